@@ -1,0 +1,5 @@
+package dev.zaiko.catalog;
+
+public enum ProductStatus {
+    ACTIVE, DISCONTINUED
+}
