@@ -74,6 +74,7 @@ create table inventory_reservation (
     quantity    int  not null check (quantity > 0),
     holder      text,
     segment     text,
+    batch       uuid,
     status      text not null check (status in ('OPEN', 'RELEASED', 'COMMITTED', 'DISPLACED')),
     created_at  timestamptz not null,
     closed_at   timestamptz,

@@ -1,0 +1,81 @@
+package dev.zaiko.inventory;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import java.util.Optional;
+
+import dev.zaiko.platform.NotFoundException;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * ATS and display level of a SKU on a channel. LOW starts at the product's low-stock
+ * threshold; BACKORDER needs both a backorderable product and a dated inbound.
+ */
+@Component
+public class CheckingAvailability {
+
+    private final LockedStock stock;
+    private final StockNetwork network;
+    private final ExpectingInbounds inbounds;
+    private final MessageSource messages;
+
+    CheckingAvailability(LockedStock stock, StockNetwork network, ExpectingInbounds inbounds, MessageSource messages) {
+        this.stock = stock;
+        this.network = network;
+        this.inbounds = inbounds;
+        this.messages = messages;
+    }
+
+    public Availability of(String sku, String channelCode, Locale locale) {
+        Channel channel = network.requireChannel(channelCode);
+        record Snapshot(int ats, ItemFacts item) {
+        }
+        Snapshot snapshot = stock.read(sku, picture -> {
+            StockPicture.ChannelPool pool = picture.channel(channelCode);
+            if (pool == null) throw new NotFoundException("No channel '" + channelCode + "'.");
+            return new Snapshot(picture.ats(pool, null), picture.item());
+        });
+        boolean sharedWithStore = channel.online() && channel.locations().stream()
+                .map(network::findLocation)
+                .flatMap(Optional::stream)
+                .anyMatch(l -> l.kind() == LocationKind.STORE);
+        int ats = snapshot.ats();
+        ItemFacts item = snapshot.item();
+        LocalDate expectedOn = null;
+        AvailabilityLevel level;
+        if (ats > 0) {
+            level = ats <= item.lowStockThreshold() ? AvailabilityLevel.LOW : AvailabilityLevel.IN_STOCK;
+        } else {
+            expectedOn = item.backorderable() && !item.discontinued()
+                    ? inbounds.next(sku, channel.locations()).map(Inbound::expectedOn).orElse(null)
+                    : null;
+            level = expectedOn != null ? AvailabilityLevel.BACKORDER : AvailabilityLevel.OUT_OF_STOCK;
+        }
+        return new Availability(sku, channelCode, ats, level,
+                displayText(level, ats, expectedOn, sharedWithStore, locale), expectedOn, sharedWithStore);
+    }
+
+    private String displayText(AvailabilityLevel level, int ats, LocalDate expectedOn, boolean shared, Locale locale) {
+        String text = switch (level) {
+            case IN_STOCK -> messages.getMessage("availability.inStock", null, locale);
+            case LOW -> messages.getMessage("availability.low", new Object[] {ats}, locale);
+            case OUT_OF_STOCK -> messages.getMessage("availability.outOfStock", null, locale);
+            case BACKORDER -> messages.getMessage("availability.backorder",
+                    new Object[] {formatDate(expectedOn, locale)}, locale);
+        };
+        if (shared && (level == AvailabilityLevel.IN_STOCK || level == AvailabilityLevel.LOW)) {
+            text = text + messages.getMessage("availability.sharedWithStore", null, locale);
+        }
+        return text;
+    }
+
+    private static String formatDate(LocalDate date, Locale locale) {
+        if (Locale.JAPANESE.getLanguage().equals(locale.getLanguage())) {
+            return DateTimeFormatter.ofPattern("M月d日", Locale.JAPANESE).format(date);
+        }
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.UK).format(date);
+    }
+}

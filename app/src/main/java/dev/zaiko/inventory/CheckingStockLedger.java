@@ -1,0 +1,87 @@
+package dev.zaiko.inventory;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads levels and movements, and proves the ledger: every stored level equals the fold of its
+ * movements, and every reserved count equals the units of the open reservations there.
+ */
+@Component
+public class CheckingStockLedger {
+
+    private final JdbcTemplate jdbc;
+
+    CheckingStockLedger(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<StockLevel> levels(String sku) {
+        return jdbc.query("select sku, location, inspecting, sellable, reserved, defective from inventory_stock_level "
+                        + "where sku = ? order by location",
+                (rs, i) -> new StockLevel(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+                        rs.getInt(6)), sku);
+    }
+
+    public List<StockMovement> movements(String sku, int limit) {
+        return jdbc.query("select * from inventory_movement where sku = ? order by id desc limit ?",
+                (rs, i) -> new StockMovement(rs.getLong("id"), rs.getString("sku"), rs.getString("location"),
+                        bucket(rs.getString("from_bucket")), bucket(rs.getString("to_bucket")), rs.getInt("quantity"),
+                        MovementKind.valueOf(rs.getString("kind")), rs.getString("reference"), rs.getString("reason"),
+                        rs.getTimestamp("occurred_at").toInstant()), sku, limit);
+    }
+
+    /**
+     * Repeatable read: levels, movements and reservations are read from one snapshot, so the
+     * check is exact even while the engine keeps writing.
+     */
+    @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
+    public List<LedgerMismatch> mismatches(String skuOrNull) {
+        return jdbc.query("""
+                with folded as (
+                    select sku, location,
+                           sum(case when to_bucket = 'INSPECTING' then quantity else 0 end)
+                             - sum(case when from_bucket = 'INSPECTING' then quantity else 0 end) as inspecting,
+                           sum(case when to_bucket = 'SELLABLE' then quantity else 0 end)
+                             - sum(case when from_bucket = 'SELLABLE' then quantity else 0 end) as sellable,
+                           sum(case when to_bucket = 'RESERVED' then quantity else 0 end)
+                             - sum(case when from_bucket = 'RESERVED' then quantity else 0 end) as reserved,
+                           sum(case when to_bucket = 'DEFECTIVE' then quantity else 0 end)
+                             - sum(case when from_bucket = 'DEFECTIVE' then quantity else 0 end) as defective
+                    from inventory_movement where ?::text is null or sku = ?
+                    group by sku, location),
+                open as (
+                    select sku, location, sum(quantity) as units from inventory_reservation
+                    where status = 'OPEN' and (?::text is null or sku = ?) group by sku, location),
+                stored as (
+                    select * from inventory_stock_level where ?::text is null or sku = ?)
+                select coalesce(s.sku, f.sku, o.sku) as sku, coalesce(s.location, f.location, o.location) as location,
+                       coalesce(s.inspecting, 0) as s_i, coalesce(s.sellable, 0) as s_s, coalesce(s.reserved, 0) as s_r,
+                       coalesce(s.defective, 0) as s_d,
+                       coalesce(f.inspecting, 0) as f_i, coalesce(f.sellable, 0) as f_s, coalesce(f.reserved, 0) as f_r,
+                       coalesce(f.defective, 0) as f_d, coalesce(o.units, 0) as open_units
+                from stored s
+                full join folded f on f.sku = s.sku and f.location = s.location
+                full join open o on o.sku = coalesce(s.sku, f.sku) and o.location = coalesce(s.location, f.location)
+                where coalesce(s.inspecting, 0) <> coalesce(f.inspecting, 0)
+                   or coalesce(s.sellable, 0) <> coalesce(f.sellable, 0)
+                   or coalesce(s.reserved, 0) <> coalesce(f.reserved, 0)
+                   or coalesce(s.defective, 0) <> coalesce(f.defective, 0)
+                   or coalesce(s.reserved, 0) <> coalesce(o.units, 0)
+                order by 1, 2
+                """, (rs, i) -> new LedgerMismatch(rs.getString("sku"), rs.getString("location"),
+                        new StockLevel(rs.getString("sku"), rs.getString("location"), rs.getInt("s_i"), rs.getInt("s_s"),
+                                rs.getInt("s_r"), rs.getInt("s_d")),
+                        new StockLevel(rs.getString("sku"), rs.getString("location"), rs.getInt("f_i"), rs.getInt("f_s"),
+                                rs.getInt("f_r"), rs.getInt("f_d")),
+                        rs.getInt("open_units")),
+                skuOrNull, skuOrNull, skuOrNull, skuOrNull, skuOrNull, skuOrNull);
+    }
+
+    private static Bucket bucket(String name) {
+        return name == null ? null : Bucket.valueOf(name);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.zaiko.inventory;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Expected receipts (purchase orders): the dates a backorder or a stockout can promise. */
+@Component
+public class ExpectingInbounds {
+
+    private static final RowMapper<Inbound> ROW = (rs, i) -> new Inbound(rs.getLong("id"), rs.getString("sku"),
+            rs.getString("location"), rs.getInt("quantity"), rs.getObject("expected_on", LocalDate.class),
+            rs.getString("reference"), rs.getString("status"));
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final StockNetwork network;
+    private final ApplicationEventPublisher events;
+
+    ExpectingInbounds(JdbcTemplate jdbc, Clock clock, StockNetwork network, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.network = network;
+        this.events = events;
+    }
+
+    @Transactional
+    public Inbound expect(String sku, String location, int quantity, LocalDate expectedOn, String reference) {
+        network.requireLocation(location);
+        Integer known = jdbc.queryForObject("select count(*) from inventory_item where sku = ?", Integer.class, sku);
+        if (known == null || known == 0) throw LockedStock.unknownSku(sku);
+        Long id = jdbc.queryForObject("insert into inventory_inbound (sku, location, quantity, expected_on, reference, "
+                        + "status, created_at) values (?, ?, ?, ?, ?, 'EXPECTED', ?) returning id", Long.class,
+                sku, location, quantity, expectedOn, reference, Timestamp.from(clock.instant()));
+        events.publishEvent(new StockChanged(sku));
+        return jdbc.queryForObject("select * from inventory_inbound where id = ?", ROW, id);
+    }
+
+    public List<Inbound> list(String sku) {
+        return jdbc.query("select * from inventory_inbound where (?::text is null or sku = ?) "
+                + "order by expected_on, id", ROW, sku, sku);
+    }
+
+    /** The earliest expected inbound dated today or later into any of the locations. */
+    public Optional<Inbound> next(String sku, List<String> locations) {
+        LocalDate today = LocalDate.now(clock);
+        return jdbc.query("select * from inventory_inbound where sku = ? and status = 'EXPECTED' and expected_on >= ? "
+                        + "and location = any(?) order by expected_on, id limit 1", ROW, sku, today,
+                        locations.toArray(String[]::new))
+                .stream().findFirst();
+    }
+}

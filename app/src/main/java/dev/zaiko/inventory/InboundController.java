@@ -1,0 +1,53 @@
+package dev.zaiko.inventory;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import dev.zaiko.platform.InvalidRequestException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/inbounds")
+class InboundController {
+
+    private final ExpectingInbounds inbounds;
+    private final Clock clock;
+
+    InboundController(ExpectingInbounds inbounds, Clock clock) {
+        this.inbounds = inbounds;
+        this.clock = clock;
+    }
+
+    record InboundIn(@NotBlank String sku, @NotBlank String location,
+                     @NotNull @Positive @Max(StockController.MAX_UNITS) Integer quantity,
+                     @NotNull LocalDate expectedOn, @Size(max = 200) String reference) {
+    }
+
+    @PostMapping
+    ResponseEntity<Inbound> expect(@Valid @RequestBody InboundIn in) {
+        if (in.expectedOn().isBefore(LocalDate.now(clock))) {
+            throw new InvalidRequestException("expectedOn " + in.expectedOn() + " is in the past.");
+        }
+        Inbound created = inbounds.expect(in.sku(), in.location(), in.quantity(), in.expectedOn(), in.reference());
+        return ResponseEntity.created(URI.create("/api/inbounds/" + created.id())).body(created);
+    }
+
+    @GetMapping
+    List<Inbound> list(@RequestParam(required = false) String sku) {
+        return inbounds.list(sku);
+    }
+}

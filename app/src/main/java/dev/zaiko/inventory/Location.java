@@ -1,0 +1,4 @@
+package dev.zaiko.inventory;
+
+public record Location(String code, LocationKind kind, String name) {
+}

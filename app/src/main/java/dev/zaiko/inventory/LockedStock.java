@@ -1,0 +1,73 @@
+package dev.zaiko.inventory;
+
+import java.sql.Connection;
+import java.util.List;
+import java.util.function.Function;
+
+import dev.zaiko.platform.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+
+/**
+ * Runs one stock change outside the engine's hot path (receipts, inspections, counts, till
+ * sales): lock the SKU, load its picture, let the rule decide, write, publish. A rule that
+ * throws leaves the database untouched.
+ */
+@Component
+class LockedStock {
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final StockStore store = new StockStore();
+
+    LockedStock(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /**
+     * @param partsAt load the reservations holding units at this location (a till sale or a count
+     *                may have to move or displace them), or null
+     */
+    <T> T change(String sku, String partsAt, Function<StockPicture, T> rule) {
+        return transactions.execute(status -> jdbc.execute((ConnectionCallback<T>) c -> {
+            StockPicture picture = load(c, sku, partsAt);
+            T result = rule.apply(picture);
+            if (!picture.changes().isEmpty()) {
+                store.write(c, picture.changes(), null);
+                events.publishEvent(new StockChanged(sku));
+            }
+            return result;
+        }));
+    }
+
+    /** A consistent read without taking the lock. */
+    <T> T read(String sku, Function<StockPicture, T> query) {
+        return jdbc.execute((ConnectionCallback<T>) c -> {
+            ItemFacts item = store.readItem(c, sku);
+            if (item == null) throw unknownSku(sku);
+            return query.apply(new StockPicture(item, store.levels(c, sku), store.protections(c, sku),
+                    store.channelPools(c, null), List.of(), clock.instant()));
+        });
+    }
+
+    private StockPicture load(Connection c, String sku, String partsAt) throws java.sql.SQLException {
+        ItemFacts item = store.lockItem(c, sku);
+        if (item == null) throw unknownSku(sku);
+        return new StockPicture(item, store.levels(c, sku), store.protections(c, sku), store.channelPools(c, null),
+                partsAt == null ? List.of() : store.partsOfReservationsOpenAt(c, sku, partsAt), clock.instant());
+    }
+
+    static NotFoundException unknownSku(String sku) {
+        return new NotFoundException("No product with SKU '" + sku + "'.");
+    }
+}

@@ -1,0 +1,80 @@
+package dev.zaiko.inventory;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api")
+class NetworkController {
+
+    static final String CODE = "^[A-Z0-9][A-Z0-9_-]{0,31}$";
+    static final String CODE_MESSAGE = "must be 1-32 upper-case letters, digits, '-' or '_' (e.g. WH-TOKYO)";
+
+    private final StockNetwork network;
+
+    NetworkController(StockNetwork network) {
+        this.network = network;
+    }
+
+    record LocationIn(@NotBlank @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
+                      @NotNull LocationKind kind,
+                      @NotBlank @Size(max = 200) String name) {
+    }
+
+    record ChannelIn(@NotBlank @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
+                     @NotNull ChannelKind kind,
+                     @Size(max = 200) String name,
+                     Boolean online,
+                     @NotEmpty(message = "must list at least one location the channel sells from")
+                     List<@NotBlank String> locations) {
+    }
+
+    @PostMapping("/locations")
+    ResponseEntity<Location> addLocation(@Valid @RequestBody LocationIn in) {
+        Location created = network.addLocation(new Location(in.code(), in.kind(), in.name().strip()));
+        return ResponseEntity.created(URI.create("/api/locations/" + created.code())).body(created);
+    }
+
+    @GetMapping("/locations")
+    List<Location> locations() {
+        return network.locations();
+    }
+
+    @GetMapping("/locations/{code}")
+    Location location(@PathVariable String code) {
+        return network.requireLocation(code);
+    }
+
+    /** {@code online} defaults to true; a store's till channel sets it to false. */
+    @PostMapping("/channels")
+    ResponseEntity<Channel> addChannel(@Valid @RequestBody ChannelIn in) {
+        Channel created = network.addChannel(new Channel(in.code(), in.kind(),
+                in.name() == null || in.name().isBlank() ? in.code() : in.name().strip(),
+                in.online() == null || in.online(), in.locations()));
+        return ResponseEntity.created(URI.create("/api/channels/" + created.code())).body(created);
+    }
+
+    @GetMapping("/channels")
+    List<Channel> channels() {
+        return network.channels();
+    }
+
+    @GetMapping("/channels/{code}")
+    Channel channel(@PathVariable String code) {
+        return network.requireChannel(code);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.zaiko.inventory;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/protections")
+class ProtectionController {
+
+    private final ProtectingStock protecting;
+
+    ProtectionController(ProtectingStock protecting) {
+        this.protecting = protecting;
+    }
+
+    /** sku may be omitted to protect every SKU at the location. */
+    record ProtectionIn(@NotNull ProtectionKind kind, @NotBlank String location, String sku,
+                        @NotNull @Positive @Max(StockController.MAX_UNITS) Integer quantity,
+                        @Size(max = 64) String segment) {
+    }
+
+    @PostMapping
+    ResponseEntity<Protection> protect(@Valid @RequestBody ProtectionIn in) {
+        Protection created = protecting.protect(in.kind(), in.location(),
+                in.sku() == null || in.sku().isBlank() ? null : in.sku(), in.quantity(), in.segment());
+        return ResponseEntity.created(URI.create("/api/protections/" + created.id())).body(created);
+    }
+
+    @GetMapping
+    List<Protection> list(@RequestParam(required = false) String location, @RequestParam(required = false) String sku) {
+        return protecting.list(location, sku);
+    }
+
+    @GetMapping("/{id}")
+    Protection protection(@PathVariable long id) {
+        return protecting.find(id);
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> lift(@PathVariable long id) {
+        protecting.lift(id);
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,20 @@
+package dev.zaiko.inventory;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+public record Reservation(UUID id, String sku, String channel, String holder, String segment,
+                          List<ReservationPart> parts, Instant createdAt) {
+
+    /** OPEN while any part is open; otherwise the state all its parts ended in (DISPLACED wins). */
+    public ReservationStatus status() {
+        if (parts.stream().anyMatch(p -> p.status() == ReservationStatus.OPEN)) return ReservationStatus.OPEN;
+        if (parts.stream().anyMatch(p -> p.status() == ReservationStatus.DISPLACED)) return ReservationStatus.DISPLACED;
+        return parts.isEmpty() ? ReservationStatus.RELEASED : parts.get(0).status();
+    }
+
+    public int quantity() {
+        return parts.stream().mapToInt(ReservationPart::quantity).sum();
+    }
+}

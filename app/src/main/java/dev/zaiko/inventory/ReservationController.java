@@ -1,0 +1,88 @@
+package dev.zaiko.inventory;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.zaiko.platform.ConflictException;
+import dev.zaiko.platform.InvalidRequestException;
+import dev.zaiko.platform.NotFoundException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/reservations")
+class ReservationController {
+
+    private final ReservingStock reserving;
+
+    ReservationController(ReservingStock reserving) {
+        this.reserving = reserving;
+    }
+
+    record ReserveIn(@NotBlank String channel, @NotBlank String sku,
+                     @NotNull @Positive @Max(StockController.MAX_UNITS) Integer quantity,
+                     @Size(max = 200) String holder, @Size(max = 64) String segment) {
+    }
+
+    /** 201 with the reservation, or 409 with how many the channel could still take. */
+    @PostMapping
+    ResponseEntity<Reservation> reserve(@Valid @RequestBody ReserveIn in) {
+        ReservationOutcome outcome = reserving.reserve(new ReserveRequest(in.channel(), in.sku(), in.quantity(),
+                in.holder(), in.segment() == null || in.segment().isBlank() ? null : in.segment()));
+        if (!outcome.reserved()) {
+            throw new ConflictException("insufficient-stock",
+                    "Cannot reserve " + in.quantity() + " of " + in.sku() + " on " + in.channel() + ": only "
+                            + outcome.available() + " available.",
+                    Map.of("sku", in.sku(), "channel", in.channel(), "available", outcome.available()));
+        }
+        Reservation reservation = reserving.find(outcome.reservationId()).orElseThrow();
+        return ResponseEntity.created(URI.create("/api/reservations/" + reservation.id())).body(reservation);
+    }
+
+    @GetMapping("/{id}")
+    Reservation reservation(@PathVariable String id) {
+        UUID uuid = parse(id);
+        return reserving.find(uuid).orElseThrow(() -> new NotFoundException("No reservation " + id + "."));
+    }
+
+    /** Reservations whose units a forced till sale or a count took and nobody could cover. */
+    @GetMapping
+    List<Reservation> displaced(@RequestParam String status, @RequestParam(required = false) String sku) {
+        if (!"DISPLACED".equals(status)) {
+            throw new InvalidRequestException("Only status=DISPLACED can be listed; look up others by id.");
+        }
+        return reserving.displaced(sku);
+    }
+
+    @PostMapping("/{id}/release")
+    Reservation release(@PathVariable String id) {
+        return reserving.release(parse(id));
+    }
+
+    @PostMapping("/{id}/commit")
+    Reservation commit(@PathVariable String id) {
+        return reserving.commit(parse(id));
+    }
+
+    private static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("'" + id + "' is not a reservation id (a UUID).");
+        }
+    }
+}

@@ -1,0 +1,281 @@
+package dev.zaiko.inventory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import dev.zaiko.platform.ConflictException;
+import dev.zaiko.platform.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one writer of reservations. Requests for the same SKU queue in a lane; one worker at a
+ * time drains a lane and decides everything queued, in arrival order, in ONE database
+ * transaction that holds the SKU's row lock. So a flash sale on one SKU costs one transaction
+ * per batch instead of one per buyer, while the lock keeps several engines (several nodes)
+ * on one database correct. See docs/reservations.md.
+ */
+public final class ReservationEngine implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ReservationEngine.class);
+
+    public static final int DEFAULT_MAX_BATCH = 4096;
+
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final int maxBatch;
+    private final ExecutorService workers;
+    private final Consumer<String> onStockChanged;
+    private final StockStore store = new StockStore();
+    private final ConcurrentHashMap<String, Lane> lanes = new ConcurrentHashMap<>();
+
+    /**
+     * @param workerThreads  lanes drained at once (distinct SKUs in flight); keep below the pool size
+     * @param onStockChanged called with the SKU after every committed batch that changed stock
+     */
+    public ReservationEngine(DataSource dataSource, Clock clock, int maxBatch, int workerThreads,
+                             Consumer<String> onStockChanged) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.maxBatch = maxBatch;
+        this.onStockChanged = onStockChanged;
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory threads = r -> {
+            Thread t = new Thread(r, "zaiko-reserve-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        this.workers = Executors.newFixedThreadPool(workerThreads, threads);
+    }
+
+    public CompletableFuture<ReservationOutcome> reserve(ReserveRequest request) {
+        Reserve op = new Reserve(request);
+        lane(request.sku()).submit(op);
+        return op.result;
+    }
+
+    public CompletableFuture<ReservationChange> release(UUID reservationId) {
+        return close(reservationId, true);
+    }
+
+    public CompletableFuture<ReservationChange> commit(UUID reservationId) {
+        return close(reservationId, false);
+    }
+
+    private CompletableFuture<ReservationChange> close(UUID reservationId, boolean release) {
+        String sku;
+        try {
+            sku = skuOf(reservationId);
+        } catch (SQLException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        if (sku == null) {
+            return CompletableFuture.failedFuture(new NotFoundException("No reservation " + reservationId + "."));
+        }
+        Close op = new Close(reservationId, release);
+        lane(sku).submit(op);
+        return op.result;
+    }
+
+    private String skuOf(UUID reservationId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select sku from inventory_reservation where id = ? limit 1")) {
+            ps.setObject(1, reservationId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private Lane lane(String sku) {
+        return lanes.computeIfAbsent(sku, Lane::new);
+    }
+
+    @Override
+    public void close() {
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) workers.shutdownNow();
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One SKU's queue. At most one drain of a lane is scheduled at any time. */
+    private final class Lane {
+        final String sku;
+        final ConcurrentLinkedQueue<Op> queue = new ConcurrentLinkedQueue<>();
+        final AtomicBoolean scheduled = new AtomicBoolean();
+
+        Lane(String sku) {
+            this.sku = sku;
+        }
+
+        void submit(Op op) {
+            queue.add(op);
+            schedule();
+        }
+
+        private void schedule() {
+            if (scheduled.compareAndSet(false, true)) {
+                try {
+                    workers.execute(this::drain);
+                } catch (RuntimeException rejected) {
+                    scheduled.set(false);
+                    failAll(new IllegalStateException("The reservation engine is shut down", rejected));
+                }
+            }
+        }
+
+        private void drain() {
+            try {
+                List<Op> batch = new ArrayList<>(Math.min(maxBatch, 256));
+                Op op;
+                while (batch.size() < maxBatch && (op = queue.poll()) != null) batch.add(op);
+                if (!batch.isEmpty()) decide(sku, batch);
+            } finally {
+                scheduled.set(false);
+                // A request may have arrived after the poll but before the flag cleared: re-check
+                // so it is never stranded. Re-scheduling (instead of looping) lets other SKUs in.
+                if (!queue.isEmpty()) schedule();
+            }
+        }
+
+        private void failAll(Throwable t) {
+            Op op;
+            while ((op = queue.poll()) != null) op.fail(t);
+        }
+    }
+
+    private void decide(String sku, List<Op> batch) {
+        UUID batchId = TimeOrderedIds.next();
+        List<Runnable> answers = new ArrayList<>(batch.size());
+        boolean changed;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                ItemFacts item = store.lockItem(c, sku);
+                if (item == null) {
+                    c.rollback();
+                    NotFoundException unknown = new NotFoundException("No product with SKU '" + sku + "' in inventory.");
+                    batch.forEach(op -> op.fail(unknown));
+                    return;
+                }
+                Set<String> channels = new LinkedHashSet<>();
+                Set<UUID> closing = new LinkedHashSet<>();
+                for (Op op : batch) {
+                    if (op instanceof Reserve r) channels.add(r.request.channel());
+                    if (op instanceof Close cl) closing.add(cl.reservationId);
+                }
+                StockPicture picture = new StockPicture(item, store.levels(c, sku), store.protections(c, sku),
+                        store.channelPools(c, channels), store.parts(c, sku, closing), clock.instant());
+                String reference = "batch " + batchId;
+                for (Op op : batch) {
+                    answers.add(op.decide(picture, reference));
+                }
+                changed = !picture.changes().isEmpty();
+                if (changed) store.write(c, picture.changes(), batchId);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException | RuntimeException e) {
+            log.warn("Reservation batch of {} for {} failed: {}", batch.size(), sku, e.toString());
+            batch.forEach(op -> op.fail(e));
+            return;
+        }
+        // Answer only after the commit: a caller told "reserved" can rely on it surviving a crash.
+        answers.forEach(Runnable::run);
+        if (changed && onStockChanged != null) {
+            try {
+                onStockChanged.accept(sku);
+            } catch (RuntimeException e) {
+                log.warn("Stock change listener failed for {}", sku, e);
+            }
+        }
+    }
+
+    private abstract static sealed class Op permits Reserve, Close {
+        /** Decides against the picture and returns how to answer the caller once committed. */
+        abstract Runnable decide(StockPicture picture, String reference);
+
+        abstract void fail(Throwable t);
+    }
+
+    private static final class Reserve extends Op {
+        final ReserveRequest request;
+        final CompletableFuture<ReservationOutcome> result = new CompletableFuture<>();
+
+        Reserve(ReserveRequest request) {
+            this.request = request;
+        }
+
+        @Override
+        Runnable decide(StockPicture picture, String reference) {
+            if (picture.channel(request.channel()) == null) {
+                NotFoundException e = new NotFoundException("No channel '" + request.channel() + "'.");
+                return () -> result.completeExceptionally(e);
+            }
+            ReservationOutcome outcome = picture.reserve(request, TimeOrderedIds.next(), reference);
+            return () -> result.complete(outcome);
+        }
+
+        @Override
+        void fail(Throwable t) {
+            result.completeExceptionally(t);
+        }
+    }
+
+    private static final class Close extends Op {
+        final UUID reservationId;
+        final boolean release;
+        final CompletableFuture<ReservationChange> result = new CompletableFuture<>();
+
+        Close(UUID reservationId, boolean release) {
+            this.reservationId = reservationId;
+            this.release = release;
+        }
+
+        @Override
+        Runnable decide(StockPicture picture, String reference) {
+            if (!picture.knows(reservationId)) {
+                NotFoundException e = new NotFoundException("No reservation " + reservationId + ".");
+                return () -> result.completeExceptionally(e);
+            }
+            String refusal = release ? picture.release(reservationId) : picture.commit(reservationId);
+            ReservationChange change = new ReservationChange(reservationId, refusal == null, refusal);
+            return () -> result.complete(change);
+        }
+
+        @Override
+        void fail(Throwable t) {
+            result.completeExceptionally(t);
+        }
+    }
+
+    static ConflictException notApplied(ReservationChange change) {
+        return new ConflictException("reservation-closed", change.refusal());
+    }
+}

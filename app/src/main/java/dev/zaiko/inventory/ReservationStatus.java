@@ -1,0 +1,9 @@
+package dev.zaiko.inventory;
+
+/**
+ * DISPLACED: the units were taken by a forced till sale or a cycle count and no other location
+ * could cover them; the holder's order has to become a stockout case.
+ */
+public enum ReservationStatus {
+    OPEN, RELEASED, COMMITTED, DISPLACED
+}

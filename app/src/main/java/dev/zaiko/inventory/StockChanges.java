@@ -1,0 +1,56 @@
+package dev.zaiko.inventory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What a {@link StockPicture} changed, ready to be written in one go: movements (summed per
+ * location, buckets, kind and reference, so a batch of 1,000 reservations is one ledger row per
+ * location), level deltas, new and touched reservation parts.
+ */
+final class StockChanges {
+
+    final String sku;
+    private final Instant now;
+    final Map<MovementKey, Integer> movements = new LinkedHashMap<>();
+    final Map<String, int[]> levelDeltas = new LinkedHashMap<>();
+    final List<StockPicture.PartState> newParts = new ArrayList<>();
+    final Set<StockPicture.PartState> touchedParts = new LinkedHashSet<>();
+
+    StockChanges(String sku, Instant now) {
+        this.sku = sku;
+        this.now = now;
+    }
+
+    Instant now() {
+        return now;
+    }
+
+    void record(String location, Bucket from, Bucket to, int quantity, MovementKind kind, String reference,
+                String reason) {
+        movements.merge(new MovementKey(location, from, to, kind, reference, reason), quantity, Integer::sum);
+        int[] delta = levelDeltas.computeIfAbsent(location, k -> new int[4]);
+        if (from != null) delta[from.ordinal()] -= quantity;
+        if (to != null) delta[to.ordinal()] += quantity;
+    }
+
+    void touched(StockPicture.PartState part) {
+        if (!part.isNew) touchedParts.add(part);
+    }
+
+    boolean isEmpty() {
+        return movements.isEmpty() && newParts.isEmpty() && touchedParts.isEmpty();
+    }
+
+    record MovementKey(String location, Bucket from, Bucket to, MovementKind kind, String reference, String reason) {
+        MovementKey {
+            Objects.requireNonNull(location);
+        }
+    }
+}

@@ -1,0 +1,370 @@
+package dev.zaiko.inventory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import dev.zaiko.platform.ConflictException;
+
+/**
+ * One SKU's stock as loaded under its lock, changed in memory by the rules below, then written
+ * back as one set of {@link StockChanges}. Plain Java: everything that decides who gets which
+ * unit lives here, so it can be tested without a database.
+ */
+final class StockPicture {
+
+    private final ItemFacts item;
+    private final Map<String, int[]> levels = new LinkedHashMap<>();
+    private final Map<String, List<Protection>> protectionsByLocation;
+    private final Map<String, ChannelPool> channels;
+    private final Map<UUID, List<PartState>> reservations = new HashMap<>();
+    private final StockChanges changes;
+
+    StockPicture(ItemFacts item, Collection<StockLevel> levels, Collection<Protection> protections,
+                 Collection<ChannelPool> channels, Collection<PartState> reservationParts, Instant now) {
+        this.item = item;
+        for (StockLevel l : levels) {
+            this.levels.put(l.location(), new int[] {l.inspecting(), l.sellable(), l.reserved(), l.defective()});
+        }
+        this.protectionsByLocation = effectiveProtections(protections);
+        this.channels = channels.stream().collect(Collectors.toMap(ChannelPool::code, c -> c));
+        for (PartState p : reservationParts) {
+            this.reservations.computeIfAbsent(p.id, k -> new ArrayList<>()).add(p);
+        }
+        this.changes = new StockChanges(item.sku(), now);
+    }
+
+    StockChanges changes() {
+        return changes;
+    }
+
+    ItemFacts item() {
+        return item;
+    }
+
+    // ---- reading ----------------------------------------------------------------------------
+
+    int level(String location, Bucket bucket) {
+        int[] l = levels.get(location);
+        return l == null ? 0 : l[bucket.ordinal()];
+    }
+
+    /** What the requester may take at one location: sellable minus what protections withhold. */
+    int atsAt(Requester requester, String location) {
+        int sellable = level(location, Bucket.SELLABLE);
+        int withheld = ProtectionPolicies.withheld(item, protectionsByLocation.getOrDefault(location, List.of()),
+                requester);
+        return Math.max(0, sellable - withheld);
+    }
+
+    int ats(ChannelPool channel, String segment) {
+        Requester requester = new Requester(channel.online(), segment);
+        int total = 0;
+        for (String location : channel.locations()) {
+            total += atsAt(requester, location);
+        }
+        return total;
+    }
+
+    ChannelPool channel(String code) {
+        return channels.get(code);
+    }
+
+    List<PartState> openPartsAt(String location) {
+        return reservations.values().stream().flatMap(List::stream)
+                .filter(p -> p.status == ReservationStatus.OPEN && p.location.equals(location))
+                .toList();
+    }
+
+    // ---- reserving --------------------------------------------------------------------------
+
+    ReservationOutcome reserve(ReserveRequest request, UUID id, String movementReference) {
+        ChannelPool channel = channels.get(request.channel());
+        if (channel == null) {
+            return ReservationOutcome.refused(request.sku(), 0, "unknown channel " + request.channel());
+        }
+        Requester requester = new Requester(channel.online(), request.segment());
+        int available = ats(channel, request.segment());
+        if (available < request.quantity()) {
+            return ReservationOutcome.refused(request.sku(), available,
+                    "only " + available + " available on " + channel.code());
+        }
+        List<ReservationPart> parts = new ArrayList<>();
+        String whole = channel.locations().stream()
+                .filter(l -> atsAt(requester, l) >= request.quantity())
+                .findFirst().orElse(null);
+        if (whole != null) {
+            parts.add(takeForReservation(request, id, 1, whole, request.quantity(), movementReference));
+        } else {
+            int left = request.quantity();
+            for (String location : channel.locations()) {
+                int take = Math.min(left, atsAt(requester, location));
+                if (take > 0) {
+                    parts.add(takeForReservation(request, id, parts.size() + 1, location, take, movementReference));
+                    left -= take;
+                }
+                if (left == 0) break;
+            }
+        }
+        return ReservationOutcome.reserved(request.sku(), id, parts, available);
+    }
+
+    private ReservationPart takeForReservation(ReserveRequest request, UUID id, int partNo, String location,
+                                               int quantity, String movementReference) {
+        move(location, Bucket.SELLABLE, Bucket.RESERVED, quantity, MovementKind.RESERVE, movementReference, null);
+        PartState part = PartState.created(id, partNo, request.channel(), location, quantity, request.holder(),
+                request.segment(), changes.now());
+        reservations.computeIfAbsent(id, k -> new ArrayList<>()).add(part);
+        changes.newParts.add(part);
+        return part.toPart();
+    }
+
+    /** @return null when applied, otherwise why not */
+    String release(UUID id) {
+        return close(id, ReservationStatus.RELEASED, Bucket.SELLABLE, MovementKind.RELEASE);
+    }
+
+    String commit(UUID id) {
+        return close(id, ReservationStatus.COMMITTED, null, MovementKind.SHIPMENT);
+    }
+
+    boolean knows(UUID id) {
+        return reservations.containsKey(id);
+    }
+
+    private String close(UUID id, ReservationStatus to, Bucket unitsGoTo, MovementKind kind) {
+        List<PartState> parts = reservations.get(id);
+        List<PartState> open = parts.stream().filter(p -> p.status == ReservationStatus.OPEN).toList();
+        if (open.isEmpty()) {
+            return "reservation " + id + " is " + new Reservation(id, item.sku(), null, null, null,
+                    parts.stream().map(PartState::toPart).toList(), null).status() + ", not OPEN";
+        }
+        for (PartState p : open) {
+            move(p.location, Bucket.RESERVED, unitsGoTo, p.quantity, kind, id.toString(), null);
+            p.status = to;
+            changes.touched(p);
+        }
+        return null;
+    }
+
+    // ---- receiving, inspecting, counting, selling at the till -------------------------------
+
+    void receive(String location, int quantity, String reference) {
+        move(location, null, Bucket.INSPECTING, quantity, MovementKind.RECEIPT, reference, null);
+    }
+
+    void inspect(String location, int passed, int failed, String reference) {
+        int waiting = level(location, Bucket.INSPECTING);
+        if (passed + failed > waiting) {
+            throw new ConflictException("not-enough-inspecting",
+                    "Only " + waiting + " unit(s) of " + item.sku() + " are awaiting inspection at " + location
+                            + "; cannot inspect " + (passed + failed) + ".",
+                    Map.of("inspecting", waiting));
+        }
+        if (passed > 0) move(location, Bucket.INSPECTING, Bucket.SELLABLE, passed, MovementKind.INSPECTION_PASSED, reference, null);
+        if (failed > 0) move(location, Bucket.INSPECTING, Bucket.DEFECTIVE, failed, MovementKind.INSPECTION_FAILED, reference, null);
+    }
+
+    /**
+     * A cycle count of the sellable units on the shelf (reserved ones included: they are still
+     * physically there). Missing units come out of free stock first, then out of reservations.
+     */
+    List<Displacement> count(String location, int countedOnShelf, String reason) {
+        int shelf = level(location, Bucket.SELLABLE) + level(location, Bucket.RESERVED);
+        if (countedOnShelf > shelf) {
+            move(location, null, Bucket.SELLABLE, countedOnShelf - shelf, MovementKind.ADJUSTMENT, null, reason);
+            return List.of();
+        }
+        if (countedOnShelf == shelf) return List.of();
+        return takeFromShelf(location, shelf - countedOnShelf, MovementKind.ADJUSTMENT, null, reason);
+    }
+
+    /**
+     * A sale at the store's till. Without force it takes only units nobody else has a claim
+     * on; with force (the customer is at the counter with the item) it may also take protected
+     * units and units reserved for orders, which are then moved or displaced.
+     */
+    List<Displacement> sellAtTill(String location, int quantity, String segment, boolean force, String reference) {
+        Requester till = new Requester(false, segment);
+        if (quantity <= atsAt(till, location)) {
+            move(location, Bucket.SELLABLE, null, quantity, MovementKind.TILL_SALE, reference, null);
+            return List.of();
+        }
+        int free = level(location, Bucket.SELLABLE);
+        int physical = free + level(location, Bucket.RESERVED);
+        if (quantity > physical) {
+            throw new ConflictException("insufficient-stock",
+                    "Only " + physical + " sellable unit(s) of " + item.sku() + " are at " + location
+                            + "; cannot sell " + quantity + ".",
+                    Map.of("sku", item.sku(), "location", location, "sellable", physical));
+        }
+        if (!force) {
+            if (quantity <= free) {
+                throw new ConflictException("protected-stock",
+                        "Selling " + quantity + " unit(s) of " + item.sku() + " at " + location
+                                + " would take protected units (only " + atsAt(till, location)
+                                + " free for the till). Force the sale to take them anyway.",
+                        Map.of("sku", item.sku(), "location", location, "available", atsAt(till, location)));
+            }
+            List<Map<String, Object>> holders = openPartsAt(location).stream()
+                    .sorted(NEWEST_FIRST)
+                    .map(p -> Map.<String, Object>of("reservationId", p.id.toString(),
+                            "holder", p.holder == null ? "" : p.holder, "channel", p.channel, "quantity", p.quantity))
+                    .toList();
+            throw new ConflictException("reserved-stock",
+                    "Selling " + quantity + " unit(s) of " + item.sku() + " at " + location
+                            + " needs units already reserved for "
+                            + holders.stream().map(h -> (String) h.get("holder")).filter(h -> !h.isEmpty())
+                                    .distinct().collect(Collectors.joining(", "))
+                            + ". Force the sale to move or displace those reservations.",
+                    Map.of("sku", item.sku(), "location", location, "available", atsAt(till, location),
+                            "heldBy", holders));
+        }
+        return takeFromShelf(location, quantity, MovementKind.TILL_SALE, reference, null);
+    }
+
+    private static final Comparator<PartState> NEWEST_FIRST =
+            Comparator.comparing((PartState p) -> p.createdAt).reversed().thenComparing(p -> p.id);
+
+    /**
+     * Takes units physically out of the location: free units first; then reservations are
+     * moved to another location of their channel's pool where that location can cover them
+     * (nobody is hurt), and only then displaced, newest first (the oldest order keeps its unit).
+     */
+    private List<Displacement> takeFromShelf(String location, int quantity, MovementKind kind, String reference,
+                                             String reason) {
+        int need = Math.max(0, quantity - level(location, Bucket.SELLABLE));
+        List<Displacement> result = new ArrayList<>();
+        List<PartState> candidates = openPartsAt(location).stream().sorted(NEWEST_FIRST).toList();
+        for (PartState part : candidates) {
+            if (need <= 0) break;
+            String target = relocationTarget(part);
+            if (target != null) {
+                move(location, Bucket.RESERVED, Bucket.SELLABLE, part.quantity, MovementKind.RELOCATION, part.id.toString(), null);
+                move(target, Bucket.SELLABLE, Bucket.RESERVED, part.quantity, MovementKind.RELOCATION, part.id.toString(), null);
+                part.location = target;
+                changes.touched(part);
+                result.add(new Displacement(part.id, part.holder, part.channel, item.sku(), location, part.quantity, target));
+                need -= part.quantity;
+            }
+        }
+        int displacedUnits = 0;
+        for (PartState part : candidates) {
+            if (need <= 0) break;
+            if (part.status != ReservationStatus.OPEN || !part.location.equals(location)) continue;
+            int k = Math.min(need, part.quantity);
+            move(location, Bucket.RESERVED, null, k, kind, part.id.toString(), reason);
+            if (k == part.quantity) {
+                part.status = ReservationStatus.DISPLACED;
+                changes.touched(part);
+            } else {
+                part.quantity -= k;
+                changes.touched(part);
+                int nextPart = reservations.get(part.id).stream().mapToInt(p -> p.part).max().orElse(0) + 1;
+                PartState displaced = PartState.created(part.id, nextPart, part.channel, location, k, part.holder,
+                        part.segment, part.createdAt);
+                displaced.status = ReservationStatus.DISPLACED;
+                reservations.get(part.id).add(displaced);
+                changes.newParts.add(displaced);
+            }
+            result.add(new Displacement(part.id, part.holder, part.channel, item.sku(), location, k, null));
+            need -= k;
+            displacedUnits += k;
+        }
+        move(location, Bucket.SELLABLE, null, quantity - displacedUnits, kind, reference, reason);
+        return result;
+    }
+
+    /** Another location of the part's channel that can take the whole part now, or null. */
+    private String relocationTarget(PartState part) {
+        ChannelPool channel = channels.get(part.channel);
+        if (channel == null) return null;
+        Requester requester = new Requester(channel.online(), part.segment);
+        return channel.locations().stream()
+                .filter(l -> !l.equals(part.location))
+                .filter(l -> atsAt(requester, l) >= part.quantity)
+                .findFirst().orElse(null);
+    }
+
+    // ---- the one place levels change ---------------------------------------------------------
+
+    private void move(String location, Bucket from, Bucket to, int quantity, MovementKind kind, String reference,
+                      String reason) {
+        if (quantity == 0) return;
+        int[] l = levels.computeIfAbsent(location, k -> new int[4]);
+        if (from != null) {
+            if (l[from.ordinal()] < quantity) {
+                // The rules above check first; reaching this means a rule is wrong, not the request.
+                throw new IllegalStateException("Moving " + quantity + " " + from + " of " + item.sku() + " at "
+                        + location + " would go below zero");
+            }
+            l[from.ordinal()] -= quantity;
+        }
+        if (to != null) l[to.ordinal()] += quantity;
+        changes.record(location, from, to, quantity, kind, reference, reason);
+    }
+
+    private static Map<String, List<Protection>> effectiveProtections(Collection<Protection> protections) {
+        Map<String, List<Protection>> byLocation = new HashMap<>();
+        Map<String, List<Protection>> grouped = protections.stream().collect(Collectors.groupingBy(
+                p -> p.location() + "\u0000" + p.kind() + "\u0000" + (p.segment() == null ? "" : p.segment())));
+        for (List<Protection> group : grouped.values()) {
+            boolean skuSpecific = group.stream().anyMatch(p -> p.sku() != null);
+            for (Protection p : group) {
+                if (skuSpecific && p.sku() == null) continue;
+                byLocation.computeIfAbsent(p.location(), k -> new ArrayList<>()).add(p);
+            }
+        }
+        return byLocation;
+    }
+
+    /** A channel and its pool, in the order the engine takes from it. */
+    record ChannelPool(String code, boolean online, List<String> locations) {
+    }
+
+    /** A reservation part as loaded or created; mutable while the picture decides. */
+    static final class PartState {
+        final UUID id;
+        final int part;
+        final String channel;
+        String location;
+        int quantity;
+        ReservationStatus status;
+        final String holder;
+        final String segment;
+        final Instant createdAt;
+        boolean isNew;
+
+        PartState(UUID id, int part, String channel, String location, int quantity, ReservationStatus status,
+                  String holder, String segment, Instant createdAt) {
+            this.id = id;
+            this.part = part;
+            this.channel = channel;
+            this.location = location;
+            this.quantity = quantity;
+            this.status = status;
+            this.holder = holder;
+            this.segment = segment;
+            this.createdAt = createdAt;
+        }
+
+        static PartState created(UUID id, int part, String channel, String location, int quantity, String holder,
+                                 String segment, Instant createdAt) {
+            PartState p = new PartState(id, part, channel, location, quantity, ReservationStatus.OPEN, holder, segment,
+                    createdAt);
+            p.isNew = true;
+            return p;
+        }
+
+        ReservationPart toPart() {
+            return new ReservationPart(part, location, quantity, status);
+        }
+    }
+}

@@ -1,0 +1,302 @@
+package dev.zaiko.inventory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The SQL behind a {@link StockPicture}: loading one SKU under its lock and writing its changes
+ * back. Works on a plain {@link Connection} so the reservation engine (its own transactions) and
+ * the Spring services (the transaction's connection) share it. Every writer locks the SKU's
+ * {@code inventory_item} row first, so writers of one SKU never interleave, on any node.
+ */
+final class StockStore {
+
+    private static final String ITEM = "select sku, one_of_a_kind, backorderable, low_stock_threshold, discontinued "
+            + "from inventory_item where sku = ?";
+
+    ItemFacts lockItem(Connection c, String sku) throws SQLException {
+        return item(c, sku, ITEM + " for update");
+    }
+
+    ItemFacts readItem(Connection c, String sku) throws SQLException {
+        return item(c, sku, ITEM);
+    }
+
+    private ItemFacts item(Connection c, String sku, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, sku);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return null;
+                return new ItemFacts(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3), rs.getInt(4), rs.getBoolean(5));
+            }
+        }
+    }
+
+    List<StockLevel> levels(Connection c, String sku) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select location, inspecting, sellable, reserved, defective from inventory_stock_level "
+                        + "where sku = ? order by location")) {
+            ps.setString(1, sku);
+            List<StockLevel> result = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.add(new StockLevel(sku, rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)));
+                }
+            }
+            return result;
+        }
+    }
+
+    List<Protection> protections(Connection c, String sku) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select id, kind, location, sku, quantity, segment from inventory_protection "
+                        + "where sku = ? or sku is null")) {
+            ps.setString(1, sku);
+            List<Protection> result = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.add(new Protection(rs.getLong(1), ProtectionKind.valueOf(rs.getString(2)), rs.getString(3),
+                            rs.getString(4), rs.getInt(5), rs.getString(6)));
+                }
+            }
+            return result;
+        }
+    }
+
+    /**
+     * @param codes the channels to load, or null for all. Pools come warehouses first, then
+     *              stores, then suppliers, each in the order the channel lists them.
+     */
+    List<StockPicture.ChannelPool> channelPools(Connection c, Collection<String> codes) throws SQLException {
+        String sql = "select ch.code, ch.online, cl.location from inventory_channel ch "
+                + "left join inventory_channel_location cl on cl.channel = ch.code "
+                + "left join inventory_location l on l.code = cl.location "
+                + (codes == null ? "" : "where ch.code = any(?) ")
+                + "order by ch.code, case l.kind when 'WAREHOUSE' then 0 when 'STORE' then 1 else 2 end, cl.position";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            if (codes != null) ps.setArray(1, c.createArrayOf("text", codes.toArray()));
+            Map<String, Boolean> online = new LinkedHashMap<>();
+            Map<String, List<String>> pools = new LinkedHashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String code = rs.getString(1);
+                    online.put(code, rs.getBoolean(2));
+                    List<String> pool = pools.computeIfAbsent(code, k -> new ArrayList<>());
+                    if (rs.getString(3) != null) pool.add(rs.getString(3));
+                }
+            }
+            List<StockPicture.ChannelPool> result = new ArrayList<>();
+            online.forEach((code, on) -> result.add(new StockPicture.ChannelPool(code, on, pools.get(code))));
+            return result;
+        }
+    }
+
+    /** Every part of the given reservations of this SKU, locked. */
+    List<StockPicture.PartState> parts(Connection c, String sku, Collection<UUID> ids) throws SQLException {
+        if (ids.isEmpty()) return List.of();
+        try (PreparedStatement ps = c.prepareStatement(PART_COLUMNS
+                + "where sku = ? and id = any(?) order by id, part for update")) {
+            ps.setString(1, sku);
+            ps.setArray(2, c.createArrayOf("uuid", ids.toArray()));
+            return readParts(ps);
+        }
+    }
+
+    /** Every part of each reservation that holds open units of this SKU at the location. */
+    List<StockPicture.PartState> partsOfReservationsOpenAt(Connection c, String sku, String location)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(PART_COLUMNS
+                + "where sku = ? and id in (select id from inventory_reservation "
+                + "where sku = ? and location = ? and status = 'OPEN') order by id, part for update")) {
+            ps.setString(1, sku);
+            ps.setString(2, sku);
+            ps.setString(3, location);
+            return readParts(ps);
+        }
+    }
+
+    private static final String PART_COLUMNS = "select id, part, channel, location, quantity, status, holder, "
+            + "segment, created_at from inventory_reservation ";
+
+    private static List<StockPicture.PartState> readParts(PreparedStatement ps) throws SQLException {
+        List<StockPicture.PartState> result = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                result.add(new StockPicture.PartState(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3),
+                        rs.getString(4), rs.getInt(5), ReservationStatus.valueOf(rs.getString(6)), rs.getString(7),
+                        rs.getString(8), rs.getTimestamp(9).toInstant()));
+            }
+        }
+        return result;
+    }
+
+    /** Writes everything a picture changed with a fixed number of statements, however large. */
+    void write(Connection c, StockChanges changes, UUID batch) throws SQLException {
+        Timestamp now = Timestamp.from(changes.now());
+        if (!changes.newParts.isEmpty()) insertParts(c, changes, batch, now);
+        if (!changes.touchedParts.isEmpty()) updateParts(c, changes.touchedParts, now);
+        if (!changes.movements.isEmpty()) insertMovements(c, changes, now);
+        if (!changes.levelDeltas.isEmpty()) applyLevelDeltas(c, changes);
+    }
+
+    private static void insertParts(Connection c, StockChanges changes, UUID batch, Timestamp now)
+            throws SQLException {
+        int n = changes.newParts.size();
+        UUID[] ids = new UUID[n];
+        Short[] parts = new Short[n];
+        String[] channels = new String[n];
+        String[] locations = new String[n];
+        Integer[] quantities = new Integer[n];
+        String[] statuses = new String[n];
+        String[] holders = new String[n];
+        String[] segments = new String[n];
+        Timestamp[] created = new Timestamp[n];
+        for (int i = 0; i < n; i++) {
+            StockPicture.PartState p = changes.newParts.get(i);
+            ids[i] = p.id;
+            parts[i] = (short) p.part;
+            channels[i] = p.channel;
+            locations[i] = p.location;
+            quantities[i] = p.quantity;
+            statuses[i] = p.status.name();
+            holders[i] = p.holder;
+            segments[i] = p.segment;
+            created[i] = Timestamp.from(p.createdAt);
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into inventory_reservation "
+                        + "(id, part, sku, channel, location, quantity, status, holder, segment, created_at, closed_at, batch) "
+                        + "select u.id, u.part, ?, u.channel, u.location, u.quantity, u.status, u.holder, u.segment, "
+                        + "u.created_at, case when u.status = 'OPEN' then null else ?::timestamptz end, ? "
+                        + "from unnest(?::uuid[], ?::int2[], ?::text[], ?::text[], ?::int4[], ?::text[], ?::text[], "
+                        + "?::text[], ?::timestamptz[]) "
+                        + "as u(id, part, channel, location, quantity, status, holder, segment, created_at)")) {
+            ps.setString(1, changes.sku);
+            ps.setTimestamp(2, now);
+            ps.setObject(3, batch);
+            ps.setArray(4, c.createArrayOf("uuid", ids));
+            ps.setArray(5, c.createArrayOf("int2", parts));
+            ps.setArray(6, c.createArrayOf("text", channels));
+            ps.setArray(7, c.createArrayOf("text", locations));
+            ps.setArray(8, c.createArrayOf("int4", quantities));
+            ps.setArray(9, c.createArrayOf("text", statuses));
+            ps.setArray(10, c.createArrayOf("text", holders));
+            ps.setArray(11, c.createArrayOf("text", segments));
+            ps.setArray(12, c.createArrayOf("timestamptz", created));
+            ps.executeUpdate();
+        }
+    }
+
+    private static void updateParts(Connection c, Collection<StockPicture.PartState> touched, Timestamp now)
+            throws SQLException {
+        List<StockPicture.PartState> list = new ArrayList<>(touched);
+        int n = list.size();
+        UUID[] ids = new UUID[n];
+        Short[] parts = new Short[n];
+        String[] locations = new String[n];
+        Integer[] quantities = new Integer[n];
+        String[] statuses = new String[n];
+        for (int i = 0; i < n; i++) {
+            StockPicture.PartState p = list.get(i);
+            ids[i] = p.id;
+            parts[i] = (short) p.part;
+            locations[i] = p.location;
+            quantities[i] = p.quantity;
+            statuses[i] = p.status.name();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "update inventory_reservation r set location = u.location, quantity = u.quantity, status = u.status, "
+                        + "closed_at = case when u.status = 'OPEN' then null else ?::timestamptz end "
+                        + "from unnest(?::uuid[], ?::int2[], ?::text[], ?::int4[], ?::text[]) "
+                        + "as u(id, part, location, quantity, status) where r.id = u.id and r.part = u.part")) {
+            ps.setTimestamp(1, now);
+            ps.setArray(2, c.createArrayOf("uuid", ids));
+            ps.setArray(3, c.createArrayOf("int2", parts));
+            ps.setArray(4, c.createArrayOf("text", locations));
+            ps.setArray(5, c.createArrayOf("int4", quantities));
+            ps.setArray(6, c.createArrayOf("text", statuses));
+            ps.executeUpdate();
+        }
+    }
+
+    private static void insertMovements(Connection c, StockChanges changes, Timestamp now) throws SQLException {
+        int n = changes.movements.size();
+        String[] locations = new String[n];
+        String[] from = new String[n];
+        String[] to = new String[n];
+        Integer[] quantities = new Integer[n];
+        String[] kinds = new String[n];
+        String[] references = new String[n];
+        String[] reasons = new String[n];
+        int i = 0;
+        for (Map.Entry<StockChanges.MovementKey, Integer> e : changes.movements.entrySet()) {
+            StockChanges.MovementKey k = e.getKey();
+            locations[i] = k.location();
+            from[i] = k.from() == null ? null : k.from().name();
+            to[i] = k.to() == null ? null : k.to().name();
+            quantities[i] = e.getValue();
+            kinds[i] = k.kind().name();
+            references[i] = k.reference();
+            reasons[i] = k.reason();
+            i++;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into inventory_movement "
+                        + "(sku, location, from_bucket, to_bucket, quantity, kind, reference, reason, occurred_at) "
+                        + "select ?, u.location, u.from_bucket, u.to_bucket, u.quantity, u.kind, u.reference, u.reason, ? "
+                        + "from unnest(?::text[], ?::text[], ?::text[], ?::int4[], ?::text[], ?::text[], ?::text[]) "
+                        + "as u(location, from_bucket, to_bucket, quantity, kind, reference, reason)")) {
+            ps.setString(1, changes.sku);
+            ps.setTimestamp(2, now);
+            ps.setArray(3, c.createArrayOf("text", locations));
+            ps.setArray(4, c.createArrayOf("text", from));
+            ps.setArray(5, c.createArrayOf("text", to));
+            ps.setArray(6, c.createArrayOf("int4", quantities));
+            ps.setArray(7, c.createArrayOf("text", kinds));
+            ps.setArray(8, c.createArrayOf("text", references));
+            ps.setArray(9, c.createArrayOf("text", reasons));
+            ps.executeUpdate();
+        }
+    }
+
+    /** Deltas, not absolute values: together with the CHECK constraints a wrong rule fails loudly. */
+    private static void applyLevelDeltas(Connection c, StockChanges changes) throws SQLException {
+        int n = changes.levelDeltas.size();
+        String[] locations = new String[n];
+        Integer[][] deltas = new Integer[4][n];
+        int i = 0;
+        for (Map.Entry<String, int[]> e : changes.levelDeltas.entrySet()) {
+            locations[i] = e.getKey();
+            for (int b = 0; b < 4; b++) deltas[b][i] = e.getValue()[b];
+            i++;
+        }
+        // CHECK constraints are evaluated on an upsert's proposed row before ON CONFLICT applies,
+        // so a negative delta cannot travel through an upsert: create missing rows, then add.
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into inventory_stock_level (sku, location) select ?, unnest(?::text[]) "
+                        + "on conflict (sku, location) do nothing")) {
+            ps.setString(1, changes.sku);
+            ps.setArray(2, c.createArrayOf("text", locations));
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "update inventory_stock_level s set inspecting = s.inspecting + u.i, sellable = s.sellable + u.s, "
+                        + "reserved = s.reserved + u.r, defective = s.defective + u.d "
+                        + "from unnest(?::text[], ?::int4[], ?::int4[], ?::int4[], ?::int4[]) as u(location, i, s, r, d) "
+                        + "where s.sku = ? and s.location = u.location")) {
+            ps.setArray(1, c.createArrayOf("text", locations));
+            for (int b = 0; b < 4; b++) ps.setArray(2 + b, c.createArrayOf("int4", deltas[b]));
+            ps.setString(6, changes.sku);
+            ps.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Inventory: locations, channels and the pools they sell from, stock per SKU and location in
+ * disjoint buckets (INSPECTING, SELLABLE, RESERVED, DEFECTIVE), the append-only movement
+ * ledger, protections, expected inbounds, availability per channel and the reservation engine,
+ * the one writer every channel's stock goes through. Owns the {@code inventory_*} tables.
+ */
+package dev.zaiko.inventory;
