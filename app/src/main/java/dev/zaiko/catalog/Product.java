@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -40,6 +41,7 @@ public record Product(String sku, Name name, String category, List<String> purpo
         return CURRENCY;
     }
 
+    @JsonIgnore // derived from status; the API shape is fixed by DESIGN.md
     public boolean isDiscontinued() {
         return status == ProductStatus.DISCONTINUED;
     }

@@ -94,10 +94,9 @@ class ProductRepository {
         }
         if (query.text() != null) {
             // position() rather than LIKE: the text is the user's, with no wildcards to escape.
-            where.append("""
-                     and (position(lower(:text) in lower(sku)) > 0
-                          or position(lower(:text) in lower(name_ja)) > 0
-                          or position(lower(:text) in lower(name_en)) > 0)""");
+            where.append(" and (position(lower(:text) in lower(sku)) > 0"
+                    + " or position(lower(:text) in lower(name_ja)) > 0"
+                    + " or position(lower(:text) in lower(name_en)) > 0)");
             params.put("text", query.text());
         }
         if (query.status() != null) {
@@ -119,7 +118,7 @@ class ProductRepository {
     }
 
     List<Product> servingAnyPurpose(Collection<String> purposeTags) {
-        return jdbc.sql("select " + COLUMNS + " from catalog_product where purpose_tags && :tags order by sku")
+        return jdbc.sql("select " + COLUMNS + " from catalog_product where purpose_tags && cast(:tags as text[]) order by sku")
                 .param("tags", purposeTags.toArray(String[]::new))
                 .query(ProductRepository::product)
                 .list();
