@@ -1,0 +1,57 @@
+package dev.zaiko.catalog;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import dev.zaiko.platform.InvalidRequestException;
+import dev.zaiko.platform.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reading the catalog: what other modules call to learn about products. */
+@Service
+@Transactional(readOnly = true)
+public class Products {
+
+    private final ProductRepository repository;
+
+    Products(ProductRepository repository) {
+        this.repository = repository;
+    }
+
+    public Optional<Product> find(String sku) {
+        return sku == null ? Optional.empty() : repository.find(sku);
+    }
+
+    /** @throws NotFoundException when there is no such product (404 in the API) */
+    public Product get(String sku) {
+        return find(sku).orElseThrow(() -> noSuchProduct(sku));
+    }
+
+    /** Products sorted by SKU; blank category and text filters mean "any". */
+    public ProductPage list(ProductQuery query) {
+        if (query.page() < 0) {
+            throw new InvalidRequestException("page must be 0 or more (pages are counted from 0), got " + query.page() + ".");
+        }
+        if (query.size() < 1 || query.size() > ProductQuery.MAX_SIZE) {
+            throw new InvalidRequestException(
+                    "size must be between 1 and " + ProductQuery.MAX_SIZE + ", got " + query.size() + ".");
+        }
+        return repository.list(new ProductQuery(blankToNull(query.category()), blankToNull(query.text()),
+                query.status(), query.page(), query.size()));
+    }
+
+    /** Every product (active or not) that shares at least one purpose tag with the given ones, by SKU. */
+    public List<Product> servingAnyPurpose(Collection<String> purposeTags) {
+        return purposeTags.isEmpty() ? List.of() : repository.servingAnyPurpose(purposeTags);
+    }
+
+    static NotFoundException noSuchProduct(String sku) {
+        return new NotFoundException("No product with SKU '" + sku + "'.");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

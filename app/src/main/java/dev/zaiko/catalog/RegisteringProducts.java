@@ -1,0 +1,86 @@
+package dev.zaiko.catalog;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+import dev.zaiko.platform.ConflictException;
+import dev.zaiko.platform.InvalidRequestException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registering new products and changing existing ones. Every change publishes
+ * {@link ProductChanged} synchronously inside the same transaction, so a listener that fails
+ * (inventory cannot store its copy) rolls the product change back too.
+ */
+@Service
+public class RegisteringProducts {
+
+    private final ProductRepository repository;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    RegisteringProducts(ProductRepository repository, ApplicationEventPublisher events, Clock clock) {
+        this.repository = repository;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws InvalidRequestException when the draft breaks a rule (all broken rules are listed)
+     * @throws ConflictException       {@code sku-taken} when a product with that SKU exists
+     */
+    @Transactional
+    public Product register(ProductDraft draft) {
+        ProductDraft checked = checked(draft);
+        ProductStatus status = checked.status() == null ? ProductStatus.ACTIVE : checked.status();
+        Product product = repository.insert(checked, status, now())
+                .orElseThrow(() -> new ConflictException("sku-taken",
+                        "A product with SKU '" + checked.sku() + "' already exists; change it with PUT /api/products/"
+                                + checked.sku() + ".",
+                        Map.of("sku", checked.sku())));
+        publish(product);
+        return product;
+    }
+
+    /**
+     * Replaces every field of the product with the draft's, except the SKU (which identifies it)
+     * and, when the draft's status is {@code null}, the status. The draft's SKU may be
+     * {@code null}; otherwise it must be {@code sku}.
+     *
+     * @throws dev.zaiko.platform.NotFoundException when there is no such product
+     */
+    @Transactional
+    public Product update(String sku, ProductDraft draft) {
+        if (draft.sku() != null && !draft.sku().equals(sku)) {
+            throw new InvalidRequestException("sku '" + draft.sku() + "' in the request does not match the product's SKU '"
+                    + sku + "'; a product's SKU cannot be changed.");
+        }
+        if (ProductRules.skuProblem(sku) != null) {
+            // No product can have such a SKU, so this is an unknown product, not a bad draft.
+            throw Products.noSuchProduct(sku);
+        }
+        ProductDraft checked = checked(draft.withSku(sku));
+        Product product = repository.update(sku, checked, now()).orElseThrow(() -> Products.noSuchProduct(sku));
+        publish(product);
+        return product;
+    }
+
+    private static ProductDraft checked(ProductDraft draft) {
+        ProductRules.check(draft);
+        return ProductRules.normalize(draft);
+    }
+
+    private void publish(Product product) {
+        events.publishEvent(new ProductChanged(product.sku(), product.status(), product.oneOfAKind(),
+                product.backorderable(), product.lowStockThreshold()));
+    }
+
+    private Instant now() {
+        // PostgreSQL keeps microseconds; what we return must equal what a later read returns.
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

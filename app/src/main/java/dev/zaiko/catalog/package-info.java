@@ -1,0 +1,8 @@
+/**
+ * The catalog: what the shop sells. Owns products (SKU, Japanese and English names, category,
+ * purpose tags, attributes, price in yen, status and the stock-handling facts other modules
+ * copy) and the {@code catalog_*} tables. Other modules register and read products through
+ * {@link dev.zaiko.catalog.RegisteringProducts} and {@link dev.zaiko.catalog.Products} and keep
+ * their own copies up to date from {@link dev.zaiko.catalog.ProductChanged}.
+ */
+package dev.zaiko.catalog;
