@@ -148,52 +148,53 @@ final class StockStore {
         if (!changes.levelDeltas.isEmpty()) applyLevelDeltas(c, changes);
     }
 
+    /**
+     * COPY rather than INSERT: a flash-sale batch is thousands of rows, and COPY streams them
+     * without parsing a statement's parameters (several times faster on PostgreSQL).
+     */
     private static void insertParts(Connection c, StockChanges changes, UUID batch, Timestamp now)
             throws SQLException {
-        int n = changes.newParts.size();
-        UUID[] ids = new UUID[n];
-        Short[] parts = new Short[n];
-        String[] channels = new String[n];
-        String[] locations = new String[n];
-        Integer[] quantities = new Integer[n];
-        String[] statuses = new String[n];
-        String[] holders = new String[n];
-        String[] segments = new String[n];
-        Timestamp[] created = new Timestamp[n];
-        for (int i = 0; i < n; i++) {
-            StockPicture.PartState p = changes.newParts.get(i);
-            ids[i] = p.id;
-            parts[i] = (short) p.part;
-            channels[i] = p.channel;
-            locations[i] = p.location;
-            quantities[i] = p.quantity;
-            statuses[i] = p.status.name();
-            holders[i] = p.holder;
-            segments[i] = p.segment;
-            created[i] = Timestamp.from(p.createdAt);
+        String closedAt = now.toInstant().toString();
+        String batchText = batch == null ? "\\N" : batch.toString();
+        StringBuilder rows = new StringBuilder(changes.newParts.size() * 160);
+        for (StockPicture.PartState p : changes.newParts) {
+            rows.append(p.id).append('\t')
+                    .append(p.part).append('\t');
+            copyText(rows, changes.sku).append('\t');
+            copyText(rows, p.channel).append('\t');
+            copyText(rows, p.location).append('\t')
+                    .append(p.quantity).append('\t')
+                    .append(p.status.name()).append('\t');
+            copyText(rows, p.holder).append('\t');
+            copyText(rows, p.segment).append('\t')
+                    .append(p.createdAt).append('\t')
+                    .append(p.status == ReservationStatus.OPEN ? "\\N" : closedAt).append('\t')
+                    .append(batchText).append('\n');
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "insert into inventory_reservation "
-                        + "(id, part, sku, channel, location, quantity, status, holder, segment, created_at, closed_at, batch) "
-                        + "select u.id, u.part, ?, u.channel, u.location, u.quantity, u.status, u.holder, u.segment, "
-                        + "u.created_at, case when u.status = 'OPEN' then null else ?::timestamptz end, ? "
-                        + "from unnest(?::uuid[], ?::int2[], ?::text[], ?::text[], ?::int4[], ?::text[], ?::text[], "
-                        + "?::text[], ?::timestamptz[]) "
-                        + "as u(id, part, channel, location, quantity, status, holder, segment, created_at)")) {
-            ps.setString(1, changes.sku);
-            ps.setTimestamp(2, now);
-            ps.setObject(3, batch);
-            ps.setArray(4, c.createArrayOf("uuid", ids));
-            ps.setArray(5, c.createArrayOf("int2", parts));
-            ps.setArray(6, c.createArrayOf("text", channels));
-            ps.setArray(7, c.createArrayOf("text", locations));
-            ps.setArray(8, c.createArrayOf("int4", quantities));
-            ps.setArray(9, c.createArrayOf("text", statuses));
-            ps.setArray(10, c.createArrayOf("text", holders));
-            ps.setArray(11, c.createArrayOf("text", segments));
-            ps.setArray(12, c.createArrayOf("timestamptz", created));
-            ps.executeUpdate();
+        try {
+            c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn(
+                    "copy inventory_reservation (id, part, sku, channel, location, quantity, status, holder, segment, "
+                            + "created_at, closed_at, batch) from stdin",
+                    new java.io.StringReader(rows.toString()));
+        } catch (java.io.IOException e) {
+            throw new SQLException("Could not stream reservations to PostgreSQL", e);
         }
+    }
+
+    /** Escapes a value for COPY's text format; null becomes \N. */
+    private static StringBuilder copyText(StringBuilder out, String value) {
+        if (value == null) return out.append("\\N");
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            switch (ch) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(ch);
+            }
+        }
+        return out;
     }
 
     private static void updateParts(Connection c, Collection<StockPicture.PartState> touched, Timestamp now)
