@@ -9,7 +9,7 @@ import java.util.List;
 
 /** What a reader needs to compare a table with one measured elsewhere. */
 record MachineFacts(int cores, String cpu, long memoryBytes, String os, String java, long maxHeapBytes,
-                    String postgres, String synchronousCommit, String fsync) {
+                    String postgres, String synchronousCommit, String fsync, String loadAverage) {
 
     static MachineFacts of(Fixture fixture) throws SQLException {
         long memory = ManagementFactory.getOperatingSystemMXBean()
@@ -25,7 +25,18 @@ record MachineFacts(int cores, String cpu, long memoryBytes, String os, String j
                 Runtime.getRuntime().maxMemory(),
                 fixture.queryOne("show server_version"),
                 fixture.queryOne("show synchronous_commit"),
-                fixture.queryOne("show fsync"));
+                fixture.queryOne("show fsync"),
+                currentLoadAverage());
+    }
+
+    /** Another process busy on a small machine skews every number, so say so. */
+    static String currentLoadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static String cpuModel() {
@@ -47,8 +58,9 @@ record MachineFacts(int cores, String cpu, long memoryBytes, String os, String j
                 - OS: %s
                 - Java: %s
                 - PostgreSQL: %s (embedded, synchronous_commit=%s, fsync=%s)
+                - Load average (1, 5, 15 min) before the run: %s; after: %s
                 """.formatted(cores, cpu, gib(memoryBytes), gib(maxHeapBytes), os, java, postgres,
-                synchronousCommit, fsync);
+                synchronousCommit, fsync, loadAverage, currentLoadAverage());
     }
 
     private static double gib(long bytes) {
