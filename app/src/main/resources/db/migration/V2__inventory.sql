@@ -80,7 +80,7 @@ create table inventory_reservation (
     closed_at   timestamptz,
     primary key (id, part)
 );
-create index inventory_reservation_open on inventory_reservation (sku, location) where status = 'OPEN';
+create index inventory_reservation_open on inventory_reservation (sku, location, created_at desc) where status = 'OPEN';
 create index inventory_reservation_displaced on inventory_reservation (sku) where status = 'DISPLACED';
 
 create table inventory_protection (

@@ -19,6 +19,16 @@ class StartupTest {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Test
+    void theEmbeddedDatabaseIsDurable() {
+        assertThat(jdbc.queryForObject("show fsync", String.class)).isEqualTo("on");
+        assertThat(jdbc.queryForObject("show synchronous_commit", String.class)).isEqualTo("on");
+        assertThat(jdbc.queryForObject("show full_page_writes", String.class)).isEqualTo("on");
+    }
+
     @Test
     void startsOnTheEmbeddedDatabaseAndReportsHealthy() throws Exception {
         HttpResponse<String> health = HttpClient.newHttpClient().send(

@@ -24,7 +24,7 @@ public class CountingStock {
 
     public Result adjust(String sku, String location, int countedSellable, String reason) {
         network.requireLocation(location);
-        return stock.change(sku, location, picture -> {
+        return stock.change(sku, picture -> {
             List<Displacement> displacements = picture.count(location, countedSellable, reason);
             Displacements.publish(events, displacements);
             return new Result(StockLevels.of(picture, location), displacements);

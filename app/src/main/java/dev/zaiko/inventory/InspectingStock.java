@@ -16,7 +16,7 @@ public class InspectingStock {
 
     public StockLevel inspect(String sku, String location, int passed, int failed, String reference) {
         network.requireLocation(location);
-        return stock.change(sku, null, picture -> {
+        return stock.change(sku, picture -> {
             picture.inspect(location, passed, failed, reference);
             return StockLevels.of(picture, location);
         });

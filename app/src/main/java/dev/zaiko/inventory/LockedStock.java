@@ -34,13 +34,9 @@ class LockedStock {
         this.events = events;
     }
 
-    /**
-     * @param partsAt load the reservations holding units at this location (a till sale or a count
-     *                may have to move or displace them), or null
-     */
-    <T> T change(String sku, String partsAt, Function<StockPicture, T> rule) {
+    <T> T change(String sku, Function<StockPicture, T> rule) {
         return transactions.execute(status -> jdbc.execute((ConnectionCallback<T>) c -> {
-            StockPicture picture = load(c, sku, partsAt);
+            StockPicture picture = load(c, sku);
             T result = rule.apply(picture);
             if (!picture.changes().isEmpty()) {
                 store.write(c, picture.changes(), null);
@@ -60,11 +56,18 @@ class LockedStock {
         });
     }
 
-    private StockPicture load(Connection c, String sku, String partsAt) throws java.sql.SQLException {
+    private StockPicture load(Connection c, String sku) throws java.sql.SQLException {
         ItemFacts item = store.lockItem(c, sku);
         if (item == null) throw unknownSku(sku);
+        StockPicture.OpenParts openParts = (location, units) -> {
+            try {
+                return store.newestOpenPartsAt(c, sku, location, units);
+            } catch (java.sql.SQLException e) {
+                throw new org.springframework.jdbc.UncategorizedSQLException("loading open reservations", null, e);
+            }
+        };
         return new StockPicture(item, store.levels(c, sku), store.protections(c, sku), store.channelPools(c, null),
-                partsAt == null ? List.of() : store.partsOfReservationsOpenAt(c, sku, partsAt), clock.instant());
+                List.of(), openParts, clock.instant());
     }
 
     static NotFoundException unknownSku(String sku) {

@@ -16,7 +16,7 @@ public class ReceivingStock {
 
     public StockLevel receive(String sku, String location, int quantity, String reference) {
         network.requireLocation(location);
-        return stock.change(sku, null, picture -> {
+        return stock.change(sku, picture -> {
             picture.receive(location, quantity, reference);
             return StockLevels.of(picture, location);
         });

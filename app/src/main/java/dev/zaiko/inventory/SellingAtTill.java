@@ -30,7 +30,7 @@ public class SellingAtTill {
             throw new InvalidRequestException("Till sales happen at a store; '" + location + "' is a "
                     + store.kind() + ".");
         }
-        return stock.change(sku, location, picture -> {
+        return stock.change(sku, picture -> {
             List<Displacement> displacements = picture.sellAtTill(location, quantity, segment, force, reference);
             Displacements.publish(events, displacements);
             return new Result(StockLevels.of(picture, location), displacements);

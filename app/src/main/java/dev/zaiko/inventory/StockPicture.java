@@ -26,19 +26,49 @@ final class StockPicture {
     private final Map<String, ChannelPool> channels;
     private final Map<UUID, List<PartState>> reservations = new HashMap<>();
     private final StockChanges changes;
+    private final OpenParts openParts;
+
+    /**
+     * Where a till sale or a count finds the reservations it may have to move or displace. Only
+     * the newest ones are ever needed, so a SKU with 100,000 open reservations loads a handful.
+     */
+    interface OpenParts {
+        /** The newest open parts at the location, with every other part of their reservations. */
+        List<PartState> newestAt(String location, int atLeastUnits);
+
+        OpenParts NONE = (location, units) -> List.of();
+    }
 
     StockPicture(ItemFacts item, Collection<StockLevel> levels, Collection<Protection> protections,
                  Collection<ChannelPool> channels, Collection<PartState> reservationParts, Instant now) {
+        this(item, levels, protections, channels, reservationParts, OpenParts.NONE, now);
+    }
+
+    StockPicture(ItemFacts item, Collection<StockLevel> levels, Collection<Protection> protections,
+                 Collection<ChannelPool> channels, Collection<PartState> reservationParts, OpenParts openParts,
+                 Instant now) {
         this.item = item;
+        this.openParts = openParts;
         for (StockLevel l : levels) {
             this.levels.put(l.location(), new int[] {l.inspecting(), l.sellable(), l.reserved(), l.defective()});
         }
         this.protectionsByLocation = effectiveProtections(protections);
         this.channels = channels.stream().collect(Collectors.toMap(ChannelPool::code, c -> c));
-        for (PartState p : reservationParts) {
-            this.reservations.computeIfAbsent(p.id, k -> new ArrayList<>()).add(p);
-        }
+        adopt(reservationParts);
         this.changes = new StockChanges(item.sku(), now);
+    }
+
+    private void adopt(Collection<PartState> parts) {
+        for (PartState p : parts) {
+            List<PartState> known = reservations.computeIfAbsent(p.id, k -> new ArrayList<>());
+            if (known.stream().noneMatch(k -> k.part == p.part)) known.add(p);
+        }
+    }
+
+    /** The open parts at a location, newest first, fetching enough to cover the units asked. */
+    private List<PartState> newestOpenAt(String location, int units) {
+        adopt(openParts.newestAt(location, units));
+        return openPartsAt(location).stream().sorted(NEWEST_FIRST).toList();
     }
 
     StockChanges changes() {
@@ -213,8 +243,8 @@ final class StockPicture {
                                 + " free for the till). Force the sale to take them anyway.",
                         Map.of("sku", item.sku(), "location", location, "available", atsAt(till, location)));
             }
-            List<Map<String, Object>> holders = openPartsAt(location).stream()
-                    .sorted(NEWEST_FIRST)
+            List<Map<String, Object>> holders = wouldBeTaken(newestOpenAt(location, quantity - free),
+                    quantity - free).stream()
                     .map(p -> Map.<String, Object>of("reservationId", p.id.toString(),
                             "holder", p.holder == null ? "" : p.holder, "channel", p.channel, "quantity", p.quantity))
                     .toList();
@@ -242,7 +272,7 @@ final class StockPicture {
                                              String reason) {
         int need = Math.max(0, quantity - level(location, Bucket.SELLABLE));
         List<Displacement> result = new ArrayList<>();
-        List<PartState> candidates = openPartsAt(location).stream().sorted(NEWEST_FIRST).toList();
+        List<PartState> candidates = need == 0 ? List.of() : newestOpenAt(location, need);
         for (PartState part : candidates) {
             if (need <= 0) break;
             String target = relocationTarget(part);
@@ -279,6 +309,18 @@ final class StockPicture {
             displacedUnits += k;
         }
         move(location, Bucket.SELLABLE, null, quantity - displacedUnits, kind, reference, reason);
+        return result;
+    }
+
+    /** The newest parts that together hold the units: those a forced sale would touch first. */
+    private static List<PartState> wouldBeTaken(List<PartState> newestFirst, int units) {
+        List<PartState> result = new ArrayList<>();
+        int covered = 0;
+        for (PartState p : newestFirst) {
+            if (covered >= units) break;
+            result.add(p);
+            covered += p.quantity;
+        }
         return result;
     }
 

@@ -111,15 +111,21 @@ final class StockStore {
         }
     }
 
-    /** Every part of each reservation that holds open units of this SKU at the location. */
-    List<StockPicture.PartState> partsOfReservationsOpenAt(Connection c, String sku, String location)
+    /**
+     * The newest open parts at the location (enough to cover the units, plus some spare so that
+     * a till sale can prefer moving a reservation to displacing one), with all other parts of
+     * their reservations, locked.
+     */
+    List<StockPicture.PartState> newestOpenPartsAt(Connection c, String sku, String location, int atLeastUnits)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(PART_COLUMNS
                 + "where sku = ? and id in (select id from inventory_reservation "
-                + "where sku = ? and location = ? and status = 'OPEN') order by id, part for update")) {
+                + "where sku = ? and location = ? and status = 'OPEN' order by created_at desc, id desc limit ?) "
+                + "order by id, part for update")) {
             ps.setString(1, sku);
             ps.setString(2, sku);
             ps.setString(3, location);
+            ps.setInt(4, atLeastUnits + 50);
             return readParts(ps);
         }
     }

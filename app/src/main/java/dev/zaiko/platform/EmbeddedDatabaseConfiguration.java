@@ -41,6 +41,11 @@ class EmbeddedDatabaseConfiguration {
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("shared_buffers", "256MB")
+                    // zonky is made for throwaway test databases and turns these off; a shop's
+                    // stock must survive a crash: a confirmed reservation is on disk.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .start();
             log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), dir);
             return postgres;

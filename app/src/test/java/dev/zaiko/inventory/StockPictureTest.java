@@ -169,4 +169,21 @@ class StockPictureTest {
         assertThatThrownBy(() -> p.inspect("WH", 2, 1, "qc")).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("Only 2");
     }
+
+    @Test
+    void aForcedTillSaleFetchesOnlyTheNewestReservationsItNeeds() {
+        List<Integer> asked = new ArrayList<>();
+        UUID newest = UUID.randomUUID();
+        StockPicture.OpenParts source = (location, units) -> {
+            asked.add(units);
+            return List.of(new StockPicture.PartState(newest, 1, "WEB", "SHOP", 1, ReservationStatus.OPEN, "newest",
+                    null, NOW));
+        };
+        StockPicture p = new StockPicture(item(false, false), List.of(new StockLevel("TENT-2P", "SHOP", 0, 2, 500, 0)),
+                List.of(), List.of(WEB, AMAZON, TILL), List.of(), source, NOW);
+        List<Displacement> result = p.sellAtTill("SHOP", 3, null, true, "till");
+        assertThat(asked).containsExactly(1);
+        assertThat(result).singleElement().satisfies(d -> assertThat(d.reservationId()).isEqualTo(newest));
+        assertThat(p.level("SHOP", Bucket.RESERVED)).isEqualTo(499);
+    }
 }

@@ -13,8 +13,7 @@ public final class Strategies {
     static {
         register("NAIVE", NaiveStrategy::new);
         register("ROW_LOCK", RowLockStrategy::new);
-        // ZAIKO: the real reservation engine (asynchronous) goes here, e.g.
-        // register("ZAIKO", ZaikoStrategy::new);
+        register("ZAIKO", ZaikoStrategy::new);
     }
 
     private Strategies() {
