@@ -161,6 +161,8 @@ final class StockStore {
     private static void insertParts(Connection c, StockChanges changes, UUID batch, Timestamp now)
             throws SQLException {
         String closedAt = now.toInstant().toString();
+        // every part a batch creates shares the batch's time: format it once, not per row
+        String batchTime = changes.now().toString();
         String batchText = batch == null ? "\\N" : batch.toString();
         StringBuilder rows = new StringBuilder(changes.newParts.size() * 160);
         for (StockPicture.PartState p : changes.newParts) {
@@ -173,7 +175,7 @@ final class StockStore {
                     .append(p.status.name()).append('\t');
             copyText(rows, p.holder).append('\t');
             copyText(rows, p.segment).append('\t')
-                    .append(p.createdAt).append('\t')
+                    .append(p.createdAt.equals(changes.now()) ? batchTime : p.createdAt.toString()).append('\t')
                     .append(p.status == ReservationStatus.OPEN ? "\\N" : closedAt).append('\t')
                     .append(batchText).append('\n');
         }

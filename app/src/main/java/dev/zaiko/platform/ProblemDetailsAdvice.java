@@ -46,6 +46,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** Anything unforeseen: log it for us, tell the caller plainly, leak no internals. */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) throws Exception {
+        if (e instanceof org.springframework.web.ErrorResponse || e instanceof org.springframework.web.HttpRequestMethodNotSupportedException) {
+            throw e; // Spring's own web errors (404 routes, 405) are rendered by the base class
+        }
+        logger.error("Unexpected error while handling a request", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "Zaiko could not complete the request because of an internal error; "
+                        + "please try again, and tell the shop's administrator if it keeps happening.");
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
