@@ -46,4 +46,18 @@ class StartupTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("在庫");
     }
+
+    @Test
+    void documentsTheApiAsOpenApi() throws Exception {
+        HttpResponse<String> docs = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("\"openapi\"", "/api/reservations", "/api/availability/{sku}",
+                "/api/stock/pos-sales", "/api/products");
+        HttpResponse<String> ui = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/swagger-ui.html")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ui.statusCode()).isEqualTo(200);
+    }
 }
