@@ -21,14 +21,18 @@ import dev.zaiko.inventory.ReservingStock;
 import dev.zaiko.inventory.StockNetwork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads the demo shop at start when {@code zaiko.demo=true} ({@code --demo}).
+ *
+ * <p>It is a {@link SmartLifecycle} in phase 0 rather than an {@code ApplicationRunner}, so that
+ * it runs before the web server (a lifecycle in a much later phase) opens its port: nobody sees
+ * a half-loaded shop, or a 404 for the WEB channel in the first second. A load that fails stops
+ * the application from starting, with the reason.
  *
  * <p>Idempotent in two steps:
  * <ol>
@@ -44,7 +48,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @ConditionalOnBooleanProperty("zaiko.demo")
-class DemoShopLoader implements ApplicationRunner {
+class DemoShopLoader implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DemoShopLoader.class);
 
@@ -59,6 +63,7 @@ class DemoShopLoader implements ApplicationRunner {
     private final ProtectingStock protecting;
     private final ReservingStock reserving;
     private final CheckingStockLedger ledger;
+    private volatile boolean running;
 
     DemoShopLoader(TransactionTemplate transactions, Clock clock, StockNetwork network, RegisteringProducts registering,
                    Products products, ReceivingStock receiving, InspectingStock inspecting, ExpectingInbounds inbounds,
@@ -77,8 +82,25 @@ class DemoShopLoader implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void start() {
         load(StandardDemoShop.get());
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Before the web server, which starts in a phase near {@link SmartLifecycle#DEFAULT_PHASE}. */
+    @Override
+    public int getPhase() {
+        return 0;
     }
 
     /** What one call wrote; all zero (but reservations, maybe) when the shop was already there. */
