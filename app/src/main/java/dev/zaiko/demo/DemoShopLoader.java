@@ -1,0 +1,193 @@
+package dev.zaiko.demo;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import dev.zaiko.catalog.Products;
+import dev.zaiko.catalog.RegisteringProducts;
+import dev.zaiko.demo.DemoShop.Expected;
+import dev.zaiko.demo.DemoShop.Hold;
+import dev.zaiko.demo.DemoShop.Keep;
+import dev.zaiko.demo.DemoShop.Stock;
+import dev.zaiko.inventory.CheckingStockLedger;
+import dev.zaiko.inventory.ExpectingInbounds;
+import dev.zaiko.inventory.InspectingStock;
+import dev.zaiko.inventory.MovementKind;
+import dev.zaiko.inventory.ProtectingStock;
+import dev.zaiko.inventory.ReceivingStock;
+import dev.zaiko.inventory.ReservationOutcome;
+import dev.zaiko.inventory.ReserveRequest;
+import dev.zaiko.inventory.ReservingStock;
+import dev.zaiko.inventory.StockNetwork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads the demo shop at start when {@code zaiko.demo=true} ({@code --demo}).
+ *
+ * <p>It is a {@link SmartLifecycle} in phase 0 rather than an {@code ApplicationRunner}, so that
+ * it runs before the web server (a lifecycle in a much later phase) opens its port: nobody sees
+ * a half-loaded shop, or a 404 for the WEB channel in the first second. A load that fails stops
+ * the application from starting, with the reason.
+ *
+ * <p>Idempotent in two steps:
+ * <ol>
+ *   <li>Locations, channels, products, stock, inbounds and protections are written in ONE
+ *       transaction, and only when the shop's marker location (its first one, WH-KAWAGUCHI)
+ *       does not exist. A load that fails halfway leaves nothing behind, so "marker exists"
+ *       means "all of it exists".
+ *   <li>Reservations go through the reservation engine, which commits each one on its own, so
+ *       they can only be made after that transaction. Each is made only if its SKU has never
+ *       been reserved (no RESERVE movement in the ledger), which also completes a start that
+ *       stopped between the two steps.
+ * </ol>
+ */
+@Component
+@ConditionalOnBooleanProperty("zaiko.demo")
+class DemoShopLoader implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoShopLoader.class);
+
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final StockNetwork network;
+    private final RegisteringProducts registering;
+    private final Products products;
+    private final ReceivingStock receiving;
+    private final InspectingStock inspecting;
+    private final ExpectingInbounds inbounds;
+    private final ProtectingStock protecting;
+    private final ReservingStock reserving;
+    private final CheckingStockLedger ledger;
+    private volatile boolean running;
+
+    DemoShopLoader(TransactionTemplate transactions, Clock clock, StockNetwork network, RegisteringProducts registering,
+                   Products products, ReceivingStock receiving, InspectingStock inspecting, ExpectingInbounds inbounds,
+                   ProtectingStock protecting, ReservingStock reserving, CheckingStockLedger ledger) {
+        this.transactions = transactions;
+        this.clock = clock;
+        this.network = network;
+        this.registering = registering;
+        this.products = products;
+        this.receiving = receiving;
+        this.inspecting = inspecting;
+        this.inbounds = inbounds;
+        this.protecting = protecting;
+        this.reserving = reserving;
+        this.ledger = ledger;
+    }
+
+    @Override
+    public void start() {
+        load(StandardDemoShop.get());
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Before the web server, which starts in a phase near {@link SmartLifecycle#DEFAULT_PHASE}. */
+    @Override
+    public int getPhase() {
+        return 0;
+    }
+
+    /** What one call wrote; all zero (but reservations, maybe) when the shop was already there. */
+    record Outcome(boolean loaded, int locations, int channels, int products, int receipts, int units,
+                   int inbounds, int protections, int reservations) {
+    }
+
+    Outcome load(DemoShop shop) {
+        Outcome written;
+        if (network.findLocation(shop.marker()).isPresent()) {
+            written = nothing();
+        } else {
+            try {
+                written = transactions.execute(status -> write(shop));
+            } catch (RuntimeException e) {
+                // Two nodes started with --demo at once: the other one won, and that is fine.
+                if (network.findLocation(shop.marker()).isEmpty()) {
+                    throw new IllegalStateException("Loading the demo shop failed, nothing of it was kept: "
+                            + e.getMessage(), e);
+                }
+                written = nothing();
+            }
+        }
+        int reserved = reserve(shop);
+        Outcome outcome = new Outcome(written.loaded(), written.locations(), written.channels(), written.products(),
+                written.receipts(), written.units(), written.inbounds(), written.protections(), reserved);
+        if (outcome.loaded()) {
+            log.info("Demo shop loaded: {} locations, {} channels, {} products, {} stock receipts ({} units), "
+                            + "{} inbounds, {} protections, {} reservations",
+                    outcome.locations(), outcome.channels(), outcome.products(), outcome.receipts(), outcome.units(),
+                    outcome.inbounds(), outcome.protections(), outcome.reservations());
+        } else {
+            log.info("Demo shop already present (location {} exists): skipped loading it; {} missing reservations made",
+                    shop.marker(), outcome.reservations());
+        }
+        return outcome;
+    }
+
+    private Outcome write(DemoShop shop) {
+        shop.locations().forEach(network::addLocation);
+        shop.channels().forEach(network::addChannel);
+        shop.products().forEach(registering::register);
+        int units = 0;
+        for (int i = 0; i < shop.stock().size(); i++) {
+            Stock line = shop.stock().get(i);
+            String reference = "DEMO-RCV-%03d".formatted(i + 1);
+            receiving.receive(line.sku(), line.location(), line.received(), reference);
+            if (line.passed() + line.failed() > 0) {
+                inspecting.inspect(line.sku(), line.location(), line.passed(), line.failed(), reference);
+            }
+            units += line.received();
+        }
+        LocalDate today = LocalDate.now(clock);
+        for (Expected inbound : shop.inbounds()) {
+            inbounds.expect(inbound.sku(), inbound.location(), inbound.quantity(), today.plusDays(inbound.inDays()),
+                    inbound.reference());
+        }
+        for (Keep keep : shop.protections()) {
+            protecting.protect(keep.kind(), keep.location(), keep.sku(), keep.quantity(), keep.segment());
+        }
+        return new Outcome(true, shop.locations().size(), shop.channels().size(), shop.products().size(),
+                shop.stock().size(), units, shop.inbounds().size(), shop.protections().size(), 0);
+    }
+
+    private int reserve(DemoShop shop) {
+        int made = 0;
+        for (Hold hold : shop.reservations()) {
+            if (products.find(hold.sku()).isEmpty() || network.findChannel(hold.channel()).isEmpty()) {
+                log.warn("Demo reservation for {} on {} skipped: the product or channel does not exist",
+                        hold.sku(), hold.channel());
+                continue;
+            }
+            boolean everReserved = ledger.movements(hold.sku(), Integer.MAX_VALUE).stream()
+                    .anyMatch(m -> m.kind() == MovementKind.RESERVE);
+            if (everReserved) continue;
+            ReservationOutcome outcome = reserving.reserve(
+                    new ReserveRequest(hold.channel(), hold.sku(), hold.quantity(), hold.holder(), hold.segment()));
+            if (outcome.reserved()) {
+                made++;
+            } else {
+                log.warn("Demo reservation for {} on {} refused: {}", hold.sku(), hold.channel(), outcome.refusal());
+            }
+        }
+        return made;
+    }
+
+    private static Outcome nothing() {
+        return new Outcome(false, 0, 0, 0, 0, 0, 0, 0, 0);
+    }
+}
