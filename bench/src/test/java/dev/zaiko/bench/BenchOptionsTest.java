@@ -11,7 +11,7 @@ class BenchOptionsTest {
     void defaultsRunEveryRegisteredStrategyThroughBothPhases() {
         BenchOptions options = BenchOptions.parse();
 
-        assertThat(options.buyers()).isEqualTo(64);
+        assertThat(options.buyers()).isEqualTo(2000);
         assertThat(options.poolSize()).isEqualTo(64);
         assertThat(options.strategies()).isEqualTo(Strategies.names());
         assertThat(options.throughputPhase()).isTrue();
