@@ -24,8 +24,11 @@ public class ExpectingInbounds {
     private final Clock clock;
     private final StockNetwork network;
     private final ApplicationEventPublisher events;
+    private final LockedStock stock;
 
-    ExpectingInbounds(JdbcTemplate jdbc, Clock clock, StockNetwork network, ApplicationEventPublisher events) {
+    ExpectingInbounds(JdbcTemplate jdbc, Clock clock, StockNetwork network, ApplicationEventPublisher events,
+                      LockedStock stock) {
+        this.stock = stock;
         this.jdbc = jdbc;
         this.clock = clock;
         this.network = network;
@@ -35,8 +38,7 @@ public class ExpectingInbounds {
     @Transactional
     public Inbound expect(String sku, String location, int quantity, LocalDate expectedOn, String reference) {
         network.requireLocation(location);
-        Integer known = jdbc.queryForObject("select count(*) from inventory_item where sku = ?", Integer.class, sku);
-        if (known == null || known == 0) throw LockedStock.unknownSku(sku);
+        stock.requireKnown(sku);
         Long id = jdbc.queryForObject("insert into inventory_inbound (sku, location, quantity, expected_on, reference, "
                         + "status, created_at) values (?, ?, ?, ?, ?, 'EXPECTED', ?) returning id", Long.class,
                 sku, location, quantity, expectedOn, reference, Timestamp.from(clock.instant()));

@@ -70,6 +70,12 @@ class LockedStock {
                 List.of(), openParts, clock.instant());
     }
 
+    /** For changes that name a SKU but do not move stock (inbounds, protections). */
+    void requireKnown(String sku) {
+        Integer known = jdbc.queryForObject("select count(*) from inventory_item where sku = ?", Integer.class, sku);
+        if (known == null || known == 0) throw unknownSku(sku);
+    }
+
     static NotFoundException unknownSku(String sku) {
         return new NotFoundException("No product with SKU '" + sku + "'.");
     }

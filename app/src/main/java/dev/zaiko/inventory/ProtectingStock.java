@@ -25,8 +25,11 @@ public class ProtectingStock {
     private final Clock clock;
     private final StockNetwork network;
     private final ApplicationEventPublisher events;
+    private final LockedStock stock;
 
-    ProtectingStock(JdbcTemplate jdbc, Clock clock, StockNetwork network, ApplicationEventPublisher events) {
+    ProtectingStock(JdbcTemplate jdbc, Clock clock, StockNetwork network, ApplicationEventPublisher events,
+                    LockedStock stock) {
+        this.stock = stock;
         this.jdbc = jdbc;
         this.clock = clock;
         this.network = network;
@@ -43,8 +46,7 @@ public class ProtectingStock {
                     : "Only a MEMBER_QUOTA protection takes a segment.");
         }
         if (sku != null) {
-            Integer known = jdbc.queryForObject("select count(*) from inventory_item where sku = ?", Integer.class, sku);
-            if (known == null || known == 0) throw LockedStock.unknownSku(sku);
+            stock.requireKnown(sku);
             // Changing what a SKU's requesters may take is a stock change: take the SKU's lock.
             jdbc.queryForList("select sku from inventory_item where sku = ? for update", sku);
         }

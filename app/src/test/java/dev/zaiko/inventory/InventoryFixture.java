@@ -44,7 +44,7 @@ final class InventoryFixture {
         this.inspecting = new InspectingStock(locked, network);
         this.counting = new CountingStock(locked, network, publisher);
         this.till = new SellingAtTill(locked, network, publisher);
-        this.protecting = new ProtectingStock(jdbc, clock, network, publisher);
+        this.protecting = new ProtectingStock(jdbc, clock, network, publisher, locked);
         this.ledger = new CheckingStockLedger(jdbc);
         this.items = new InventoryItems(jdbc, clock, publisher);
     }
