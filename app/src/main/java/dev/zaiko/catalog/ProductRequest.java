@@ -15,7 +15,11 @@ import tools.jackson.databind.JsonNode;
  * The JSON body of POST and PUT /api/products. Fields whose JSON type matters are read as
  * {@link JsonNode}: Jackson would quietly turn a price of 1500.5 into 1500 or an attribute
  * value of {@code true} into text, and the catalog refuses both instead.
+ *
+ * <p>The read-only fields of a product as GET returns it are accepted and ignored, so a client
+ * can send back what it read; any other unknown field is refused.
  */
+@com.fasterxml.jackson.annotation.JsonIgnoreProperties(value = {"currency", "createdAt", "updatedAt"})
 record ProductRequest(String sku, JsonNode name, String category, JsonNode purposeTags, JsonNode attributes,
                       JsonNode price, String status, Boolean oneOfAKind, JsonNode lowStockThreshold,
                       Boolean backorderable, String supplier, JsonNode leadTimeDays) {

@@ -46,6 +46,11 @@ public class ExpectingInbounds {
         return jdbc.queryForObject("select * from inventory_inbound where id = ?", ROW, id);
     }
 
+    public Inbound find(long id) {
+        return jdbc.query("select * from inventory_inbound where id = ?", ROW, id).stream().findFirst()
+                .orElseThrow(() -> new dev.zaiko.platform.NotFoundException("No inbound " + id + "."));
+    }
+
     public List<Inbound> list(String sku) {
         return jdbc.query("select * from inventory_inbound where (?::text is null or sku = ?) "
                 + "order by expected_on, id", ROW, sku, sku);

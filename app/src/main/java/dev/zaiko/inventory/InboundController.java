@@ -46,6 +46,11 @@ class InboundController {
         return ResponseEntity.created(URI.create("/api/inbounds/" + created.id())).body(created);
     }
 
+    @GetMapping("/{id}")
+    Inbound inbound(@org.springframework.web.bind.annotation.PathVariable long id) {
+        return inbounds.find(id);
+    }
+
     @GetMapping
     List<Inbound> list(@RequestParam(required = false) String sku) {
         return inbounds.list(sku);

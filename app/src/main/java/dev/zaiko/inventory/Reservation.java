@@ -4,16 +4,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 public record Reservation(UUID id, String sku, String channel, String holder, String segment,
                           List<ReservationPart> parts, Instant createdAt) {
 
     /** OPEN while any part is open; otherwise the state all its parts ended in (DISPLACED wins). */
+    @JsonProperty("status")
     public ReservationStatus status() {
         if (parts.stream().anyMatch(p -> p.status() == ReservationStatus.OPEN)) return ReservationStatus.OPEN;
         if (parts.stream().anyMatch(p -> p.status() == ReservationStatus.DISPLACED)) return ReservationStatus.DISPLACED;
         return parts.isEmpty() ? ReservationStatus.RELEASED : parts.get(0).status();
     }
 
+    @JsonProperty("quantity")
     public int quantity() {
         return parts.stream().mapToInt(ReservationPart::quantity).sum();
     }

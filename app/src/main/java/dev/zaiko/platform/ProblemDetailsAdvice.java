@@ -73,11 +73,26 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    /** Spring's own errors (missing parameter, wrong type, 404 route) get a type of ours too. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem
+                && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+            HttpStatus status = HttpStatus.resolve(statusCode.value());
+            String slug = status == null ? "error" : status.name().toLowerCase().replace('_', '-');
+            problem.setType(URI.create(TYPE_BASE + slug));
+        }
+        return response;
+    }
+
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String detail = ex.getAllErrors().stream()
-                .map(e -> e.getDefaultMessage())
+        String detail = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(e -> result.getMethodParameter().getParameterName() + " " + e.getDefaultMessage()))
                 .collect(Collectors.joining("; "));
         return ResponseEntity.badRequest().body(
                 problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail));
