@@ -81,4 +81,13 @@ class ApiContractTest {
         assertThat(limit.status()).isEqualTo(400);
         assertThat(limit.detail()).startsWith("limit ");
     }
+
+    @Test
+    void validationDetailsAreEnglishWhateverTheClientsLanguage() {
+        InventoryApi.Shop shop = api.shop();
+        String sku = api.newProduct("CON");
+        InventoryApi.Response response = api.rejected(400, "invalid-request",
+                () -> api.post("/api/stock/receipts", receipt(sku, shop.warehouse(), 0)));
+        assertThat(response.detail()).isEqualTo("quantity must be greater than 0");
+    }
 }
