@@ -8,32 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 /** What integrators rely on beyond the happy paths: summary fields, links that resolve, strict bodies. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class ApiContractTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    InventoryApi api;
-
-    @BeforeEach
-    void client() {
-        api = new InventoryApi(port, jdbc);
-    }
+class ApiContractTest extends InventoryApiTestBase {
 
     @Test
     void aReservationSaysItsStatusAndQuantityAtTheTop() {

@@ -14,32 +14,17 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 /** GET /api/availability/{sku}?channel=: ATS, display level and the text a shopper reads. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class AvailabilityApiTest {
+class AvailabilityApiTest extends InventoryApiTestBase {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    InventoryApi api;
     InventoryApi.Shop shop;
     /** An online channel that sells from the warehouse only: no shared-with-store note. */
     String warehouseOnly;
 
     @BeforeEach
     void setUp() {
-        api = new InventoryApi(port, jdbc);
         shop = api.shop();
         warehouseOnly = unique("WEBWH");
         api.ok(api.post("/api/channels", channel(warehouseOnly, "OWN", true, shop.warehouse())));

@@ -19,11 +19,6 @@ import java.util.function.Supplier;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -33,28 +28,18 @@ import tools.jackson.databind.node.ObjectNode;
  * one every inventory table is exactly as it was (InventoryApi.rejected), and so is the SKU's
  * stock and ledger as the API shows them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class InventoryErrorsApiTest {
+class InventoryErrorsApiTest extends InventoryApiTestBase {
 
     /** The POST endpoints that change stock, with a valid body for each. */
     static final List<String> STOCK_POSTS = List.of("/api/stock/receipts", "/api/stock/inspections",
             "/api/stock/adjustments", "/api/stock/pos-sales");
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    InventoryApi api;
     InventoryApi.Shop shop;
     String sku;
     String inFuture;
 
     @BeforeEach
     void setUp() {
-        api = new InventoryApi(port, jdbc);
         shop = api.shop();
         sku = api.newProduct("ERR");
         api.sellable(sku, shop.store(), 3);

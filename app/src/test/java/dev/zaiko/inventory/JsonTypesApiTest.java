@@ -7,34 +7,19 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A value of the wrong JSON type is refused, not quietly converted: a quantity of 2.5 must not
  * become 2 units, "2" is text and 1 is not a location kind. (A number where text is expected,
  * e.g. "sku": 12, is still read as the text "12" by Jackson 3 and then not found.)
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class JsonTypesApiTest {
+class JsonTypesApiTest extends InventoryApiTestBase {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    InventoryApi api;
     InventoryApi.Shop shop;
     String sku;
 
     @BeforeEach
     void setUp() {
-        api = new InventoryApi(port, jdbc);
         shop = api.shop();
         sku = api.newProduct("TYPES");
         api.sellable(sku, shop.store(), 5);

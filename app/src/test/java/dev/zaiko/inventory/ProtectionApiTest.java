@@ -9,30 +9,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 /** POST/GET/DELETE /api/protections and what each kind withholds from whom; one-of-a-kind items. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class ProtectionApiTest {
+class ProtectionApiTest extends InventoryApiTestBase {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    InventoryApi api;
     InventoryApi.Shop shop;
 
     @BeforeEach
     void setUp() {
-        api = new InventoryApi(port, jdbc);
         shop = api.shop();
     }
 

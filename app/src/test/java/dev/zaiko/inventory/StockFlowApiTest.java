@@ -6,35 +6,14 @@ import static dev.zaiko.inventory.InventoryApi.receipt;
 import static dev.zaiko.inventory.InventoryApi.reservation;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Receipts, inspections, reservations, releases, commits and counts through the API, checked
  * against the levels, each channel's ATS, the movement ledger and the consistency check.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class StockFlowApiTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    InventoryApi api;
-
-    @BeforeEach
-    void client() {
-        api = new InventoryApi(port, jdbc);
-    }
+class StockFlowApiTest extends InventoryApiTestBase {
 
     @Test
     void aNewProductHasNoStockAndAnEmptyLedger() {
