@@ -1,5 +1,6 @@
 package dev.zaiko.order;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,6 +30,7 @@ import dev.zaiko.platform.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -184,6 +186,8 @@ public class PlacingOrders {
                     }
                 }
                 throw e;
+            } catch (DataAccessException e) {
+                throw withheld(number, e);
             }
             recorded = true;
             log.info("Order {} placed on {}: {} line(s), status {}", number, channel.code(), lines.size(), status);
@@ -217,6 +221,18 @@ public class PlacingOrders {
         if (r.payment().couponCode() != null && r.payment().couponCode().isBlank()) {
             throw new InvalidRequestException("payment.couponCode must not be blank when given.");
         }
+    }
+
+    /**
+     * The database's own message may quote the row (PostgreSQL's "Failing row contains", the
+     * driver's batch entries), that is the customer's name, email and phone; it must not reach a
+     * log. Only the SQL state and the exception's type are kept.
+     */
+    private static IllegalStateException withheld(OrderNumber number, DataAccessException e) {
+        String state = e.getMostSpecificCause() instanceof SQLException sql ? sql.getSQLState() : "unknown";
+        return new IllegalStateException("Could not record order " + number + " (" + e.getClass().getSimpleName()
+                + ", SQL state " + state + "); its reservations are released. The database's message is withheld "
+                + "because it may quote the customer's personal data.");
     }
 
     private OrderNumber freshNumber() {
