@@ -4,7 +4,12 @@ import static dev.zaiko.order.OrderApi.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.sql.Connection;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import dev.zaiko.inventory.ReservationDisplaced;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,6 +104,43 @@ class OrderFailureApiTest {
             assertThat(e.reason()).isEqualTo("DISPLACED");
             assertThat(e.quantity()).isEqualTo(1);
         });
+    }
+
+    @Test
+    void aUnitDisplacedBeforeTheOrderIsRecordedIsCaughtWhenItIsRecorded() throws Exception {
+        String sku = api.product("GATE", false);
+        api.sellable(sku, shop.store(), 1);
+        long gate = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+        // the order's insert waits at this gate, after its reservation was made
+        jdbc.execute("create or replace function orders_test_gate() returns trigger language plpgsql as "
+                + "$$ begin perform pg_advisory_xact_lock(" + gate + "); return new; end $$");
+        jdbc.execute("create trigger orders_test_gate before insert on orders_order for each row "
+                + "when (new.channel = '" + shop.marketplace() + "') execute function orders_test_gate()");
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        try (Connection holder = jdbc.getDataSource().getConnection()) {
+            holder.createStatement().execute("select pg_advisory_lock(" + gate + ")");
+            Future<OrderApi.Response> placing = background.submit(() ->
+                    api.post("/api/orders", order(shop.marketplace(), sku, 1)));
+            while (jdbc.queryForObject("select count(*) from pg_locks where locktype = 'advisory' and objid = ? "
+                    + "and not granted", Integer.class, gate) == 0) {
+                Thread.onSpinWait(); // until the order's transaction waits at the gate
+            }
+            // the reservation is made and the order not yet recorded: a forced till sale takes the unit
+            api.ok(api.post("/api/stock/pos-sales", OrderApi.JSON.createObjectNode().put("sku", sku)
+                    .put("location", shop.store()).put("quantity", 1).put("force", true)));
+            holder.createStatement().execute("select pg_advisory_unlock(" + gate + ")");
+
+            JsonNode placed = api.ok(placing.get(1, TimeUnit.MINUTES));
+            assertThat(placed.path("lines").get(0).path("status").asString()).isEqualTo("AWAITING_CUSTOMER");
+            String number = placed.path("orderNumber").asString();
+            assertThat(api.ok(api.get("/api/orders/" + number)).path("status").asString())
+                    .isEqualTo("AWAITING_CUSTOMER");
+            assertThat(probe.about(number)).extracting(OrderLineShort::reason).containsExactly("DISPLACED");
+            api.assertConsistent();
+        } finally {
+            background.shutdownNow();
+            jdbc.execute("drop trigger orders_test_gate on orders_order");
+        }
     }
 
     @Test
