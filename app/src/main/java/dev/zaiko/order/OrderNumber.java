@@ -12,7 +12,8 @@ import dev.zaiko.platform.InvalidRequestException;
  * The Damm algorithm (a weakly totally anti-symmetric quasigroup of order 10) detects
  * <em>every</em> single-digit error and <em>every</em> transposition of two adjacent digits, the two
  * mistakes people make most when reading or typing a number; Luhn would miss the transposition
- * 09 ↔ 90. Other errors (two digits wrong, jump transpositions) are caught only 9 times in 10.
+ * 09 ↔ 90. Other errors (two digits wrong, a swap across one digit) are not guaranteed to be caught:
+ * any random change of the digits passes the check with probability 1/10.
  *
  * @param digits the 17 digits, without separators
  */
