@@ -1,0 +1,59 @@
+package dev.zaiko.order;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A recorded order with its lines and status history. Amounts are whole yen.
+ */
+public record Order(OrderNumber orderNumber, String channel, String externalRef, OrderStatus status,
+                    Customer customer, Payment payment, boolean express, boolean gift, boolean b2b,
+                    LocalDate neededBy, long shippingFee, Instant placedAt, List<Line> lines,
+                    List<StatusChange> history) {
+
+    public Order {
+        lines = List.copyOf(lines);
+        history = List.copyOf(history);
+    }
+
+    public record Customer(String name, String email, String phone, String locale) {
+        /** Personal data stays out of logs; this is what {@code toString} shows instead. */
+        @Override
+        public String toString() {
+            return "Customer[locale=" + locale + "]";
+        }
+    }
+
+    public record Payment(String method, String status, long amount, long pointsUsed, String couponCode,
+                          long giftBalanceUsed) {
+    }
+
+    /**
+     * @param reservationId the inventory reservation holding the units, if any
+     * @param promisedDate  for a backordered line, the date its inbound is expected
+     */
+    public record Line(int lineNo, String sku, int quantity, long unitPrice, OrderStatus status, UUID reservationId,
+                       LocalDate promisedDate) {
+
+        /** The holder written on the line's reservation: {@code <orderNumber>#<lineNo>}. */
+        public static String holder(OrderNumber orderNumber, int lineNo) {
+            return orderNumber + "#" + lineNo;
+        }
+    }
+
+    /**
+     * @param lineNo null for a change of the order's own status
+     * @param from   null for the first status
+     * @param actor  {@code api} (a request) or {@code system} (Zaiko's own decision)
+     */
+    public record StatusChange(Integer lineNo, OrderStatus from, OrderStatus to, String actor, String reason,
+                               Instant at) {
+    }
+
+    public Line line(int lineNo) {
+        return lines.stream().filter(l -> l.lineNo() == lineNo).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No line " + lineNo));
+    }
+}

@@ -1,0 +1,91 @@
+package dev.zaiko.order;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/orders")
+class OrderController {
+
+    private final PlacingOrders placing;
+    private final Orders orders;
+    private final MessageSource messages;
+
+    OrderController(PlacingOrders placing, Orders orders, MessageSource messages) {
+        this.placing = placing;
+        this.orders = orders;
+        this.messages = messages;
+    }
+
+    /**
+     * 201 with the new order; 200 with the existing one when (channel, externalRef) was already
+     * placed; 404 for an unknown channel or SKU; 409 {@code insufficient-stock} on an OWN channel.
+     */
+    @PostMapping
+    ResponseEntity<OrderView> place(@Valid @RequestBody OrderRequest request, Locale locale) {
+        PlacingOrders.Placement placement = placing.place(request, "api");
+        OrderView view = view(placement.order(), locale);
+        return placement.created()
+                ? ResponseEntity.created(URI.create("/api/orders/" + view.orderNumber())).body(view)
+                : ResponseEntity.ok(view);
+    }
+
+    /** Accepts the number with or without dashes or spaces; 400 when its check digit is wrong. */
+    @GetMapping("/{orderNumber}")
+    OrderView order(@PathVariable String orderNumber, Locale locale) {
+        return view(orders.get(OrderNumber.parse(orderNumber)), locale);
+    }
+
+    record OrderView(String orderNumber, String channel, String externalRef, OrderStatus status, String statusText,
+                     Instant placedAt, Order.Customer customer, Order.Payment payment, boolean express, boolean gift,
+                     boolean b2b, LocalDate neededBy, long shippingFee, List<LineView> lines,
+                     List<Order.StatusChange> history) {
+    }
+
+    record LineView(int lineNo, String sku, int quantity, long unitPrice, OrderStatus status, String statusText,
+                    LocalDate promisedDate, UUID reservationId) {
+    }
+
+    private OrderView view(Order o, Locale locale) {
+        List<LineView> lines = o.lines().stream().map(l -> new LineView(l.lineNo(), l.sku(), l.quantity(),
+                l.unitPrice(), l.status(), lineText(l, locale), l.promisedDate(), l.reservationId())).toList();
+        return new OrderView(o.orderNumber().toString(), o.channel(), o.externalRef(), o.status(),
+                text(o.status(), locale), o.placedAt(), o.customer(), o.payment(), o.express(), o.gift(), o.b2b(),
+                o.neededBy(), o.shippingFee(), lines, o.history());
+    }
+
+    private String lineText(Order.Line line, Locale locale) {
+        if (line.status() == OrderStatus.BACKORDERED && line.promisedDate() != null) {
+            return messages.getMessage("order.status.BACKORDERED.dated", new Object[] {date(line.promisedDate(), locale)},
+                    locale);
+        }
+        return text(line.status(), locale);
+    }
+
+    private String text(OrderStatus status, Locale locale) {
+        return messages.getMessage("order.status." + status.name(), null, locale);
+    }
+
+    private static String date(LocalDate date, Locale locale) {
+        if (Locale.ENGLISH.getLanguage().equals(locale.getLanguage())) {
+            return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.UK).format(date);
+        }
+        return DateTimeFormatter.ofPattern("M月d日", Locale.JAPANESE).format(date);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.zaiko.order;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+/**
+ * An order as a channel sends it ({@code POST /api/orders}). Amounts are whole yen.
+ *
+ * @param externalRef the channel's own order id (a marketplace order id; the web checkout's
+ *                    session or cart id). Orders are idempotent on (channel, externalRef): the same
+ *                    pair again returns the existing order. Without externalRef nothing is
+ *                    deduplicated, so an OWN checkout that may retry should send one.
+ * @param express     express delivery (あす楽 / お急ぎ便)
+ * @param gift        a gift; {@code neededBy} is then the date it must arrive by
+ * @param b2b         a business (contract) customer
+ */
+public record OrderRequest(
+        @NotBlank @Size(max = 64) String channel,
+        @Size(min = 1, max = 100) @Pattern(regexp = ".*\\S.*", message = "must not be blank when given") String externalRef,
+        @NotNull @Valid Customer customer,
+        @NotNull @Valid Payment payment,
+        Boolean express,
+        Boolean gift,
+        Boolean b2b,
+        LocalDate neededBy,
+        @PositiveOrZero @Max(MAX_YEN) Long shippingFee,
+        @NotEmpty(message = "must list at least one line") @Size(max = MAX_LINES, message = "must not list more than "
+                + MAX_LINES + " lines") List<@NotNull @Valid Line> lines) {
+
+    public static final int MAX_LINES = 100;
+    public static final int MAX_QUANTITY = 10_000;
+    public static final long MAX_YEN = 1_000_000_000L;
+
+    /**
+     * @param locale {@code ja} (default) or {@code en}: the language of what Zaiko writes to the customer
+     */
+    public record Customer(
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be an email address like name@example.jp")
+            @Size(max = 254) String email,
+            @Size(max = 32) @Pattern(regexp = "\\+?[0-9][0-9 \\-()]{5,30}",
+                    message = "must be a phone number of digits, optionally with +, spaces, dashes or parentheses")
+            String phone,
+            @Pattern(regexp = "ja|en", message = "must be ja or en") String locale) {
+    }
+
+    /**
+     * @param amount          what the customer pays in money, after points, coupon and gift balance
+     * @param pointsUsed      shop or marketplace points spent on the order
+     * @param giftBalanceUsed gift-card balance spent on the order
+     */
+    public record Payment(
+            @NotNull @Pattern(regexp = "CREDIT_CARD|DEBIT_CARD|KONBINI|BANK_TRANSFER|PAYPAY|GIFT_BALANCE|COD",
+                    message = "must be one of CREDIT_CARD, DEBIT_CARD, KONBINI, BANK_TRANSFER, PAYPAY, GIFT_BALANCE, COD")
+            String method,
+            @NotNull @Pattern(regexp = "AUTHORIZED|CAPTURED|PAID|UNPAID",
+                    message = "must be one of AUTHORIZED, CAPTURED, PAID, UNPAID")
+            String status,
+            @NotNull @PositiveOrZero @Max(MAX_YEN) Long amount,
+            @PositiveOrZero @Max(MAX_YEN) Long pointsUsed,
+            @Size(min = 1, max = 64) String couponCode,
+            @PositiveOrZero @Max(MAX_YEN) Long giftBalanceUsed) {
+    }
+
+    /** @param unitPrice whole yen per unit, after discounts on the line */
+    public record Line(
+            @NotBlank @Size(max = 64) String sku,
+            @NotNull @Min(1) @Max(MAX_QUANTITY) Integer quantity,
+            @NotNull @PositiveOrZero @Max(MAX_YEN) Long unitPrice) {
+    }
+}

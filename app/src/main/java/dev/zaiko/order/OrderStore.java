@@ -1,0 +1,123 @@
+package dev.zaiko.order;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The {@code orders_*} tables, in explicit SQL. Callers own the transactions. */
+@Component
+class OrderStore {
+
+    private final JdbcTemplate jdbc;
+
+    OrderStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts the order, its lines and their first history rows. */
+    void insert(Order order) {
+        Order.Customer c = order.customer();
+        Order.Payment p = order.payment();
+        jdbc.update("""
+                insert into orders_order (order_number, channel, external_ref, status, customer_name, customer_email,
+                    customer_phone, customer_locale, payment_method, payment_status, payment_amount, points_used,
+                    coupon_code, gift_balance_used, express, gift, b2b, needed_by, shipping_fee, placed_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, order.orderNumber().digits(), order.channel(), order.externalRef(), order.status().name(),
+                c.name(), c.email(), c.phone(), c.locale(), p.method(), p.status(), p.amount(), p.pointsUsed(),
+                p.couponCode(), p.giftBalanceUsed(), order.express(), order.gift(), order.b2b(), order.neededBy(),
+                order.shippingFee(), Timestamp.from(order.placedAt()));
+        List<Object[]> lines = new ArrayList<>();
+        for (Order.Line l : order.lines()) {
+            lines.add(new Object[] {order.orderNumber().digits(), l.lineNo(), l.sku(), l.quantity(), l.unitPrice(),
+                    l.status().name(), l.reservationId(), l.promisedDate()});
+        }
+        jdbc.batchUpdate("insert into orders_line (order_number, line_no, sku, quantity, unit_price, status, "
+                + "reservation_id, promised_date) values (?, ?, ?, ?, ?, ?, ?, ?)", lines);
+        for (Order.StatusChange h : order.history()) history(order.orderNumber(), h);
+    }
+
+    void history(OrderNumber number, Order.StatusChange h) {
+        jdbc.update("insert into orders_status_history (order_number, line_no, from_status, to_status, actor, reason, at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?)", number.digits(), h.lineNo(),
+                h.from() == null ? null : h.from().name(), h.to().name(), h.actor(), h.reason(), Timestamp.from(h.at()));
+    }
+
+    boolean exists(OrderNumber number) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from orders_order where order_number = ?)", Boolean.class, number.digits()));
+    }
+
+    Optional<OrderNumber> findByExternalRef(String channel, String externalRef) {
+        return jdbc.query("select order_number from orders_order where channel = ? and external_ref = ?",
+                (rs, i) -> new OrderNumber(rs.getString(1)), channel, externalRef).stream().findFirst();
+    }
+
+    /** Locks the order row, so that status changes of one order happen one after another. */
+    Optional<Order> lock(OrderNumber number) {
+        List<String> found = jdbc.queryForList("select order_number from orders_order where order_number = ? for update",
+                String.class, number.digits());
+        return found.isEmpty() ? Optional.empty() : find(number);
+    }
+
+    /** Sets a line's status and records the change; false when the line already had that status. */
+    boolean changeLine(OrderNumber number, int lineNo, OrderStatus to, String actor, String reason, Instant at) {
+        List<String> from = jdbc.queryForList("select status from orders_line where order_number = ? and line_no = ?",
+                String.class, number.digits(), lineNo);
+        if (from.isEmpty() || from.get(0).equals(to.name())) return false;
+        jdbc.update("update orders_line set status = ? where order_number = ? and line_no = ?", to.name(),
+                number.digits(), lineNo);
+        history(number, new Order.StatusChange(lineNo, OrderStatus.valueOf(from.get(0)), to, actor, reason, at));
+        return true;
+    }
+
+    /** Sets the order's status and records the change, when it differs from the stored one. */
+    void changeOrder(OrderNumber number, OrderStatus to, String actor, String reason, Instant at) {
+        String from = jdbc.queryForObject("select status from orders_order where order_number = ?", String.class,
+                number.digits());
+        if (to.name().equals(from)) return;
+        jdbc.update("update orders_order set status = ? where order_number = ?", to.name(), number.digits());
+        history(number, new Order.StatusChange(null, OrderStatus.valueOf(from), to, actor, reason, at));
+    }
+
+    Optional<Order> find(OrderNumber number) {
+        String n = number.digits();
+        List<Order.Line> lines = jdbc.query("select line_no, sku, quantity, unit_price, status, reservation_id, "
+                + "promised_date from orders_line where order_number = ? order by line_no", (rs, i) -> new Order.Line(
+                rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getLong(4), OrderStatus.valueOf(rs.getString(5)),
+                rs.getObject(6, UUID.class), rs.getObject(7, LocalDate.class)), n);
+        List<Order.StatusChange> history = jdbc.query("select line_no, from_status, to_status, actor, reason, at "
+                + "from orders_status_history where order_number = ? order by id", (rs, i) -> new Order.StatusChange(
+                (Integer) rs.getObject(1), status(rs.getString(2)), status(rs.getString(3)), rs.getString(4),
+                rs.getString(5), rs.getTimestamp(6).toInstant()), n);
+        return jdbc.query("select * from orders_order where order_number = ?",
+                (rs, i) -> order(rs, number, lines, history), n).stream().findFirst();
+    }
+
+    private static Order order(ResultSet rs, OrderNumber number, List<Order.Line> lines,
+                               List<Order.StatusChange> history) throws SQLException {
+        return new Order(number, rs.getString("channel"), rs.getString("external_ref"),
+                OrderStatus.valueOf(rs.getString("status")),
+                new Order.Customer(rs.getString("customer_name"), rs.getString("customer_email"),
+                        rs.getString("customer_phone"), rs.getString("customer_locale")),
+                new Order.Payment(rs.getString("payment_method"), rs.getString("payment_status"),
+                        rs.getLong("payment_amount"), rs.getLong("points_used"), rs.getString("coupon_code"),
+                        rs.getLong("gift_balance_used")),
+                rs.getBoolean("express"), rs.getBoolean("gift"), rs.getBoolean("b2b"),
+                rs.getObject("needed_by", LocalDate.class), rs.getLong("shipping_fee"),
+                rs.getTimestamp("placed_at").toInstant(), lines, history);
+    }
+
+    private static OrderStatus status(String s) {
+        return s == null ? null : OrderStatus.valueOf(s);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.zaiko.order;
+
+import java.util.Optional;
+
+import dev.zaiko.platform.NotFoundException;
+import org.springframework.stereotype.Service;
+
+/** Reading orders: what other modules call to learn about an order and its lines. */
+@Service
+public class Orders {
+
+    private final OrderStore store;
+
+    Orders(OrderStore store) {
+        this.store = store;
+    }
+
+    public Optional<Order> find(OrderNumber number) {
+        return store.find(number);
+    }
+
+    /** @throws NotFoundException when there is no such order (404 in the API) */
+    public Order get(OrderNumber number) {
+        return find(number).orElseThrow(() -> new NotFoundException("No order " + number + "."));
+    }
+}

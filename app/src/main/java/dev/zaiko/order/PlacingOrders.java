@@ -1,0 +1,294 @@
+package dev.zaiko.order;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+import dev.zaiko.catalog.Product;
+import dev.zaiko.catalog.Products;
+import dev.zaiko.inventory.Channel;
+import dev.zaiko.inventory.ChannelKind;
+import dev.zaiko.inventory.ExpectingInbounds;
+import dev.zaiko.inventory.Inbound;
+import dev.zaiko.inventory.ReservationOutcome;
+import dev.zaiko.inventory.ReserveRequest;
+import dev.zaiko.inventory.ReservingStock;
+import dev.zaiko.inventory.StockNetwork;
+import dev.zaiko.platform.ConflictException;
+import dev.zaiko.platform.InvalidRequestException;
+import dev.zaiko.platform.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Places orders: reserves every line through the inventory's reservation engine (each
+ * reservation its own durable transaction), then records the order, its lines and their history
+ * in one transaction. Whatever stops an order from being recorded releases what was reserved for it.
+ * <ul>
+ * <li>OWN channel: all or nothing. A line that cannot be reserved is BACKORDERED with the date
+ * of the next inbound into the channel's pool when the product allows backorders; otherwise the
+ * order is refused (409 {@code insufficient-stock}) and nothing is written.</li>
+ * <li>MARKETPLACE channel: the order was accepted elsewhere and is always recorded; a line that
+ * cannot be reserved is AWAITING_CUSTOMER and {@link OrderLineShort} (ALLOCATION_FAILED) is published.</li>
+ * <li>Idempotent on (channel, externalRef), also under races: a unique constraint decides, and a
+ * loser releases its reservations and answers with the winner's order.</li>
+ * </ul>
+ * Logs name order numbers, channels and SKUs, never the customer's name, email or phone.
+ */
+@Service
+public class PlacingOrders {
+
+    private static final Logger log = LoggerFactory.getLogger(PlacingOrders.class);
+    private static final int NUMBER_ATTEMPTS = 5;
+
+    private final StockNetwork network;
+    private final Products products;
+    private final ExpectingInbounds inbounds;
+    private final ReservingStock reserving;
+    private final OrderStore store;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final OrderLineShortages shortages;
+
+    PlacingOrders(StockNetwork network, Products products, ExpectingInbounds inbounds, ReservingStock reserving,
+                  OrderStore store, PlatformTransactionManager transactions, Clock clock,
+                  ApplicationEventPublisher events, OrderLineShortages shortages) {
+        this.network = network;
+        this.products = products;
+        this.inbounds = inbounds;
+        this.reserving = reserving;
+        this.store = store;
+        this.tx = new TransactionTemplate(transactions);
+        this.clock = clock;
+        this.events = events;
+        this.shortages = shortages;
+    }
+
+    /** @param created false when an order with the same (channel, externalRef) already existed */
+    public record Placement(Order order, boolean created) {
+    }
+
+    /**
+     * @param actor who places it, for the history: {@code api} for HTTP requests
+     * @throws NotFoundException   unknown channel or SKU (nothing reserved, nothing written)
+     * @throws ConflictException   {@code insufficient-stock} on an OWN channel (nothing left behind)
+     * @throws InvalidRequestException a rule the request breaks
+     */
+    public Placement place(OrderRequest request, String actor) {
+        checkRules(request);
+        Channel channel = network.requireChannel(request.channel());
+        if (request.externalRef() != null) {
+            Optional<OrderNumber> existing = store.findByExternalRef(channel.code(), request.externalRef());
+            if (existing.isPresent()) return new Placement(store.find(existing.get()).orElseThrow(), false);
+        }
+        Map<String, Product> catalog = new LinkedHashMap<>();
+        for (int i = 0; i < request.lines().size(); i++) {
+            String sku = request.lines().get(i).sku();
+            int lineNo = i + 1;
+            if (!catalog.containsKey(sku)) {
+                catalog.put(sku, products.find(sku).orElseThrow(() ->
+                        new NotFoundException("No product with SKU '" + sku + "' (line " + lineNo + ").")));
+            }
+        }
+        for (int attempt = 1; ; attempt++) {
+            OrderNumber number = freshNumber();
+            try {
+                return placeAs(number, request, channel, catalog, actor);
+            } catch (DuplicateKeyException e) {
+                if (attempt >= NUMBER_ATTEMPTS || !store.exists(number)) throw e;
+                log.info("Order number {} was taken meanwhile; placing again with another", number);
+            }
+        }
+    }
+
+    private Placement placeAs(OrderNumber number, OrderRequest request, Channel channel, Map<String, Product> catalog,
+                              String actor) {
+        List<OrderRequest.Line> in = request.lines();
+        List<CompletableFuture<ReservationOutcome>> pending = new ArrayList<>(in.size());
+        for (int i = 0; i < in.size(); i++) {
+            OrderRequest.Line line = in.get(i);
+            pending.add(reserving.reserveAsync(new ReserveRequest(channel.code(), line.sku(), line.quantity(),
+                    Order.Line.holder(number, i + 1), null)));
+        }
+        List<ReservationOutcome> outcomes = awaitAll(pending);
+        List<UUID> reserved = outcomes.stream().filter(ReservationOutcome::reserved)
+                .map(ReservationOutcome::reservationId).toList();
+        boolean recorded = false;
+        try {
+            Instant now = clock.instant();
+            List<Order.Line> lines = new ArrayList<>();
+            List<Order.StatusChange> history = new ArrayList<>();
+            List<OrderLineShort> shorts = new ArrayList<>();
+            for (int i = 0; i < in.size(); i++) {
+                OrderRequest.Line line = in.get(i);
+                int lineNo = i + 1;
+                ReservationOutcome outcome = outcomes.get(i);
+                if (outcome.reserved()) {
+                    lines.add(new Order.Line(lineNo, line.sku(), line.quantity(), line.unitPrice(), OrderStatus.ALLOCATED,
+                            outcome.reservationId(), null));
+                    history.add(new Order.StatusChange(lineNo, null, OrderStatus.ALLOCATED, actor,
+                            "Reserved " + line.quantity() + " unit(s).", now));
+                } else if (channel.kind() == ChannelKind.OWN) {
+                    Product product = catalog.get(line.sku());
+                    Optional<Inbound> inbound = product.backorderable() && !product.isDiscontinued()
+                            ? inbounds.next(line.sku(), channel.locations()) : Optional.empty();
+                    if (inbound.isEmpty()) throw insufficient(channel, lineNo, line, outcome.available());
+                    LocalDate promised = inbound.get().expectedOn();
+                    lines.add(new Order.Line(lineNo, line.sku(), line.quantity(), line.unitPrice(),
+                            OrderStatus.BACKORDERED, null, promised));
+                    history.add(new Order.StatusChange(lineNo, null, OrderStatus.BACKORDERED, actor,
+                            "Only " + outcome.available() + " available; backordered until the inbound expected on "
+                                    + promised + ".", now));
+                } else {
+                    lines.add(new Order.Line(lineNo, line.sku(), line.quantity(), line.unitPrice(),
+                            OrderStatus.AWAITING_CUSTOMER, null, null));
+                    history.add(new Order.StatusChange(lineNo, null, OrderStatus.AWAITING_CUSTOMER, actor,
+                            "Allocation failed: only " + outcome.available() + " available for "
+                                    + line.quantity() + " ordered on a marketplace.", now));
+                    shorts.add(new OrderLineShort(number.toString(), lineNo, line.sku(), line.quantity(),
+                            OrderLineShort.ALLOCATION_FAILED, now));
+                }
+            }
+            OrderStatus status = OrderStatus.ofOrder(lines.stream().map(Order.Line::status).toList());
+            history.add(0, new Order.StatusChange(null, null, status, actor, "Placed on channel " + channel.code() + ".",
+                    now));
+            Order order = order(number, request, channel, status, now, lines, history);
+            try {
+                tx.executeWithoutResult(t -> {
+                    store.insert(order);
+                    shorts.forEach(events::publishEvent);
+                });
+            } catch (DuplicateKeyException e) {
+                if (request.externalRef() != null) {
+                    Optional<OrderNumber> winner = store.findByExternalRef(channel.code(), request.externalRef());
+                    if (winner.isPresent()) {
+                        release(reserved, number);
+                        log.info("Order {} on {} lost a race for the same external reference to {}; released its "
+                                + "reservations", number, channel.code(), winner.get());
+                        return new Placement(store.find(winner.get()).orElseThrow(), false);
+                    }
+                }
+                throw e;
+            } catch (DataAccessException e) {
+                throw withheld(number, e);
+            }
+            recorded = true;
+            log.info("Order {} placed on {}: {} line(s), status {}", number, channel.code(), lines.size(), status);
+            shortages.catchUpDisplaced(number);
+            return new Placement(store.find(number).orElseThrow(), true);
+        } catch (RuntimeException e) {
+            if (!recorded) release(reserved, number);
+            throw e;
+        }
+    }
+
+    private Order order(OrderNumber number, OrderRequest r, Channel channel, OrderStatus status, Instant now,
+                        List<Order.Line> lines, List<Order.StatusChange> history) {
+        OrderRequest.Customer c = r.customer();
+        OrderRequest.Payment p = r.payment();
+        return new Order(number, channel.code(), r.externalRef(), status,
+                new Order.Customer(c.name().strip(), c.email().strip(), blankToNull(c.phone()),
+                        c.locale() == null ? "ja" : c.locale()),
+                new Order.Payment(p.method(), p.status(), p.amount(), orZero(p.pointsUsed()), blankToNull(p.couponCode()),
+                        orZero(p.giftBalanceUsed())),
+                Boolean.TRUE.equals(r.express()), Boolean.TRUE.equals(r.gift()), Boolean.TRUE.equals(r.b2b()),
+                r.neededBy(), orZero(r.shippingFee()), now, lines, history);
+    }
+
+    /** Rules no field annotation can express. */
+    private void checkRules(OrderRequest r) {
+        if (r.neededBy() != null && r.neededBy().isBefore(LocalDate.now(clock))) {
+            throw new InvalidRequestException("neededBy " + r.neededBy() + " is in the past; it is the date the "
+                    + "customer needs the order by, today or later.");
+        }
+        if (r.payment().couponCode() != null && r.payment().couponCode().isBlank()) {
+            throw new InvalidRequestException("payment.couponCode must not be blank when given.");
+        }
+    }
+
+    /**
+     * The database's own message may quote the row (PostgreSQL's "Failing row contains", the
+     * driver's batch entries), that is the customer's name, email and phone; it must not reach a
+     * log. Only the SQL state and the exception's type are kept.
+     */
+    private static IllegalStateException withheld(OrderNumber number, DataAccessException e) {
+        String state = e.getMostSpecificCause() instanceof SQLException sql ? sql.getSQLState() : "unknown";
+        return new IllegalStateException("Could not record order " + number + " (" + e.getClass().getSimpleName()
+                + ", SQL state " + state + "); its reservations are released. The database's message is withheld "
+                + "because it may quote the customer's personal data.");
+    }
+
+    private OrderNumber freshNumber() {
+        OrderNumber number = OrderNumber.random();
+        while (store.exists(number)) number = OrderNumber.random();
+        return number;
+    }
+
+    private static ConflictException insufficient(Channel channel, int lineNo, OrderRequest.Line line, int available) {
+        return new ConflictException("insufficient-stock", "Cannot place the order: line " + lineNo + " asks for "
+                + line.quantity() + " of " + line.sku() + " but only " + available + " available on channel "
+                + channel.code() + ", and the product cannot be backordered with a dated inbound.",
+                Map.of("sku", line.sku(), "lineNo", lineNo, "requested", line.quantity(), "available", available,
+                        "channel", channel.code()));
+    }
+
+    /** Waits for every reservation; if one failed, releases the others and rethrows. */
+    private List<ReservationOutcome> awaitAll(List<CompletableFuture<ReservationOutcome>> pending) {
+        List<ReservationOutcome> outcomes = new ArrayList<>();
+        RuntimeException failure = null;
+        for (CompletableFuture<ReservationOutcome> f : pending) {
+            try {
+                outcomes.add(f.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                if (failure == null) failure = new IllegalStateException("Interrupted while reserving", e);
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException r ? r : new CompletionException(e.getCause());
+                }
+            }
+        }
+        if (failure != null) {
+            release(outcomes.stream().filter(ReservationOutcome::reserved).map(ReservationOutcome::reservationId)
+                    .toList(), null);
+            throw failure;
+        }
+        return outcomes;
+    }
+
+    private void release(List<UUID> reservations, OrderNumber number) {
+        for (UUID id : reservations) {
+            try {
+                reserving.release(id);
+            } catch (RuntimeException e) {
+                // displaced meanwhile (nothing left to release) or the database is gone: say so, go on
+                log.warn("Could not release reservation {} of unrecorded order {}: {}", id, number, e.getMessage());
+            }
+        }
+    }
+
+    private static long orZero(Long value) {
+        return value == null ? 0 : value;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

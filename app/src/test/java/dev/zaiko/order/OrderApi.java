@@ -1,0 +1,241 @@
+package dev.zaiko.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A JSON client for the running application with order bodies, a small shop per test, and the
+ * check every refused order must pass: problem+json, no order rows, and the stock exactly as
+ * before ({@code GET /api/stock/{sku}} identical, the ledger consistent).
+ * (The inventory's test helper is package-private to its tests; this one follows it.)
+ */
+final class OrderApi {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    /** What a refused order must leave exactly as it was. */
+    static final List<String> TABLES = List.of("orders_order", "orders_line", "orders_status_history",
+            "inventory_stock_level");
+    /**
+     * The append-only ledger and reservation rows: untouched by a request refused before any
+     * reservation (400, 404); a 409 leaves its reserve-and-release trail there, as it should.
+     */
+    static final List<String> LEDGER = List.of("inventory_movement", "inventory_reservation");
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+    private final JdbcTemplate jdbc;
+
+    OrderApi(int port, JdbcTemplate jdbc) {
+        this.base = "http://localhost:" + port;
+        this.jdbc = jdbc;
+    }
+
+    record Response(int status, String contentType, String location, String body) {
+        JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        String detail() {
+            return json().path("detail").asString();
+        }
+    }
+
+    Response get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    Response get(String path, String acceptLanguage) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", acceptLanguage).GET());
+    }
+
+    Response post(String path, Object body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body))));
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.header("Accept", "application/json").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Location").orElse(null), response.body());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    JsonNode ok(Response response) {
+        assertThat(response.status()).as(response.body()).isBetween(200, 299);
+        return response.body().isEmpty() ? JSON.createObjectNode() : response.json();
+    }
+
+    // ---- refused requests ---------------------------------------------------------------------
+
+    Map<String, String> snapshot(List<String> skus, boolean ledgerToo) {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (String table : ledgerToo ? concat(TABLES, LEDGER) : TABLES) {
+            result.put(table, jdbc.queryForObject("select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' "
+                    + "order by t::text)), '') from " + table + " t", String.class));
+        }
+        for (String sku : skus) result.put("GET /api/stock/" + sku, ok(get("/api/stock/" + sku)).toString());
+        return result;
+    }
+
+    /**
+     * Sends a request that must be refused and asserts problem+json, no order rows, the stock of
+     * {@code skus} as before ({@code GET /api/stock/{sku}} and the levels), no reservation of
+     * theirs left open, and a consistent ledger. Only a 409 or 500 may have reserved and released.
+     */
+    Response rejected(int status, String typeSuffix, List<String> skus, Supplier<Response> request) {
+        boolean ledgerToo = status != 409 && status != 500;
+        Map<String, String> before = snapshot(skus, ledgerToo);
+        int open = openReservations(skus);
+        Response response = request.get();
+        assertProblem(response, status, typeSuffix);
+        assertThat(snapshot(skus, ledgerToo)).as("orders tables and stock after a refused request").isEqualTo(before);
+        assertThat(openReservations(skus)).as("open reservations of " + skus).isEqualTo(open);
+        assertConsistent();
+        return response;
+    }
+
+    private int openReservations(List<String> skus) {
+        return jdbc.queryForObject("select count(*) from inventory_reservation where status = 'OPEN' and sku = any(?)",
+                Integer.class, (Object) skus.toArray(String[]::new));
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+
+    static void assertProblem(Response response, int status, String typeSuffix) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.contentType()).as(response.body()).startsWith("application/problem+json");
+        JsonNode problem = response.json();
+        assertThat(problem.path("status").intValue()).isEqualTo(status);
+        assertThat(problem.path("title").asString()).isNotBlank();
+        if (typeSuffix != null) assertThat(problem.path("type").asString()).endsWith("/" + typeSuffix);
+        assertThat(problem.path("detail").asString()).isNotBlank();
+    }
+
+    void assertConsistent() {
+        JsonNode all = ok(get("/api/stock/consistency"));
+        assertThat(all.path("consistent").booleanValue()).as(all.toString()).isTrue();
+    }
+
+    // ---- a shop of its own per test -----------------------------------------------------------
+
+    record Shop(String warehouse, String store, String web, String marketplace, String till) {
+    }
+
+    static String unique(String prefix) {
+        return prefix + "-" + SEQUENCE.incrementAndGet() + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(ZoneId.of("Asia/Tokyo"));
+    }
+
+    /** A warehouse and a store; a web shop (OWN) from both, a marketplace off the store shelf, the store's till. */
+    Shop shop() {
+        String s = unique("S");
+        Shop shop = new Shop("WH-" + s, "STORE-" + s, "WEB-" + s, "MKT-" + s, "TILL-" + s);
+        ok(post("/api/locations", JSON.createObjectNode().put("code", shop.warehouse()).put("kind", "WAREHOUSE")
+                .put("name", "Warehouse")));
+        ok(post("/api/locations", JSON.createObjectNode().put("code", shop.store()).put("kind", "STORE")
+                .put("name", "Store")));
+        ok(post("/api/channels", channel(shop.web(), "OWN", true, shop.warehouse(), shop.store())));
+        ok(post("/api/channels", channel(shop.marketplace(), "MARKETPLACE", true, shop.store())));
+        ok(post("/api/channels", channel(shop.till(), "OWN", false, shop.store())));
+        return shop;
+    }
+
+    private static ObjectNode channel(String code, String kind, boolean online, String... locations) {
+        ObjectNode body = JSON.createObjectNode().put("code", code).put("kind", kind).put("name", "Channel " + code)
+                .put("online", online);
+        ArrayNode pool = body.putArray("locations");
+        for (String l : locations) pool.add(l);
+        return body;
+    }
+
+    String product(String prefix, boolean backorderable) {
+        String sku = unique(prefix);
+        ObjectNode body = JSON.createObjectNode().put("sku", sku).put("category", "tent").put("price", 29800)
+                .put("backorderable", backorderable);
+        body.putObject("name").put("ja", "ドームテント").put("en", "Dome tent");
+        ok(post("/api/products", body));
+        return sku;
+    }
+
+    void sellable(String sku, String location, int units) {
+        ok(post("/api/stock/receipts", JSON.createObjectNode().put("sku", sku).put("location", location)
+                .put("quantity", units)));
+        ok(post("/api/stock/inspections", JSON.createObjectNode().put("sku", sku).put("location", location)
+                .put("passed", units).put("failed", 0)));
+    }
+
+    void inbound(String sku, String location, int units, LocalDate expectedOn) {
+        ok(post("/api/inbounds", JSON.createObjectNode().put("sku", sku).put("location", location)
+                .put("quantity", units).put("expectedOn", expectedOn.toString())));
+    }
+
+    JsonNode level(String sku, String location) {
+        for (JsonNode l : ok(get("/api/stock/" + sku)).path("locations")) {
+            if (l.path("location").asString().equals(location)) return l;
+        }
+        return JSON.createObjectNode().put("sellable", 0).put("reserved", 0);
+    }
+
+    int reserved(String sku) {
+        int sum = 0;
+        for (JsonNode l : ok(get("/api/stock/" + sku)).path("locations")) sum += l.path("reserved").intValue();
+        return sum;
+    }
+
+    // ---- order bodies -------------------------------------------------------------------------
+
+    /** A complete, valid order: one line per (sku, quantity) pair, 1,980 yen a unit. */
+    static ObjectNode order(String channel, Object... skuAndQuantity) {
+        ObjectNode body = JSON.createObjectNode().put("channel", channel);
+        body.putObject("customer").put("name", "山田 花子").put("email", "hanako.yamada@example.jp")
+                .put("phone", "090-1234-5678").put("locale", "ja");
+        body.putObject("payment").put("method", "CREDIT_CARD").put("status", "AUTHORIZED").put("amount", 3960)
+                .put("pointsUsed", 0).put("giftBalanceUsed", 0);
+        body.put("express", false).put("gift", false).put("b2b", false).put("shippingFee", 0);
+        ArrayNode lines = body.putArray("lines");
+        for (int i = 0; i < skuAndQuantity.length; i += 2) {
+            lines.addObject().put("sku", (String) skuAndQuantity[i]).put("quantity", (Integer) skuAndQuantity[i + 1])
+                    .put("unitPrice", 1980);
+        }
+        return body;
+    }
+
+    static String digits(String orderNumber) {
+        return orderNumber.replace("-", "");
+    }
+
+    int rowsOf(String orderNumber) {
+        return jdbc.queryForObject("select count(*) from orders_order where order_number = ?", Integer.class,
+                digits(orderNumber));
+    }
+}
