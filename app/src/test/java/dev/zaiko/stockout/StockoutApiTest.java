@@ -3,6 +3,7 @@ package dev.zaiko.stockout;
 import static dev.zaiko.stockout.StockoutApi.order;
 import static dev.zaiko.stockout.StockoutApi.today;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.zaiko.order.OrderLineShort;
+import dev.zaiko.platform.ConflictException;
+import dev.zaiko.platform.NotFoundException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +49,9 @@ class StockoutApiTest {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Autowired
+    StockoutCases cases;
 
     StockoutApi api;
     StockoutApi.Shop shop;
@@ -309,5 +315,32 @@ class StockoutApiTest {
         assertThat(missing.json().path("detail").asString()).contains("SO-999999999");
         StockoutApi.assertProblem(api.get("/api/stockouts/not-a-case"), 404);
         assertThat(api.ok(api.get("/api/stockouts?size=200&status=OPEN")).path("size").intValue()).isEqualTo(200);
+    }
+
+    @Test
+    void statusChangesFollowTheLifecycleAndAreKeptInTheHistory() {
+        String plenty = api.product("HAVE");
+        String gone = api.product("GONE");
+        api.sellable(plenty, shop.store(), 5);
+        String number = shortOrder(gone, order(shop.marketplace(), plenty, 1, gone, 1));
+        String id = onlyCase(number, "ALLOCATION_FAILED").path("id").asString();
+
+        cases.changeStatus(id, StockoutStatus.AWAITING_DECISION, "staff-1", "Told the customer; waiting for the answer.");
+        assertThatThrownBy(() -> cases.changeStatus(id, StockoutStatus.OPEN, "staff-1", "back"))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> cases.changeStatus(id, StockoutStatus.CLOSED, "staff-1", "skip"))
+                .isInstanceOf(ConflictException.class);
+
+        JsonNode c = api.ok(api.get("/api/stockouts/" + id.toLowerCase()));
+        assertThat(c.path("status").asString()).isEqualTo("AWAITING_DECISION");
+        JsonNode history = c.path("history");
+        assertThat(history.size()).isEqualTo(2);
+        assertThat(history.get(1).path("from").asString()).isEqualTo("OPEN");
+        assertThat(history.get(1).path("to").asString()).isEqualTo("AWAITING_DECISION");
+        assertThat(history.get(1).path("actor").asString()).isEqualTo("staff-1");
+        assertThat(api.casesOf(number, "ALLOCATION_FAILED").get(0).path("status").asString())
+                .isEqualTo("AWAITING_DECISION");
+        assertThatThrownBy(() -> cases.changeStatus("SO-999999999", StockoutStatus.RESOLVED, "staff-1", "x"))
+                .isInstanceOf(NotFoundException.class);
     }
 }
