@@ -29,14 +29,14 @@ class StockoutStore {
     Optional<String> insertIfAbsent(String orderDigits, int lineNo, String sku, int quantityShort, String reason,
                                     ServiceLevel level, Instant detectedAt, Instant now, StockoutFacts facts,
                                     String why) {
+        Long next = jdbc.queryForObject("select nextval('stockout_case_seq')", Long.class);
         List<String> ids = jdbc.queryForList("""
                 insert into stockout_case (id, order_number, line_no, sku, quantity_short, reason, status, priority,
                                            service_level, contact_deadline, detected_at, created_at, facts)
-                values ('SO-' || lpad(nextval('stockout_case_seq')::text, 6, '0'), ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?,
-                        cast(? as jsonb))
+                values (?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, cast(? as jsonb))
                 on conflict (order_number, line_no, reason) do nothing
                 returning id""", String.class,
-                orderDigits, lineNo, sku, quantityShort, reason, level.priority(), level.rule(),
+                caseId(next), orderDigits, lineNo, sku, quantityShort, reason, level.priority(), level.rule(),
                 Timestamp.from(level.contactDeadline()), Timestamp.from(detectedAt), Timestamp.from(now),
                 JSON.writeValueAsString(facts));
         if (ids.isEmpty()) return Optional.empty();
@@ -94,6 +94,11 @@ class StockoutStore {
                         rs.getString(1) == null ? null : StockoutStatus.valueOf(rs.getString(1)),
                         StockoutStatus.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
                         rs.getTimestamp(5).toInstant()), id);
+    }
+
+    /** {@code SO-000042}: at least six digits, never cut (SQL's lpad would cut a seventh). */
+    static String caseId(long sequence) {
+        return String.format("SO-%06d", sequence);
     }
 
     static String display(String digits) {
