@@ -1,0 +1,20 @@
+package dev.zaiko.stockout;
+
+import java.time.LocalDate;
+
+/**
+ * Which days the shop works. The seam for shop holidays and calling hours (the contact module
+ * will provide a calendar bean of its own; this module's {@link WeekdayCalendar} steps aside).
+ */
+public interface BusinessCalendar {
+
+    boolean isBusinessDay(LocalDate date);
+
+    /** The first business day strictly after {@code date}. */
+    default LocalDate nextBusinessDayAfter(LocalDate date) {
+        LocalDate day = date.plusDays(1);
+        for (int i = 0; i < 366 && !isBusinessDay(day); i++) day = day.plusDays(1);
+        if (!isBusinessDay(day)) throw new IllegalStateException("No business day within a year after " + date);
+        return day;
+    }
+}

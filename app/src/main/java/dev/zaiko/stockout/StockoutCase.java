@@ -1,0 +1,25 @@
+package dev.zaiko.stockout;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One stockout case: one order line, one reason.
+ *
+ * @param id          {@code SO-000123}, short enough to read on the phone
+ * @param orderNumber as shown to customers ({@code ddd-ddddddd-ddddddd})
+ * @param detectedAt  when the order module found the line short
+ * @param history     every status change, oldest first; the first is the opening
+ */
+public record StockoutCase(String id, String orderNumber, int lineNo, String sku, int quantityShort, String reason,
+                           StockoutStatus status, int priority, Instant contactDeadline, String serviceLevelRule,
+                           Instant detectedAt, Instant createdAt, StockoutFacts facts, List<StatusChange> history) {
+
+    public StockoutCase {
+        history = List.copyOf(history);
+    }
+
+    /** @param from null for the opening; @param actor {@code system} or who changed it */
+    public record StatusChange(StockoutStatus from, StockoutStatus to, String actor, String reason, Instant at) {
+    }
+}

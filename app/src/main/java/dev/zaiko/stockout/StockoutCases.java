@@ -1,0 +1,59 @@
+package dev.zaiko.stockout;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import dev.zaiko.platform.InvalidRequestException;
+import dev.zaiko.platform.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reading stockout cases and moving them through {@link StockoutLifecycle}. */
+@Service
+public class StockoutCases {
+
+    private final StockoutStore store;
+    private final Clock clock;
+
+    StockoutCases(StockoutStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public Optional<StockoutCase> find(String id) {
+        return id == null ? Optional.empty() : store.find(id.strip().toUpperCase());
+    }
+
+    /** @throws NotFoundException when there is no such case (404 in the API) */
+    public StockoutCase get(String id) {
+        return find(id).orElseThrow(() -> new NotFoundException("No stockout case '" + id + "'."));
+    }
+
+    /** Most urgent first: by contact deadline, then priority, then id. */
+    public StockoutPage list(StockoutQuery query) {
+        if (query.page() < 0) {
+            throw new InvalidRequestException("page must be 0 or more (pages are counted from 0), got " + query.page() + ".");
+        }
+        if (query.size() < 1 || query.size() > StockoutQuery.MAX_SIZE) {
+            throw new InvalidRequestException(
+                    "size must be between 1 and " + StockoutQuery.MAX_SIZE + ", got " + query.size() + ".");
+        }
+        return store.list(query);
+    }
+
+    /**
+     * Moves a case to its next status with a history entry.
+     *
+     * @throws NotFoundException no such case
+     * @throws dev.zaiko.platform.ConflictException {@code stockout-status-conflict} when the lifecycle forbids it
+     */
+    @Transactional
+    public StockoutCase changeStatus(String id, StockoutStatus to, String actor, String why) {
+        StockoutCase current = get(id);
+        StockoutStatus from = store.lockStatus(current.id()).orElseThrow();
+        StockoutLifecycle.check(current.id(), from, to);
+        store.changeStatus(current.id(), to);
+        store.addHistory(current.id(), from, to, actor, why, clock.instant());
+        return get(current.id());
+    }
+}

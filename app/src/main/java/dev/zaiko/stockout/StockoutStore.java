@@ -1,0 +1,107 @@
+package dev.zaiko.stockout;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The {@code stockout_*} tables. Order numbers are stored as their 17 digits. */
+@Repository
+class StockoutStore {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcTemplate jdbc;
+
+    StockoutStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A new case, unless one exists for the same (order, line, reason): then empty and nothing written. */
+    Optional<String> insertIfAbsent(String orderDigits, int lineNo, String sku, int quantityShort, String reason,
+                                    ServiceLevel level, Instant detectedAt, Instant now, StockoutFacts facts,
+                                    String why) {
+        Long next = jdbc.queryForObject("select nextval('stockout_case_seq')", Long.class);
+        List<String> ids = jdbc.queryForList("""
+                insert into stockout_case (id, order_number, line_no, sku, quantity_short, reason, status, priority,
+                                           service_level, contact_deadline, detected_at, created_at, facts)
+                values (?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, cast(? as jsonb))
+                on conflict (order_number, line_no, reason) do nothing
+                returning id""", String.class,
+                caseId(next), orderDigits, lineNo, sku, quantityShort, reason, level.priority(), level.rule(),
+                Timestamp.from(level.contactDeadline()), Timestamp.from(detectedAt), Timestamp.from(now),
+                JSON.writeValueAsString(facts));
+        if (ids.isEmpty()) return Optional.empty();
+        addHistory(ids.get(0), null, StockoutStatus.OPEN, "system", why, now);
+        return Optional.of(ids.get(0));
+    }
+
+    void addHistory(String id, StockoutStatus from, StockoutStatus to, String actor, String why, Instant at) {
+        jdbc.update("insert into stockout_status_history (case_id, from_status, to_status, actor, reason, at) "
+                        + "values (?, ?, ?, ?, ?, ?)", id, from == null ? null : from.name(), to.name(), actor, why,
+                Timestamp.from(at));
+    }
+
+    Optional<StockoutCase> find(String id) {
+        return jdbc.query("select * from stockout_case where id = ?", this::row, id).stream().findFirst();
+    }
+
+    /** The case's current status, its row locked until the transaction ends. */
+    Optional<StockoutStatus> lockStatus(String id) {
+        return jdbc.query("select status from stockout_case where id = ? for update",
+                (rs, i) -> StockoutStatus.valueOf(rs.getString(1)), id).stream().findFirst();
+    }
+
+    void changeStatus(String id, StockoutStatus to) {
+        jdbc.update("update stockout_case set status = ? where id = ?", to.name(), id);
+    }
+
+    StockoutPage list(StockoutQuery q) {
+        String where = " where (?::text is null or status = ?) and (?::text is null or reason = ?) "
+                + "and (?::int is null or priority = ?)";
+        String status = q.status() == null ? null : q.status().name();
+        Object[] filters = {status, status, q.reason(), q.reason(), q.priority(), q.priority()};
+        Long total = jdbc.queryForObject("select count(*) from stockout_case" + where, Long.class, filters);
+        List<Object> args = new ArrayList<>(java.util.Arrays.asList(filters));
+        args.add(q.size());
+        args.add((long) q.page() * q.size());
+        List<StockoutCase> items = jdbc.query("select * from stockout_case" + where
+                + " order by contact_deadline, priority, id limit ? offset ?", this::row, args.toArray());
+        return new StockoutPage(items, q.page(), q.size(), total == null ? 0 : total);
+    }
+
+    private StockoutCase row(ResultSet rs, int i) throws SQLException {
+        String id = rs.getString("id");
+        String digits = rs.getString("order_number");
+        return new StockoutCase(id, display(digits), rs.getInt("line_no"), rs.getString("sku"),
+                rs.getInt("quantity_short"), rs.getString("reason"), StockoutStatus.valueOf(rs.getString("status")),
+                rs.getInt("priority"), rs.getTimestamp("contact_deadline").toInstant(), rs.getString("service_level"),
+                rs.getTimestamp("detected_at").toInstant(), rs.getTimestamp("created_at").toInstant(),
+                JSON.readValue(rs.getString("facts"), StockoutFacts.class), history(id));
+    }
+
+    private List<StockoutCase.StatusChange> history(String id) {
+        return jdbc.query("select from_status, to_status, actor, reason, at from stockout_status_history "
+                        + "where case_id = ? order by id", (rs, i) -> new StockoutCase.StatusChange(
+                        rs.getString(1) == null ? null : StockoutStatus.valueOf(rs.getString(1)),
+                        StockoutStatus.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant()), id);
+    }
+
+    /** {@code SO-000042}: at least six digits, never cut (SQL's lpad would cut a seventh). */
+    static String caseId(long sequence) {
+        return String.format("SO-%06d", sequence);
+    }
+
+    static String display(String digits) {
+        return digits.substring(0, 3) + "-" + digits.substring(3, 10) + "-" + digits.substring(10);
+    }
+}

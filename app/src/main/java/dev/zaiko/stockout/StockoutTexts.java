@@ -1,0 +1,51 @@
+package dev.zaiko.stockout;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The words staff read out and customers read: from the message bundles ({@code stockout.*},
+ * Japanese by default, English on request). Every reason text owns the fault; none blames the
+ * customer, a machine or "circumstances" (a test holds the bundles to that).
+ */
+@Component
+class StockoutTexts {
+
+    /** The reasons the order module sends; any other code is accepted and worded by {@code stockout.reason.OTHER}. */
+    static final List<String> KNOWN_REASONS = List.of("ALLOCATION_FAILED", "DISPLACED", "INSPECTION_DEFECT",
+            "INBOUND_SHORT", "SUPPLIER_CANCELLED", "DISCONTINUED");
+
+    private final MessageSource messages;
+
+    StockoutTexts(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    String reason(String reason, Locale locale) {
+        return messages.getMessage("stockout.reason." + (KNOWN_REASONS.contains(reason) ? reason : "OTHER"), null,
+                locale);
+    }
+
+    String status(StockoutStatus status, Locale locale) {
+        return messages.getMessage("stockout.status." + status.name(), null, locale);
+    }
+
+    String nextInbound(StockoutFacts.NextInbound inbound, Locale locale) {
+        if (inbound == null) return messages.getMessage("stockout.inbound.none", null, locale);
+        return messages.getMessage("stockout.inbound.dated", new Object[]{date(inbound.expectedOn(), locale),
+                String.valueOf(inbound.quantity())}, locale);
+    }
+
+    static String date(LocalDate date, Locale locale) {
+        if (Locale.ENGLISH.getLanguage().equals(locale.getLanguage())) {
+            return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.UK).format(date);
+        }
+        return DateTimeFormatter.ofPattern("yyyy年M月d日", Locale.JAPANESE).format(date);
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * Stockout cases: every order line whose units are not there
+ * ({@link dev.zaiko.order.OrderLineShort}) becomes exactly one case per reason, created in the
+ * same transaction as the order's change, with the facts staff need before the apology call
+ * (order and time, item and quantity, the reason in words that own the fault, the next dated
+ * inbound or that none exists, the customer's service flags), a priority and a contact
+ * deadline from the shop's {@link dev.zaiko.stockout.ServiceLevelPolicy}, and a status history.
+ * <p>
+ * The customer's name, email and phone are never copied here: read them from the order module
+ * when a person needs them. Owns the {@code stockout_*} tables; uses only the public API of
+ * order, catalog and inventory.
+ */
+package dev.zaiko.stockout;
