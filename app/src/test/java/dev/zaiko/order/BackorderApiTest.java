@@ -114,4 +114,97 @@ class BackorderApiTest {
         assertThat(line(business).path("status").asString()).isEqualTo("BACKORDERED");
         api.assertConsistent();
     }
+
+    @Test
+    void aShortArrivalFillsTheEarliestOrdersOnceInspectedAndTheRestAreShortWithTheNextInboundDate() {
+        String sku = api.product("SHORT", true);
+        long po = inbound(sku, 3, today().plusDays(5));
+        inbound(sku, 10, today().plusDays(20));
+        String a = backorder(sku, 1, false);
+        String b = backorder(sku, 1, false);
+        String c = backorder(sku, 1, false);
+        assertThat(line(c).path("promisedDate").asString()).isEqualTo(today().plusDays(5).toString());
+
+        arrive(po, 2);
+        inspect(sku, 1, 0);
+        assertThat(line(a).path("status").asString()).isEqualTo("ALLOCATED");
+        assertThat(line(b).path("status").asString()).as("one unit still being inspected").isEqualTo("BACKORDERED");
+        assertThat(line(c).path("status").asString()).isEqualTo("BACKORDERED");
+        assertThat(probe.ofSku(sku)).isEmpty();
+
+        inspect(sku, 1, 0);
+
+        assertThat(line(b).path("status").asString()).isEqualTo("ALLOCATED");
+        JsonNode shortOrder = api.ok(api.get("/api/orders/" + c));
+        assertThat(shortOrder.path("status").asString()).isEqualTo("AWAITING_CUSTOMER");
+        JsonNode shortLine = shortOrder.path("lines").get(0);
+        assertThat(shortLine.path("status").asString()).isEqualTo("AWAITING_CUSTOMER");
+        assertThat(shortLine.path("promisedDate").asString()).as("the next dated inbound")
+                .isEqualTo(today().plusDays(20).toString());
+        JsonNode history = shortOrder.path("history");
+        assertThat(history.get(history.size() - 2).path("reason").asString()).contains("arrived short")
+                .contains(today().plusDays(20).toString());
+        assertThat(probe.ofSku(sku)).singleElement().satisfies(e -> {
+            assertThat(e.orderNumber()).isEqualTo(c);
+            assertThat(e.reason()).isEqualTo(OrderLineShort.INBOUND_SHORT);
+            assertThat(e.quantity()).isEqualTo(1);
+        });
+        assertThat(api.reserved(sku)).isEqualTo(2);
+        api.assertConsistent();
+    }
+
+    @Test
+    void aShortArrivalWithNoOtherInboundLeavesTheUnfilledLinesShortWithoutADate() {
+        String sku = api.product("SHORTNONE", true);
+        long po = inbound(sku, 2, today().plusDays(3));
+        String a = backorder(sku, 1, false);
+        String b = backorder(sku, 1, false);
+
+        arrive(po, 1);
+        inspect(sku, 1, 0);
+
+        assertThat(line(a).path("status").asString()).isEqualTo("ALLOCATED");
+        assertThat(line(b).path("status").asString()).isEqualTo("AWAITING_CUSTOMER");
+        assertThat(line(b).path("promisedDate").isNull()).isTrue();
+        assertThat(probe.about(b)).extracting(OrderLineShort::reason).containsExactly(OrderLineShort.INBOUND_SHORT);
+        assertThat(probe.about(a)).isEmpty();
+        api.assertConsistent();
+    }
+
+    @Test
+    void aSupplierCancellationMakesItsWaitingLinesShortAndOffersTheNextInboundDate() {
+        String sku = api.product("CANCEL", true);
+        long po = inbound(sku, 2, today().plusDays(4));
+        String a = backorder(sku, 1, false);
+        String b = backorder(sku, 1, false);
+        inbound(sku, 5, today().plusDays(30));
+
+        JsonNode cancelled = api.ok(api.post("/api/inbounds/" + po + "/cancel", ""));
+
+        assertThat(cancelled.path("status").asString()).isEqualTo("CANCELLED");
+        for (String number : new String[] {a, b}) {
+            JsonNode l = line(number);
+            assertThat(l.path("status").asString()).isEqualTo("AWAITING_CUSTOMER");
+            assertThat(l.path("promisedDate").asString()).isEqualTo(today().plusDays(30).toString());
+            assertThat(probe.about(number)).singleElement().satisfies(e -> {
+                assertThat(e.reason()).isEqualTo(OrderLineShort.SUPPLIER_CANCELLED);
+                assertThat(e.sku()).isEqualTo(sku);
+            });
+        }
+        assertThat(api.reserved(sku)).isZero();
+        api.assertConsistent();
+    }
+
+    @Test
+    void aCancelledInboundWhoseDateAnotherInboundStillCoversLeavesItsLinesWaiting() {
+        String sku = api.product("CANCOVER", true);
+        long po = inbound(sku, 1, today().plusDays(4));
+        inbound(sku, 1, today().plusDays(4));
+        String a = backorder(sku, 1, false);
+
+        api.ok(api.post("/api/inbounds/" + po + "/cancel", ""));
+
+        assertThat(line(a).path("status").asString()).isEqualTo("BACKORDERED");
+        assertThat(probe.about(a)).isEmpty();
+    }
 }
