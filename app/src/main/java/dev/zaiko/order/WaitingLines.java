@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.zaiko.catalog.ProductChanged;
+import dev.zaiko.catalog.ProductStatus;
 import dev.zaiko.inventory.Channel;
 import dev.zaiko.inventory.CheckingStockLedger;
 import dev.zaiko.inventory.ExpectingInbounds;
@@ -43,7 +45,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * location: the lines still waiting on it (promised its date, on a channel whose pool holds
  * its location) are AWAITING_CUSTOMER with {@code INBOUND_SHORT};</li>
  * <li>the supplier cancelled an inbound: the same for its lines, {@code SUPPLIER_CANCELLED}, in
- * the cancelling transaction.</li>
+ * the cancelling transaction;</li>
+ * <li>the product was discontinued: every BACKORDERED line of it is AWAITING_CUSTOMER with
+ * {@code DISCONTINUED}, in the catalog's transaction, without a date.</li>
  * </ul>
  * A line that becomes short keeps, as its promised date, the next dated inbound into its
  * channel's pool when there is one (the customer may choose to wait for it).
@@ -97,6 +101,17 @@ class WaitingLines {
     void on(InboundCancelled event) {
         settle(event.sku(), event.location(), event.expectedOn(), OrderLineShort.SUPPLIER_CANCELLED,
                 "The supplier cancelled the inbound expected on " + event.expectedOn() + ".");
+    }
+
+    /** In the catalog's transaction: discontinuing and its lines' shortage go together. */
+    @EventListener
+    void on(ProductChanged event) {
+        if (event.status() != ProductStatus.DISCONTINUED) return;
+        Instant now = clock.instant();
+        for (BackorderQueue.Waiting w : lockOrder(store.backordered(event.sku()))) {
+            lineShort(w, OrderLineShort.DISCONTINUED, null,
+                    "The manufacturer discontinued the product; the awaited stock will not come.", now);
+        }
     }
 
     void fill(String sku) {
