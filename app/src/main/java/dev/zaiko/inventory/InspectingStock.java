@@ -4,8 +4,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Inspection decides whether received units become sellable or defective. Units that pass are
- * announced with {@link UnitsBecameSellable} (orders waiting for them are filled).
+ * Inspection decides whether received units become sellable or defective, and says so with
+ * {@link StockInspected} (orders waiting for the units are filled, or learn they will not come).
  */
 @Component
 public class InspectingStock {
@@ -24,7 +24,7 @@ public class InspectingStock {
         network.requireLocation(location);
         return stock.change(sku, picture -> {
             picture.inspect(location, passed, failed, reference);
-            if (passed > 0) events.publishEvent(new UnitsBecameSellable(sku, location, passed));
+            if (passed + failed > 0) events.publishEvent(new StockInspected(sku, location, passed, failed));
             return StockLevels.of(picture, location);
         });
     }

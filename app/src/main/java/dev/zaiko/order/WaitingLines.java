@@ -22,8 +22,8 @@ import dev.zaiko.inventory.ReservationOutcome;
 import dev.zaiko.inventory.ReserveRequest;
 import dev.zaiko.inventory.ReservingStock;
 import dev.zaiko.inventory.StockLevel;
+import dev.zaiko.inventory.StockInspected;
 import dev.zaiko.inventory.StockNetwork;
-import dev.zaiko.inventory.UnitsBecameSellable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,10 +38,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * What happens to BACKORDERED lines when the stock they wait for moves:
  * <ul>
- * <li>units became sellable (inspection passed them): the lines of that SKU are reserved for in
+ * <li>units became sellable (inspection passed them, {@link StockInspected}): the lines of that SKU are reserved for in
  * {@link BackorderQueue} order, each filled line ALLOCATED with history. A line the channel
  * cannot cover whole is skipped, and later, smaller lines may still be filled.</li>
- * <li>then, for every inbound of the SKU that arrived short and is fully inspected at its
+ * <li>then, after any inspection of the SKU, for every inbound of it that arrived short and is fully inspected at its
  * location: the lines still waiting on it (promised its date, on a channel whose pool holds
  * its location) are AWAITING_CUSTOMER with {@code INBOUND_SHORT};</li>
  * <li>the supplier cancelled an inbound: the same for its lines, {@code SUPPLIER_CANCELLED}, in
@@ -86,13 +86,14 @@ class WaitingLines {
 
     /** After the inspection commits; a failure here must not fail it (the next one tries again). */
     @TransactionalEventListener(fallbackExecution = true)
-    void on(UnitsBecameSellable event) {
+    void on(StockInspected event) {
         try {
-            fill(event.sku());
+            if (event.passed() > 0) fill(event.sku());
+            // also when every unit failed: a short arrival whose units all failed leaves its lines waiting for nothing
             newTx.executeWithoutResult(t -> settleShortArrivals(event.sku()));
         } catch (RuntimeException e) {
-            log.error("Could not fill the backorders of {} after {} unit(s) became sellable at {}", event.sku(),
-                    event.quantity(), event.location(), e);
+            log.error("Could not fill or settle the backorders of {} after inspecting {} unit(s) at {}", event.sku(),
+                    event.passed() + event.failed(), event.location(), e);
         }
     }
 

@@ -207,4 +207,23 @@ class BackorderApiTest {
         assertThat(line(a).path("status").asString()).isEqualTo("BACKORDERED");
         assertThat(probe.about(a)).isEmpty();
     }
+
+    @Test
+    void aShortArrivalWhoseUnitsAllFailInspectionLeavesEveryWaitingLineShort() {
+        String sku = api.product("SHORTFAIL", true);
+        long po = inbound(sku, 2, today().plusDays(3));
+        String a = backorder(sku, 1, false);
+        String b = backorder(sku, 1, false);
+
+        arrive(po, 1);
+        inspect(sku, 0, 1);
+
+        for (String number : new String[] {a, b}) {
+            assertThat(line(number).path("status").asString()).isEqualTo("AWAITING_CUSTOMER");
+            assertThat(probe.about(number)).extracting(OrderLineShort::reason)
+                    .containsExactly(OrderLineShort.INBOUND_SHORT);
+        }
+        assertThat(api.level(sku, shop.warehouse()).path("defective").intValue()).isEqualTo(1);
+        api.assertConsistent();
+    }
 }
