@@ -40,6 +40,12 @@ class ProductController {
         return registering.update(sku, request.toDraft());
     }
 
+    /** The manufacturer discontinued it: 200 with the product, DISCONTINUED (also when it already was); 404 unknown. */
+    @PostMapping("/{sku}/discontinue")
+    Product discontinue(@PathVariable String sku) {
+        return registering.discontinue(sku);
+    }
+
     @GetMapping("/{sku}")
     Product get(@PathVariable String sku) {
         return products.get(sku);

@@ -78,6 +78,18 @@ class ProductRepository {
                 .optional();
     }
 
+    /** Sets the status to DISCONTINUED; empty when there is no such product or it already was. */
+    Optional<Product> discontinue(String sku, Instant now) {
+        return jdbc.sql("""
+                        update catalog_product set status = 'DISCONTINUED', updated_at = :now
+                        where sku = :sku and status <> 'DISCONTINUED'
+                        returning %s""".formatted(COLUMNS))
+                .param("sku", sku)
+                .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .query(ProductRepository::product)
+                .optional();
+    }
+
     Optional<Product> find(String sku) {
         return jdbc.sql("select " + COLUMNS + " from catalog_product where sku = :sku")
                 .param("sku", sku)

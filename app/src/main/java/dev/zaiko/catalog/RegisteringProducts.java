@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.zaiko.platform.ConflictException;
 import dev.zaiko.platform.InvalidRequestException;
@@ -67,6 +68,23 @@ public class RegisteringProducts {
         Product product = repository.update(sku, checked, now()).orElseThrow(() -> Products.noSuchProduct(sku));
         publish(product);
         return product;
+    }
+
+    /**
+     * The manufacturer discontinued the product: it is DISCONTINUED and {@link ProductChanged}
+     * is published in this transaction, so inventory makes it unsellable on every channel and
+     * orders waiting for it learn it at once. Discontinuing a discontinued product changes
+     * nothing and publishes nothing.
+     *
+     * @throws dev.zaiko.platform.NotFoundException when there is no such product
+     */
+    @Transactional
+    public Product discontinue(String sku) {
+        if (ProductRules.skuProblem(sku) != null) throw Products.noSuchProduct(sku);
+        Optional<Product> changed = repository.discontinue(sku, now());
+        if (changed.isEmpty()) return repository.find(sku).orElseThrow(() -> Products.noSuchProduct(sku));
+        publish(changed.get());
+        return changed.get();
     }
 
     private static ProductDraft checked(ProductDraft draft) {

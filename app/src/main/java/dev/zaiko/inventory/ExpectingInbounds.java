@@ -4,8 +4,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import dev.zaiko.platform.ConflictException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -18,7 +20,7 @@ public class ExpectingInbounds {
 
     private static final RowMapper<Inbound> ROW = (rs, i) -> new Inbound(rs.getLong("id"), rs.getString("sku"),
             rs.getString("location"), rs.getInt("quantity"), rs.getObject("expected_on", LocalDate.class),
-            rs.getString("reference"), rs.getString("status"));
+            rs.getString("reference"), rs.getString("status"), (Integer) rs.getObject("arrived_quantity"));
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -44,6 +46,53 @@ public class ExpectingInbounds {
                 sku, location, quantity, expectedOn, reference, Timestamp.from(clock.instant()));
         events.publishEvent(new StockChanged(sku));
         return jdbc.queryForObject("select * from inventory_inbound where id = ?", ROW, id);
+    }
+
+    /**
+     * The goods of an expected inbound arrived: the actual quantity is received as INSPECTING at
+     * the inbound's location (movement reference {@code inbound:<id>}) and kept next to the
+     * expected one; the inbound is ARRIVED and no longer promised to anyone.
+     *
+     * @throws dev.zaiko.platform.NotFoundException no such inbound
+     * @throws ConflictException {@code inbound-not-expected} when it already arrived or was cancelled
+     */
+    @Transactional
+    public Inbound arrive(long id, int quantity) {
+        Inbound inbound = lockExpected(id, "record an arrival for");
+        stock.change(inbound.sku(), picture -> {
+            picture.receive(inbound.location(), quantity, "inbound:" + id);
+            return null;
+        });
+        jdbc.update("update inventory_inbound set status = 'ARRIVED', arrived_quantity = ?, closed_at = ? where id = ?",
+                quantity, Timestamp.from(clock.instant()), id);
+        return find(id);
+    }
+
+    /**
+     * The supplier cancelled the inbound. Publishes {@link InboundCancelled} in the transaction.
+     *
+     * @throws dev.zaiko.platform.NotFoundException no such inbound
+     * @throws ConflictException {@code inbound-not-expected} when it already arrived or was cancelled
+     */
+    @Transactional
+    public Inbound cancel(long id) {
+        Inbound inbound = lockExpected(id, "cancel");
+        jdbc.update("update inventory_inbound set status = 'CANCELLED', closed_at = ? where id = ?",
+                Timestamp.from(clock.instant()), id);
+        events.publishEvent(new StockChanged(inbound.sku()));
+        events.publishEvent(new InboundCancelled(id, inbound.sku(), inbound.location(), inbound.quantity(),
+                inbound.expectedOn()));
+        return find(id);
+    }
+
+    private Inbound lockExpected(long id, String what) {
+        Inbound inbound = jdbc.query("select * from inventory_inbound where id = ? for update", ROW, id).stream()
+                .findFirst().orElseThrow(() -> new dev.zaiko.platform.NotFoundException("No inbound " + id + "."));
+        if (!"EXPECTED".equals(inbound.status())) {
+            throw new ConflictException("inbound-not-expected", "Inbound " + id + " is " + inbound.status()
+                    + "; cannot " + what + " it.", Map.of("inboundId", id, "inboundStatus", inbound.status()));
+        }
+        return inbound;
     }
 
     public Inbound find(long id) {

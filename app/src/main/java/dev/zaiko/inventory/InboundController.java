@@ -46,6 +46,21 @@ class InboundController {
         return ResponseEntity.created(URI.create("/api/inbounds/" + created.id())).body(created);
     }
 
+    record ArrivalIn(@NotNull @Positive @Max(StockController.MAX_UNITS) Integer quantity) {
+    }
+
+    /** 200 with the inbound, ARRIVED, its units INSPECTING; 404 unknown; 409 not EXPECTED. */
+    @PostMapping("/{id}/arrivals")
+    Inbound arrive(@org.springframework.web.bind.annotation.PathVariable long id, @Valid @RequestBody ArrivalIn in) {
+        return inbounds.arrive(id, in.quantity());
+    }
+
+    /** The supplier cancelled: 200 with the inbound, CANCELLED; 404 unknown; 409 not EXPECTED. */
+    @PostMapping("/{id}/cancel")
+    Inbound cancel(@org.springframework.web.bind.annotation.PathVariable long id) {
+        return inbounds.cancel(id);
+    }
+
     @GetMapping("/{id}")
     Inbound inbound(@org.springframework.web.bind.annotation.PathVariable long id) {
         return inbounds.find(id);

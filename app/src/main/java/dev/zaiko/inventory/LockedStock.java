@@ -46,6 +46,22 @@ class LockedStock {
         }));
     }
 
+    /** Like {@link #change}, with every part of the given reservation loaded (and locked) too. */
+    <T> T changeReservation(String sku, java.util.UUID reservationId, Function<StockPicture, T> rule) {
+        return transactions.execute(status -> jdbc.execute((ConnectionCallback<T>) c -> {
+            ItemFacts item = store.lockItem(c, sku);
+            if (item == null) throw unknownSku(sku);
+            StockPicture picture = new StockPicture(item, store.levels(c, sku), store.protections(c, sku),
+                    store.channelPools(c, null), store.parts(c, sku, List.of(reservationId)), clock.instant());
+            T result = rule.apply(picture);
+            if (!picture.changes().isEmpty()) {
+                store.write(c, picture.changes(), null);
+                events.publishEvent(new StockChanged(sku));
+            }
+            return result;
+        }));
+    }
+
     /** A consistent read without taking the lock. */
     <T> T read(String sku, Function<StockPicture, T> query) {
         return jdbc.execute((ConnectionCallback<T>) c -> {

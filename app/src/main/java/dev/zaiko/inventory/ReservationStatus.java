@@ -2,8 +2,9 @@ package dev.zaiko.inventory;
 
 /**
  * DISPLACED: the units were taken by a forced till sale or a cycle count and no other location
- * could cover them; the holder's order has to become a stockout case.
+ * could cover them; the holder's order has to become a stockout case. DEFECTIVE: the units were
+ * found defective while packing and set aside as DEFECTIVE stock.
  */
 public enum ReservationStatus {
-    OPEN, RELEASED, COMMITTED, DISPLACED
+    OPEN, RELEASED, COMMITTED, DISPLACED, DEFECTIVE
 }

@@ -165,6 +165,70 @@ final class StockPicture {
         return close(id, ReservationStatus.COMMITTED, null, MovementKind.SHIPMENT);
     }
 
+    /**
+     * Packing found {@code units} of an open reservation defective. Those units go RESERVED to
+     * DEFECTIVE ({@link MovementKind#DEFECT_AT_PACKING}); the part holding them ends DEFECTIVE (a
+     * part only partly defective is split, like a partial displacement). Then the same
+     * reservation takes as many replacement units from its channel's pool, from one location
+     * when one can cover them all, respecting protections, as a reservation would; all of them or
+     * none. The units that passed stay reserved either way.
+     *
+     * @return the replacement parts, empty when the pool cannot cover the defective units
+     * @throws ConflictException {@code reservation-not-open} when the reservation holds fewer open units
+     */
+    List<ReservationPart> defectAtPacking(UUID id, int units, String reason) {
+        List<PartState> parts = reservations.get(id);
+        List<PartState> open = parts == null ? List.of() : parts.stream()
+                .filter(p -> p.status == ReservationStatus.OPEN)
+                .sorted(Comparator.comparingInt((PartState p) -> p.part)).toList();
+        int held = open.stream().mapToInt(p -> p.quantity).sum();
+        if (units <= 0 || units > held) {
+            throw new ConflictException("reservation-not-open", "Reservation " + id + " holds " + held
+                    + " open unit(s) of " + item.sku() + "; cannot set " + units + " aside as defective.",
+                    Map.of("reservationId", id.toString(), "open", held));
+        }
+        int nextPart = parts.stream().mapToInt(p -> p.part).max().orElse(0) + 1;
+        int left = units;
+        for (PartState p : open) {
+            if (left == 0) break;
+            int k = Math.min(left, p.quantity);
+            move(p.location, Bucket.RESERVED, Bucket.DEFECTIVE, k, MovementKind.DEFECT_AT_PACKING, id.toString(), reason);
+            if (k == p.quantity) {
+                p.status = ReservationStatus.DEFECTIVE;
+            } else {
+                p.quantity -= k;
+                PartState defective = PartState.created(id, nextPart++, p.channel, p.location, k, p.holder, p.segment,
+                        p.createdAt);
+                defective.status = ReservationStatus.DEFECTIVE;
+                parts.add(defective);
+                changes.newParts.add(defective);
+            }
+            changes.touched(p);
+            left -= k;
+        }
+        PartState first = open.get(0);
+        ChannelPool channel = channels.get(first.channel);
+        if (channel == null || ats(channel, first.segment) < units) return List.of();
+        Requester requester = new Requester(channel.online(), first.segment);
+        List<ReservationPart> replacement = new ArrayList<>();
+        String whole = channel.locations().stream().filter(l -> atsAt(requester, l) >= units).findFirst().orElse(null);
+        List<String> from = whole != null ? List.of(whole) : channel.locations();
+        left = units;
+        for (String location : from) {
+            int take = Math.min(left, atsAt(requester, location));
+            if (take == 0) continue;
+            move(location, Bucket.SELLABLE, Bucket.RESERVED, take, MovementKind.RESERVE, id.toString(), reason);
+            PartState part = PartState.created(id, nextPart++, first.channel, location, take, first.holder,
+                    first.segment, first.createdAt);
+            parts.add(part);
+            changes.newParts.add(part);
+            replacement.add(part.toPart());
+            left -= take;
+            if (left == 0) break;
+        }
+        return replacement;
+    }
+
     boolean knows(UUID id) {
         return reservations.containsKey(id);
     }

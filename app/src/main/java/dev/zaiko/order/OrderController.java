@@ -10,6 +10,11 @@ import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,11 +29,13 @@ import org.springframework.web.bind.annotation.RestController;
 class OrderController {
 
     private final PlacingOrders placing;
+    private final PackingOrders packing;
     private final Orders orders;
     private final MessageSource messages;
 
-    OrderController(PlacingOrders placing, Orders orders, MessageSource messages) {
+    OrderController(PlacingOrders placing, PackingOrders packing, Orders orders, MessageSource messages) {
         this.placing = placing;
+        this.packing = packing;
         this.orders = orders;
         this.messages = messages;
     }
@@ -50,6 +57,26 @@ class OrderController {
     @GetMapping("/{orderNumber}")
     OrderView order(@PathVariable String orderNumber, Locale locale) {
         return view(orders.get(OrderNumber.parse(orderNumber)), locale);
+    }
+
+    /** The packer's inspection result per unit of each line packed. */
+    record PackRequest(@NotEmpty(message = "must list at least one line") @Size(max = OrderRequest.MAX_LINES)
+                       List<@NotNull @Valid PackLine> lines) {
+    }
+
+    record PackLine(@NotNull @Positive Integer lineNo, @NotNull @PositiveOrZero Integer passed,
+                    @NotNull @PositiveOrZero Integer defective) {
+    }
+
+    /**
+     * 200 with the order after packing; 400 for a line not in the order or numbers that do not
+     * add up to the line's quantity; 404 for an unknown order; 409 {@code line-not-allocated}.
+     */
+    @PostMapping("/{orderNumber}/pack")
+    OrderView pack(@PathVariable String orderNumber, @Valid @RequestBody PackRequest request, Locale locale) {
+        List<PackingOrders.PackedLine> lines = request.lines().stream()
+                .map(l -> new PackingOrders.PackedLine(l.lineNo(), l.passed(), l.defective())).toList();
+        return view(packing.pack(OrderNumber.parse(orderNumber), lines, "api"), locale);
     }
 
     record OrderView(String orderNumber, String channel, String externalRef, OrderStatus status, String statusText,

@@ -89,6 +89,42 @@ class OrderStore {
         history(number, new Order.StatusChange(null, OrderStatus.valueOf(from), to, actor, reason, at));
     }
 
+    /** Every BACKORDERED line of the SKU, with what deciding its turn needs. */
+    List<BackorderQueue.Waiting> backordered(String sku) {
+        return jdbc.query("""
+                select l.order_number, l.line_no, l.sku, l.quantity, o.channel, o.b2b, o.placed_at, l.promised_date
+                from orders_line l join orders_order o on o.order_number = l.order_number
+                where l.sku = ? and l.status = 'BACKORDERED'
+                """, (rs, i) -> new BackorderQueue.Waiting(new OrderNumber(rs.getString(1)), rs.getInt(2),
+                rs.getString(3), rs.getInt(4), rs.getString(5), rs.getBoolean(6), rs.getTimestamp(7).toInstant(),
+                rs.getObject(8, LocalDate.class)), sku);
+    }
+
+    /** A BACKORDERED line gets its reservation and is ALLOCATED; false when it is no longer BACKORDERED. */
+    boolean allocateBackordered(OrderNumber number, int lineNo, UUID reservationId, String actor, String reason,
+                                Instant at) {
+        int changed = jdbc.update("update orders_line set status = 'ALLOCATED', reservation_id = ?, promised_date = null "
+                + "where order_number = ? and line_no = ? and status = 'BACKORDERED'", reservationId, number.digits(),
+                lineNo);
+        if (changed == 0) return false;
+        history(number, new Order.StatusChange(lineNo, OrderStatus.BACKORDERED, OrderStatus.ALLOCATED, actor, reason, at));
+        return true;
+    }
+
+    /**
+     * A BACKORDERED line is AWAITING_CUSTOMER, promised the given date (the next inbound) or none;
+     * false when it is no longer BACKORDERED.
+     */
+    boolean shortBackordered(OrderNumber number, int lineNo, LocalDate promised, String actor, String reason,
+                             Instant at) {
+        int changed = jdbc.update("update orders_line set status = 'AWAITING_CUSTOMER', promised_date = ? "
+                + "where order_number = ? and line_no = ? and status = 'BACKORDERED'", promised, number.digits(), lineNo);
+        if (changed == 0) return false;
+        history(number, new Order.StatusChange(lineNo, OrderStatus.BACKORDERED, OrderStatus.AWAITING_CUSTOMER, actor,
+                reason, at));
+        return true;
+    }
+
     Optional<Order> find(OrderNumber number) {
         String n = number.digits();
         List<Order.Line> lines = jdbc.query("select line_no, sku, quantity, unit_price, status, reservation_id, "

@@ -41,7 +41,7 @@ final class InventoryFixture {
         this.network = new StockNetwork(jdbc, clock);
         this.locked = new LockedStock(jdbc, tx, clock, publisher);
         this.receiving = new ReceivingStock(locked, network);
-        this.inspecting = new InspectingStock(locked, network);
+        this.inspecting = new InspectingStock(locked, network, publisher);
         this.counting = new CountingStock(locked, network, publisher);
         this.till = new SellingAtTill(locked, network, publisher);
         this.protecting = new ProtectingStock(jdbc, clock, network, publisher, locked);

@@ -34,7 +34,7 @@ class LedgerFoldProperties {
 
     @Provide
     Arbitrary<List<Op>> operations() {
-        Arbitrary<Op> op = Combinators.combine(Arbitraries.integers().between(0, 7),
+        Arbitrary<Op> op = Combinators.combine(Arbitraries.integers().between(0, 8),
                         Arbitraries.integers().between(0, 1), Arbitraries.integers().between(1, 5),
                         Arbitraries.integers().between(0, 2), Arbitraries.of(true, false),
                         Arbitraries.integers().between(0, 1000))
@@ -50,6 +50,7 @@ class LedgerFoldProperties {
                 : List.of();
         StockPicture p = new StockPicture(item, List.of(), protections, CHANNELS, List.of(), Instant.EPOCH);
         List<UUID> reservations = new ArrayList<>();
+        Map<UUID, StockPicture.ChannelPool> channelOf = new java.util.HashMap<>();
         for (Op op : ops) {
             String location = LOCATIONS.get(op.location());
             try {
@@ -63,7 +64,10 @@ class LedgerFoldProperties {
                         int shopReservedBefore = p.level("SHOP", Bucket.RESERVED);
                         ReservationOutcome outcome = p.reserve(
                                 new ReserveRequest(channel.code(), "SKU-1", op.quantity(), "h", null), id, "b");
-                        if (outcome.reserved()) reservations.add(id);
+                        if (outcome.reserved()) {
+                            reservations.add(id);
+                            channelOf.put(id, channel);
+                        }
                         if (channel.online()) {
                             // never more than what was offered online at the store
                             assertThat(p.level("SHOP", Bucket.RESERVED) - shopReservedBefore)
@@ -77,6 +81,21 @@ class LedgerFoldProperties {
                         if (!reservations.isEmpty()) p.commit(reservations.get(op.pick() % reservations.size()));
                     }
                     case 6 -> p.sellAtTill("SHOP", op.quantity(), null, op.force(), "till");
+                    case 8 -> {
+                        if (reservations.isEmpty()) break;
+                        UUID id = reservations.get(op.pick() % reservations.size());
+                        boolean online = channelOf.get(id).online();
+                        int onlineMayTakeAtShop = p.atsAt(new Requester(true, null), "SHOP");
+                        int shopReservedBefore = p.level("SHOP", Bucket.RESERVED);
+                        int shopDefectiveBefore = p.level("SHOP", Bucket.DEFECTIVE);
+                        p.defectAtPacking(id, op.quantity() % 3 + 1, "pack");
+                        if (online) {
+                            // a replacement for an online order never takes what the store keeps
+                            int shopReservedAdded = p.level("SHOP", Bucket.RESERVED) - shopReservedBefore
+                                    + (p.level("SHOP", Bucket.DEFECTIVE) - shopDefectiveBefore);
+                            assertThat(shopReservedAdded).isLessThanOrEqualTo(onlineMayTakeAtShop);
+                        }
+                    }
                     default -> p.count(location, op.pick() % 8, "count");
                 }
             } catch (ConflictException refusedByARule) {

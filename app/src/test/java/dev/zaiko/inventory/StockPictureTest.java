@@ -186,4 +186,90 @@ class StockPictureTest {
         assertThat(result).singleElement().satisfies(d -> assertThat(d.reservationId()).isEqualTo(newest));
         assertThat(p.level("SHOP", Bucket.RESERVED)).isEqualTo(499);
     }
+    // ---- defects found at packing -------------------------------------------------------------
+
+    private static StockPicture withReservation(UUID id, int reservedAtShop, Map<String, Integer> sellable) {
+        ItemFacts item = item(false, false);
+        List<StockLevel> levels = new ArrayList<>();
+        levels.add(new StockLevel(item.sku(), "SHOP", 0, sellable.getOrDefault("SHOP", 0), reservedAtShop, 0));
+        levels.add(new StockLevel(item.sku(), "WH", 0, sellable.getOrDefault("WH", 0), 0, 0));
+        return new StockPicture(item, levels, List.of(), List.of(WEB, AMAZON, TILL),
+                List.of(new StockPicture.PartState(id, 1, "WEB", "SHOP", reservedAtShop, ReservationStatus.OPEN,
+                        "order#1", null, NOW.minusSeconds(60))), NOW);
+    }
+
+    /** Every level delta equals the movements recorded for it: the ledger folds to the levels. */
+    private static void assertLedgerFolds(StockPicture p) {
+        Map<String, int[]> folded = new java.util.HashMap<>();
+        p.changes().movements.forEach((k, q) -> {
+            int[] d = folded.computeIfAbsent(k.location(), x -> new int[4]);
+            if (k.from() != null) d[k.from().ordinal()] -= q;
+            if (k.to() != null) d[k.to().ordinal()] += q;
+        });
+        assertThat(folded.keySet()).isEqualTo(p.changes().levelDeltas.keySet());
+        folded.forEach((loc, d) -> assertThat(d).isEqualTo(p.changes().levelDeltas.get(loc)));
+    }
+
+    @Test
+    void aDefectiveLastUnitGoesToDefectiveStockAndIsReplacedFromAnotherLocationOfThePool() {
+        UUID id = UUID.randomUUID();
+        StockPicture p = withReservation(id, 1, Map.of("WH", 1));
+
+        List<ReservationPart> replacement = p.defectAtPacking(id, 1, "order#1");
+
+        assertThat(replacement).extracting(ReservationPart::location, ReservationPart::quantity, ReservationPart::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("WH", 1, ReservationStatus.OPEN));
+        assertThat(p.level("SHOP", Bucket.RESERVED)).isZero();
+        assertThat(p.level("SHOP", Bucket.DEFECTIVE)).isEqualTo(1);
+        assertThat(p.level("WH", Bucket.SELLABLE)).isZero();
+        assertThat(p.level("WH", Bucket.RESERVED)).isEqualTo(1);
+        assertThat(p.changes().movements.keySet()).extracting(StockChanges.MovementKey::kind)
+                .containsExactlyInAnyOrder(MovementKind.DEFECT_AT_PACKING, MovementKind.RESERVE);
+        assertThat(p.changes().touchedParts).singleElement()
+                .satisfies(part -> assertThat(part.status).isEqualTo(ReservationStatus.DEFECTIVE));
+        assertThat(p.changes().newParts).singleElement().satisfies(part -> {
+            assertThat(part.id).isEqualTo(id);
+            assertThat(part.part).isEqualTo(2);
+            assertThat(part.createdAt).isEqualTo(NOW.minusSeconds(60));
+        });
+        assertLedgerFolds(p);
+    }
+
+    @Test
+    void aDefectiveUnitWithNothingElseInThePoolIsSetAsideWithoutReplacement() {
+        UUID id = UUID.randomUUID();
+        StockPicture p = withReservation(id, 1, Map.of());
+
+        assertThat(p.defectAtPacking(id, 1, "order#1")).isEmpty();
+        assertThat(p.level("SHOP", Bucket.DEFECTIVE)).isEqualTo(1);
+        assertThat(p.level("SHOP", Bucket.RESERVED)).isZero();
+        assertThat(p.changes().newParts).isEmpty();
+        assertLedgerFolds(p);
+    }
+
+    @Test
+    void aPartlyDefectiveReservationKeepsThePassedUnitsAndReplacesAllOrNothing() {
+        UUID id = UUID.randomUUID();
+        StockPicture p = withReservation(id, 3, Map.of("WH", 1));
+
+        assertThat(p.defectAtPacking(id, 2, "order#1")).as("1 free unit cannot replace 2").isEmpty();
+        assertThat(p.level("SHOP", Bucket.RESERVED)).isEqualTo(1);
+        assertThat(p.level("SHOP", Bucket.DEFECTIVE)).isEqualTo(2);
+        assertThat(p.level("WH", Bucket.SELLABLE)).isEqualTo(1);
+        assertThat(p.openPartsAt("SHOP")).singleElement().satisfies(part -> assertThat(part.quantity).isEqualTo(1));
+        assertThat(p.changes().newParts).singleElement().satisfies(part -> {
+            assertThat(part.status).isEqualTo(ReservationStatus.DEFECTIVE);
+            assertThat(part.quantity).isEqualTo(2);
+        });
+        assertLedgerFolds(p);
+    }
+
+    @Test
+    void moreDefectiveUnitsThanTheReservationHoldsAreRefusedAndChangeNothing() {
+        UUID id = UUID.randomUUID();
+        StockPicture p = withReservation(id, 1, Map.of("WH", 5));
+
+        assertThatThrownBy(() -> p.defectAtPacking(id, 2, "order#1")).isInstanceOf(ConflictException.class);
+        assertThat(p.changes().isEmpty()).isTrue();
+    }
 }

@@ -1,0 +1,210 @@
+package dev.zaiko.order;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.zaiko.catalog.ProductChanged;
+import dev.zaiko.catalog.ProductStatus;
+import dev.zaiko.inventory.Channel;
+import dev.zaiko.inventory.CheckingStockLedger;
+import dev.zaiko.inventory.ExpectingInbounds;
+import dev.zaiko.inventory.Inbound;
+import dev.zaiko.inventory.InboundCancelled;
+import dev.zaiko.inventory.ReservationOutcome;
+import dev.zaiko.inventory.ReserveRequest;
+import dev.zaiko.inventory.ReservingStock;
+import dev.zaiko.inventory.StockLevel;
+import dev.zaiko.inventory.StockInspected;
+import dev.zaiko.inventory.StockNetwork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What happens to BACKORDERED lines when the stock they wait for moves:
+ * <ul>
+ * <li>units became sellable (inspection passed them, {@link StockInspected}): the lines of that SKU are reserved for in
+ * {@link BackorderQueue} order, each filled line ALLOCATED with history. A line the channel
+ * cannot cover whole is skipped, and later, smaller lines may still be filled.</li>
+ * <li>then, after any inspection of the SKU, for every inbound of it that arrived short and is fully inspected at its
+ * location: the lines still waiting on it (promised its date, on a channel whose pool holds
+ * its location) are AWAITING_CUSTOMER with {@code INBOUND_SHORT};</li>
+ * <li>the supplier cancelled an inbound: the same for its lines, {@code SUPPLIER_CANCELLED}, in
+ * the cancelling transaction;</li>
+ * <li>the product was discontinued: every BACKORDERED line of it is AWAITING_CUSTOMER with
+ * {@code DISCONTINUED}, in the catalog's transaction, without a date.</li>
+ * </ul>
+ * A line that becomes short keeps, as its promised date, the next dated inbound into its
+ * channel's pool when there is one (the customer may choose to wait for it).
+ * A line promised a date that another inbound of the same day still covers is left waiting.
+ */
+@Component
+class WaitingLines {
+
+    private static final Logger log = LoggerFactory.getLogger(WaitingLines.class);
+    private static final String ACTOR = "system";
+
+    private final OrderStore store;
+    private final ReservingStock reserving;
+    private final ExpectingInbounds inbounds;
+    private final CheckingStockLedger ledger;
+    private final StockNetwork network;
+    private final TransactionTemplate newTx;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final boolean b2bFirst;
+
+    WaitingLines(OrderStore store, ReservingStock reserving, ExpectingInbounds inbounds, CheckingStockLedger ledger,
+                 StockNetwork network, PlatformTransactionManager transactions, Clock clock,
+                 ApplicationEventPublisher events, @Value("${zaiko.orders.b2b-first:false}") boolean b2bFirst) {
+        this.store = store;
+        this.reserving = reserving;
+        this.inbounds = inbounds;
+        this.ledger = ledger;
+        this.network = network;
+        this.newTx = new TransactionTemplate(transactions);
+        this.newTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+        this.events = events;
+        this.b2bFirst = b2bFirst;
+    }
+
+    /** After the inspection commits; a failure here must not fail it (the next one tries again). */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(StockInspected event) {
+        try {
+            if (event.passed() > 0) fill(event.sku());
+            // also when every unit failed: a short arrival whose units all failed leaves its lines waiting for nothing
+            newTx.executeWithoutResult(t -> settleShortArrivals(event.sku()));
+        } catch (RuntimeException e) {
+            log.error("Could not fill or settle the backorders of {} after inspecting {} unit(s) at {}", event.sku(),
+                    event.passed() + event.failed(), event.location(), e);
+        }
+    }
+
+    /** In the cancelling transaction: the inbound's cancellation and its lines' shortage go together. */
+    @EventListener
+    void on(InboundCancelled event) {
+        settle(event.sku(), event.location(), event.expectedOn(), OrderLineShort.SUPPLIER_CANCELLED,
+                "The supplier cancelled the inbound expected on " + event.expectedOn() + ".");
+    }
+
+    /** In the catalog's transaction: discontinuing and its lines' shortage go together. */
+    @EventListener
+    void on(ProductChanged event) {
+        if (event.status() != ProductStatus.DISCONTINUED) return;
+        Instant now = clock.instant();
+        for (BackorderQueue.Waiting w : lockOrder(store.backordered(event.sku()))) {
+            lineShort(w, OrderLineShort.DISCONTINUED, null,
+                    "The manufacturer discontinued the product; the awaited stock will not come.", now);
+        }
+    }
+
+    void fill(String sku) {
+        Set<String> dry = new HashSet<>();
+        for (BackorderQueue.Waiting w : BackorderQueue.inFillingOrder(store.backordered(sku), b2bFirst)) {
+            if (dry.contains(w.channel())) continue;
+            ReservationOutcome outcome = reserving.reserve(new ReserveRequest(w.channel(), sku, w.quantity(),
+                    Order.Line.holder(w.orderNumber(), w.lineNo()), null));
+            if (!outcome.reserved()) {
+                if (outcome.available() == 0) dry.add(w.channel());
+                continue;
+            }
+            UUID reservation = outcome.reservationId();
+            boolean recorded = false;
+            try {
+                recorded = Boolean.TRUE.equals(newTx.execute(t -> allocate(w, reservation)));
+            } finally {
+                if (!recorded) release(reservation, w);
+            }
+        }
+    }
+
+    private boolean allocate(BackorderQueue.Waiting w, UUID reservation) {
+        if (store.lock(w.orderNumber()).isEmpty()) return false;
+        Instant now = clock.instant();
+        if (!store.allocateBackordered(w.orderNumber(), w.lineNo(), reservation, ACTOR,
+                "Stock arrived: reserved " + w.quantity() + " unit(s) for the backordered line.", now)) {
+            return false; // changed meanwhile (cancelled, short, filled by another thread)
+        }
+        recomputeOrder(w.orderNumber(), "Line " + w.lineNo() + " allocated from arrived stock.", now);
+        log.info("Order {} line {} ({}): backorder filled", w.orderNumber(), w.lineNo(), w.sku());
+        return true;
+    }
+
+    private void settleShortArrivals(String sku) {
+        List<StockLevel> levels = ledger.levels(sku);
+        for (Inbound inbound : inbounds.list(sku)) {
+            if (!"ARRIVED".equals(inbound.status()) || !inbound.arrivedShort()) continue;
+            boolean stillInspecting = levels.stream().anyMatch(l -> l.location().equals(inbound.location())
+                    && l.inspecting() > 0);
+            if (stillInspecting) continue;
+            settle(sku, inbound.location(), inbound.expectedOn(), OrderLineShort.INBOUND_SHORT,
+                    "The inbound expected on " + inbound.expectedOn() + " arrived short: " + inbound.arrivedQuantity()
+                            + " of " + inbound.quantity() + " unit(s); this line could not be filled.");
+        }
+    }
+
+    /** Lines still waiting on an inbound that will not (fully) come: short, with the next date if any. */
+    private void settle(String sku, String location, LocalDate expectedOn, String reason, String why) {
+        Instant now = clock.instant();
+        for (BackorderQueue.Waiting w : lockOrder(store.backordered(sku))) {
+            if (!expectedOn.equals(w.promisedDate())) continue;
+            Channel channel = network.requireChannel(w.channel());
+            if (!channel.locations().contains(location)) continue;
+            Optional<Inbound> next = inbounds.next(sku, channel.locations());
+            if (next.isPresent() && next.get().expectedOn().equals(expectedOn)) continue;
+            LocalDate later = next.map(Inbound::expectedOn).orElse(null);
+            lineShort(w, reason, later, why + (later == null ? " No other inbound is expected."
+                    : " The next inbound is expected on " + later + "."), now);
+        }
+    }
+
+    private void lineShort(BackorderQueue.Waiting w, String reason, LocalDate promised, String why, Instant now) {
+        if (store.lock(w.orderNumber()).isEmpty()) return;
+        if (!store.shortBackordered(w.orderNumber(), w.lineNo(), promised, ACTOR, why, now)) return;
+        recomputeOrder(w.orderNumber(), "Line " + w.lineNo() + " is short.", now);
+        events.publishEvent(new OrderLineShort(w.orderNumber().toString(), w.lineNo(), w.sku(), w.quantity(), reason,
+                now));
+        log.info("Order {} line {} ({}) short ({}); awaiting the customer", w.orderNumber(), w.lineNo(), w.sku(),
+                reason);
+    }
+
+    private void recomputeOrder(OrderNumber number, String why, Instant now) {
+        Order order = store.find(number).orElseThrow();
+        store.changeOrder(number, OrderStatus.ofOrder(order.lines().stream().map(Order.Line::status).toList()), ACTOR,
+                why, now);
+    }
+
+    /** Orders locked in one fixed order, so two settlements never wait on each other in a circle. */
+    private static List<BackorderQueue.Waiting> lockOrder(List<BackorderQueue.Waiting> lines) {
+        List<BackorderQueue.Waiting> sorted = new ArrayList<>(lines);
+        sorted.sort(Comparator.comparing((BackorderQueue.Waiting w) -> w.orderNumber().digits())
+                .thenComparingInt(BackorderQueue.Waiting::lineNo));
+        return sorted;
+    }
+
+    private void release(UUID reservation, BackorderQueue.Waiting w) {
+        try {
+            reserving.release(reservation);
+        } catch (RuntimeException e) {
+            log.warn("Could not release reservation {} made for order {} line {}: {}", reservation, w.orderNumber(),
+                    w.lineNo(), e.getMessage());
+        }
+    }
+}
