@@ -9,10 +9,12 @@ import java.time.Instant;
  * is published; a line that can still wait for a later dated inbound carries that date as its
  * promised date.
  * <p>
- * The stockout module (a later slice) turns each event into one stockout case with facts and
- * options. Published inside the transaction that records the line's new status: listen with
- * {@code @TransactionalEventListener} or {@code @ApplicationModuleListener} so that only
- * committed shortages are seen.
+ * The stockout module turns each event into one stockout case with facts (and, later, the
+ * customer's options). Published inside the transaction that records the line's new status. The stockout
+ * module listens with a plain {@code @EventListener}, so the case is written in that same
+ * transaction: a shortage is never recorded without its case, nor a case without its shortage.
+ * A listener that must only see committed shortages (an email, a push) uses
+ * {@code @TransactionalEventListener} instead.
  *
  * @param orderNumber the order number as shown to customers ({@code ddd-ddddddd-ddddddd})
  * @param reason      {@value #ALLOCATION_FAILED}, {@value #DISPLACED}, {@value #INSPECTION_DEFECT} (a unit

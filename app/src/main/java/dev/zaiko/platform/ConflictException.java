@@ -11,8 +11,17 @@ public class ConflictException extends RuntimeException {
     private final String type;
     private final Map<String, Object> properties;
 
+    /** RFC 9457's own members: a property by one of these names would overwrite them. */
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("type", "title", "status", "detail", "instance");
+
     public ConflictException(String type, String detail, Map<String, Object> properties) {
         super(detail);
+        for (String name : properties.keySet()) {
+            if (RESERVED.contains(name)) {
+                throw new IllegalArgumentException("A conflict's property may not be named '" + name
+                        + "': it would overwrite the problem details' own member");
+            }
+        }
         this.type = type;
         this.properties = Map.copyOf(properties);
     }

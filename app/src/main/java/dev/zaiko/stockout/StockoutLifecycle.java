@@ -35,7 +35,7 @@ public final class StockoutLifecycle {
         if (!allows(from, to)) {
             throw new ConflictException("stockout-status-conflict", "Stockout case " + caseId + " is " + from
                     + " and cannot become " + to + "; allowed next: " + NEXT.get(from) + ".",
-                    Map.of("id", caseId, "status", from.name(), "requested", String.valueOf(to)));
+                    Map.of("id", caseId, "caseStatus", from.name(), "requested", String.valueOf(to)));
         }
     }
 }
