@@ -2,20 +2,13 @@ package dev.zaiko.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -23,85 +16,21 @@ import tools.jackson.databind.node.ObjectNode;
  * check every rejected request must pass: a problem+json answer and an untouched database.
  * (The catalog's {@code Api} helper is package-private to the catalog's tests; this one follows it.)
  */
-final class InventoryApi {
-
-    static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+final class InventoryApi extends dev.zaiko.support.ShopApi {
 
     /** Every table the inventory module owns, plus the item copies it keeps of the catalog. */
     static final List<String> TABLES = List.of("inventory_location", "inventory_channel",
             "inventory_channel_location", "inventory_item", "inventory_stock_level", "inventory_movement",
             "inventory_reservation", "inventory_protection", "inventory_inbound");
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final String base;
     private final JdbcTemplate jdbc;
 
     InventoryApi(int port, JdbcTemplate jdbc) {
-        this.base = "http://localhost:" + port;
+        super(port);
         this.jdbc = jdbc;
     }
 
-    record Response(int status, String contentType, String location, String body) {
-        JsonNode json() {
-            return JSON.readTree(body);
-        }
-
-        String detail() {
-            return json().path("detail").asString();
-        }
-
-        String type() {
-            return json().path("type").asString();
-        }
-    }
-
     // ---- HTTP ---------------------------------------------------------------------------------
-
-    Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
-    }
-
-    Response get(String path, String acceptLanguage) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", acceptLanguage).GET());
-    }
-
-    Response post(String path, Object body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(text(body))));
-    }
-
-    Response post(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody()));
-    }
-
-    Response delete(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
-    }
-
-    private static String text(Object body) {
-        return body instanceof String s ? s : JSON.writeValueAsString(body);
-    }
-
-    private Response send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = http.send(request.header("Accept", "application/json").build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location").orElse(null),
-                    response.body());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Calls and asserts a 2xx answer, so a setup step that fails stops the test at once. */
-    JsonNode ok(Response response) {
-        assertThat(response.status()).as(response.body()).isBetween(200, 299);
-        return response.body().isEmpty() ? JSON.createObjectNode() : response.json();
-    }
 
     // ---- rejected requests --------------------------------------------------------------------
 
@@ -142,11 +71,6 @@ final class InventoryApi {
     }
 
     // ---- bodies -------------------------------------------------------------------------------
-
-    /** A code no other test uses (codes and SKUs share one database across test classes). */
-    static String unique(String prefix) {
-        return prefix + "-" + SEQUENCE.incrementAndGet() + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-    }
 
     static ObjectNode object() {
         return JSON.createObjectNode();
@@ -210,24 +134,6 @@ final class InventoryApi {
 
     // ---- a small shop of its own per test -----------------------------------------------------
 
-    /**
-     * A warehouse and a store; a web shop selling from both (warehouse first), a marketplace
-     * selling off the store shelf, and the store's till. All codes unique to this shop.
-     */
-    Shop shop() {
-        String suffix = unique("S");
-        Shop shop = new Shop("WH-" + suffix, "STORE-" + suffix, "WEB-" + suffix, "MKT-" + suffix, "TILL-" + suffix);
-        ok(post("/api/locations", location(shop.warehouse(), "WAREHOUSE")));
-        ok(post("/api/locations", location(shop.store(), "STORE")));
-        ok(post("/api/channels", channel(shop.web(), "OWN", true, shop.warehouse(), shop.store())));
-        ok(post("/api/channels", channel(shop.marketplace(), "MARKETPLACE", true, shop.store())));
-        ok(post("/api/channels", channel(shop.till(), "OWN", false, shop.store())));
-        return shop;
-    }
-
-    record Shop(String warehouse, String store, String web, String marketplace, String till) {
-    }
-
     /** Registers a product through the catalog; its event creates the inventory item. */
     String newProduct(String prefix) {
         return newProduct(product(unique(prefix)));
@@ -237,12 +143,6 @@ final class InventoryApi {
         Response created = post("/api/products", body);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return body.path("sku").asString();
-    }
-
-    /** Received and passed inspection. */
-    void sellable(String sku, String location, int units) {
-        ok(post("/api/stock/receipts", receipt(sku, location, units)));
-        ok(post("/api/stock/inspections", inspection(sku, location, units, 0)));
     }
 
     JsonNode stock(String sku) {

@@ -2,22 +2,13 @@ package dev.zaiko.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -27,10 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
  * before ({@code GET /api/stock/{sku}} identical, the ledger consistent).
  * (The inventory's test helper is package-private to its tests; this one follows it.)
  */
-final class OrderApi {
-
-    static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+final class OrderApi extends dev.zaiko.support.ShopApi {
 
     /** What a refused order must leave exactly as it was. */
     static final List<String> TABLES = List.of("orders_order", "orders_line", "orders_status_history",
@@ -41,53 +29,11 @@ final class OrderApi {
      */
     static final List<String> LEDGER = List.of("inventory_movement", "inventory_reservation");
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final String base;
     private final JdbcTemplate jdbc;
 
     OrderApi(int port, JdbcTemplate jdbc) {
-        this.base = "http://localhost:" + port;
+        super(port);
         this.jdbc = jdbc;
-    }
-
-    record Response(int status, String contentType, String location, String body) {
-        JsonNode json() {
-            return JSON.readTree(body);
-        }
-
-        String detail() {
-            return json().path("detail").asString();
-        }
-    }
-
-    Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
-    }
-
-    Response get(String path, String acceptLanguage) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", acceptLanguage).GET());
-    }
-
-    Response post(String path, Object body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body))));
-    }
-
-    private Response send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = http.send(request.header("Accept", "application/json").build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location").orElse(null), response.body());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    JsonNode ok(Response response) {
-        assertThat(response.status()).as(response.body()).isBetween(200, 299);
-        return response.body().isEmpty() ? JSON.createObjectNode() : response.json();
     }
 
     // ---- refused requests ---------------------------------------------------------------------
@@ -145,39 +91,6 @@ final class OrderApi {
 
     // ---- a shop of its own per test -----------------------------------------------------------
 
-    record Shop(String warehouse, String store, String web, String marketplace, String till) {
-    }
-
-    static String unique(String prefix) {
-        return prefix + "-" + SEQUENCE.incrementAndGet() + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-    }
-
-    static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Asia/Tokyo"));
-    }
-
-    /** A warehouse and a store; a web shop (OWN) from both, a marketplace off the store shelf, the store's till. */
-    Shop shop() {
-        String s = unique("S");
-        Shop shop = new Shop("WH-" + s, "STORE-" + s, "WEB-" + s, "MKT-" + s, "TILL-" + s);
-        ok(post("/api/locations", JSON.createObjectNode().put("code", shop.warehouse()).put("kind", "WAREHOUSE")
-                .put("name", "Warehouse")));
-        ok(post("/api/locations", JSON.createObjectNode().put("code", shop.store()).put("kind", "STORE")
-                .put("name", "Store")));
-        ok(post("/api/channels", channel(shop.web(), "OWN", true, shop.warehouse(), shop.store())));
-        ok(post("/api/channels", channel(shop.marketplace(), "MARKETPLACE", true, shop.store())));
-        ok(post("/api/channels", channel(shop.till(), "OWN", false, shop.store())));
-        return shop;
-    }
-
-    private static ObjectNode channel(String code, String kind, boolean online, String... locations) {
-        ObjectNode body = JSON.createObjectNode().put("code", code).put("kind", kind).put("name", "Channel " + code)
-                .put("online", online);
-        ArrayNode pool = body.putArray("locations");
-        for (String l : locations) pool.add(l);
-        return body;
-    }
-
     String product(String prefix, boolean backorderable) {
         String sku = unique(prefix);
         ObjectNode body = JSON.createObjectNode().put("sku", sku).put("category", "tent").put("price", 29800)
@@ -185,18 +98,6 @@ final class OrderApi {
         body.putObject("name").put("ja", "ドームテント").put("en", "Dome tent");
         ok(post("/api/products", body));
         return sku;
-    }
-
-    void sellable(String sku, String location, int units) {
-        ok(post("/api/stock/receipts", JSON.createObjectNode().put("sku", sku).put("location", location)
-                .put("quantity", units)));
-        ok(post("/api/stock/inspections", JSON.createObjectNode().put("sku", sku).put("location", location)
-                .put("passed", units).put("failed", 0)));
-    }
-
-    void inbound(String sku, String location, int units, LocalDate expectedOn) {
-        ok(post("/api/inbounds", JSON.createObjectNode().put("sku", sku).put("location", location)
-                .put("quantity", units).put("expectedOn", expectedOn.toString())));
     }
 
     JsonNode level(String sku, String location) {

@@ -1,0 +1,150 @@
+package dev.zaiko.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What every module's API tests need: plain HTTP against the running application, and a small
+ * shop of their own (unique codes, since all tests share one application and database).
+ * Each module's test client extends it with that module's calls and checks.
+ */
+public class ShopApi {
+
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    protected final String base;
+
+    protected ShopApi(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    public record Response(int status, String contentType, String location, String body) {
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        public String detail() {
+            return json().path("detail").asString();
+        }
+
+        public String type() {
+            return json().path("type").asString();
+        }
+    }
+
+    // ---- HTTP ---------------------------------------------------------------------------------
+
+    public Response get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    public Response get(String path, String acceptLanguage) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", acceptLanguage).GET());
+    }
+
+    public Response post(String path, Object body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(text(body))));
+    }
+
+    public Response post(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    public Response put(String path, Object body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(text(body))));
+    }
+
+    public Response delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+    }
+
+    /** Calls and asserts a 2xx answer, so a setup step that fails stops the test at once. */
+    public JsonNode ok(Response response) {
+        assertThat(response.status()).as(response.body()).isBetween(200, 299);
+        return response.body().isEmpty() ? JSON.createObjectNode() : response.json();
+    }
+
+    private static String text(Object body) {
+        return body instanceof String s ? s : JSON.writeValueAsString(body);
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.header("Accept", "application/json").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Location").orElse(null),
+                    response.body());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- a shop of its own per test -----------------------------------------------------------
+
+    public static String unique(String prefix) {
+        return prefix + "-" + SEQUENCE.incrementAndGet() + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    }
+
+    public static LocalDate today() {
+        return LocalDate.now(ZoneId.of("Asia/Tokyo"));
+    }
+
+    public record Shop(String warehouse, String store, String web, String marketplace, String till) {
+    }
+
+    /** A warehouse and a store; a web shop (OWN) from both, a marketplace off the store shelf, the store's till. */
+    public Shop shop() {
+        String s = unique("S");
+        Shop shop = new Shop("WH-" + s, "STORE-" + s, "WEB-" + s, "MKT-" + s, "TILL-" + s);
+        ok(post("/api/locations", JSON.createObjectNode().put("code", shop.warehouse()).put("kind", "WAREHOUSE")
+                .put("name", "Warehouse")));
+        ok(post("/api/locations", JSON.createObjectNode().put("code", shop.store()).put("kind", "STORE")
+                .put("name", "Store")));
+        ok(post("/api/channels", channelBody(shop.web(), "OWN", true, shop.warehouse(), shop.store())));
+        ok(post("/api/channels", channelBody(shop.marketplace(), "MARKETPLACE", true, shop.store())));
+        ok(post("/api/channels", channelBody(shop.till(), "OWN", false, shop.store())));
+        return shop;
+    }
+
+    private static ObjectNode channelBody(String code, String kind, boolean online, String... locations) {
+        ObjectNode body = JSON.createObjectNode().put("code", code).put("kind", kind).put("name", "Channel " + code)
+                .put("online", online);
+        ArrayNode pool = body.putArray("locations");
+        for (String l : locations) pool.add(l);
+        return body;
+    }
+
+    /** Receives and passes inspection: the units become sellable. */
+    public void sellable(String sku, String location, int units) {
+        ok(post("/api/stock/receipts", JSON.createObjectNode().put("sku", sku).put("location", location)
+                .put("quantity", units)));
+        ok(post("/api/stock/inspections", JSON.createObjectNode().put("sku", sku).put("location", location)
+                .put("passed", units).put("failed", 0)));
+    }
+
+    public void inbound(String sku, String location, int units, LocalDate expectedOn) {
+        ok(post("/api/inbounds", JSON.createObjectNode().put("sku", sku).put("location", location)
+                .put("quantity", units).put("expectedOn", expectedOn.toString())));
+    }
+}
