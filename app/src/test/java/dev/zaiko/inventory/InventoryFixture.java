@@ -71,8 +71,4 @@ final class InventoryFixture {
         receiving.receive(sku, location, units, "po");
         inspecting.inspect(sku, location, units, 0, "qc");
     }
-
-    List<Object> events() {
-        return new ArrayList<>(events);
-    }
 }

@@ -7,38 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Backordered lines filled when inspection makes units sellable, and what happens when the stock does not come. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class BackorderApiTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    OrderEventProbe probe;
-
-    OrderApi api;
-    OrderApi.Shop shop;
-
-    @BeforeEach
-    void setUp() {
-        api = new OrderApi(port, jdbc);
-        shop = api.shop();
-    }
+class BackorderApiTest extends OrderApiTestBase {
 
     long inbound(String sku, int units, LocalDate expectedOn) {
         return api.ok(api.post("/api/inbounds", JSON.createObjectNode().put("sku", sku).put("location", shop.warehouse())

@@ -6,37 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 /** POST /api/products/{sku}/discontinue: nothing sellable anywhere at once, and the lines waiting for it are short. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class DiscontinuationApiTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    OrderEventProbe probe;
-
-    OrderApi api;
-    OrderApi.Shop shop;
-
-    @BeforeEach
-    void setUp() {
-        api = new OrderApi(port, jdbc);
-        shop = api.shop();
-    }
+class DiscontinuationApiTest extends OrderApiTestBase {
 
     int ats(String sku, String channel) {
         return api.ok(api.get("/api/availability/" + sku + "?channel=" + channel)).path("ats").intValue();

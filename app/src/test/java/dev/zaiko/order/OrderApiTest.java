@@ -7,38 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** POST and GET /api/orders: placement on OWN and MARKETPLACE channels, backorders, displacement, idempotency. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class OrderApiTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    OrderEventProbe probe;
-
-    OrderApi api;
-    OrderApi.Shop shop;
-
-    @BeforeEach
-    void setUp() {
-        api = new OrderApi(port, jdbc);
-        shop = api.shop();
-    }
+class OrderApiTest extends OrderApiTestBase {
 
     @Test
     void anOwnOrderReservesEveryLineAndReadsBackWithItsHistory() {

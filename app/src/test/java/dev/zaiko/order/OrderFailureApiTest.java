@@ -12,46 +12,21 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import dev.zaiko.inventory.ReservationDisplaced;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** When the order cannot be written; repeated displacement events; what the logs may say. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
 @ExtendWith(OutputCaptureExtension.class)
-class OrderFailureApiTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    OrderEventProbe probe;
+class OrderFailureApiTest extends OrderApiTestBase {
 
     @Autowired
     ApplicationEventPublisher events;
-
-    OrderApi api;
-    OrderApi.Shop shop;
-
-    @BeforeEach
-    void setUp() {
-        api = new OrderApi(port, jdbc);
-        shop = api.shop();
-    }
 
     @Test
     void anOrderThatCannotBeWrittenReleasesItsReservationsAndLogsNoPersonalData(CapturedOutput output) {

@@ -9,33 +9,16 @@ import java.util.function.Consumer;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Every bad order is a 400 or 404 problem+json that writes nothing and reserves nothing. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class OrderValidationApiTest {
+class OrderValidationApiTest extends OrderApiTestBase {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    OrderApi api;
-    OrderApi.Shop shop;
     String sku;
 
     @BeforeEach
     void setUp() {
-        api = new OrderApi(port, jdbc);
-        shop = api.shop();
         sku = api.product("VAL", false);
         api.sellable(sku, shop.warehouse(), 5);
         api.sellable(sku, shop.store(), 5);

@@ -6,38 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** POST /api/orders/{n}/pack: shipping what passed, a defect at packing with and without a replacement. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class PackingApiTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    OrderEventProbe probe;
-
-    OrderApi api;
-    OrderApi.Shop shop;
-
-    @BeforeEach
-    void setUp() {
-        api = new OrderApi(port, jdbc);
-        shop = api.shop();
-    }
+class PackingApiTest extends OrderApiTestBase {
 
     static ObjectNode packing(int lineNo, int passed, int defective) {
         ObjectNode body = JSON.createObjectNode();
