@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
-import java.util.Optional;
 
 import dev.zaiko.platform.NotFoundException;
 import org.springframework.context.MessageSource;
@@ -38,10 +37,7 @@ public class CheckingAvailability {
             if (pool == null) throw new NotFoundException("No channel '" + channelCode + "'.");
             return new Snapshot(picture.ats(pool, null), picture.item());
         });
-        boolean sharedWithStore = channel.online() && channel.locations().stream()
-                .map(network::findLocation)
-                .flatMap(Optional::stream)
-                .anyMatch(l -> l.kind() == LocationKind.STORE);
+        boolean sharedWithStore = channel.online() && network.sellsFromAStore(channelCode);
         int ats = snapshot.ats();
         ItemFacts item = snapshot.item();
         LocalDate expectedOn = null;

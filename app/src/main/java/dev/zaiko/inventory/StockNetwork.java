@@ -65,6 +65,14 @@ public class StockNetwork {
         return findLocation(code).orElseThrow(() -> new NotFoundException("No location '" + code + "'."));
     }
 
+    /** Whether any location the channel sells from is a store's shelf (one query, not one per location). */
+    public boolean sellsFromAStore(String channelCode) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from inventory_channel_location cl join inventory_location l "
+                        + "on l.code = cl.location where cl.channel = ? and l.kind = 'STORE')",
+                Boolean.class, channelCode));
+    }
+
     public List<Location> locations() {
         return jdbc.query("select code, kind, name from inventory_location order by code",
                 (rs, i) -> new Location(rs.getString(1), LocationKind.valueOf(rs.getString(2)), rs.getString(3)));
