@@ -22,6 +22,15 @@ class StartupTest {
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    java.time.Clock clock;
+
+    @Test
+    void testsRunOnAClockThatCanBeMoved() {
+        assertThat(clock).isInstanceOf(dev.zaiko.support.MovableClock.class);
+        assertThat(clock.getZone()).isEqualTo(java.time.ZoneId.of("Asia/Tokyo"));
+    }
+
     @Test
     void theEmbeddedDatabaseIsDurable() {
         assertThat(jdbc.queryForObject("show fsync", String.class)).isEqualTo("on");
