@@ -46,6 +46,25 @@ class ProductController {
         return registering.discontinue(sku);
     }
 
+    /** The shop's own substitutes for the product, offered first when it is missing. */
+    @GetMapping("/{sku}/substitutes")
+    PinnedSubstitutes pinnedSubstitutes(@PathVariable String sku) {
+        return new PinnedSubstitutes(products.get(sku).sku(), products.pinnedSubstitutes(sku));
+    }
+
+    @PutMapping("/{sku}/substitutes")
+    PinnedSubstitutes pinSubstitutes(@PathVariable String sku, @RequestBody PinnedSubstitutes request) {
+        if (request.sku() != null && !request.sku().equals(sku)) {
+            throw new dev.zaiko.platform.InvalidRequestException("sku in the body (" + request.sku()
+                    + ") differs from the path (" + sku + "); leave it out or make them equal.");
+        }
+        return new PinnedSubstitutes(sku, registering.pinSubstitutes(sku, request.skus()));
+    }
+
+    /** @param sku the product (optional in requests); @param skus its substitutes, most preferred first */
+    record PinnedSubstitutes(String sku, java.util.List<String> skus) {
+    }
+
     @GetMapping("/{sku}")
     Product get(@PathVariable String sku) {
         return products.get(sku);

@@ -136,6 +136,33 @@ class ProductRepository {
                 .list();
     }
 
+    List<Product> substitutesFor(String sku, String category, Collection<String> purposeTags, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from catalog_product where category = :category and sku <> :sku "
+                        + "and status = 'ACTIVE' and (cardinality(cast(:tags as text[])) = 0 "
+                        + "or purpose_tags && cast(:tags as text[])) order by sku limit :limit")
+                .param("category", category)
+                .param("sku", sku)
+                .param("tags", purposeTags.toArray(String[]::new))
+                .param("limit", limit)
+                .query(ProductRepository::product)
+                .list();
+    }
+
+    List<String> pinnedSubstitutes(String sku) {
+        return jdbc.sql("select substitute_sku from catalog_pinned_substitute where sku = :sku order by position")
+                .param("sku", sku)
+                .query(String.class)
+                .list();
+    }
+
+    void replacePinnedSubstitutes(String sku, List<String> substitutes) {
+        jdbc.sql("delete from catalog_pinned_substitute where sku = :sku").param("sku", sku).update();
+        for (int i = 0; i < substitutes.size(); i++) {
+            jdbc.sql("insert into catalog_pinned_substitute (sku, substitute_sku, position) values (:sku, :sub, :pos)")
+                    .param("sku", sku).param("sub", substitutes.get(i)).param("pos", i + 1).update();
+        }
+    }
+
     private static Map<String, Object> fields(ProductDraft d) {
         Map<String, Object> fields = new HashMap<>();
         fields.put("sku", d.sku());

@@ -47,6 +47,20 @@ public class Products {
         return purposeTags.isEmpty() ? List.of() : repository.servingAnyPurpose(purposeTags);
     }
 
+    /**
+     * Active products of the same category that serve at least one purpose of the product (any
+     * of its purpose tags; any product of the category when it has none), by SKU, at most
+     * {@code limit}. Ranking them is the caller's business.
+     */
+    public List<Product> sameCategoryAndPurpose(Product product, int limit) {
+        return repository.substitutesFor(product.sku(), product.category(), product.purposeTags(), limit);
+    }
+
+    /** The substitutes the shop pinned for the product, in its order of preference (empty when none). */
+    public List<String> pinnedSubstitutes(String sku) {
+        return sku == null ? List.of() : repository.pinnedSubstitutes(sku);
+    }
+
     static NotFoundException noSuchProduct(String sku) {
         return new NotFoundException("No product with SKU '" + sku + "'.");
     }

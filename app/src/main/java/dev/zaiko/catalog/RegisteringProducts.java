@@ -3,6 +3,7 @@ package dev.zaiko.catalog;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -100,5 +101,44 @@ public class RegisteringProducts {
     private Instant now() {
         // PostgreSQL keeps microseconds; what we return must equal what a later read returns.
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** At most this many pinned substitutes per product: a phone call cannot offer more. */
+    public static final int MAX_PINNED_SUBSTITUTES = 10;
+
+    /**
+     * The substitutes the shop offers first when {@code sku} is missing, in its order of
+     * preference; replaces the previous list (an empty list removes them all).
+     *
+     * @throws dev.zaiko.platform.NotFoundException when there is no such product
+     * @throws InvalidRequestException             an unknown or repeated SKU, the product itself, or too many
+     */
+    @Transactional
+    public List<String> pinSubstitutes(String sku, List<String> substitutes) {
+        Product product = repository.find(sku).orElseThrow(() -> Products.noSuchProduct(sku));
+        if (substitutes == null) throw new InvalidRequestException("skus must be a list of SKUs (it may be empty).");
+        List<String> problems = new java.util.ArrayList<>();
+        if (substitutes.size() > MAX_PINNED_SUBSTITUTES) {
+            problems.add("at most " + MAX_PINNED_SUBSTITUTES + " substitutes can be pinned, got " + substitutes.size());
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < substitutes.size(); i++) {
+            String s = substitutes.get(i);
+            if (s == null || s.isBlank()) {
+                problems.add("skus[" + i + "] is blank");
+            } else if (s.equals(product.sku())) {
+                problems.add("skus[" + i + "] is the product itself");
+            } else if (!seen.add(s)) {
+                problems.add("skus[" + i + "] repeats " + s);
+            } else if (repository.find(s).isEmpty()) {
+                problems.add("skus[" + i + "]: no product with SKU '" + s + "'");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException("Cannot pin substitutes for " + sku + ": " + String.join("; ", problems)
+                    + ".");
+        }
+        repository.replacePinnedSubstitutes(product.sku(), List.copyOf(substitutes));
+        return repository.pinnedSubstitutes(product.sku());
     }
 }

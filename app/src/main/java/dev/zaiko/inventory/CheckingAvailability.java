@@ -1,6 +1,10 @@
 package dev.zaiko.inventory;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
@@ -52,6 +56,24 @@ public class CheckingAvailability {
         }
         return new Availability(sku, channelCode, ats, level,
                 displayText(level, ats, expectedOn, sharedWithStore, locale), expectedOn, sharedWithStore);
+    }
+
+    /**
+     * Locations outside the channel's pool that hold units the channel's buyer could have, most
+     * units first (then by location code). Empty when every unit is inside the pool or protected.
+     */
+    public List<StockElsewhere> elsewhere(String sku, String channelCode) {
+        network.requireChannel(channelCode);
+        Map<String, Integer> outside = stock.read(sku, picture -> {
+            StockPicture.ChannelPool pool = picture.channel(channelCode);
+            if (pool == null) throw new NotFoundException("No channel '" + channelCode + "'.");
+            return picture.atsOutsidePool(pool);
+        });
+        List<StockElsewhere> found = new ArrayList<>();
+        outside.forEach((code, ats) -> network.findLocation(code).ifPresent(l ->
+                found.add(new StockElsewhere(sku, code, l.kind(), l.name(), ats))));
+        found.sort(Comparator.comparingInt(StockElsewhere::ats).reversed().thenComparing(StockElsewhere::location));
+        return found;
     }
 
     private String displayText(AvailabilityLevel level, int ats, LocalDate expectedOn, boolean shared, Locale locale) {

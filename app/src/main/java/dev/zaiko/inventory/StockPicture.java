@@ -121,6 +121,7 @@ final class StockPicture {
             return ReservationOutcome.refused(request.sku(), 0, "unknown channel " + request.channel());
         }
         Requester requester = new Requester(channel.online(), request.segment());
+        if (request.fromLocation() != null) return reserveAt(request, requester, id, movementReference);
         int available = ats(channel, request.segment());
         if (available < request.quantity()) {
             return ReservationOutcome.refused(request.sku(), available,
@@ -144,6 +145,29 @@ final class StockPicture {
             }
         }
         return ReservationOutcome.reserved(request.sku(), id, parts, available);
+    }
+
+    private ReservationOutcome reserveAt(ReserveRequest request, Requester requester, UUID id,
+                                         String movementReference) {
+        String location = request.fromLocation();
+        int available = levels.containsKey(location) ? atsAt(requester, location) : 0;
+        if (available < request.quantity()) {
+            return ReservationOutcome.refused(request.sku(), available, "only " + available + " available at " + location);
+        }
+        return ReservationOutcome.reserved(request.sku(), id,
+                List.of(takeForReservation(request, id, 1, location, request.quantity(), movementReference)), available);
+    }
+
+    /** What the channel's buyer could take at each location outside its pool (locations with stock only). */
+    Map<String, Integer> atsOutsidePool(ChannelPool channel) {
+        Requester requester = new Requester(channel.online(), null);
+        Map<String, Integer> outside = new LinkedHashMap<>();
+        for (String location : levels.keySet()) {
+            if (channel.locations().contains(location)) continue;
+            int ats = atsAt(requester, location);
+            if (ats > 0) outside.put(location, ats);
+        }
+        return outside;
     }
 
     private ReservationPart takeForReservation(ReserveRequest request, UUID id, int partNo, String location,

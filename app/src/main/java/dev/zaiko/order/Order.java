@@ -32,15 +32,36 @@ public record Order(OrderNumber orderNumber, String channel, String externalRef,
 
     /**
      * @param reservationId the inventory reservation holding the units, if any
-     * @param promisedDate  for a backordered line, the date its inbound is expected
+     * @param promisedDate  for a backordered line, the date its inbound is expected; for a line
+     *                      fulfilled from elsewhere, the date it is expected to reach the customer
+     * @param fromLine      the line this one was split from by a stockout decision (its short units,
+     *                      or their substitute); null for a line as ordered
+     * @param fulfilment    null when the line ships from the channel's own pool
      */
     public record Line(int lineNo, String sku, int quantity, long unitPrice, OrderStatus status, UUID reservationId,
-                       LocalDate promisedDate) {
+                       LocalDate promisedDate, Integer fromLine, Fulfilment fulfilment) {
+
+        public Line(int lineNo, String sku, int quantity, long unitPrice, OrderStatus status, UUID reservationId,
+                    LocalDate promisedDate) {
+            this(lineNo, sku, quantity, unitPrice, status, reservationId, promisedDate, null, null);
+        }
 
         /** The holder written on the line's reservation: {@code <orderNumber>#<lineNo>}. */
         public static String holder(OrderNumber orderNumber, int lineNo) {
             return orderNumber + "#" + lineNo;
         }
+    }
+
+    /**
+     * How a line reaches the customer when not from the channel's own pool.
+     *
+     * @param route  {@code DROP_SHIP} (the supplier sends it to the customer) or {@code TRANSFER}
+     *               (another store or warehouse outside the channel's pool sends it)
+     * @param source the supplier's name, or the location code the transfer comes from
+     */
+    public record Fulfilment(String route, String source) {
+        public static final String DROP_SHIP = "DROP_SHIP";
+        public static final String TRANSFER = "TRANSFER";
     }
 
     /**

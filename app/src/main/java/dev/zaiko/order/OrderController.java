@@ -86,12 +86,13 @@ class OrderController {
     }
 
     record LineView(int lineNo, String sku, int quantity, long unitPrice, OrderStatus status, String statusText,
-                    LocalDate promisedDate, UUID reservationId) {
+                    LocalDate promisedDate, UUID reservationId, Integer fromLine, Order.Fulfilment fulfilment) {
     }
 
     private OrderView view(Order o, Locale locale) {
         List<LineView> lines = o.lines().stream().map(l -> new LineView(l.lineNo(), l.sku(), l.quantity(),
-                l.unitPrice(), l.status(), lineText(l, locale), l.promisedDate(), l.reservationId())).toList();
+                l.unitPrice(), l.status(), lineText(l, locale), l.promisedDate(), l.reservationId(), l.fromLine(),
+                l.fulfilment())).toList();
         return new OrderView(o.orderNumber().toString(), o.channel(), o.externalRef(), o.status(),
                 text(o.status(), locale), o.placedAt(), o.customer(), o.payment(), o.express(), o.gift(), o.b2b(),
                 o.neededBy(), o.shippingFee(), lines, o.history());

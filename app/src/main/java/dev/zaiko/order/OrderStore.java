@@ -125,12 +125,39 @@ class OrderStore {
         return true;
     }
 
+    /** Adds a line to a recorded order (a stockout decision's split or substitute) with its first history row. */
+    void addLine(OrderNumber number, Order.Line l, String actor, String reason, Instant at) {
+        jdbc.update("insert into orders_line (order_number, line_no, sku, quantity, unit_price, status, reservation_id, "
+                        + "promised_date, from_line, fulfilment_route, fulfilment_source) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", number.digits(), l.lineNo(), l.sku(), l.quantity(),
+                l.unitPrice(), l.status().name(), l.reservationId(), l.promisedDate(), l.fromLine(),
+                l.fulfilment() == null ? null : l.fulfilment().route(),
+                l.fulfilment() == null ? null : l.fulfilment().source());
+        history(number, new Order.StatusChange(l.lineNo(), null, l.status(), actor, reason, at));
+    }
+
+    /** The units of a line that stay on it after its short units were split off to a line of their own. */
+    void reduceQuantity(OrderNumber number, int lineNo, int quantity) {
+        jdbc.update("update orders_line set quantity = ? where order_number = ? and line_no = ?", quantity,
+                number.digits(), lineNo);
+    }
+
+    /** Sets what a line waits for or where it comes from; the status is changed separately. */
+    void plan(OrderNumber number, int lineNo, UUID reservationId, LocalDate promisedDate, Order.Fulfilment fulfilment) {
+        jdbc.update("update orders_line set reservation_id = ?, promised_date = ?, fulfilment_route = ?, "
+                        + "fulfilment_source = ? where order_number = ? and line_no = ?", reservationId, promisedDate,
+                fulfilment == null ? null : fulfilment.route(), fulfilment == null ? null : fulfilment.source(),
+                number.digits(), lineNo);
+    }
+
     Optional<Order> find(OrderNumber number) {
         String n = number.digits();
         List<Order.Line> lines = jdbc.query("select line_no, sku, quantity, unit_price, status, reservation_id, "
-                + "promised_date from orders_line where order_number = ? order by line_no", (rs, i) -> new Order.Line(
+                + "promised_date, from_line, fulfilment_route, fulfilment_source from orders_line "
+                + "where order_number = ? order by line_no", (rs, i) -> new Order.Line(
                 rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getLong(4), OrderStatus.valueOf(rs.getString(5)),
-                rs.getObject(6, UUID.class), rs.getObject(7, LocalDate.class)), n);
+                rs.getObject(6, UUID.class), rs.getObject(7, LocalDate.class), (Integer) rs.getObject(8),
+                rs.getString(9) == null ? null : new Order.Fulfilment(rs.getString(9), rs.getString(10))), n);
         List<Order.StatusChange> history = jdbc.query("select line_no, from_status, to_status, actor, reason, at "
                 + "from orders_status_history where order_number = ? order by id", (rs, i) -> new Order.StatusChange(
                 (Integer) rs.getObject(1), status(rs.getString(2)), status(rs.getString(3)), rs.getString(4),

@@ -17,4 +17,11 @@ public interface BusinessCalendar {
         if (!isBusinessDay(day)) throw new IllegalStateException("No business day within a year after " + date);
         return day;
     }
+
+    /** The business day {@code days} business days after {@code date} (0: the date itself when a business day, else the next). */
+    default LocalDate plusBusinessDays(LocalDate date, int days) {
+        LocalDate day = isBusinessDay(date) ? date : nextBusinessDayAfter(date);
+        for (int i = 0; i < days; i++) day = nextBusinessDayAfter(day);
+        return day;
+    }
 }

@@ -1,14 +1,19 @@
 package dev.zaiko.stockout;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.zaiko.platform.InvalidRequestException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,10 +31,14 @@ class StockoutController {
 
     private final StockoutCases cases;
     private final StockoutTexts texts;
+    private final ComputingOptions options;
+    private final DecidingStockout deciding;
 
-    StockoutController(StockoutCases cases, StockoutTexts texts) {
+    StockoutController(StockoutCases cases, StockoutTexts texts, ComputingOptions options, DecidingStockout deciding) {
         this.cases = cases;
         this.texts = texts;
+        this.options = options;
+        this.deciding = deciding;
     }
 
     @GetMapping
@@ -47,23 +56,44 @@ class StockoutController {
 
     @GetMapping("/{id}")
     CaseView get(@PathVariable String id, Locale locale) {
-        return view(cases.get(id), locale);
+        return detailed(cases.get(id), locale);
+    }
+
+    /**
+     * The customer's (or staff's) decision: {@code {"choice", "substituteSku"?, "decidedBy"?, "note"?}}.
+     * Answers with the case as it is after the decision.
+     */
+    @PostMapping("/{id}/decision")
+    CaseView decide(@PathVariable String id, @Valid @RequestBody DecisionRequest request, Locale locale) {
+        StockoutDecision decided = deciding.decide(id, new DecidingStockout.Decision(request.choice(),
+                request.substituteSku(), request.decidedBy(), request.note()));
+        return detailed(cases.get(decided.caseId()), locale);
+    }
+
+    /**
+     * @param decidedBy who took the decision: a staff name, or {@code customer} for a signed link
+     * @param note      what the customer said, for the record
+     */
+    record DecisionRequest(@NotNull Choice choice, @Size(min = 1, max = 64) String substituteSku,
+                           @Size(max = 100) String decidedBy, @Size(max = 2000) String note) {
     }
 
     record PageView(List<CaseView> items, int page, int size, long total) {
     }
 
     /**
-     * The stable stockout JSON. {@code options} is empty until the options are computed (a later
-     * slice: WAIT, SUBSTITUTE, DROP_SHIP/TRANSFER, PARTIAL, CANCEL, each {@code {"choice", ...}}).
+     * The stable stockout JSON. {@code options} are the choices that work now, in the order they are
+     * read to the customer; {@code notOffered} says why the others do not; both are empty in lists
+     * (computing them asks the inventory) and once the case is decided ({@code decision}).
      */
     @JsonPropertyOrder({"id", "orderNumber", "lineNo", "sku", "quantityShort", "reason", "reasonText", "status",
-            "statusText", "priority", "contactDeadline", "serviceLevel", "detectedAt", "createdAt", "facts", "options",
-            "history"})
+            "statusText", "priority", "contactDeadline", "serviceLevel", "decideBy", "detectedAt", "createdAt", "facts",
+            "options", "notOffered", "decision", "history"})
     record CaseView(String id, String orderNumber, int lineNo, String sku, int quantityShort, String reason,
                     String reasonText, StockoutStatus status, String statusText, int priority, Instant contactDeadline,
-                    String serviceLevel, Instant detectedAt, Instant createdAt, FactsView facts,
-                    List<Map<String, Object>> options, List<StockoutCase.StatusChange> history) {
+                    String serviceLevel, Instant decideBy, Instant detectedAt, Instant createdAt, FactsView facts,
+                    List<OptionView> options, List<NotOfferedView> notOffered, DecisionView decision,
+                    List<StockoutCase.StatusChange> history) {
     }
 
     @JsonPropertyOrder({"orderNumber", "orderedAt", "channel", "channelKind", "item", "quantityOrdered",
@@ -74,15 +104,72 @@ class StockoutController {
                      String nextInboundText, StockoutFacts.CustomerFlags customer) {
     }
 
+    @JsonPropertyOrder({"choice", "choiceText", "explanation", "units", "promisedDate", "refundAmount", "currency",
+            "source", "sourceName", "substitutes"})
+    record OptionView(Choice choice, String choiceText, String explanation, int units, LocalDate promisedDate,
+                      Long refundAmount, String currency, String source, String sourceName,
+                      List<SubstituteView> substitutes) {
+    }
+
+    @JsonPropertyOrder({"rank", "sku", "name", "pinned", "quantity", "listPrice", "originalUnitPrice",
+            "chargedUnitPrice", "refundAmount", "absorbedAmount", "available", "shipsOn", "fallsShortOn", "comparison"})
+    record SubstituteView(int rank, String sku, StockoutFacts.Name name, boolean pinned, int quantity, long listPrice,
+                          long originalUnitPrice, long chargedUnitPrice, long refundAmount, long absorbedAmount,
+                          int available, LocalDate shipsOn, List<String> fallsShortOn, List<RowView> comparison) {
+    }
+
+    record RowView(String attribute, String original, String substitute, SubstituteCandidate.Verdict verdict,
+                   String verdictText, boolean matters) {
+    }
+
+    record NotOfferedView(Choice choice, String code, String explanation) {
+    }
+
+    @JsonPropertyOrder({"choice", "choiceText", "lineNo", "units", "substituteSku", "promisedDate", "source",
+            "refundAmount", "byDefault", "decidedBy", "note", "decidedAt", "explanation"})
+    record DecisionView(Choice choice, String choiceText, int lineNo, int units, String substituteSku,
+                        LocalDate promisedDate, String source, long refundAmount, boolean byDefault, String decidedBy,
+                        String note, Instant decidedAt, String explanation) {
+    }
+
     private CaseView view(StockoutCase c, Locale locale) {
+        return view(c, null, null, locale);
+    }
+
+    private CaseView detailed(StockoutCase c, Locale locale) {
+        StockoutOption.Options offered = options.of(c);
+        return view(c, offered, deciding.decision(c.id()).orElse(null), locale);
+    }
+
+    private CaseView view(StockoutCase c, StockoutOption.Options offered, StockoutDecision decision, Locale locale) {
         StockoutFacts f = c.facts();
         String reasonText = texts.reason(c.reason(), locale);
         FactsView facts = new FactsView(f.orderNumber(), f.orderedAt(), f.channel(), f.channelKind(), f.item(),
                 f.quantityOrdered(), f.quantityShort(), f.reason(), reasonText, f.nextInbound(),
                 f.nextInbound() != null, texts.nextInbound(f.nextInbound(), locale), f.customer());
+        List<OptionView> optionViews = offered == null ? List.of()
+                : offered.offered().stream().map(o -> option(o, locale)).toList();
+        List<NotOfferedView> withheld = offered == null ? List.of() : offered.withheld().stream()
+                .map(w -> new NotOfferedView(w.choice(), w.code(), texts.withheld(w, locale))).toList();
+        DecisionView decided = decision == null ? null : new DecisionView(decision.choice(),
+                texts.choice(decision.choice(), locale), decision.lineNo(), decision.units(), decision.substituteSku(),
+                decision.promisedDate(), decision.source(), decision.refundAmount(), decision.byDefault(),
+                decision.decidedBy(), decision.note(), decision.decidedAt(), texts.option(decision.option(), locale));
         return new CaseView(c.id(), c.orderNumber(), c.lineNo(), c.sku(), c.quantityShort(), c.reason(), reasonText,
                 c.status(), texts.status(c.status(), locale), c.priority(), c.contactDeadline(), c.serviceLevelRule(),
-                c.detectedAt(), c.createdAt(), facts, List.of(), c.history());
+                decision == null ? deciding.deadline(c.id()).orElse(null) : null, c.detectedAt(), c.createdAt(), facts,
+                optionViews, withheld, decided, c.history());
+    }
+
+    private OptionView option(StockoutOption o, Locale locale) {
+        List<SubstituteView> substitutes = o.substitutes().stream().map(s -> new SubstituteView(s.rank(), s.sku(),
+                s.name(), s.pinned(), s.quantity(), s.listPrice(), s.originalUnitPrice(), s.price().chargedUnitPrice(),
+                s.price().refundAmount(), s.price().absorbedAmount(), s.available(), s.shipsOn(), s.fallsShortOn(),
+                s.comparison().stream().map(r -> new RowView(r.attribute(), r.original(), r.substitute(), r.verdict(),
+                        texts.verdict(r.verdict(), locale), r.matters())).toList())).toList();
+        return new OptionView(o.choice(), texts.choice(o.choice(), locale), texts.option(o, locale), o.units(),
+                o.promisedDate(), o.refundAmount(), o.refundAmount() == null ? null : "JPY", o.source(), o.sourceName(),
+                substitutes);
     }
 
     private static StockoutStatus status(String status) {

@@ -3,7 +3,9 @@ package dev.zaiko.stockout;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,6 +64,51 @@ class StockoutStore {
 
     void changeStatus(String id, StockoutStatus to) {
         jdbc.update("update stockout_case set status = ? where id = ?", to.name(), id);
+    }
+
+    /** False when the case already has a decision (the primary key decides a race the row lock missed). */
+    boolean insertDecision(StockoutDecision d) {
+        int inserted = jdbc.update("""
+                insert into stockout_decision (case_id, choice, line_no, units, substitute_sku, promised_date, source,
+                                               refund_amount, by_default, decided_by, note, decided_at, option)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
+                on conflict (case_id) do nothing""", d.caseId(), d.choice().name(), d.lineNo(), d.units(),
+                d.substituteSku(), d.promisedDate(), d.source(), d.refundAmount(), d.byDefault(), d.decidedBy(),
+                d.note(), Timestamp.from(d.decidedAt()), JSON.writeValueAsString(d.option()));
+        return inserted == 1;
+    }
+
+    Optional<StockoutDecision> decision(String caseId) {
+        return jdbc.query("select * from stockout_decision where case_id = ?", (rs, i) -> new StockoutDecision(
+                rs.getString("case_id"), Choice.valueOf(rs.getString("choice")), rs.getInt("line_no"),
+                rs.getInt("units"), rs.getString("substitute_sku"), rs.getObject("promised_date", LocalDate.class),
+                rs.getString("source"), rs.getLong("refund_amount"), rs.getBoolean("by_default"),
+                rs.getString("decided_by"), rs.getString("note"), rs.getTimestamp("decided_at").toInstant(),
+                JSON.readValue(rs.getString("option"), StockoutOption.class)), caseId).stream().findFirst();
+    }
+
+    /**
+     * When the customer's time to answer runs out: {@code limit} after they were given the options
+     * (the case became AWAITING_DECISION), or after the case opened when nobody reached them.
+     */
+    Optional<Instant> decisionDeadline(String caseId, Duration limit) {
+        return jdbc.query("""
+                select coalesce((select max(h.at) from stockout_status_history h
+                                 where h.case_id = c.id and h.to_status = 'AWAITING_DECISION'), c.created_at)
+                from stockout_case c where c.id = ?""", (rs, i) -> rs.getTimestamp(1).toInstant().plus(limit), caseId)
+                .stream().findFirst();
+    }
+
+    /** Undecided cases whose time to answer ran out by {@code now}, oldest first. */
+    List<String> overdue(Instant now, Duration limit, int max) {
+        return jdbc.queryForList("""
+                select c.id from stockout_case c
+                where c.status in ('OPEN', 'AWAITING_DECISION')
+                  and coalesce((select max(h.at) from stockout_status_history h
+                                where h.case_id = c.id and h.to_status = 'AWAITING_DECISION'), c.created_at)
+                      <= ? - make_interval(secs => ?)
+                order by c.created_at, c.id limit ?""", String.class, Timestamp.from(now),
+                (double) limit.toSeconds(), max);
     }
 
     StockoutPage list(StockoutQuery q) {

@@ -48,4 +48,39 @@ class StockoutTexts {
         }
         return DateTimeFormatter.ofPattern("yyyy年M月d日", Locale.JAPANESE).format(date);
     }
+
+    /** The explanation of an offered option, read to the customer. */
+    String option(StockoutOption option, Locale locale) {
+        return messages.getMessage(option.textKey(), args(option.textArgs(), locale), locale);
+    }
+
+    /** Why a choice is not offered, for staff to explain. */
+    String withheld(StockoutOption.NotOffered withheld, Locale locale) {
+        return messages.getMessage("stockout.withheld." + withheld.code(), args(withheld.args(), locale),
+                "stockout.withheld." + withheld.code(), locale);
+    }
+
+    String verdict(SubstituteCandidate.Verdict verdict, Locale locale) {
+        return messages.getMessage("stockout.comparison." + verdict.name(), null, locale);
+    }
+
+    String choice(Choice choice, Locale locale) {
+        return messages.getMessage("stockout.choice." + choice.name(), null, locale);
+    }
+
+    /** Dates read as dates in the customer's language; stored options carry them as ISO text. */
+    private static Object[] args(List<Object> args, Locale locale) {
+        Object[] out = new Object[args.size()];
+        for (int i = 0; i < out.length; i++) {
+            Object a = args.get(i);
+            if (a instanceof LocalDate d) {
+                out[i] = date(d, locale);
+            } else if (a instanceof String s && s.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                out[i] = date(LocalDate.parse(s), locale);
+            } else {
+                out[i] = a;
+            }
+        }
+        return out;
+    }
 }

@@ -1,0 +1,329 @@
+package dev.zaiko.order;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+import dev.zaiko.inventory.ReservationOutcome;
+import dev.zaiko.inventory.ReservationPart;
+import dev.zaiko.inventory.ReservationStatus;
+import dev.zaiko.inventory.ReserveRequest;
+import dev.zaiko.inventory.ReservingStock;
+import dev.zaiko.platform.ConflictException;
+import dev.zaiko.platform.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Carries out what the customer (or the shop's default) decided for a line whose units are
+ * missing: a line that is AWAITING_CUSTOMER, or BACKORDERED for an aged backorder.
+ * <p>
+ * The line's own state is the truth, not the number the stockout case was opened with: the units
+ * still reserved on the line stay on it and ship as ordered; the units that are not there
+ * ({@code quantity - reserved}) get the decision. When some units are still reserved, the short
+ * units are split off to a new line (its {@code fromLine} names the original), so the order shows
+ * exactly which units were cancelled, wait, come from elsewhere or were substituted.
+ * <p>
+ * Each change runs in one transaction with the order row locked (joining the caller's
+ * transaction when there is one, so a stockout decision and its effect on the order commit
+ * together). Units reserved for the change (a substitute, a transfer) are reserved first and
+ * released again if the change fails; units given up by a cancelled line are released after
+ * the commit.
+ */
+@Service
+public class ChangingOrderLines {
+
+    private static final Logger log = LoggerFactory.getLogger(ChangingOrderLines.class);
+
+    private final OrderStore store;
+    private final ReservingStock reserving;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    ChangingOrderLines(OrderStore store, ReservingStock reserving, PlatformTransactionManager transactions,
+                       Clock clock) {
+        this.store = store;
+        this.reserving = reserving;
+        this.tx = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /**
+     * What a change did.
+     *
+     * @param lineNo         the line that carries the decision: the original line, or the new line the
+     *                       short units (or their substitute) were split off to
+     * @param unitsAffected  how many units the decision applied to
+     * @param cancelledUnits units cancelled (to be refunded at the line's unit price)
+     * @param cancelledAmount whole yen: {@code cancelledUnits x unit price}
+     */
+    public record Change(Order order, int lineNo, int unitsAffected, int cancelledUnits, long cancelledAmount) {
+    }
+
+    /** The line's units as they stand: what is still reserved for it and what is short. */
+    public record LineUnits(int quantity, int reserved, int shortUnits, long unitPrice, OrderStatus status) {
+    }
+
+    /** @throws NotFoundException no such order or line */
+    public LineUnits units(OrderNumber number, int lineNo) {
+        Order order = store.find(number).orElseThrow(() -> noOrder(number));
+        Order.Line line = line(order, lineNo);
+        int reserved = reservedUnits(line);
+        return new LineUnits(line.quantity(), reserved, line.quantity() - reserved, line.unitPrice(), line.status());
+    }
+
+    /** CANCEL: the whole line is cancelled, also its units still reserved. */
+    public Change cancel(OrderNumber number, int lineNo, String actor, String why) {
+        return tx.execute(t -> {
+            Decided d = decidable(number, lineNo);
+            Instant now = clock.instant();
+            if (d.line.reservationId() != null && d.reserved > 0) {
+                UUID reservation = d.line.reservationId();
+                afterCommit(() -> releaseQuietly(reservation));
+            }
+            store.changeLine(number, lineNo, OrderStatus.CANCELLED, actor, why, now);
+            refreshOrder(number, actor, "Line " + lineNo + " cancelled.", now);
+            long amount = d.line.quantity() * d.line.unitPrice();
+            return new Change(store.find(number).orElseThrow(), lineNo, d.line.quantity(), d.line.quantity(), amount);
+        });
+    }
+
+    /** PARTIAL: the units still reserved ship as ordered; the short units are cancelled. */
+    public Change shipWhatIsThere(OrderNumber number, int lineNo, String actor, String why) {
+        return tx.execute(t -> {
+            Decided d = decidable(number, lineNo);
+            Instant now = clock.instant();
+            int shortUnits = d.line.quantity() - d.reserved;
+            int carrier = lineNo;
+            if (d.reserved > 0) {
+                carrier = split(number, d, shortUnits, OrderStatus.CANCELLED, null, null, null, actor, why, now);
+            } else {
+                store.changeLine(number, lineNo, OrderStatus.CANCELLED, actor, why, now);
+            }
+            refreshOrder(number, actor, "The rest of the order ships without the missing unit(s).", now);
+            return new Change(store.find(number).orElseThrow(), carrier, shortUnits, shortUnits,
+                    shortUnits * d.line.unitPrice());
+        });
+    }
+
+    /** WAIT: the short units wait for the dated inbound; the queue fills them first come, first served. */
+    public Change waitFor(OrderNumber number, int lineNo, LocalDate promisedDate, String actor, String why) {
+        return tx.execute(t -> {
+            Decided d = decidable(number, lineNo);
+            Instant now = clock.instant();
+            int shortUnits = d.line.quantity() - d.reserved;
+            int carrier = lineNo;
+            if (d.reserved > 0) {
+                carrier = split(number, d, shortUnits, OrderStatus.BACKORDERED, null, promisedDate, null, actor, why, now);
+            } else {
+                store.plan(number, lineNo, null, promisedDate, null);
+                if (!store.changeLine(number, lineNo, OrderStatus.BACKORDERED, actor, why, now)) {
+                    store.history(number, new Order.StatusChange(lineNo, d.line.status(), OrderStatus.BACKORDERED,
+                            actor, why, now));
+                }
+            }
+            refreshOrder(number, actor, "Line " + carrier + " waits for the inbound expected on " + promisedDate + ".",
+                    now);
+            return new Change(store.find(number).orElseThrow(), carrier, shortUnits, 0, 0);
+        });
+    }
+
+    /**
+     * SUBSTITUTE: the short units are replaced by {@code quantity} units of another product,
+     * reserved now on the order's channel and sold at {@code unitPrice} (the shop's price rule).
+     *
+     * @throws ConflictException {@code substitute-unavailable} when the substitute cannot be reserved
+     */
+    public Change substitute(OrderNumber number, int lineNo, String substituteSku, int quantity, long unitPrice,
+                             String actor, String why) {
+        Order order = store.find(number).orElseThrow(() -> noOrder(number));
+        int newLineNo = nextLineNo(order);
+        ReservationOutcome outcome = reserving.reserve(new ReserveRequest(order.channel(), substituteSku, quantity,
+                Order.Line.holder(number, newLineNo), null));
+        if (!outcome.reserved()) {
+            throw new ConflictException("substitute-unavailable", "The substitute " + substituteSku + " cannot be "
+                    + "reserved: only " + outcome.available() + " available on channel " + order.channel() + " for "
+                    + quantity + " needed. Choose another option.", Map.of("sku", substituteSku,
+                    "available", outcome.available(), "needed", quantity));
+        }
+        return withReservation(outcome.reservationId(), () -> tx.execute(t -> {
+            Decided d = decidable(number, lineNo);
+            Instant now = clock.instant();
+            int shortUnits = d.line.quantity() - d.reserved;
+            int line = nextLineNo(d.order);
+            if (line != newLineNo) throw new IllegalStateException("Order " + number + " changed meanwhile");
+            if (d.reserved > 0) {
+                store.reduceQuantity(number, lineNo, d.reserved);
+                store.changeLine(number, lineNo, OrderStatus.ALLOCATED, actor, "Keeps its " + d.reserved
+                        + " reserved unit(s); " + shortUnits + " missing unit(s) replaced by " + substituteSku
+                        + " on line " + line + ".", now);
+            } else {
+                store.changeLine(number, lineNo, OrderStatus.CANCELLED, actor, "Replaced by " + substituteSku
+                        + " on line " + line + ". " + why, now);
+            }
+            store.addLine(number, new Order.Line(line, substituteSku, quantity, unitPrice, OrderStatus.ALLOCATED,
+                    outcome.reservationId(), null, lineNo, null), actor, "Substitute for line " + lineNo + ": " + why,
+                    now);
+            refreshOrder(number, actor, "Line " + lineNo + " substituted by " + substituteSku + ".", now);
+            // the missing units are replaced, not cancelled; a price difference is the caller's rule
+            return new Change(store.find(number).orElseThrow(), line, shortUnits, 0, 0);
+        }));
+    }
+
+    /**
+     * DROP_SHIP or TRANSFER: the short units reach the customer from outside the channel's pool.
+     * A transfer reserves them at {@code fulfilment.source()} (a location) now; a drop shipment is
+     * the supplier's, so nothing is reserved and the line is being prepared (PICKING) until the
+     * supplier ships.
+     *
+     * @throws ConflictException {@code transfer-unavailable} when the units at the location are gone
+     */
+    public Change fulfilFromElsewhere(OrderNumber number, int lineNo, Order.Fulfilment fulfilment,
+                                      LocalDate promisedDate, String actor, String why) {
+        boolean transfer = Order.Fulfilment.TRANSFER.equals(fulfilment.route());
+        if (!transfer && !Order.Fulfilment.DROP_SHIP.equals(fulfilment.route())) {
+            throw new IllegalArgumentException("Unknown route " + fulfilment.route());
+        }
+        Order order = store.find(number).orElseThrow(() -> noOrder(number));
+        Order.Line original = line(order, lineNo);
+        int reservedNow = reservedUnits(original);
+        int shortUnits = original.quantity() - reservedNow;
+        int carrierNo = reservedNow > 0 ? nextLineNo(order) : lineNo;
+        UUID reservation = null;
+        if (transfer) {
+            ReservationOutcome outcome = reserving.reserve(new ReserveRequest(order.channel(), original.sku(),
+                    shortUnits, Order.Line.holder(number, carrierNo), null, fulfilment.source()));
+            if (!outcome.reserved()) {
+                throw new ConflictException("transfer-unavailable", "Only " + outcome.available() + " unit(s) of "
+                        + original.sku() + " can be taken at " + fulfilment.source() + " for " + shortUnits
+                        + " needed. Choose another option.", Map.of("sku", original.sku(), "location",
+                        fulfilment.source(), "available", outcome.available(), "needed", shortUnits));
+            }
+            reservation = outcome.reservationId();
+        }
+        UUID reserved = reservation;
+        OrderStatus to = transfer ? OrderStatus.ALLOCATED : OrderStatus.PICKING;
+        return withReservation(reserved, () -> tx.execute(t -> {
+            Decided d = decidable(number, lineNo);
+            if (d.reserved != reservedNow) throw new IllegalStateException("Order " + number + " changed meanwhile");
+            Instant now = clock.instant();
+            int carrier = lineNo;
+            if (d.reserved > 0) {
+                carrier = split(number, d, shortUnits, to, reserved, promisedDate, fulfilment, actor, why, now);
+            } else {
+                store.plan(number, lineNo, reserved, promisedDate, fulfilment);
+                store.changeLine(number, lineNo, to, actor, why, now);
+            }
+            refreshOrder(number, actor, "Line " + carrier + " comes by " + fulfilment.route() + " from "
+                    + fulfilment.source() + ".", now);
+            return new Change(store.find(number).orElseThrow(), carrier, shortUnits, 0, 0);
+        }));
+    }
+
+    // ---- the shared steps ----------------------------------------------------------------------
+
+    private record Decided(Order order, Order.Line line, int reserved) {
+    }
+
+    private Decided decidable(OrderNumber number, int lineNo) {
+        Order order = store.lock(number).orElseThrow(() -> noOrder(number));
+        Order.Line line = line(order, lineNo);
+        if (line.status() != OrderStatus.AWAITING_CUSTOMER && line.status() != OrderStatus.BACKORDERED) {
+            throw new ConflictException("line-not-awaiting-decision", "Line " + lineNo + " of order " + number + " is "
+                    + line.status() + "; only a line awaiting the customer (or an aged backorder) can be decided.",
+                    Map.of("lineNo", lineNo, "lineStatus", line.status().name()));
+        }
+        return new Decided(order, line, reservedUnits(line));
+    }
+
+    /** The short units move to a new line; the original keeps its reserved units and is ALLOCATED again. */
+    private int split(OrderNumber number, Decided d, int shortUnits, OrderStatus status, UUID reservationId,
+                      LocalDate promisedDate, Order.Fulfilment fulfilment, String actor, String why, Instant now) {
+        int newLine = nextLineNo(d.order);
+        store.reduceQuantity(number, d.line.lineNo(), d.reserved);
+        store.changeLine(number, d.line.lineNo(), OrderStatus.ALLOCATED, actor, "Keeps its " + d.reserved
+                + " reserved unit(s); the " + shortUnits + " missing unit(s) moved to line " + newLine + ".", now);
+        store.addLine(number, new Order.Line(newLine, d.line.sku(), shortUnits, d.line.unitPrice(), status,
+                reservationId, promisedDate, d.line.lineNo(), fulfilment), actor, "Missing unit(s) of line "
+                + d.line.lineNo() + ": " + why, now);
+        return newLine;
+    }
+
+    private void refreshOrder(OrderNumber number, String actor, String why, Instant now) {
+        Order after = store.find(number).orElseThrow();
+        store.changeOrder(number, OrderStatus.ofOrder(after.lines().stream().map(Order.Line::status).toList()), actor,
+                why, now);
+    }
+
+    private int reservedUnits(Order.Line line) {
+        if (line.reservationId() == null) return 0;
+        return reserving.find(line.reservationId()).map(r -> r.parts().stream()
+                .filter(p -> p.status() == ReservationStatus.OPEN).mapToInt(ReservationPart::quantity).sum()).orElse(0);
+    }
+
+    /**
+     * Runs a change that uses units reserved just before it: they are released again if the change
+     * fails or if the transaction it joined (a stockout decision's) rolls back later.
+     */
+    private Change withReservation(UUID reservation, Supplier<Change> change) {
+        if (reservation == null) return change.get();
+        AtomicBoolean guarded = new AtomicBoolean();
+        try {
+            return tx.execute(t -> {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        if (status != STATUS_COMMITTED) releaseQuietly(reservation);
+                    }
+                });
+                guarded.set(true);
+                return change.get();
+            });
+        } catch (RuntimeException e) {
+            if (!guarded.get()) releaseQuietly(reservation);
+            throw e;
+        }
+    }
+
+    /** Units given up are released once the change is committed, never before. */
+    private void afterCommit(Runnable action) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
+    }
+
+    private void releaseQuietly(UUID reservation) {
+        try {
+            reserving.release(reservation);
+        } catch (RuntimeException e) {
+            log.warn("Could not release reservation {}: {}", reservation, e.getMessage());
+        }
+    }
+
+    private static int nextLineNo(Order order) {
+        return order.lines().stream().mapToInt(Order.Line::lineNo).max().orElse(0) + 1;
+    }
+
+    private static Order.Line line(Order order, int lineNo) {
+        return order.lines().stream().filter(l -> l.lineNo() == lineNo).findFirst().orElseThrow(() ->
+                new NotFoundException("Order " + order.orderNumber() + " has no line " + lineNo + "."));
+    }
+
+    private static NotFoundException noOrder(OrderNumber number) {
+        return new NotFoundException("No order " + number + ".");
+    }
+
+}

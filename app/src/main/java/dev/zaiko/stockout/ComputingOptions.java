@@ -1,0 +1,135 @@
+package dev.zaiko.stockout;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.zaiko.catalog.Product;
+import dev.zaiko.catalog.Products;
+import dev.zaiko.inventory.CheckingAvailability;
+import dev.zaiko.inventory.ExpectingInbounds;
+import dev.zaiko.inventory.StockElsewhere;
+import dev.zaiko.inventory.StockNetwork;
+import dev.zaiko.order.ChangingOrderLines;
+import dev.zaiko.order.Order;
+import dev.zaiko.order.OrderNumber;
+import dev.zaiko.order.OrderStatus;
+import dev.zaiko.order.Orders;
+import dev.zaiko.platform.NotFoundException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Computes a case's options from how things stand now (stock, inbounds, the order line), not
+ * from when the case was opened: an option offered on the phone must still work when the
+ * customer chooses it. A decided case has no options left.
+ */
+@Service
+public class ComputingOptions {
+
+    /** Candidates looked at per case; ranking needs the related products, not the whole catalog. */
+    static final int CANDIDATE_LIMIT = 50;
+
+    private static final Set<OrderStatus> SHIPPABLE = Set.of(OrderStatus.ALLOCATED, OrderStatus.PICKING);
+
+    private final Orders orders;
+    private final ChangingOrderLines lines;
+    private final Products products;
+    private final CheckingAvailability availability;
+    private final ExpectingInbounds inbounds;
+    private final StockNetwork network;
+    private final StockoutOptionsProperties policy;
+    private final BusinessCalendar calendar;
+    private final Clock clock;
+
+    ComputingOptions(Orders orders, ChangingOrderLines lines, Products products, CheckingAvailability availability,
+                     ExpectingInbounds inbounds, StockNetwork network, StockoutOptionsProperties policy,
+                     BusinessCalendar calendar, Clock clock) {
+        this.orders = orders;
+        this.lines = lines;
+        this.products = products;
+        this.availability = availability;
+        this.inbounds = inbounds;
+        this.network = network;
+        this.policy = policy;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    public StockoutOption.Options of(StockoutCase c) {
+        return context(c).map(OptionRules::evaluate)
+                .orElse(new StockoutOption.Options(List.of(), List.of()));
+    }
+
+    /** Empty when the case is decided or its line no longer waits for a decision. */
+    Optional<OptionContext> context(StockoutCase c) {
+        if (c.status() == StockoutStatus.RESOLVED || c.status() == StockoutStatus.CLOSED) return Optional.empty();
+        OrderNumber number = OrderNumber.parse(c.orderNumber());
+        Optional<Order> found = orders.find(number);
+        if (found.isEmpty()) return Optional.empty();
+        Order order = found.get();
+        ChangingOrderLines.LineUnits units;
+        try {
+            units = lines.units(number, c.lineNo());
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+        if (units.status() != OrderStatus.AWAITING_CUSTOMER && units.status() != OrderStatus.BACKORDERED) {
+            return Optional.empty();
+        }
+        Order.Line line = order.line(c.lineNo());
+        boolean othersShip = order.lines().stream()
+                .anyMatch(l -> l.lineNo() != c.lineNo() && SHIPPABLE.contains(l.status()));
+        Product product = products.find(line.sku()).orElse(null);
+        LocalDate today = LocalDate.now(clock);
+        List<String> pool = network.findChannel(order.channel()).map(ch -> ch.locations()).orElse(List.of());
+        StockoutFacts.NextInbound next = pool.isEmpty() ? null : inbounds.next(line.sku(), pool)
+                .map(i -> new StockoutFacts.NextInbound(i.expectedOn(), i.quantity(), i.location())).orElse(null);
+        int shortUnits = Math.max(1, units.shortUnits());
+        List<SubstituteCandidate> substitutes = product == null ? List.of()
+                : substitutes(product, units.unitPrice(), shortUnits, order.channel(), shipDay(today));
+        List<StockElsewhere> elsewhere = pool.isEmpty() ? List.of() : elsewhere(line.sku(), order.channel());
+        return Optional.of(new OptionContext(c.reason(), units.quantity(), units.reserved(), shortUnits,
+                units.unitPrice(), othersShip, product, today, neededBy(order), next, line.promisedDate(), substitutes,
+                elsewhere, policy, calendar));
+    }
+
+    /** The date the order must reach the customer by: the gift's needed-by date, if any. */
+    static LocalDate neededBy(Order order) {
+        return order.neededBy();
+    }
+
+    private List<SubstituteCandidate> substitutes(Product original, long paid, int quantity, String channel,
+                                                  LocalDate shipsOn) {
+        List<String> pinned = products.pinnedSubstitutes(original.sku());
+        List<RankingSubstitutes.Candidate> candidates = new ArrayList<>();
+        List<Product> looked = new ArrayList<>();
+        pinned.forEach(sku -> products.find(sku).ifPresent(looked::add));
+        looked.addAll(products.sameCategoryAndPurpose(original, CANDIDATE_LIMIT));
+        for (Product p : looked) {
+            if (p.isDiscontinued() || p.sku().equals(original.sku())) continue;
+            int ats = availability.of(p.sku(), channel, Locale.JAPANESE).ats();
+            if (ats >= quantity) candidates.add(new RankingSubstitutes.Candidate(p, ats));
+        }
+        Map<String, AttributeRules.Direction> rules = AttributeRules.parse(original.category(),
+                policy.attributes().get(original.category()));
+        return RankingSubstitutes.rank(original, paid, quantity, candidates, pinned, rules, policy.absorbLimit(),
+                policy.maxSubstitutes(), shipsOn);
+    }
+
+    private List<StockElsewhere> elsewhere(String sku, String channel) {
+        try {
+            return availability.elsewhere(sku, channel);
+        } catch (NotFoundException e) {
+            return List.of();
+        }
+    }
+
+    private LocalDate shipDay(LocalDate today) {
+        return calendar.isBusinessDay(today) ? today : calendar.nextBusinessDayAfter(today);
+    }
+}
