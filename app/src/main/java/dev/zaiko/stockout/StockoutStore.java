@@ -106,7 +106,7 @@ class StockoutStore {
                 where c.status in ('OPEN', 'AWAITING_DECISION')
                   and coalesce((select max(h.at) from stockout_status_history h
                                 where h.case_id = c.id and h.to_status = 'AWAITING_DECISION'), c.created_at)
-                      <= ? - make_interval(secs => ?)
+                      <= cast(? as timestamptz) - make_interval(secs => ?)
                 order by c.created_at, c.id limit ?""", String.class, Timestamp.from(now),
                 (double) limit.toSeconds(), max);
     }
