@@ -19,3 +19,5 @@ create table stockout_decision (
 
 -- The default-decision job looks for undecided cases by age.
 create index stockout_case_undecided_idx on stockout_case (created_at) where status in ('OPEN', 'AWAITING_DECISION');
+
+create index stockout_case_sku_idx on stockout_case (sku);

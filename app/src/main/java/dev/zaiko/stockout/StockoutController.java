@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.zaiko.order.OrderNumber;
 import dev.zaiko.platform.InvalidRequestException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -45,11 +46,13 @@ class StockoutController {
     PageView list(@RequestParam(required = false) String status,
                   @RequestParam(required = false) String reason,
                   @RequestParam(required = false) String priority,
+                  @RequestParam(required = false) String sku,
+                  @RequestParam(required = false) String order,
                   @RequestParam(defaultValue = "0") int page,
                   @RequestParam(defaultValue = "" + StockoutQuery.DEFAULT_SIZE) int size,
                   Locale locale) {
-        StockoutPage found = cases.list(new StockoutQuery(status(status), reason(reason), priority(priority), page,
-                size));
+        StockoutPage found = cases.list(new StockoutQuery(status(status), reason(reason), priority(priority),
+                sku == null || sku.isBlank() ? null : sku.strip(), orderDigits(order), page, size));
         return new PageView(found.items().stream().map(c -> view(c, locale)).toList(), found.page(), found.size(),
                 found.total());
     }
@@ -189,6 +192,11 @@ class StockoutController {
                     + "(capital letters, digits and underscores), got '" + reason + "'.");
         }
         return reason.strip();
+    }
+
+    private static String orderDigits(String order) {
+        if (order == null || order.isBlank()) return null;
+        return OrderNumber.parse(order.strip()).digits(); // a clear 400 for anything else
     }
 
     private static Integer priority(String priority) {

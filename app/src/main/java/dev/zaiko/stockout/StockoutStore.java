@@ -113,9 +113,11 @@ class StockoutStore {
 
     StockoutPage list(StockoutQuery q) {
         String where = " where (?::text is null or status = ?) and (?::text is null or reason = ?) "
-                + "and (?::int is null or priority = ?)";
+                + "and (?::int is null or priority = ?) and (?::text is null or sku = ?) "
+                + "and (?::text is null or order_number = ?)";
         String status = q.status() == null ? null : q.status().name();
-        Object[] filters = {status, status, q.reason(), q.reason(), q.priority(), q.priority()};
+        Object[] filters = {status, status, q.reason(), q.reason(), q.priority(), q.priority(), q.sku(), q.sku(),
+                q.orderDigits(), q.orderDigits()};
         Long total = jdbc.queryForObject("select count(*) from stockout_case" + where, Long.class, filters);
         List<Object> args = new ArrayList<>(java.util.Arrays.asList(filters));
         args.add(q.size());

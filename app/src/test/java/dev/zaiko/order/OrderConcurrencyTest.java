@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Hundreds of orders at once over HTTP for a SKU with few units; and racing retries of one order. */
@@ -44,6 +45,11 @@ class OrderConcurrencyTest extends OrderApiTestBase {
                 .collect(Collectors.toSet());
         Set<String> shortOrders = events.stream().map(e -> OrderApi.digits(e.orderNumber())).collect(Collectors.toSet());
         assertThat(shortOrders).as("exactly one event per awaiting line, none for an allocated one").isEqualTo(awaiting);
+        JsonNode cases = api.ok(api.get("/api/stockouts?sku=" + sku + "&size=200"));
+        assertThat(cases.path("total").longValue()).isEqualTo(193);
+        Set<String> caseOrders = new java.util.HashSet<>();
+        cases.path("items").forEach(c -> caseOrders.add(OrderApi.digits(c.path("orderNumber").asString())));
+        assertThat(caseOrders).as("a case for every awaiting line, none for an allocated one").isEqualTo(awaiting);
         assertThat(api.reserved(sku)).isEqualTo(7);
         assertThat(api.level(sku, shop.store()).path("sellable").intValue()).isZero();
         assertThat(jdbc.queryForObject("select count(*) from inventory_reservation where sku = ? and status = 'OPEN'",

@@ -43,13 +43,8 @@ final class StockoutApi extends dev.zaiko.support.ShopApi {
         return body;
     }
 
-    /** The cases of one order, read through the list filtered by reason. */
+    /** The cases of one order with one reason, read through the list's filters. */
     JsonNode casesOf(String orderNumber, String reason) {
-        ArrayNode found = JSON.createArrayNode();
-        for (int page = 0; ; page++) {
-            JsonNode p = ok(get("/api/stockouts?reason=" + reason + "&size=200&page=" + page));
-            for (JsonNode c : p.path("items")) if (c.path("orderNumber").asString().equals(orderNumber)) found.add(c);
-            if ((long) (page + 1) * 200 >= p.path("total").longValue()) return found;
-        }
+        return ok(get("/api/stockouts?reason=" + reason + "&order=" + orderNumber + "&size=200")).path("items");
     }
 }
