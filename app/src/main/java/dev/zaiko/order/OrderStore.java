@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.stereotype.Component;
 
 /** The {@code orders_*} tables, in explicit SQL. Callers own the transactions. */
@@ -100,6 +101,19 @@ class OrderStore {
         if (to.name().equals(from)) return;
         jdbc.update("update orders_order set status = ? where order_number = ?", to.name(), number.digits());
         history(number, new Order.StatusChange(null, OrderStatus.valueOf(from), to, actor, reason, at));
+    }
+
+    /** Lock class of {@link #lockBackorders}: "ZKBO", apart from any other advisory lock. */
+    private static final int BACKORDER_LOCK = 0x5A4B424F;
+
+    /**
+     * Takes the SKU's backorder lock until the transaction ends: one fill or settlement of the
+     * SKU's backordered lines at a time, across every node on the database. (The SKU's hash
+     * collides rarely; a collision only makes two SKUs take turns.)
+     */
+    void lockBackorders(String sku) {
+        jdbc.query("select pg_advisory_xact_lock(?, ?)", (ResultSetExtractor<Void>) rs -> null, BACKORDER_LOCK,
+                sku.hashCode());
     }
 
     /** Every BACKORDERED line of the SKU, with what deciding its turn needs. */
