@@ -76,6 +76,13 @@ class OrderStore {
                 rs.getString(2)), number.digits()).stream().findFirst();
     }
 
+    /** The newest history entry of the given lines of the order (0 when none): whether they changed since. */
+    long lastLineChange(OrderNumber number, java.util.Collection<Integer> lineNos) {
+        Long id = jdbc.queryForObject("select max(id) from orders_status_history where order_number = ? "
+                + "and line_no = any(?)", Long.class, number.digits(), lineNos.toArray(Integer[]::new));
+        return id == null ? 0 : id;
+    }
+
     /** Locks the order row, so that status changes of one order happen one after another. */
     Optional<Order> lock(OrderNumber number) {
         List<String> found = jdbc.queryForList("select order_number from orders_order where order_number = ? for update",
