@@ -187,8 +187,8 @@ class WaitingLines {
             if (stillInspecting) continue;
             String what = inbound.arrivedShort()
                     ? "arrived short: " + inbound.arrivedQuantity() + " of " + inbound.quantity() + " unit(s)"
-                    : "arrived with " + inbound.arrivedQuantity() + " unit(s), but too few passed inspection to fill "
-                            + "every line waiting for it";
+                    : "arrived with " + inbound.arrivedQuantity() + " unit(s), but after inspection too few were "
+                            + "sellable to fill every line waiting for it";
             settle(sku, inbound.location(), inbound.expectedOn(), OrderLineShort.INBOUND_SHORT,
                     "The inbound expected on " + inbound.expectedOn() + " " + what + "; this line could not be filled.");
         }

@@ -207,7 +207,7 @@ class BackorderApiTest extends OrderApiTestBase {
         assertThat(shortOrder.path("lines").get(0).path("promisedDate").asString()).as("the next dated inbound")
                 .isEqualTo(today().plusDays(20).toString());
         JsonNode history = shortOrder.path("history");
-        assertThat(history.get(history.size() - 2).path("reason").asString()).contains("passed inspection")
+        assertThat(history.get(history.size() - 2).path("reason").asString()).contains("after inspection")
                 .contains(today().plusDays(20).toString());
         assertThat(probe.ofSku(sku)).singleElement().satisfies(e -> {
             assertThat(e.orderNumber()).isEqualTo(c);
