@@ -26,8 +26,9 @@ public record Order(OrderNumber orderNumber, String channel, String externalRef,
         }
     }
 
+    /** @param couponDiscount what the coupon took off, whole yen (0 without a coupon) */
     public record Payment(String method, String status, long amount, long pointsUsed, String couponCode,
-                          long giftBalanceUsed) {
+                          long couponDiscount, long giftBalanceUsed) {
     }
 
     /**

@@ -19,8 +19,9 @@ import jakarta.validation.constraints.Size;
  *
  * @param externalRef the channel's own order id (a marketplace order id; the web checkout's
  *                    session or cart id). Orders are idempotent on (channel, externalRef): the same
- *                    pair again returns the existing order. Without externalRef nothing is
- *                    deduplicated, so an OWN checkout that may retry should send one.
+ *                    pair with the same body again returns the existing order, with a different
+ *                    body it is refused ({@link RequestFingerprint}). Without externalRef nothing
+ *                    is deduplicated, so an OWN checkout that may retry should send one.
  * @param express     express delivery (あす楽 / お急ぎ便)
  * @param gift        a gift; {@code neededBy} is then the date it must arrive by
  * @param b2b         a business (contract) customer
@@ -56,8 +57,13 @@ public record OrderRequest(
     }
 
     /**
+     * Must add up: {@code amount + pointsUsed + giftBalanceUsed + couponDiscount} equals the sum
+     * of the lines' {@code quantity * unitPrice} plus {@code shippingFee} ({@link PaymentBalance}).
+     *
      * @param amount          what the customer pays in money, after points, coupon and gift balance
      * @param pointsUsed      shop or marketplace points spent on the order
+     * @param couponDiscount  what the coupon took off the order, whole yen; only with a couponCode
+     *                        (a code without a discount means 0)
      * @param giftBalanceUsed gift-card balance spent on the order
      */
     public record Payment(
@@ -70,6 +76,7 @@ public record OrderRequest(
             @NotNull @PositiveOrZero @Max(MAX_YEN) Long amount,
             @PositiveOrZero @Max(MAX_YEN) Long pointsUsed,
             @Size(min = 1, max = 64) String couponCode,
+            @PositiveOrZero @Max(MAX_YEN) Long couponDiscount,
             @PositiveOrZero @Max(MAX_YEN) Long giftBalanceUsed) {
     }
 

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.stereotype.Component;
 
 /** The {@code orders_*} tables, in explicit SQL. Callers own the transactions. */
@@ -23,19 +24,25 @@ class OrderStore {
         this.jdbc = jdbc;
     }
 
-    /** Inserts the order, its lines and their first history rows. */
-    void insert(Order order) {
+    /**
+     * Inserts the order, its lines and their first history rows.
+     *
+     * @param request the fingerprint of the request it was placed with, or null (no external reference)
+     */
+    void insert(Order order, RequestFingerprint request) {
         Order.Customer c = order.customer();
         Order.Payment p = order.payment();
         jdbc.update("""
                 insert into orders_order (order_number, channel, external_ref, status, customer_name, customer_email,
                     customer_phone, customer_locale, payment_method, payment_status, payment_amount, points_used,
-                    coupon_code, gift_balance_used, express, gift, b2b, needed_by, shipping_fee, placed_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    coupon_code, coupon_discount, gift_balance_used, express, gift, b2b, needed_by, shipping_fee,
+                    placed_at, request_hash, request_form)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, order.orderNumber().digits(), order.channel(), order.externalRef(), order.status().name(),
                 c.name(), c.email(), c.phone(), c.locale(), p.method(), p.status(), p.amount(), p.pointsUsed(),
-                p.couponCode(), p.giftBalanceUsed(), order.express(), order.gift(), order.b2b(), order.neededBy(),
-                order.shippingFee(), Timestamp.from(order.placedAt()));
+                p.couponCode(), p.couponDiscount(), p.giftBalanceUsed(), order.express(), order.gift(), order.b2b(),
+                order.neededBy(), order.shippingFee(), Timestamp.from(order.placedAt()),
+                request == null ? null : request.hash(), request == null ? null : request.form());
         List<Object[]> lines = new ArrayList<>();
         for (Order.Line l : order.lines()) {
             lines.add(new Object[] {order.orderNumber().digits(), l.lineNo(), l.sku(), l.quantity(), l.unitPrice(),
@@ -60,6 +67,20 @@ class OrderStore {
     Optional<OrderNumber> findByExternalRef(String channel, String externalRef) {
         return jdbc.query("select order_number from orders_order where channel = ? and external_ref = ?",
                 (rs, i) -> new OrderNumber(rs.getString(1)), channel, externalRef).stream().findFirst();
+    }
+
+    /** The fingerprint of the request the order was placed with; empty for orders recorded without one. */
+    Optional<RequestFingerprint> fingerprint(OrderNumber number) {
+        return jdbc.query("select request_hash, request_form from orders_order where order_number = ? "
+                        + "and request_hash is not null", (rs, i) -> new RequestFingerprint(rs.getString(1),
+                rs.getString(2)), number.digits()).stream().findFirst();
+    }
+
+    /** The newest history entry of the given lines of the order (0 when none): whether they changed since. */
+    long lastLineChange(OrderNumber number, java.util.Collection<Integer> lineNos) {
+        Long id = jdbc.queryForObject("select max(id) from orders_status_history where order_number = ? "
+                + "and line_no = any(?)", Long.class, number.digits(), lineNos.toArray(Integer[]::new));
+        return id == null ? 0 : id;
     }
 
     /** Locks the order row, so that status changes of one order happen one after another. */
@@ -87,6 +108,19 @@ class OrderStore {
         if (to.name().equals(from)) return;
         jdbc.update("update orders_order set status = ? where order_number = ?", to.name(), number.digits());
         history(number, new Order.StatusChange(null, OrderStatus.valueOf(from), to, actor, reason, at));
+    }
+
+    /** Lock class of {@link #lockBackorders}: "ZKBO", apart from any other advisory lock. */
+    private static final int BACKORDER_LOCK = 0x5A4B424F;
+
+    /**
+     * Takes the SKU's backorder lock until the transaction ends: one fill or settlement of the
+     * SKU's backordered lines at a time, across every node on the database. (The SKU's hash
+     * collides rarely; a collision only makes two SKUs take turns.)
+     */
+    void lockBackorders(String sku) {
+        jdbc.query("select pg_advisory_xact_lock(?, ?)", (ResultSetExtractor<Void>) rs -> null, BACKORDER_LOCK,
+                sku.hashCode());
     }
 
     /** Every BACKORDERED line of the SKU, with what deciding its turn needs. */
@@ -174,7 +208,7 @@ class OrderStore {
                         rs.getString("customer_phone"), rs.getString("customer_locale")),
                 new Order.Payment(rs.getString("payment_method"), rs.getString("payment_status"),
                         rs.getLong("payment_amount"), rs.getLong("points_used"), rs.getString("coupon_code"),
-                        rs.getLong("gift_balance_used")),
+                        rs.getLong("coupon_discount"), rs.getLong("gift_balance_used")),
                 rs.getBoolean("express"), rs.getBoolean("gift"), rs.getBoolean("b2b"),
                 rs.getObject("needed_by", LocalDate.class), rs.getLong("shipping_fee"),
                 rs.getTimestamp("placed_at").toInstant(), lines, history);

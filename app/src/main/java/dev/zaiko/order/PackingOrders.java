@@ -33,6 +33,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is packed again with the new unit. None: the line is AWAITING_CUSTOMER and
  * {@link OrderLineShort} ({@value OrderLineShort#INSPECTION_DEFECT}) is published.</li>
  * </ul>
+ * Two packings of one order at once (two stations, a double submission) take turns on the order
+ * row; the second is refused when a line it packs changed while it waited ({@code
+ * line-changed-meanwhile}): its packer inspected units that the first one has since shipped or
+ * replaced, so its result cannot be about the units the line holds now.
  */
 @Service
 public class PackingOrders {
@@ -62,13 +66,17 @@ public class PackingOrders {
      * @throws NotFoundException       no such order
      * @throws InvalidRequestException a line listed twice, a line the order does not have, or
      *                                 passed + defective different from the line's quantity
-     * @throws ConflictException       {@code line-not-allocated} for a line that is not ALLOCATED
+     * @throws ConflictException       {@code line-not-allocated} for a line that is not ALLOCATED;
+     *                                 {@code line-changed-meanwhile} when another packing changed a listed line
+     *                                 while this one waited for the order
      */
     public Order pack(OrderNumber number, List<PackedLine> packed, String actor) {
         Set<Integer> seen = new HashSet<>();
         for (PackedLine p : packed) {
             if (!seen.add(p.lineNo())) throw new InvalidRequestException("Line " + p.lineNo() + " is listed twice.");
         }
+        // what the lines looked like when the packer's result arrived, before waiting for the order's lock
+        long before = store.lastLineChange(number, seen);
         return tx.execute(t -> {
             Order order = store.lock(number).orElseThrow(() -> new NotFoundException("No order " + number + "."));
             Map<Integer, Order.Line> lines = new LinkedHashMap<>();
@@ -89,6 +97,12 @@ public class PackingOrders {
                             + " is " + line.status() + "; only ALLOCATED lines can be packed.",
                             Map.of("lineNo", line.lineNo(), "lineStatus", line.status().name()));
                 }
+            }
+            if (store.lastLineChange(number, seen) != before) {
+                throw new ConflictException("line-changed-meanwhile", "Another packing of order " + number
+                        + " changed line(s) " + seen + " while this one waited for it (a defective unit was replaced); "
+                        + "nothing was packed. Look at the order and pack what it holds now.",
+                        Map.of("orderNumber", number.toString()));
             }
             Instant now = clock.instant();
             Map<Integer, OrderStatus> after = new LinkedHashMap<>();

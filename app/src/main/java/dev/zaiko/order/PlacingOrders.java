@@ -47,7 +47,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>MARKETPLACE channel: the order was accepted elsewhere and is always recorded; a line that
  * cannot be reserved is AWAITING_CUSTOMER and {@link OrderLineShort} (ALLOCATION_FAILED) is published.</li>
  * <li>Idempotent on (channel, externalRef), also under races: a unique constraint decides, and a
- * loser releases its reservations and answers with the winner's order.</li>
+ * loser releases its reservations and answers with the winner's order. A replay must ask for the
+ * same order ({@link RequestFingerprint}); one that differs is refused (409
+ * {@code order-replay-mismatch}) and changes nothing.</li>
+ * <li>The payment must add up to the lines and the shipping fee ({@link PaymentBalance}, 400
+ * {@code payment-mismatch}), on every channel.</li>
  * </ul>
  * Logs name order numbers, channels and SKUs, never the customer's name, email or phone.
  */
@@ -88,15 +92,17 @@ public class PlacingOrders {
     /**
      * @param actor who places it, for the history: {@code api} for HTTP requests
      * @throws NotFoundException   unknown channel or SKU (nothing reserved, nothing written)
-     * @throws ConflictException   {@code insufficient-stock} on an OWN channel (nothing left behind)
-     * @throws InvalidRequestException a rule the request breaks
+     * @throws ConflictException   {@code insufficient-stock} on an OWN channel (nothing left behind);
+     *                             {@code order-replay-mismatch} when (channel, externalRef) was placed with another body
+     * @throws InvalidRequestException a rule the request breaks ({@code payment-mismatch} among them)
      */
     public Placement place(OrderRequest request, String actor) {
         checkRules(request);
+        PaymentBalance.check(request);
         Channel channel = network.requireChannel(request.channel());
         if (request.externalRef() != null) {
             Optional<OrderNumber> existing = store.findByExternalRef(channel.code(), request.externalRef());
-            if (existing.isPresent()) return new Placement(store.find(existing.get()).orElseThrow(), false);
+            if (existing.isPresent()) return replay(existing.get(), request);
         }
         Map<String, Product> catalog = new LinkedHashMap<>();
         for (int i = 0; i < request.lines().size(); i++) {
@@ -130,7 +136,7 @@ public class PlacingOrders {
         List<ReservationOutcome> outcomes = awaitAll(pending);
         List<UUID> reserved = outcomes.stream().filter(ReservationOutcome::reserved)
                 .map(ReservationOutcome::reservationId).toList();
-        boolean recorded = false;
+        boolean recorded = false; // or released: either way the reservations are no longer this call's to release
         try {
             Instant now = clock.instant();
             List<Order.Line> lines = new ArrayList<>();
@@ -170,9 +176,10 @@ public class PlacingOrders {
             history.add(0, new Order.StatusChange(null, null, status, actor, "Placed on channel " + channel.code() + ".",
                     now));
             Order order = order(number, request, channel, status, now, lines, history);
+            RequestFingerprint fingerprint = request.externalRef() == null ? null : RequestFingerprint.of(request, number);
             try {
                 tx.executeWithoutResult(t -> {
-                    store.insert(order);
+                    store.insert(order, fingerprint);
                     shorts.forEach(events::publishEvent);
                 });
             } catch (DuplicateKeyException e) {
@@ -180,9 +187,10 @@ public class PlacingOrders {
                     Optional<OrderNumber> winner = store.findByExternalRef(channel.code(), request.externalRef());
                     if (winner.isPresent()) {
                         release(reserved, number);
+                        recorded = true;
                         log.info("Order {} on {} lost a race for the same external reference to {}; released its "
                                 + "reservations", number, channel.code(), winner.get());
-                        return new Placement(store.find(winner.get()).orElseThrow(), false);
+                        return replay(winner.get(), request);
                     }
                 }
                 throw e;
@@ -199,6 +207,31 @@ public class PlacingOrders {
         }
     }
 
+    /**
+     * The order already placed under the request's (channel, externalRef), when the request asks
+     * for the same order; orders recorded before fingerprints were kept are answered as they are.
+     */
+    private Placement replay(OrderNumber number, OrderRequest request) {
+        Order order = store.find(number).orElseThrow();
+        Optional<RequestFingerprint> recorded = store.fingerprint(number);
+        if (recorded.isPresent()) {
+            RequestFingerprint replayed = RequestFingerprint.of(request, number);
+            if (!recorded.get().sameAs(replayed)) {
+                List<String> differences = recorded.get().differencesFrom(replayed);
+                log.info("Order {} on {}: a replay of its external reference with a different body was refused ({})",
+                        number, order.channel(), differences);
+                throw new ConflictException("order-replay-mismatch", "Order " + number + " was already placed on "
+                        + "channel " + order.channel() + " with externalRef '" + order.externalRef() + "', and this "
+                        + "request asks for something else: " + String.join(", ", differences) + " differ"
+                        + (differences.size() == 1 ? "s" : "") + ". Nothing was changed. Send the same body to read "
+                        + "that order again, or use a new externalRef for a new order.",
+                        Map.of("orderNumber", number.toString(), "channel", order.channel(),
+                                "externalRef", order.externalRef(), "differences", differences));
+            }
+        }
+        return new Placement(order, false);
+    }
+
     private Order order(OrderNumber number, OrderRequest r, Channel channel, OrderStatus status, Instant now,
                         List<Order.Line> lines, List<Order.StatusChange> history) {
         OrderRequest.Customer c = r.customer();
@@ -207,7 +240,7 @@ public class PlacingOrders {
                 new Order.Customer(c.name().strip(), c.email().strip(), blankToNull(c.phone()),
                         c.locale() == null ? "ja" : c.locale()),
                 new Order.Payment(p.method(), p.status(), p.amount(), orZero(p.pointsUsed()), blankToNull(p.couponCode()),
-                        orZero(p.giftBalanceUsed())),
+                        orZero(p.couponDiscount()), orZero(p.giftBalanceUsed())),
                 Boolean.TRUE.equals(r.express()), Boolean.TRUE.equals(r.gift()), Boolean.TRUE.equals(r.b2b()),
                 r.neededBy(), orZero(r.shippingFee()), now, lines, history);
     }
@@ -220,6 +253,10 @@ public class PlacingOrders {
         }
         if (r.payment().couponCode() != null && r.payment().couponCode().isBlank()) {
             throw new InvalidRequestException("payment.couponCode must not be blank when given.");
+        }
+        if (r.payment().couponDiscount() != null && r.payment().couponDiscount() > 0 && r.payment().couponCode() == null) {
+            throw new InvalidRequestException("payment.couponDiscount " + r.payment().couponDiscount() + " needs the "
+                    + "payment.couponCode it was granted for.");
         }
     }
 

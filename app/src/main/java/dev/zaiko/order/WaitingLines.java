@@ -41,9 +41,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>units became sellable (inspection passed them, {@link StockInspected}): the lines of that SKU are reserved for in
  * {@link BackorderQueue} order, each filled line ALLOCATED with history. A line the channel
  * cannot cover whole is skipped, and later, smaller lines may still be filled.</li>
- * <li>then, after any inspection of the SKU, for every inbound of it that arrived short and is fully inspected at its
- * location: the lines still waiting on it (promised its date, on a channel whose pool holds
- * its location) are AWAITING_CUSTOMER with {@code INBOUND_SHORT};</li>
+ * <li>sellable stock appeared in another way (a reservation released, an upward count, a protection lifted:
+ * {@link FillingBackorders}, after the commit): the same fill;</li>
+ * <li>then, after any inspection of the SKU, for every inbound of it that arrived (short, or in full with units that
+ * failed inspection) and is fully inspected at its location: the lines still waiting on it (promised its date, on
+ * a channel whose pool holds its location) can no longer be filled from it and are AWAITING_CUSTOMER with
+ * {@code INBOUND_SHORT};</li>
  * <li>the supplier cancelled an inbound: the same for its lines, {@code SUPPLIER_CANCELLED}, in
  * the cancelling transaction;</li>
  * <li>the product was discontinued: every BACKORDERED line of it is AWAITING_CUSTOMER with
@@ -52,6 +55,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A line that becomes short keeps, as its promised date, the next dated inbound into its
  * channel's pool when there is one (the customer may choose to wait for it).
  * A line promised a date that another inbound of the same day still covers is left waiting.
+ * <p>
+ * Fills and settlements of one SKU never overlap, on any node: each holds the SKU's backorder
+ * lock ({@link OrderStore#lockBackorders}) from its first reservation to its last decision, so a
+ * settlement never calls a line short while a fill is about to allocate it.
  */
 @Component
 class WaitingLines {
@@ -88,9 +95,11 @@ class WaitingLines {
     @TransactionalEventListener(fallbackExecution = true)
     void on(StockInspected event) {
         try {
-            if (event.passed() > 0) fill(event.sku());
-            // also when every unit failed: a short arrival whose units all failed leaves its lines waiting for nothing
-            newTx.executeWithoutResult(t -> settleShortArrivals(event.sku()));
+            exclusively(event.sku(), () -> {
+                if (event.passed() > 0) fill(event.sku());
+                // also when every unit failed: an arrival whose units all failed leaves its lines waiting for nothing
+                newTx.executeWithoutResult(t -> settleArrivals(event.sku()));
+            });
         } catch (RuntimeException e) {
             log.error("Could not fill or settle the backorders of {} after inspecting {} unit(s) at {}", event.sku(),
                     event.passed() + event.failed(), event.location(), e);
@@ -113,6 +122,23 @@ class WaitingLines {
             lineShort(w, OrderLineShort.DISCONTINUED, null,
                     "The manufacturer discontinued the product; the awaited stock will not come.", now);
         }
+    }
+
+    /** Fills the SKU's backordered lines, if it has any, holding its backorder lock. */
+    void fillExclusively(String sku) {
+        if (store.backordered(sku).isEmpty()) return;
+        exclusively(sku, () -> fill(sku));
+    }
+
+    /**
+     * Runs the work holding the SKU's backorder lock (a transaction of its own that holds only the
+     * lock; the work's reservations and allocations commit on their own as they go).
+     */
+    private void exclusively(String sku, Runnable work) {
+        newTx.executeWithoutResult(t -> {
+            store.lockBackorders(sku);
+            work.run();
+        });
     }
 
     void fill(String sku) {
@@ -147,16 +173,24 @@ class WaitingLines {
         return true;
     }
 
-    private void settleShortArrivals(String sku) {
+    /**
+     * Once every unit at an arrived inbound's location is inspected and the fill has run, a line
+     * still waiting on that inbound cannot be filled from it: it arrived short, or in full with
+     * units that failed inspection (or that other lines, earlier in the queue, took).
+     */
+    private void settleArrivals(String sku) {
         List<StockLevel> levels = ledger.levels(sku);
         for (Inbound inbound : inbounds.list(sku)) {
-            if (!"ARRIVED".equals(inbound.status()) || !inbound.arrivedShort()) continue;
+            if (!"ARRIVED".equals(inbound.status())) continue;
             boolean stillInspecting = levels.stream().anyMatch(l -> l.location().equals(inbound.location())
                     && l.inspecting() > 0);
             if (stillInspecting) continue;
+            String what = inbound.arrivedShort()
+                    ? "arrived short: " + inbound.arrivedQuantity() + " of " + inbound.quantity() + " unit(s)"
+                    : "arrived with " + inbound.arrivedQuantity() + " unit(s), but after inspection too few were "
+                            + "sellable to fill every line waiting for it";
             settle(sku, inbound.location(), inbound.expectedOn(), OrderLineShort.INBOUND_SHORT,
-                    "The inbound expected on " + inbound.expectedOn() + " arrived short: " + inbound.arrivedQuantity()
-                            + " of " + inbound.quantity() + " unit(s); this line could not be filled.");
+                    "The inbound expected on " + inbound.expectedOn() + " " + what + "; this line could not be filled.");
         }
     }
 

@@ -16,14 +16,18 @@ public class ConflictException extends RuntimeException {
 
     public ConflictException(String type, String detail, Map<String, Object> properties) {
         super(detail);
+        requireNoReservedNames(properties);
+        this.type = type;
+        this.properties = Map.copyOf(properties);
+    }
+
+    static void requireNoReservedNames(Map<String, Object> properties) {
         for (String name : properties.keySet()) {
             if (RESERVED.contains(name)) {
-                throw new IllegalArgumentException("A conflict's property may not be named '" + name
+                throw new IllegalArgumentException("A problem's property may not be named '" + name
                         + "': it would overwrite the problem details' own member");
             }
         }
-        this.type = type;
-        this.properties = Map.copyOf(properties);
     }
 
     public ConflictException(String type, String detail) {

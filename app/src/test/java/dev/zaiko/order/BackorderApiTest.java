@@ -82,10 +82,11 @@ class BackorderApiTest extends OrderApiTestBase {
         String business = backorder(sku, 1, true);
 
         arrive(po, 2);
-        inspect(sku, 1, 1);
+        inspect(sku, 1, 0);
 
         assertThat(line(consumer).path("status").asString()).isEqualTo("ALLOCATED");
-        assertThat(line(business).path("status").asString()).isEqualTo("BACKORDERED");
+        assertThat(line(business).path("status").asString()).as("one unit still being inspected")
+                .isEqualTo("BACKORDERED");
         api.assertConsistent();
     }
 
@@ -180,6 +181,77 @@ class BackorderApiTest extends OrderApiTestBase {
 
         assertThat(line(a).path("status").asString()).isEqualTo("BACKORDERED");
         assertThat(probe.about(a)).isEmpty();
+    }
+
+    @Test
+    void aFullArrivalWhoseUnitsPartlyFailInspectionLeavesTheLinesItCannotFillShortWithTheNextInboundDate() {
+        String sku = api.product("FULLFAIL", true);
+        long po = inbound(sku, 3, today().plusDays(5));
+        inbound(sku, 10, today().plusDays(20));
+        String a = backorder(sku, 1, false);
+        String b = backorder(sku, 1, false);
+        String c = backorder(sku, 1, false);
+
+        arrive(po, 3); // in full
+        inspect(sku, 1, 1);
+        assertThat(line(a).path("status").asString()).isEqualTo("ALLOCATED");
+        assertThat(line(b).path("status").asString()).as("one unit still being inspected").isEqualTo("BACKORDERED");
+        assertThat(line(c).path("status").asString()).isEqualTo("BACKORDERED");
+        assertThat(probe.ofSku(sku)).isEmpty();
+
+        inspect(sku, 1, 0);
+
+        assertThat(line(b).path("status").asString()).isEqualTo("ALLOCATED");
+        JsonNode shortOrder = api.ok(api.get("/api/orders/" + c));
+        assertThat(shortOrder.path("status").asString()).isEqualTo("AWAITING_CUSTOMER");
+        assertThat(shortOrder.path("lines").get(0).path("promisedDate").asString()).as("the next dated inbound")
+                .isEqualTo(today().plusDays(20).toString());
+        JsonNode history = shortOrder.path("history");
+        assertThat(history.get(history.size() - 2).path("reason").asString()).contains("after inspection")
+                .contains(today().plusDays(20).toString());
+        assertThat(probe.ofSku(sku)).singleElement().satisfies(e -> {
+            assertThat(e.orderNumber()).isEqualTo(c);
+            assertThat(e.reason()).isEqualTo(OrderLineShort.INBOUND_SHORT);
+            assertThat(e.quantity()).isEqualTo(1);
+        });
+        assertThat(api.reserved(sku)).isEqualTo(2);
+        assertThat(api.level(sku, shop.warehouse()).path("defective").intValue()).isEqualTo(1);
+        api.assertConsistent();
+    }
+
+    @Test
+    void aFullArrivalWhoseUnitsAllFailWithNoOtherInboundLeavesItsLinesShortWithoutADate() {
+        String sku = api.product("FULLNONE", true);
+        long po = inbound(sku, 2, today().plusDays(3));
+        String a = backorder(sku, 1, false);
+        String b = backorder(sku, 1, false);
+
+        arrive(po, 2);
+        inspect(sku, 0, 2);
+
+        for (String number : new String[] {a, b}) {
+            assertThat(line(number).path("status").asString()).isEqualTo("AWAITING_CUSTOMER");
+            assertThat(line(number).path("promisedDate").isNull()).isTrue();
+            assertThat(probe.about(number)).extracting(OrderLineShort::reason)
+                    .containsExactly(OrderLineShort.INBOUND_SHORT);
+        }
+        api.assertConsistent();
+    }
+
+    @Test
+    void aFullArrivalThatFillsEveryWaitingLineLeavesNobodyShort() {
+        String sku = api.product("FULLOK", true);
+        long po = inbound(sku, 3, today().plusDays(3));
+        String a = backorder(sku, 2, false);
+        String b = backorder(sku, 1, false);
+
+        arrive(po, 3);
+        inspect(sku, 3, 0);
+
+        assertThat(line(a).path("status").asString()).isEqualTo("ALLOCATED");
+        assertThat(line(b).path("status").asString()).isEqualTo("ALLOCATED");
+        assertThat(probe.ofSku(sku)).isEmpty();
+        api.assertConsistent();
     }
 
     @Test

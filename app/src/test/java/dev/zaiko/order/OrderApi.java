@@ -128,7 +128,12 @@ final class OrderApi extends dev.zaiko.support.ShopApi {
             lines.addObject().put("sku", (String) skuAndQuantity[i]).put("quantity", (Integer) skuAndQuantity[i + 1])
                     .put("unitPrice", 1980);
         }
-        return body;
+        return balancePayment(body);
+    }
+
+    /** The first line of an order body. */
+    static ObjectNode line(ObjectNode body) {
+        return (ObjectNode) body.withArray("lines").get(0);
     }
 
     static String digits(String orderNumber) {

@@ -23,7 +23,9 @@ class OrderApiTest extends OrderApiTestBase {
         ObjectNode body = order(shop.web(), tent, 2, lamp, 1).put("externalRef", OrderApi.unique("CART"))
                 .put("express", true).put("gift", true).put("b2b", true).put("neededBy", today().plusDays(5).toString())
                 .put("shippingFee", 550);
-        body.withObject("payment").put("pointsUsed", 100).put("couponCode", "SPRING10").put("giftBalanceUsed", 200);
+        body.withObject("payment").put("pointsUsed", 100).put("couponCode", "SPRING10").put("couponDiscount", 500)
+                .put("giftBalanceUsed", 200);
+        OrderApi.balancePayment(body);
 
         OrderApi.Response created = api.post("/api/orders", body);
 
@@ -45,6 +47,10 @@ class OrderApiTest extends OrderApiTestBase {
         assertThat(o.path("payment").path("method").asString()).isEqualTo("CREDIT_CARD");
         assertThat(o.path("payment").path("couponCode").asString()).isEqualTo("SPRING10");
         assertThat(o.path("payment").path("giftBalanceUsed").longValue()).isEqualTo(200);
+        assertThat(o.path("payment").path("couponDiscount").longValue()).isEqualTo(500);
+        assertThat(o.path("payment").path("pointsUsed").longValue()).isEqualTo(100);
+        assertThat(o.path("payment").path("amount").longValue()).as("3 x 1,980 + 550 - 100 - 500 - 200")
+                .isEqualTo(5690);
         JsonNode lines = o.path("lines");
         assertThat(lines.size()).isEqualTo(2);
         JsonNode first = lines.get(0);

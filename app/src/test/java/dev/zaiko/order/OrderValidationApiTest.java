@@ -93,6 +93,7 @@ class OrderValidationApiTest extends OrderApiTestBase {
         ObjectNode body = order(shop.web(), sku, 1);
         ArrayNode lines = body.putArray("lines");
         for (int i = 0; i < 100; i++) lines.addObject().put("sku", sku).put("quantity", 1).put("unitPrice", 100);
+        OrderApi.balancePayment(body);
         api.sellable(sku, shop.warehouse(), 100);
         assertThat(api.post("/api/orders", body).status()).isEqualTo(201);
     }

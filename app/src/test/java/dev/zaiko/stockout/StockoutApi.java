@@ -40,7 +40,7 @@ final class StockoutApi extends dev.zaiko.support.ShopApi {
             lines.addObject().put("sku", (String) skuAndQuantity[i]).put("quantity", (Integer) skuAndQuantity[i + 1])
                     .put("unitPrice", 1980);
         }
-        return body;
+        return balancePayment(body);
     }
 
     /** The cases of one order with one reason, read through the list's filters. */

@@ -143,6 +143,22 @@ public class ShopApi {
                 .put("passed", units).put("failed", 0)));
     }
 
+    /**
+     * Sets an order body's {@code payment.amount} so that the payment adds up to the lines and the
+     * shipping fee (after points, gift balance and coupon discount), as every order must.
+     */
+    public static ObjectNode balancePayment(ObjectNode order) {
+        long due = order.path("shippingFee").asLong(0);
+        for (tools.jackson.databind.JsonNode line : order.path("lines")) {
+            due += line.path("quantity").asLong(0) * line.path("unitPrice").asLong(0);
+        }
+        ObjectNode payment = order.withObject("payment");
+        due -= payment.path("pointsUsed").asLong(0) + payment.path("giftBalanceUsed").asLong(0)
+                + payment.path("couponDiscount").asLong(0);
+        payment.put("amount", due);
+        return order;
+    }
+
     public void inbound(String sku, String location, int units, LocalDate expectedOn) {
         ok(post("/api/inbounds", JSON.createObjectNode().put("sku", sku).put("location", location)
                 .put("quantity", units).put("expectedOn", expectedOn.toString())));

@@ -1,0 +1,83 @@
+package dev.zaiko.order;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.zaiko.inventory.StockChanged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Backordered lines are filled whenever a SKU's sellable stock may have grown, not only after an
+ * inspection: a reservation released (an order cancelled), an upward count, a protection lifted.
+ * Each of those announces {@link StockChanged} once it has committed (the reservation engine on
+ * its own worker thread, after its batch; other stock changes after their transaction). The fill
+ * runs later on a worker of its own, in {@link WaitingLines#fillExclusively} order (first come,
+ * first served, B2B first when configured), because the announcer must not wait: the engine's
+ * worker would otherwise wait for a reservation only it can decide.
+ * <p>
+ * Announcements of one SKU that arrive while its fill is still waiting to start are folded into
+ * that fill; one that arrives once it has started asks for another, so stock that appears during
+ * a fill is never missed. A failed fill is logged; the next change of the SKU tries again.
+ */
+@Component
+class FillingBackorders implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(FillingBackorders.class);
+
+    private final WaitingLines lines;
+    private final Set<String> waiting = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger unfinished = new AtomicInteger();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "zaiko-backorder-fill");
+        t.setDaemon(true);
+        return t;
+    });
+
+    FillingBackorders(WaitingLines lines) {
+        this.lines = lines;
+    }
+
+    /** Only hands the SKU over: never blocks, never throws into the announcer. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(StockChanged event) {
+        String sku = event.sku();
+        if (!waiting.add(sku)) return;
+        unfinished.incrementAndGet();
+        try {
+            worker.execute(() -> {
+                try {
+                    waiting.remove(sku);
+                    lines.fillExclusively(sku);
+                } catch (RuntimeException e) {
+                    log.error("Could not fill the backorders of {} after its stock changed", sku, e);
+                } finally {
+                    unfinished.decrementAndGet();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            waiting.remove(sku);
+            unfinished.decrementAndGet();
+            log.warn("Shutting down: the backorders of {} are filled at the next change of its stock", sku);
+        }
+    }
+
+    /** True when no fill is waiting or running (what tests wait for, with a bound). */
+    boolean idle() {
+        return unfinished.get() == 0;
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        worker.shutdown();
+        if (!worker.awaitTermination(10, TimeUnit.SECONDS)) worker.shutdownNow();
+    }
+}
