@@ -29,10 +29,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -84,17 +84,16 @@ class WaitingLines {
         this.b2bFirst = b2bFirst;
     }
 
-    /** After the inspection commits; a failure here must not fail it (the next one tries again). */
-    @TransactionalEventListener(fallbackExecution = true)
+    /**
+     * After the inspection commits, asynchronously: a failure here does not fail the inspection; the
+     * registry keeps the event until this completes, and the retry job runs it again (each step
+     * is safe to repeat).
+     */
+    @ApplicationModuleListener(id = "order.fill-backorders-on-inspection")
     void on(StockInspected event) {
-        try {
-            if (event.passed() > 0) fill(event.sku());
-            // also when every unit failed: a short arrival whose units all failed leaves its lines waiting for nothing
-            newTx.executeWithoutResult(t -> settleShortArrivals(event.sku()));
-        } catch (RuntimeException e) {
-            log.error("Could not fill or settle the backorders of {} after inspecting {} unit(s) at {}", event.sku(),
-                    event.passed() + event.failed(), event.location(), e);
-        }
+        if (event.passed() > 0) fill(event.sku());
+        // also when every unit failed: a short arrival whose units all failed leaves its lines waiting for nothing
+        newTx.executeWithoutResult(t -> settleShortArrivals(event.sku()));
     }
 
     /** In the cancelling transaction: the inbound's cancellation and its lines' shortage go together. */
