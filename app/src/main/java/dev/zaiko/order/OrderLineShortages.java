@@ -19,6 +19,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -55,9 +56,10 @@ class OrderLineShortages {
 
     /**
      * After the till sale or count has committed, asynchronously: a failure here does not fail the
-     * sale; the registry keeps the event until this completes, and the retry job runs it again.
+     * sale; the registry keeps the event until this completes, and the retry job runs it again. The
+     * change has its own transaction (shared with the catch-up path), so none encloses it (NOT_SUPPORTED).
      */
-    @ApplicationModuleListener(id = "order.short-displaced-lines")
+    @ApplicationModuleListener(id = "order.short-displaced-lines", propagation = Propagation.NOT_SUPPORTED)
     void on(ReservationDisplaced event) {
         String holder = event.holder();
         int hash = holder == null ? -1 : holder.lastIndexOf('#');

@@ -33,6 +33,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -87,9 +88,10 @@ class WaitingLines {
     /**
      * After the inspection commits, asynchronously: a failure here does not fail the inspection; the
      * registry keeps the event until this completes, and the retry job runs it again (each step
-     * is safe to repeat).
+     * is safe to repeat). Each filled line commits on its own, so no enclosing transaction (NOT_SUPPORTED)
+     * holds a connection meanwhile.
      */
-    @ApplicationModuleListener(id = "order.fill-backorders-on-inspection")
+    @ApplicationModuleListener(id = "order.fill-backorders-on-inspection", propagation = Propagation.NOT_SUPPORTED)
     void on(StockInspected event) {
         if (event.passed() > 0) fill(event.sku());
         // also when every unit failed: a short arrival whose units all failed leaves its lines waiting for nothing

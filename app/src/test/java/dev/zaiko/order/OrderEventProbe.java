@@ -3,8 +3,10 @@ package dev.zaiko.order;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Records every committed {@link OrderLineShort} and {@link BackorderAged}, as the stockout module
@@ -17,14 +19,32 @@ class OrderEventProbe {
     private final List<OrderLineShort> received = new CopyOnWriteArrayList<>();
     private final List<BackorderAged> aged = new CopyOnWriteArrayList<>();
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(OrderLineShort event) {
-        received.add(event);
+        afterCommit(() -> received.add(event));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(BackorderAged event) {
-        aged.add(event);
+        afterCommit(() -> aged.add(event));
+    }
+
+    /**
+     * Not a {@code @TransactionalEventListener}: the event registry would record this probe's every
+     * event and complete it in two more transactions while the publisher still holds its connection,
+     * which under the concurrency tests' load drains the pool. The same "after commit" by hand.
+     */
+    private static void afterCommit(Runnable record) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            record.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                record.run();
+            }
+        });
     }
 
     /** Every committed {@link BackorderAged} so far, in the order they committed. */
