@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -47,6 +48,14 @@ class EventsAcrossRestartTest {
     @Test
     void anEventWhoseListenerFailedBeforeARestartIsHandledAfterIt() throws Exception {
         Path dataDir = Path.of("target", "zaiko-test-data", "restart-" + UUID.randomUUID());
+        try {
+            failThenRestart(dataDir);
+        } finally {
+            FileSystemUtils.deleteRecursively(dataDir);
+        }
+    }
+
+    private void failThenRestart(Path dataDir) throws Exception {
         String sku;
         String number;
         try (ConfigurableApplicationContext first = start(dataDir)) {
