@@ -14,6 +14,7 @@ import dev.zaiko.inventory.ReservationPart;
 import dev.zaiko.inventory.ReservationStatus;
 import dev.zaiko.inventory.ReserveRequest;
 import dev.zaiko.inventory.ReservingStock;
+import dev.zaiko.platform.AfterCommit;
 import dev.zaiko.platform.ConflictException;
 import dev.zaiko.platform.NotFoundException;
 import org.slf4j.Logger;
@@ -89,7 +90,7 @@ public class ChangingOrderLines {
             Instant now = clock.instant();
             if (d.line.reservationId() != null && d.reserved > 0) {
                 UUID reservation = d.line.reservationId();
-                afterCommit(() -> releaseQuietly(reservation));
+                AfterCommit.run(() -> releaseQuietly(reservation));
             }
             store.changeLine(number, lineNo, OrderStatus.CANCELLED, actor, why, now);
             refreshOrder(number, actor, "Line " + lineNo + " cancelled.", now);
@@ -295,15 +296,6 @@ public class ChangingOrderLines {
         }
     }
 
-    /** Units given up are released once the change is committed, never before. */
-    private void afterCommit(Runnable action) {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                action.run();
-            }
-        });
-    }
 
     private void releaseQuietly(UUID reservation) {
         try {

@@ -13,7 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
+import dev.zaiko.platform.AfterCommit;
 
 /**
  * Backordered lines are filled whenever a SKU's sellable stock may have grown, not only after an
@@ -46,10 +47,18 @@ class FillingBackorders implements DisposableBean {
         this.lines = lines;
     }
 
-    /** Only hands the SKU over: never blocks, never throws into the announcer. */
-    @TransactionalEventListener(fallbackExecution = true)
+    /**
+     * Only hands the SKU over, after the announcer's commit: never blocks, never throws into the
+     * announcer. A plain listener that defers itself, not a {@code @TransactionalEventListener}:
+     * those are recorded in the event publication registry, and this event comes with every
+     * reservation batch; a lost hand-off is healed by the next change of the SKU.
+     */
+    @EventListener
     void on(StockChanged event) {
-        String sku = event.sku();
+        AfterCommit.run(() -> handOver(event.sku()));
+    }
+
+    private void handOver(String sku) {
         if (!waiting.add(sku)) return;
         unfinished.incrementAndGet();
         try {

@@ -15,10 +15,11 @@ import dev.zaiko.inventory.ReservingStock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -53,8 +54,12 @@ class OrderLineShortages {
         this.events = events;
     }
 
-    /** After the till sale or count has committed; a failure here must not fail the sale. */
-    @TransactionalEventListener(fallbackExecution = true)
+    /**
+     * After the till sale or count has committed, asynchronously: a failure here does not fail the
+     * sale; the registry keeps the event until this completes, and the retry job runs it again. The
+     * change has its own transaction (shared with the catch-up path), so none encloses it (NOT_SUPPORTED).
+     */
+    @ApplicationModuleListener(id = "order.short-displaced-lines", propagation = Propagation.NOT_SUPPORTED)
     void on(ReservationDisplaced event) {
         String holder = event.holder();
         int hash = holder == null ? -1 : holder.lastIndexOf('#');
@@ -67,13 +72,8 @@ class OrderLineShortages {
         } catch (RuntimeException e) {
             return; // a holder some other caller chose
         }
-        try {
-            lineShort(number, lineNo, event.reservationId(), event.quantity(),
-                    "The reserved unit(s) at " + event.location() + " were taken by a till sale or a stock count.");
-        } catch (RuntimeException e) {
-            log.error("Could not record the displacement of reservation {} for order {} line {}",
-                    event.reservationId(), number, lineNo, e);
-        }
+        lineShort(number, lineNo, event.reservationId(), event.quantity(),
+                "The reserved unit(s) at " + event.location() + " were taken by a till sale or a stock count.");
     }
 
     /** Lines of a just-recorded order whose reservations were displaced before it was recorded. */

@@ -29,10 +29,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -91,19 +92,20 @@ class WaitingLines {
         this.b2bFirst = b2bFirst;
     }
 
-    /** After the inspection commits; a failure here must not fail it (the next one tries again). */
-    @TransactionalEventListener(fallbackExecution = true)
+    /**
+     * After the inspection commits, asynchronously: a failure here does not fail the inspection; the
+     * registry keeps the event until this completes, and the retry job runs it again (each step
+     * is safe to repeat). Each filled line commits on its own, so no enclosing transaction (NOT_SUPPORTED)
+     * holds a connection meanwhile.
+     */
+    @ApplicationModuleListener(id = "order.fill-backorders-on-inspection", propagation = Propagation.NOT_SUPPORTED)
     void on(StockInspected event) {
-        try {
-            exclusively(event.sku(), () -> {
-                if (event.passed() > 0) fill(event.sku());
-                // also when every unit failed: an arrival whose units all failed leaves its lines waiting for nothing
-                newTx.executeWithoutResult(t -> settleArrivals(event.sku()));
-            });
-        } catch (RuntimeException e) {
-            log.error("Could not fill or settle the backorders of {} after inspecting {} unit(s) at {}", event.sku(),
-                    event.passed() + event.failed(), event.location(), e);
-        }
+        // no catch: a failure stays in the event registry and is retried (docs/events-and-jobs.md)
+        exclusively(event.sku(), () -> {
+            if (event.passed() > 0) fill(event.sku());
+            // also when every unit failed: an arrival whose units all failed leaves its lines waiting for nothing
+            newTx.executeWithoutResult(t -> settleArrivals(event.sku()));
+        });
     }
 
     /** In the cancelling transaction: the inbound's cancellation and its lines' shortage go together. */

@@ -3,7 +3,8 @@
  * numbers with a check digit, the reservation of each line through the inventory's
  * {@link dev.zaiko.inventory.ReservingStock}, backorders with a promised date, the status of
  * every line and order with its history, idempotency on (channel, external reference), and the
- * {@link dev.zaiko.order.OrderLineShort} event for every line whose units are not there.
+ * {@link dev.zaiko.order.OrderLineShort} event for every line whose units are not there, and
+ * {@link dev.zaiko.order.BackorderAged} once for every line backordered too long.
  * Owns the {@code orders_*} tables; uses only the public API of inventory and catalog.
  */
 package dev.zaiko.order;

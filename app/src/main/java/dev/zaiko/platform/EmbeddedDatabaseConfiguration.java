@@ -46,6 +46,10 @@ class EmbeddedDatabaseConfiguration {
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
+                    // Stopped by this context when it closes, after the job scheduler, the asynchronous
+                    // listeners and the event registry are done with it: zonky's own JVM shutdown hook
+                    // would stop it in parallel with them.
+                    .setRegisterShutdownHook(false)
                     .start();
             log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), dir);
             return postgres;

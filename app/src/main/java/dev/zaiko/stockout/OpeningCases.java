@@ -11,6 +11,7 @@ import dev.zaiko.inventory.Channel;
 import dev.zaiko.inventory.ExpectingInbounds;
 import dev.zaiko.inventory.Inbound;
 import dev.zaiko.inventory.StockNetwork;
+import dev.zaiko.order.BackorderAged;
 import dev.zaiko.order.Order;
 import dev.zaiko.order.OrderLineShort;
 import dev.zaiko.order.OrderNumber;
@@ -21,9 +22,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns every {@link OrderLineShort} into one case per (order, line, reason), in the same
- * transaction as the order's change: a committed shortage always has its case, and a repeated
- * event creates nothing (the unique key decides, also under races).
+ * Turns every {@link OrderLineShort} (and every {@link BackorderAged}, reason {@value #BACKORDER_AGED})
+ * into one case per (order, line, reason), in the same transaction as the order's change: a
+ * committed shortage always has its case, and a repeated event creates nothing (the unique key
+ * decides, also under races).
  * <p>
  * Facts come from the order, the catalog and the inventory. A fact that cannot be found (an
  * unknown SKU, a channel removed meanwhile) is left empty rather than failing the order's
@@ -33,6 +35,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class OpeningCases {
+
+    /** The case reason for a line backordered too long ({@link BackorderAged}). */
+    static final String BACKORDER_AGED = "BACKORDER_AGED";
 
     private static final Logger log = LoggerFactory.getLogger(OpeningCases.class);
 
@@ -53,6 +58,17 @@ class OpeningCases {
         this.policy = policy;
         this.store = store;
         this.clock = clock;
+    }
+
+    /**
+     * A backorder waiting too long gets a case of its own (cancel or keep waiting), opened like a
+     * shortage of the units it still waits for, in the order module's transaction. The line stays
+     * BACKORDERED; the case's next inbound is the one the customer could keep waiting for.
+     */
+    @EventListener
+    void on(BackorderAged event) {
+        on(new OrderLineShort(event.orderNumber(), event.lineNo(), event.sku(), event.quantity(), BACKORDER_AGED,
+                event.detectedAt()));
     }
 
     @EventListener

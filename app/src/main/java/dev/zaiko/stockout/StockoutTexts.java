@@ -19,7 +19,7 @@ class StockoutTexts {
 
     /** The reasons the order module sends; any other code is accepted and worded by {@code stockout.reason.OTHER}. */
     static final List<String> KNOWN_REASONS = List.of("ALLOCATION_FAILED", "DISPLACED", "INSPECTION_DEFECT",
-            "INBOUND_SHORT", "SUPPLIER_CANCELLED", "DISCONTINUED");
+            "INBOUND_SHORT", "SUPPLIER_CANCELLED", "DISCONTINUED", OpeningCases.BACKORDER_AGED);
 
     private final MessageSource messages;
 

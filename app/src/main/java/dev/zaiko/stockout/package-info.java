@@ -1,6 +1,7 @@
 /**
  * Stockout cases: every order line whose units are not there
- * ({@link dev.zaiko.order.OrderLineShort}) becomes exactly one case per reason, created in the
+ * ({@link dev.zaiko.order.OrderLineShort}), and every backorder waiting too long
+ * ({@link dev.zaiko.order.BackorderAged}), becomes exactly one case per reason, created in the
  * same transaction as the order's change, with the facts staff need before the apology call
  * (order and time, item and quantity, the reason in words that own the fault, the next dated
  * inbound or that none exists, the customer's service flags), a priority and a contact

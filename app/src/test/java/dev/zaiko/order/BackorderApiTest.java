@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 
+import dev.zaiko.support.Events;
+
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -31,9 +33,11 @@ class BackorderApiTest extends OrderApiTestBase {
         api.ok(api.post("/api/inbounds/" + inbound + "/arrivals", JSON.createObjectNode().put("quantity", units)));
     }
 
+    /** Inspects and waits until the backorders are filled or settled (asynchronously, after the commit). */
     void inspect(String sku, int passed, int failed) {
         api.ok(api.post("/api/stock/inspections", JSON.createObjectNode().put("sku", sku)
                 .put("location", shop.warehouse()).put("passed", passed).put("failed", failed)));
+        Events.awaitHandled(jdbc, sku);
     }
 
     JsonNode line(String number) {

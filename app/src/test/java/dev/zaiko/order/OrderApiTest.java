@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import dev.zaiko.support.Events;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -195,6 +196,7 @@ class OrderApiTest extends OrderApiTestBase {
 
         api.ok(api.post("/api/stock/pos-sales", OrderApi.JSON.createObjectNode().put("sku", sku)
                 .put("location", shop.store()).put("quantity", 1).put("force", true)));
+        Events.awaitHandled(jdbc, sku); // the order learns of it after the sale commits
 
         JsonNode o = api.ok(api.get("/api/orders/" + number));
         assertThat(o.path("status").asString()).isEqualTo("AWAITING_CUSTOMER");

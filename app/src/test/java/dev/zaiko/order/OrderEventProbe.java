@@ -3,21 +3,35 @@ package dev.zaiko.order;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.zaiko.platform.AfterCommit;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Records every committed {@link OrderLineShort}, as the stockout module will receive them. A
- * plain component so the application's scan picks it up and all tests share one context.
+ * Records every committed {@link OrderLineShort} and {@link BackorderAged}, as the stockout module
+ * receives them (after the commit by hand: a {@code @TransactionalEventListener} would be recorded
+ * in the event registry for every event, which drains the pool under the concurrency tests). A plain component so the application's scan picks it up and all tests share one
+ * context.
  */
 @Component
 class OrderEventProbe {
 
     private final List<OrderLineShort> received = new CopyOnWriteArrayList<>();
+    private final List<BackorderAged> aged = new CopyOnWriteArrayList<>();
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(OrderLineShort event) {
-        received.add(event);
+        AfterCommit.run(() -> received.add(event));
+    }
+
+    @EventListener
+    void on(BackorderAged event) {
+        AfterCommit.run(() -> aged.add(event));
+    }
+
+    /** Every committed {@link BackorderAged} so far, in the order they committed. */
+    List<BackorderAged> aged() {
+        return List.copyOf(aged);
     }
 
     List<OrderLineShort> about(String orderNumber) {

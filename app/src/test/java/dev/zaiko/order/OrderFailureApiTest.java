@@ -12,12 +12,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import dev.zaiko.inventory.ReservationDisplaced;
+import dev.zaiko.support.Events;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -27,6 +30,9 @@ class OrderFailureApiTest extends OrderApiTestBase {
 
     @Autowired
     ApplicationEventPublisher events;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void anOrderThatCannotBeWrittenReleasesItsReservationsAndLogsNoPersonalData(CapturedOutput output) {
@@ -61,16 +67,23 @@ class OrderFailureApiTest extends OrderApiTestBase {
         String number = placed.path("orderNumber").asString();
         UUID reservation = UUID.fromString(placed.path("lines").get(0).path("reservationId").asString());
 
-        ReservationDisplaced displaced = new ReservationDisplaced(reservation, number + "#1", shop.marketplace(), sku,
-                shop.store(), 1);
-        events.publishEvent(displaced);
-        events.publishEvent(displaced);
-        // not an order's holder, an unknown line, a number whose check digit is wrong: ignored
-        events.publishEvent(new ReservationDisplaced(UUID.randomUUID(), "POS-77", shop.till(), sku, shop.store(), 1));
-        events.publishEvent(new ReservationDisplaced(UUID.randomUUID(), number + "#9", shop.marketplace(), sku,
-                shop.store(), 1));
-        events.publishEvent(new ReservationDisplaced(reservation, "000-0000000-0000001#1", shop.marketplace(), sku,
-                shop.store(), 1));
+        // as the inventory publishes them: inside a stock change's transaction, handled after its commit;
+        // a report repeated is a new event object (the registry tells publications apart by instance)
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        for (int i = 0; i < 2; i++) {
+            tx.executeWithoutResult(t -> events.publishEvent(new ReservationDisplaced(reservation, number + "#1",
+                    shop.marketplace(), sku, shop.store(), 1)));
+        }
+        tx.executeWithoutResult(t -> {
+            // not an order's holder, an unknown line, a number whose check digit is wrong: ignored
+            events.publishEvent(new ReservationDisplaced(UUID.randomUUID(), "POS-77", shop.till(), sku, shop.store(),
+                    1));
+            events.publishEvent(new ReservationDisplaced(UUID.randomUUID(), number + "#9", shop.marketplace(), sku,
+                    shop.store(), 1));
+            events.publishEvent(new ReservationDisplaced(reservation, "000-0000000-0000001#1", shop.marketplace(), sku,
+                    shop.store(), 1));
+        });
+        Events.awaitHandled(jdbc, sku);
 
         JsonNode o = api.ok(api.get("/api/orders/" + number));
         assertThat(o.path("lines").get(0).path("status").asString()).isEqualTo("AWAITING_CUSTOMER");
@@ -108,6 +121,8 @@ class OrderFailureApiTest extends OrderApiTestBase {
             JsonNode placed = api.ok(placing.get(1, TimeUnit.MINUTES));
             assertThat(placed.path("lines").get(0).path("status").asString()).isEqualTo("AWAITING_CUSTOMER");
             String number = placed.path("orderNumber").asString();
+            // the sale's own path (asynchronous, after its commit) may come second; it must change nothing
+            Events.awaitHandled(jdbc, sku);
             assertThat(api.ok(api.get("/api/orders/" + number)).path("status").asString())
                     .isEqualTo("AWAITING_CUSTOMER");
             assertThat(probe.about(number)).extracting(OrderLineShort::reason).containsExactly("DISPLACED");
@@ -130,6 +145,7 @@ class OrderFailureApiTest extends OrderApiTestBase {
         api.ok(api.post("/api/stock/pos-sales", OrderApi.JSON.createObjectNode().put("sku", sku)
                 .put("location", shop.store()).put("quantity", 1).put("force", true)));
         api.post("/api/orders", body.put("channel", shop.web())); // refused: 409
+        Events.awaitHandled(jdbc, sku); // what the asynchronous listeners log is checked too
 
         assertThat(output.getAll()).contains(placed.path("orderNumber").asString()) // the logs did speak
                 .doesNotContain("himitsu.sato@example.jp").doesNotContain("佐藤").doesNotContain("080-9999-0001");

@@ -18,6 +18,7 @@ import java.util.Locale;
 import dev.zaiko.order.OrderLineShort;
 import dev.zaiko.platform.ConflictException;
 import dev.zaiko.platform.NotFoundException;
+import dev.zaiko.support.Events;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -294,6 +295,7 @@ class StockoutApiTest {
 
         api.ok(api.post("/api/stock/pos-sales", StockoutApi.JSON.createObjectNode().put("sku", last)
                 .put("location", shop.store()).put("quantity", 1).put("force", true)));
+        Events.awaitHandled(jdbc, last); // the order learns of the sale after its commit, then opens the case
 
         JsonNode c = onlyCase(number, "DISPLACED");
         assertThat(c.path("lineNo").intValue()).isEqualTo(2);

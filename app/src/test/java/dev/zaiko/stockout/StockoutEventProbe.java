@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import dev.zaiko.platform.AfterCommit;
+import org.springframework.context.event.EventListener;
 
 /**
  * Records every committed {@link StockoutDecided} and {@link RefundRequested}, as the refund and
@@ -16,14 +17,14 @@ class StockoutEventProbe {
     private final List<StockoutDecided> decided = new CopyOnWriteArrayList<>();
     private final List<RefundRequested> refunds = new CopyOnWriteArrayList<>();
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(StockoutDecided event) {
-        decided.add(event);
+        AfterCommit.run(() -> decided.add(event));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(RefundRequested event) {
-        refunds.add(event);
+        AfterCommit.run(() -> refunds.add(event));
     }
 
     List<StockoutDecided> decided(String orderNumber) {
