@@ -21,13 +21,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                            the options (or from the case's opening when nobody reached them); default 7 days
  * @param defaultDecision     what the shop does when the customer does not answer in time (default
  *                            CANCEL; WAIT when offered is the other sensible choice)
+ * @param defaultCheckEvery   how often the durable job looks for cases whose time ran out (default 1 minute)
  * @param attributes          per category, the attributes that matter for a substitute and how:
  *                            {@code tent=capacity:AT_LEAST,weight:AT_MOST,season:SAME}
  */
 @ConfigurationProperties("zaiko.stockout.options")
 public record StockoutOptionsProperties(Long absorbLimit, Boolean dropShip, Integer dropShipExtraDays,
                                         Boolean transfer, Integer transferDays, Integer maxSubstitutes,
-                                        Duration decisionLimit, Choice defaultDecision,
+                                        Duration decisionLimit, Choice defaultDecision, Duration defaultCheckEvery,
                                         Map<String, String> attributes) {
 
     public StockoutOptionsProperties {
@@ -39,6 +40,10 @@ public record StockoutOptionsProperties(Long absorbLimit, Boolean dropShip, Inte
         if (maxSubstitutes == null) maxSubstitutes = 3;
         if (decisionLimit == null) decisionLimit = Duration.ofDays(7);
         if (defaultDecision == null) defaultDecision = Choice.CANCEL;
+        if (defaultCheckEvery == null) defaultCheckEvery = Duration.ofMinutes(1);
+        if (defaultCheckEvery.isNegative() || defaultCheckEvery.isZero()) {
+            throw new IllegalArgumentException("zaiko.stockout.options.default-check-every must be positive");
+        }
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
         if (absorbLimit < 0 || dropShipExtraDays < 0 || transferDays < 0 || maxSubstitutes < 0) {
             throw new IllegalArgumentException("zaiko.stockout.options: limits and days must be 0 or more");
@@ -54,6 +59,6 @@ public record StockoutOptionsProperties(Long absorbLimit, Boolean dropShip, Inte
     }
 
     public static StockoutOptionsProperties defaults() {
-        return new StockoutOptionsProperties(null, null, null, null, null, null, null, null, null);
+        return new StockoutOptionsProperties(null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -18,7 +18,7 @@ class OptionRulesTest {
     static final LocalDate TODAY = LocalDate.of(2026, 11, 24); // a Tuesday
     static final BusinessCalendar WEEKDAYS = new WeekdayCalendar();
     static final StockoutOptionsProperties SHOP = new StockoutOptionsProperties(null, true, 1, true, 2, null, null,
-            null, null);
+            null, null, null);
 
     static Product tent(ProductStatus status, String supplier, Integer leadTime) {
         return new Product("TENT", new Product.Name("テント", "Tent"), "tent", List.of("camping"), Map.of(), 20_000,
