@@ -313,6 +313,29 @@ class StockoutDecisionApiTest {
         assertThat(api.ok(api.get("/api/stock/consistency")).path("consistent").asBoolean()).isTrue();
     }
 
+    @Test
+    void anAgedBackorderOffersKeepingTheWaitOrCancellingAndKeepingItsPlace() {
+        String sku = bottle("AGED", 3000, 500, null, null);
+        api.inbound(sku, shop.warehouse(), 5, StockoutApi.today().plusDays(60));
+        String number = place(order(shop.web(), null, sku, 1, 3000)).path("orderNumber").asString();
+        assertThat(line(api.ok(api.get("/api/orders/" + number)), 1).path("status").asString()).isEqualTo("BACKORDERED");
+        clock.advance(Duration.ofDays(31));
+        Jobs.runRecurring(jobs, clock, "order-backorders-aged");
+        JsonNode c = onlyCase(number, "BACKORDER_AGED");
+
+        assertThat(choices(c)).containsExactly("WAIT", "CANCEL");
+        assertThat(option(c, "WAIT").path("promisedDate").asString())
+                .isEqualTo(StockoutApi.today().plusDays(60).toString());
+        api.ok(decide(c.path("id").asString(), choice("WAIT")));
+
+        JsonNode after = api.ok(api.get("/api/orders/" + number));
+        assertThat(line(after, 1).path("status").asString()).isEqualTo("BACKORDERED");
+        assertThat(after.path("lines").size()).isEqualTo(1);
+        assertThat(api.ok(api.get("/api/stockouts/" + c.path("id").asString())).path("status").asString())
+                .isEqualTo("RESOLVED");
+        assertThat(refundsFor(number)).isEmpty();
+    }
+
     // ---- from elsewhere ---------------------------------------------------------------------------
 
     @Test
