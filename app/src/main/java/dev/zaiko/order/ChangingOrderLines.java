@@ -105,12 +105,7 @@ public class ChangingOrderLines {
             Decided d = decidable(number, lineNo);
             Instant now = clock.instant();
             int shortUnits = d.line.quantity() - d.reserved;
-            int carrier = lineNo;
-            if (d.reserved > 0) {
-                carrier = split(number, d, shortUnits, OrderStatus.CANCELLED, null, null, null, actor, why, now);
-            } else {
-                store.changeLine(number, lineNo, OrderStatus.CANCELLED, actor, why, now);
-            }
+            int carrier = moveMissing(number, d, OrderStatus.CANCELLED, null, null, null, actor, why, now);
             refreshOrder(number, actor, "The rest of the order ships without the missing unit(s).", now);
             return new Change(store.find(number).orElseThrow(), carrier, shortUnits, shortUnits,
                     shortUnits * d.line.unitPrice());
@@ -123,16 +118,7 @@ public class ChangingOrderLines {
             Decided d = decidable(number, lineNo);
             Instant now = clock.instant();
             int shortUnits = d.line.quantity() - d.reserved;
-            int carrier = lineNo;
-            if (d.reserved > 0) {
-                carrier = split(number, d, shortUnits, OrderStatus.BACKORDERED, null, promisedDate, null, actor, why, now);
-            } else {
-                store.plan(number, lineNo, null, promisedDate, null);
-                if (!store.changeLine(number, lineNo, OrderStatus.BACKORDERED, actor, why, now)) {
-                    store.history(number, new Order.StatusChange(lineNo, d.line.status(), OrderStatus.BACKORDERED,
-                            actor, why, now));
-                }
-            }
+            int carrier = moveMissing(number, d, OrderStatus.BACKORDERED, null, promisedDate, null, actor, why, now);
             refreshOrder(number, actor, "Line " + carrier + " waits for the inbound expected on " + promisedDate + ".",
                     now);
             return new Change(store.find(number).orElseThrow(), carrier, shortUnits, 0, 0);
@@ -218,13 +204,7 @@ public class ChangingOrderLines {
             Decided d = decidable(number, lineNo);
             if (d.reserved != reservedNow) throw new IllegalStateException("Order " + number + " changed meanwhile");
             Instant now = clock.instant();
-            int carrier = lineNo;
-            if (d.reserved > 0) {
-                carrier = split(number, d, shortUnits, to, reserved, promisedDate, fulfilment, actor, why, now);
-            } else {
-                store.plan(number, lineNo, reserved, promisedDate, fulfilment);
-                store.changeLine(number, lineNo, to, actor, why, now);
-            }
+            int carrier = moveMissing(number, d, to, reserved, promisedDate, fulfilment, actor, why, now);
             refreshOrder(number, actor, "Line " + carrier + " comes by " + fulfilment.route() + " from "
                     + fulfilment.source() + ".", now);
             return new Change(store.find(number).orElseThrow(), carrier, shortUnits, 0, 0);
@@ -245,6 +225,27 @@ public class ChangingOrderLines {
                     Map.of("lineNo", lineNo, "lineStatus", line.status().name()));
         }
         return new Decided(order, line, reservedUnits(line));
+    }
+
+    /**
+     * The missing units get {@code status} (and what they wait for or come from): split off to a new
+     * line when some units are still reserved, else on the line itself.
+     *
+     * @return the line that carries them
+     */
+    private int moveMissing(OrderNumber number, Decided d, OrderStatus status, UUID reservationId,
+                            LocalDate promisedDate, Order.Fulfilment fulfilment, String actor, String why, Instant now) {
+        int lineNo = d.line.lineNo();
+        if (d.reserved > 0) {
+            return split(number, d, d.line.quantity() - d.reserved, status, reservationId, promisedDate, fulfilment,
+                    actor, why, now);
+        }
+        store.plan(number, lineNo, reservationId, promisedDate, fulfilment);
+        if (!store.changeLine(number, lineNo, status, actor, why, now)) {
+            // an aged backorder that keeps waiting: same status, the decision still belongs in its history
+            store.history(number, new Order.StatusChange(lineNo, d.line.status(), status, actor, why, now));
+        }
+        return lineNo;
     }
 
     /** The short units move to a new line; the original keeps its reserved units and is ALLOCATED again. */

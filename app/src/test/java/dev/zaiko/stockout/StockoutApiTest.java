@@ -19,28 +19,19 @@ import dev.zaiko.order.OrderLineShort;
 import dev.zaiko.platform.ConflictException;
 import dev.zaiko.platform.NotFoundException;
 import dev.zaiko.support.Events;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Shortages become cases end to end: marketplace orders for missing stock, a forced till sale, repeated events. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class StockoutApiTest {
+class StockoutApiTest extends StockoutApiTestBase {
 
     static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -54,26 +45,11 @@ class StockoutApiTest {
     @Autowired
     StockoutCases cases;
 
-    StockoutApi api;
-    StockoutApi.Shop shop;
-
-    @BeforeEach
-    void setUp() {
-        api = new StockoutApi(port);
-        shop = api.shop();
-    }
-
     /** Places a marketplace order whose line 2 ({@code sku} x3) cannot be reserved; returns its order number. */
     String shortOrder(String sku, ObjectNode body) {
         JsonNode placed = api.ok(api.post("/api/orders", body));
         assertThat(placed.path("lines").get(1).path("status").asString()).isEqualTo("AWAITING_CUSTOMER");
         return placed.path("orderNumber").asString();
-    }
-
-    JsonNode onlyCase(String orderNumber, String reason) {
-        JsonNode found = api.casesOf(orderNumber, reason);
-        assertThat(found.size()).as("cases of " + orderNumber).isEqualTo(1);
-        return api.ok(api.get("/api/stockouts/" + found.get(0).path("id").asString()));
     }
 
     static Instant endOfNextWeekday(Instant detected) {

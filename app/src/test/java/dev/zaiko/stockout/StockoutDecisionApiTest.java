@@ -16,23 +16,14 @@ import dev.zaiko.platform.JobScheduler;
 import dev.zaiko.support.Jobs;
 import dev.zaiko.support.MovableClock;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Options computed from the shop's real state, and decisions carried out on the order, end to end. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class StockoutDecisionApiTest {
-
-    @LocalServerPort
-    int port;
+class StockoutDecisionApiTest extends StockoutApiTestBase {
 
     @Autowired
     StockoutEventProbe events;
@@ -45,15 +36,6 @@ class StockoutDecisionApiTest {
 
     @Autowired
     JobScheduler jobs;
-
-    StockoutApi api;
-    StockoutApi.Shop shop;
-
-    @BeforeEach
-    void setUp() {
-        api = new StockoutApi(port);
-        shop = api.shop();
-    }
 
     @AfterEach
     void resetClock() {
@@ -96,12 +78,6 @@ class StockoutDecisionApiTest {
 
     JsonNode place(ObjectNode order) {
         return api.ok(api.post("/api/orders", order));
-    }
-
-    JsonNode onlyCase(String orderNumber, String reason) {
-        JsonNode found = api.casesOf(orderNumber, reason);
-        assertThat(found.size()).as("cases of " + orderNumber).isEqualTo(1);
-        return api.ok(api.get("/api/stockouts/" + found.get(0).path("id").asString()));
     }
 
     static JsonNode option(JsonNode c, String choice) {
