@@ -12,7 +12,8 @@ import dev.zaiko.inventory.ProtectionKind;
  * exists, the shop is considered loaded. {@link StandardDemoShop} holds the real data.
  */
 record DemoShop(List<Location> locations, List<Channel> channels, List<ProductDraft> products,
-                List<Stock> stock, List<Expected> inbounds, List<Keep> protections, List<Hold> reservations) {
+                List<Stock> stock, List<Expected> inbounds, List<Keep> protections, List<Hold> reservations,
+                List<DemoOrders.DemoOrder> orders) {
 
     DemoShop {
         if (locations.isEmpty()) throw new IllegalArgumentException("A demo shop needs at least one location");

@@ -18,6 +18,8 @@ import dev.zaiko.inventory.ReceivingStock;
 import dev.zaiko.inventory.ReservationOutcome;
 import dev.zaiko.inventory.ReserveRequest;
 import dev.zaiko.inventory.ReservingStock;
+import dev.zaiko.order.OrderRequest;
+import dev.zaiko.order.PlacingOrders;
 import dev.zaiko.inventory.StockNetwork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +27,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Loads the demo shop at start when {@code zaiko.demo=true} ({@code --demo}).
@@ -44,6 +47,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       they can only be made after that transaction. Each is made only if its SKU has never
  *       been reserved (no RESERVE movement in the ledger), which also completes a start that
  *       stopped between the two steps.
+ *   <li>Marketplace orders that ran into missing stock go through the order module last, so the
+ *       demo opens with stockout cases; their marketplace order ids make placing them again a
+ *       replay that changes nothing.
  * </ol>
  */
 @Component
@@ -63,11 +69,16 @@ class DemoShopLoader implements SmartLifecycle {
     private final ProtectingStock protecting;
     private final ReservingStock reserving;
     private final CheckingStockLedger ledger;
+    private final PlacingOrders placing;
     private volatile boolean running;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     DemoShopLoader(TransactionTemplate transactions, Clock clock, StockNetwork network, RegisteringProducts registering,
                    Products products, ReceivingStock receiving, InspectingStock inspecting, ExpectingInbounds inbounds,
-                   ProtectingStock protecting, ReservingStock reserving, CheckingStockLedger ledger) {
+                   ProtectingStock protecting, ReservingStock reserving, CheckingStockLedger ledger,
+                   PlacingOrders placing) {
+        this.placing = placing;
         this.transactions = transactions;
         this.clock = clock;
         this.network = network;
@@ -105,7 +116,7 @@ class DemoShopLoader implements SmartLifecycle {
 
     /** What one call wrote; all zero (but reservations, maybe) when the shop was already there. */
     record Outcome(boolean loaded, int locations, int channels, int products, int receipts, int units,
-                   int inbounds, int protections, int reservations) {
+                   int inbounds, int protections, int reservations, int orders) {
     }
 
     Outcome load(DemoShop shop) {
@@ -125,13 +136,14 @@ class DemoShopLoader implements SmartLifecycle {
             }
         }
         int reserved = reserve(shop);
+        int ordered = placeOrders(shop);
         Outcome outcome = new Outcome(written.loaded(), written.locations(), written.channels(), written.products(),
-                written.receipts(), written.units(), written.inbounds(), written.protections(), reserved);
+                written.receipts(), written.units(), written.inbounds(), written.protections(), reserved, ordered);
         if (outcome.loaded()) {
             log.info("Demo shop loaded: {} locations, {} channels, {} products, {} stock receipts ({} units), "
-                            + "{} inbounds, {} protections, {} reservations",
+                            + "{} inbounds, {} protections, {} reservations, {} marketplace orders",
                     outcome.locations(), outcome.channels(), outcome.products(), outcome.receipts(), outcome.units(),
-                    outcome.inbounds(), outcome.protections(), outcome.reservations());
+                    outcome.inbounds(), outcome.protections(), outcome.reservations(), outcome.orders());
         } else {
             log.info("Demo shop already present (location {} exists): skipped loading it; {} missing reservations made",
                     shop.marker(), outcome.reservations());
@@ -162,7 +174,7 @@ class DemoShopLoader implements SmartLifecycle {
             protecting.protect(keep.kind(), keep.location(), keep.sku(), keep.quantity(), keep.segment());
         }
         return new Outcome(true, shop.locations().size(), shop.channels().size(), shop.products().size(),
-                shop.stock().size(), units, shop.inbounds().size(), shop.protections().size(), 0);
+                shop.stock().size(), units, shop.inbounds().size(), shop.protections().size(), 0, 0);
     }
 
     private int reserve(DemoShop shop) {
@@ -187,7 +199,34 @@ class DemoShopLoader implements SmartLifecycle {
         return made;
     }
 
+    /**
+     * Step 3, after the reservations: the demo's marketplace orders, through the order module like
+     * any channel's. Idempotent by their marketplace order ids (a replay returns the order).
+     */
+    private int placeOrders(DemoShop shop) {
+        int placed = 0;
+        LocalDate today = LocalDate.now(clock);
+        for (DemoOrders.DemoOrder o : shop.orders()) {
+            if (network.findChannel(o.channel()).isEmpty()) continue;
+            if (placing.place(request(o, today), "demo").created()) placed++;
+        }
+        return placed;
+    }
+
+    /** Built as a channel would send it, as JSON: the request keeps its defaults for what the demo leaves out. */
+    private static OrderRequest request(DemoOrders.DemoOrder o, LocalDate today) {
+        var body = JSON.createObjectNode().put("channel", o.channel()).put("externalRef", o.externalRef())
+                .put("express", o.express()).put("b2b", o.b2b());
+        if (o.neededBy(today) != null) body.put("gift", true).put("neededBy", o.neededBy(today).toString());
+        body.putObject("customer").put("name", o.customer()).put("email", o.email()).put("locale", "ja");
+        body.putObject("payment").put("method", "CREDIT_CARD").put("status", "CAPTURED").put("amount", o.total());
+        var lines = body.putArray("lines");
+        o.items().forEach(i -> lines.addObject().put("sku", i.sku()).put("quantity", i.quantity())
+                .put("unitPrice", i.unitPrice()));
+        return JSON.treeToValue(body, OrderRequest.class);
+    }
+
     private static Outcome nothing() {
-        return new Outcome(false, 0, 0, 0, 0, 0, 0, 0, 0);
+        return new Outcome(false, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 }

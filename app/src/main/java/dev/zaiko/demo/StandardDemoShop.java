@@ -58,7 +58,7 @@ final class StandardDemoShop {
     }
 
     static DemoShop get() {
-        return new DemoShop(LOCATIONS, CHANNELS, PRODUCTS, STOCK, INBOUNDS, PROTECTIONS, RESERVATIONS);
+        return new DemoShop(LOCATIONS, CHANNELS, PRODUCTS, STOCK, INBOUNDS, PROTECTIONS, RESERVATIONS, DemoOrders.ORDERS);
     }
 
     // The first location is the marker the loader checks.

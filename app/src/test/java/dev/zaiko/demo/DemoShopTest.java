@@ -32,6 +32,13 @@ import dev.zaiko.inventory.LocationKind;
 import dev.zaiko.inventory.ProtectingStock;
 import dev.zaiko.inventory.StockLevel;
 import dev.zaiko.inventory.StockNetwork;
+import dev.zaiko.stockout.Choice;
+import dev.zaiko.stockout.ComputingOptions;
+import dev.zaiko.stockout.StockoutCase;
+import dev.zaiko.stockout.StockoutCases;
+import dev.zaiko.stockout.StockoutOption;
+import dev.zaiko.stockout.StockoutQuery;
+import dev.zaiko.stockout.StockoutStatus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -69,6 +76,12 @@ class DemoShopTest {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    StockoutCases cases;
+
+    @Autowired
+    ComputingOptions options;
 
     @Test
     void hasThirtyOrMoreProductsThreeLocationsAndTheFiveChannels() {
@@ -165,6 +178,36 @@ class DemoShopTest {
     }
 
     @Test
+    void itOpensWithStockoutCasesOfEveryUrgencyAndRealOptions() {
+        List<StockoutCase> open = cases.list(new StockoutQuery(StockoutStatus.OPEN, null, null, 0, 50)).items();
+        assertThat(open).extracting(StockoutCase::sku)
+                .contains("BOTTLE-SOFT-1L", "TENT-2P-KAZE", "SLEEP-EXPD-M10", "STOVE-WOOD");
+
+        StockoutCase tent = only(open, "TENT-2P-KAZE");
+        assertThat(tent.priority()).as("express").isEqualTo(1);
+        assertThat(choices(tent)).contains(Choice.WAIT, Choice.CANCEL);
+
+        StockoutCase gift = only(open, "SLEEP-EXPD-M10");
+        assertThat(gift.priority()).isEqualTo(2);
+        assertThat(options.of(gift).withheld()).extracting(StockoutOption.NotOffered::code).contains("inboundTooLate");
+
+        StockoutCase bottle = only(open, "BOTTLE-SOFT-1L");
+        assertThat(choices(bottle)).contains(Choice.SUBSTITUTE);
+
+        assertThat(choices(only(open, "STOVE-WOOD"))).as("the gas can ship now").contains(Choice.PARTIAL);
+    }
+
+    private static StockoutCase only(List<StockoutCase> cases, String sku) {
+        List<StockoutCase> found = cases.stream().filter(c -> c.sku().equals(sku)).toList();
+        assertThat(found).hasSize(1);
+        return found.get(0);
+    }
+
+    private List<Choice> choices(StockoutCase c) {
+        return options.of(c).offered().stream().map(StockoutOption::choice).toList();
+    }
+
+    @Test
     void loadingAgainChangesNothing() {
         Snapshot before = snapshot();
 
@@ -172,6 +215,7 @@ class DemoShopTest {
 
         assertThat(again.loaded()).isFalse();
         assertThat(again.reservations()).isZero();
+        assertThat(again.orders()).isZero();
         assertThat(snapshot()).isEqualTo(before);
     }
 
@@ -183,7 +227,7 @@ class DemoShopTest {
                 List.of(ProductDraft.of("HALFWAY-1", "途中まで", "Halfway", "test", 100)),
                 // The second line names a location that does not exist: the load fails there.
                 List.of(new Stock("HALFWAY-1", "WH-HALFWAY", 5, 5, 0), new Stock("HALFWAY-1", "NOWHERE", 1, 1, 0)),
-                List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of());
 
         assertThatThrownBy(() -> loader.load(broken))
                 .isInstanceOf(IllegalStateException.class)
