@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
+import dev.zaiko.support.Events;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -128,6 +129,7 @@ class BackorderTriggersApiTest extends OrderApiTestBase {
 
         api.ok(api.post("/api/stock/inspections", JSON.createObjectNode().put("sku", sku)
                 .put("location", shop.warehouse()).put("passed", 1).put("failed", 0)));
-        assertThat(status(a)).as("inspection fills before it answers").isEqualTo("ALLOCATED");
+        Events.awaitHandled(jdbc, sku); // the fill after an inspection is a durable, asynchronous listener
+        assertThat(status(a)).as("the inspection fills it").isEqualTo("ALLOCATED");
     }
 }
