@@ -30,11 +30,12 @@ class OrderStore {
         jdbc.update("""
                 insert into orders_order (order_number, channel, external_ref, status, customer_name, customer_email,
                     customer_phone, customer_locale, payment_method, payment_status, payment_amount, points_used,
-                    coupon_code, gift_balance_used, express, gift, b2b, needed_by, shipping_fee, placed_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    coupon_code, gift_balance_used, express, promised_date, gift, b2b, needed_by, shipping_fee, placed_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, order.orderNumber().digits(), order.channel(), order.externalRef(), order.status().name(),
                 c.name(), c.email(), c.phone(), c.locale(), p.method(), p.status(), p.amount(), p.pointsUsed(),
-                p.couponCode(), p.giftBalanceUsed(), order.express(), order.gift(), order.b2b(), order.neededBy(),
+                p.couponCode(), p.giftBalanceUsed(), order.express(), order.promisedDate(), order.gift(), order.b2b(),
+                order.neededBy(),
                 order.shippingFee(), Timestamp.from(order.placedAt()));
         List<Object[]> lines = new ArrayList<>();
         for (Order.Line l : order.lines()) {
@@ -148,7 +149,8 @@ class OrderStore {
                 new Order.Payment(rs.getString("payment_method"), rs.getString("payment_status"),
                         rs.getLong("payment_amount"), rs.getLong("points_used"), rs.getString("coupon_code"),
                         rs.getLong("gift_balance_used")),
-                rs.getBoolean("express"), rs.getBoolean("gift"), rs.getBoolean("b2b"),
+                rs.getBoolean("express"), rs.getObject("promised_date", LocalDate.class), rs.getBoolean("gift"),
+                rs.getBoolean("b2b"),
                 rs.getObject("needed_by", LocalDate.class), rs.getLong("shipping_fee"),
                 rs.getTimestamp("placed_at").toInstant(), lines, history);
     }

@@ -98,6 +98,8 @@ public class PlacingOrders {
             Optional<OrderNumber> existing = store.findByExternalRef(channel.code(), request.externalRef());
             if (existing.isPresent()) return new Placement(store.find(existing.get()).orElseThrow(), false);
         }
+        // after the idempotency lookup: a retry the next day still finds its order, whose promise was valid then
+        ExpressPromise.check(request, channel.kind(), LocalDate.now(clock));
         Map<String, Product> catalog = new LinkedHashMap<>();
         for (int i = 0; i < request.lines().size(); i++) {
             String sku = request.lines().get(i).sku();
@@ -208,7 +210,8 @@ public class PlacingOrders {
                         c.locale() == null ? "ja" : c.locale()),
                 new Order.Payment(p.method(), p.status(), p.amount(), orZero(p.pointsUsed()), blankToNull(p.couponCode()),
                         orZero(p.giftBalanceUsed())),
-                Boolean.TRUE.equals(r.express()), Boolean.TRUE.equals(r.gift()), Boolean.TRUE.equals(r.b2b()),
+                Boolean.TRUE.equals(r.express()), r.promisedDate(), Boolean.TRUE.equals(r.gift()),
+                Boolean.TRUE.equals(r.b2b()),
                 r.neededBy(), orZero(r.shippingFee()), now, lines, history);
     }
 
