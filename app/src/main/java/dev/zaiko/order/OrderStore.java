@@ -44,13 +44,21 @@ class OrderStore {
         }
         jdbc.batchUpdate("insert into orders_line (order_number, line_no, sku, quantity, unit_price, status, "
                 + "reservation_id, promised_date) values (?, ?, ?, ?, ?, ?, ?, ?)", lines);
-        for (Order.StatusChange h : order.history()) history(order.orderNumber(), h);
+        // one round trip for all history rows, not one per row
+        List<Object[]> history = new ArrayList<>();
+        for (Order.StatusChange h : order.history()) {
+            history.add(new Object[] {order.orderNumber().digits(), h.lineNo(), h.from() == null ? null : h.from().name(),
+                    h.to().name(), h.actor(), h.reason(), Timestamp.from(h.at())});
+        }
+        jdbc.batchUpdate(HISTORY, history);
     }
 
+    private static final String HISTORY = "insert into orders_status_history (order_number, line_no, from_status, "
+            + "to_status, actor, reason, at) values (?, ?, ?, ?, ?, ?, ?)";
+
     void history(OrderNumber number, Order.StatusChange h) {
-        jdbc.update("insert into orders_status_history (order_number, line_no, from_status, to_status, actor, reason, at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?)", number.digits(), h.lineNo(),
-                h.from() == null ? null : h.from().name(), h.to().name(), h.actor(), h.reason(), Timestamp.from(h.at()));
+        jdbc.update(HISTORY, number.digits(), h.lineNo(), h.from() == null ? null : h.from().name(), h.to().name(),
+                h.actor(), h.reason(), Timestamp.from(h.at()));
     }
 
     boolean exists(OrderNumber number) {
