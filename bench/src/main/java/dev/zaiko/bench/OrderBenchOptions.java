@@ -21,7 +21,7 @@ record OrderBenchOptions(int clients, int warmupSeconds, int durationSeconds, in
     static final String USAGE = """
             Usage: java -jar bench/target/zaiko-bench.jar orders [--option=value ...]
               --clients=200            concurrent clients, each sending its next order when answered
-              --warmup=5               seconds of load per phase that are not counted
+              --warmup=10              seconds of load per phase that are not counted
               --duration=15            seconds measured per phase
               --stock=1000000          units of the hot SKU
               --cold-skus=1000         SKUs of the cold baseline, each picked at random per order
@@ -58,7 +58,7 @@ record OrderBenchOptions(int clients, int warmupSeconds, int durationSeconds, in
             phases.add(phase);
         }
         if (phases.isEmpty()) throw new IllegalArgumentException("--phases names no phase");
-        return new OrderBenchOptions(positive(given, "clients", 200), number(given, "warmup", 5),
+        return new OrderBenchOptions(positive(given, "clients", 200), number(given, "warmup", 10),
                 positive(given, "duration", 15), positive(given, "stock", 1_000_000),
                 positive(given, "cold-skus", 1_000), positive(given, "cold-stock", 10_000), List.copyOf(phases),
                 List.copyOf(app));
