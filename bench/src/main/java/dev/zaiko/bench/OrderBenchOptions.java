@@ -7,8 +7,10 @@ import java.util.Map;
 
 /**
  * Settings of {@code zaiko-bench.jar orders}. The defaults: 200 concurrent clients (Tomcat's
- * default of 200 request threads, so none waits for a thread while the server has one), long
- * enough phases to reach a steady state in a couple of minutes in all.
+ * default of 200 request threads, so none waits for a thread while the server has one), and
+ * warm-ups long enough for the JIT to have compiled the order path: at a few hundred orders a
+ * second, 10 s left the hot phase at a third of its steady rate on our 2-core machine; 30 s after
+ * the echo phase (which compiles the HTTP stack) and 60 s for a hot phase run alone reach it.
  *
  * @param appArguments Zaiko settings passed through ({@code --app.zaiko.db.pool-size=32} becomes
  *                     {@code --zaiko.db.pool-size=32}); none by default: Zaiko as shipped
@@ -21,7 +23,7 @@ record OrderBenchOptions(int clients, int warmupSeconds, int durationSeconds, in
     static final String USAGE = """
             Usage: java -jar bench/target/zaiko-bench.jar orders [--option=value ...]
               --clients=200            concurrent clients, each sending its next order when answered
-              --warmup=10              seconds of load per phase that are not counted
+              --warmup=30              seconds of load per phase that are not counted
               --duration=15            seconds measured per phase
               --stock=1000000          units of the hot SKU
               --cold-skus=1000         SKUs of the cold baseline, each picked at random per order
@@ -58,7 +60,7 @@ record OrderBenchOptions(int clients, int warmupSeconds, int durationSeconds, in
             phases.add(phase);
         }
         if (phases.isEmpty()) throw new IllegalArgumentException("--phases names no phase");
-        return new OrderBenchOptions(positive(given, "clients", 200), number(given, "warmup", 10),
+        return new OrderBenchOptions(positive(given, "clients", 200), number(given, "warmup", 30),
                 positive(given, "duration", 15), positive(given, "stock", 1_000_000),
                 positive(given, "cold-skus", 1_000), positive(given, "cold-stock", 10_000), List.copyOf(phases),
                 List.copyOf(app));

@@ -12,7 +12,7 @@ class OrderBenchOptionsTest {
         OrderBenchOptions options = OrderBenchOptions.parse();
 
         assertThat(options.clients()).isEqualTo(200);
-        assertThat(options.warmupSeconds()).isEqualTo(10);
+        assertThat(options.warmupSeconds()).isEqualTo(30);
         assertThat(options.durationSeconds()).isEqualTo(15);
         assertThat(options.phases()).containsExactly("echo", "hot", "cold");
         assertThat(options.appArguments()).isEmpty();
