@@ -7,10 +7,13 @@ import java.util.UUID;
 
 /**
  * A recorded order with its lines and status history. Amounts are whole yen.
+ *
+ * @param promisedDate the delivery date the shop promised for an express order; null when not
+ *                     express, or express from a marketplace that sent no date
  */
 public record Order(OrderNumber orderNumber, String channel, String externalRef, OrderStatus status,
-                    Customer customer, Payment payment, boolean express, boolean gift, boolean b2b,
-                    LocalDate neededBy, long shippingFee, Instant placedAt, List<Line> lines,
+                    Customer customer, Payment payment, boolean express, LocalDate promisedDate, boolean gift,
+                    boolean b2b, LocalDate neededBy, long shippingFee, Instant placedAt, List<Line> lines,
                     List<StatusChange> history) {
 
     public Order {

@@ -80,8 +80,8 @@ class OrderController {
     }
 
     record OrderView(String orderNumber, String channel, String externalRef, OrderStatus status, String statusText,
-                     Instant placedAt, Order.Customer customer, Order.Payment payment, boolean express, boolean gift,
-                     boolean b2b, LocalDate neededBy, long shippingFee, List<LineView> lines,
+                     Instant placedAt, Order.Customer customer, Order.Payment payment, boolean express,
+                     LocalDate promisedDate, boolean gift, boolean b2b, LocalDate neededBy, long shippingFee, List<LineView> lines,
                      List<Order.StatusChange> history) {
     }
 
@@ -94,7 +94,8 @@ class OrderController {
                 l.unitPrice(), l.status(), lineText(l, locale), l.promisedDate(), l.reservationId(), l.fromLine(),
                 l.fulfilment())).toList();
         return new OrderView(o.orderNumber().toString(), o.channel(), o.externalRef(), o.status(),
-                text(o.status(), locale), o.placedAt(), o.customer(), o.payment(), o.express(), o.gift(), o.b2b(),
+                text(o.status(), locale), o.placedAt(), o.customer(), o.payment(), o.express(), o.promisedDate(), o.gift(),
+                o.b2b(),
                 o.neededBy(), o.shippingFee(), lines, o.history());
     }
 

@@ -76,29 +76,37 @@ class OrderLineShortages {
                 "The reserved unit(s) at " + event.location() + " were taken by a till sale or a stock count.");
     }
 
-    /** Lines of a just-recorded order whose reservations were displaced before it was recorded. */
-    void catchUpDisplaced(OrderNumber number) {
-        Order order = store.find(number).orElseThrow();
+    /**
+     * Lines of a just-recorded order whose reservations were displaced before it was recorded.
+     *
+     * @param order the order as it was just recorded
+     * @return true when a line changed, so the recorded order must be read again
+     */
+    boolean catchUpDisplaced(Order order) {
+        OrderNumber number = order.orderNumber();
+        boolean changed = false;
         for (Order.Line line : order.lines()) {
             if (line.status() != OrderStatus.ALLOCATED || line.reservationId() == null) continue;
             Optional<Reservation> reservation = reserving.find(line.reservationId());
             int displaced = reservation.map(r -> r.parts().stream().filter(p -> p.status() == ReservationStatus.DISPLACED)
                     .mapToInt(ReservationPart::quantity).sum()).orElse(0);
             if (displaced > 0) {
-                lineShort(number, line.lineNo(), line.reservationId(), displaced,
+                changed |= lineShort(number, line.lineNo(), line.reservationId(), displaced,
                         "The reserved unit(s) were taken by a till sale or a stock count.");
             }
         }
+        return changed;
     }
 
-    private void lineShort(OrderNumber number, int lineNo, UUID reservationId, int quantity, String why) {
-        newTx.executeWithoutResult(t -> {
+    /** @return true when the line was changed (false: not recorded yet, or no longer reserved) */
+    private boolean lineShort(OrderNumber number, int lineNo, UUID reservationId, int quantity, String why) {
+        return Boolean.TRUE.equals(newTx.execute(t -> {
             Optional<Order> found = store.lock(number);
-            if (found.isEmpty()) return; // not recorded (yet): catchUpDisplaced sees it after the commit
+            if (found.isEmpty()) return false; // not recorded (yet): catchUpDisplaced sees it after the commit
             Order order = found.get();
             Order.Line line = order.lines().stream().filter(l -> l.lineNo() == lineNo).findFirst().orElse(null);
-            if (line == null || !reservationId.equals(line.reservationId())) return;
-            if (line.status() != OrderStatus.ALLOCATED && line.status() != OrderStatus.PICKING) return;
+            if (line == null || !reservationId.equals(line.reservationId())) return false;
+            if (line.status() != OrderStatus.ALLOCATED && line.status() != OrderStatus.PICKING) return false;
             Instant now = clock.instant();
             store.changeLine(number, lineNo, OrderStatus.AWAITING_CUSTOMER, "system", why, now);
             List<OrderStatus> statuses = new ArrayList<>();
@@ -108,6 +116,7 @@ class OrderLineShortages {
                     OrderLineShort.DISPLACED, now));
             log.info("Order {} line {} ({}) lost {} reserved unit(s); awaiting the customer", number, lineNo,
                     line.sku(), quantity);
-        });
+            return true;
+        }));
     }
 }

@@ -23,6 +23,11 @@ import jakarta.validation.constraints.Size;
  *                    body it is refused ({@link RequestFingerprint}). Without externalRef nothing
  *                    is deduplicated, so an OWN checkout that may retry should send one.
  * @param express     express delivery (あす楽 / お急ぎ便)
+ * @param promisedDate the delivery date the shop promised for an express order: required with
+ *                    {@code express: true} on an OWN channel (the shop's own checkout made the
+ *                    promise, so it knows the date), optional on a MARKETPLACE (its feed may carry
+ *                    only the flag); never without {@code express: true}; not before the day the
+ *                    order is placed (the shop's zone)
  * @param gift        a gift; {@code neededBy} is then the date it must arrive by
  * @param b2b         a business (contract) customer
  */
@@ -32,6 +37,7 @@ public record OrderRequest(
         @NotNull @Valid Customer customer,
         @NotNull @Valid Payment payment,
         Boolean express,
+        LocalDate promisedDate,
         Boolean gift,
         Boolean b2b,
         LocalDate neededBy,

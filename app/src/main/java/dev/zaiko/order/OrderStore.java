@@ -35,13 +35,13 @@ class OrderStore {
         jdbc.update("""
                 insert into orders_order (order_number, channel, external_ref, status, customer_name, customer_email,
                     customer_phone, customer_locale, payment_method, payment_status, payment_amount, points_used,
-                    coupon_code, coupon_discount, gift_balance_used, express, gift, b2b, needed_by, shipping_fee,
-                    placed_at, request_hash, request_form)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    coupon_code, coupon_discount, gift_balance_used, express, promised_date, gift, b2b, needed_by,
+                    shipping_fee, placed_at, request_hash, request_form)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, order.orderNumber().digits(), order.channel(), order.externalRef(), order.status().name(),
                 c.name(), c.email(), c.phone(), c.locale(), p.method(), p.status(), p.amount(), p.pointsUsed(),
-                p.couponCode(), p.couponDiscount(), p.giftBalanceUsed(), order.express(), order.gift(), order.b2b(),
-                order.neededBy(), order.shippingFee(), Timestamp.from(order.placedAt()),
+                p.couponCode(), p.couponDiscount(), p.giftBalanceUsed(), order.express(), order.promisedDate(),
+                order.gift(), order.b2b(), order.neededBy(), order.shippingFee(), Timestamp.from(order.placedAt()),
                 request == null ? null : request.hash(), request == null ? null : request.form());
         List<Object[]> lines = new ArrayList<>();
         for (Order.Line l : order.lines()) {
@@ -50,13 +50,21 @@ class OrderStore {
         }
         jdbc.batchUpdate("insert into orders_line (order_number, line_no, sku, quantity, unit_price, status, "
                 + "reservation_id, promised_date) values (?, ?, ?, ?, ?, ?, ?, ?)", lines);
-        for (Order.StatusChange h : order.history()) history(order.orderNumber(), h);
+        // one round trip for all history rows, not one per row
+        List<Object[]> history = new ArrayList<>();
+        for (Order.StatusChange h : order.history()) {
+            history.add(new Object[] {order.orderNumber().digits(), h.lineNo(), h.from() == null ? null : h.from().name(),
+                    h.to().name(), h.actor(), h.reason(), Timestamp.from(h.at())});
+        }
+        jdbc.batchUpdate(HISTORY, history);
     }
 
+    private static final String HISTORY = "insert into orders_status_history (order_number, line_no, from_status, "
+            + "to_status, actor, reason, at) values (?, ?, ?, ?, ?, ?, ?)";
+
     void history(OrderNumber number, Order.StatusChange h) {
-        jdbc.update("insert into orders_status_history (order_number, line_no, from_status, to_status, actor, reason, at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?)", number.digits(), h.lineNo(),
-                h.from() == null ? null : h.from().name(), h.to().name(), h.actor(), h.reason(), Timestamp.from(h.at()));
+        jdbc.update(HISTORY, number.digits(), h.lineNo(), h.from() == null ? null : h.from().name(), h.to().name(),
+                h.actor(), h.reason(), Timestamp.from(h.at()));
     }
 
     boolean exists(OrderNumber number) {
@@ -209,7 +217,8 @@ class OrderStore {
                 new Order.Payment(rs.getString("payment_method"), rs.getString("payment_status"),
                         rs.getLong("payment_amount"), rs.getLong("points_used"), rs.getString("coupon_code"),
                         rs.getLong("coupon_discount"), rs.getLong("gift_balance_used")),
-                rs.getBoolean("express"), rs.getBoolean("gift"), rs.getBoolean("b2b"),
+                rs.getBoolean("express"), rs.getObject("promised_date", LocalDate.class), rs.getBoolean("gift"),
+                rs.getBoolean("b2b"),
                 rs.getObject("needed_by", LocalDate.class), rs.getLong("shipping_fee"),
                 rs.getTimestamp("placed_at").toInstant(), lines, history);
     }

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,6 +105,8 @@ public class PlacingOrders {
             Optional<OrderNumber> existing = store.findByExternalRef(channel.code(), request.externalRef());
             if (existing.isPresent()) return replay(existing.get(), request);
         }
+        // after the idempotency lookup: a retry the next day still finds its order, whose promise was valid then
+        ExpressPromise.check(request, channel.kind(), LocalDate.now(clock));
         Map<String, Product> catalog = new LinkedHashMap<>();
         for (int i = 0; i < request.lines().size(); i++) {
             String sku = request.lines().get(i).sku();
@@ -114,7 +117,8 @@ public class PlacingOrders {
             }
         }
         for (int attempt = 1; ; attempt++) {
-            OrderNumber number = freshNumber();
+            // no lookup first: a number taken meanwhile fails the insert on its key and is retried below
+            OrderNumber number = OrderNumber.random();
             try {
                 return placeAs(number, request, channel, catalog, actor);
             } catch (DuplicateKeyException e) {
@@ -138,7 +142,8 @@ public class PlacingOrders {
                 .map(ReservationOutcome::reservationId).toList();
         boolean recorded = false; // or released: either way the reservations are no longer this call's to release
         try {
-            Instant now = clock.instant();
+            // what the database keeps (microseconds), so the order answered equals the order read back
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             List<Order.Line> lines = new ArrayList<>();
             List<Order.StatusChange> history = new ArrayList<>();
             List<OrderLineShort> shorts = new ArrayList<>();
@@ -199,8 +204,10 @@ public class PlacingOrders {
             }
             recorded = true;
             log.info("Order {} placed on {}: {} line(s), status {}", number, channel.code(), lines.size(), status);
-            shortages.catchUpDisplaced(number);
-            return new Placement(store.find(number).orElseThrow(), true);
+            boolean changed = shortages.catchUpDisplaced(order);
+            // the order as written is the answer unless something may have changed it since: a displaced
+            // line just now, or a listener of the shortages published in the order's transaction
+            return new Placement(changed || !shorts.isEmpty() ? store.find(number).orElseThrow() : order, true);
         } catch (RuntimeException e) {
             if (!recorded) release(reserved, number);
             throw e;
@@ -241,7 +248,8 @@ public class PlacingOrders {
                         c.locale() == null ? "ja" : c.locale()),
                 new Order.Payment(p.method(), p.status(), p.amount(), orZero(p.pointsUsed()), blankToNull(p.couponCode()),
                         orZero(p.couponDiscount()), orZero(p.giftBalanceUsed())),
-                Boolean.TRUE.equals(r.express()), Boolean.TRUE.equals(r.gift()), Boolean.TRUE.equals(r.b2b()),
+                Boolean.TRUE.equals(r.express()), r.promisedDate(), Boolean.TRUE.equals(r.gift()),
+                Boolean.TRUE.equals(r.b2b()),
                 r.neededBy(), orZero(r.shippingFee()), now, lines, history);
     }
 
@@ -270,12 +278,6 @@ public class PlacingOrders {
         return new IllegalStateException("Could not record order " + number + " (" + e.getClass().getSimpleName()
                 + ", SQL state " + state + "); its reservations are released. The database's message is withheld "
                 + "because it may quote the customer's personal data.");
-    }
-
-    private OrderNumber freshNumber() {
-        OrderNumber number = OrderNumber.random();
-        while (store.exists(number)) number = OrderNumber.random();
-        return number;
     }
 
     private static ConflictException insufficient(Channel channel, int lineNo, OrderRequest.Line line, int available) {

@@ -98,9 +98,16 @@ public class ComputingOptions {
                 elsewhere, policy, calendar));
     }
 
-    /** The date the order must reach the customer by: the gift's needed-by date, if any. */
+    /**
+     * The date the order must reach the customer by: the earlier of the gift's needed-by date and
+     * the delivery date promised for an express order; null when neither was given.
+     */
     static LocalDate neededBy(Order order) {
-        return order.neededBy();
+        LocalDate gift = order.neededBy();
+        LocalDate express = order.express() ? order.promisedDate() : null;
+        if (gift == null) return express;
+        if (express == null) return gift;
+        return express.isBefore(gift) ? express : gift;
     }
 
     private List<SubstituteCandidate> substitutes(Product original, long paid, int quantity, String channel,

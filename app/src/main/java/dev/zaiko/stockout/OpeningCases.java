@@ -96,7 +96,8 @@ class OpeningCases {
         if (order.isEmpty()) log.warn("Order {} not found while opening a stockout case; facts are partial", number);
 
         StockoutFacts.CustomerFlags flags = order.map(o -> new StockoutFacts.CustomerFlags(o.express(), o.gift(),
-                o.neededBy(), o.b2b())).orElse(new StockoutFacts.CustomerFlags(false, false, null, false));
+                o.neededBy(), o.b2b(), o.promisedDate())).orElse(new StockoutFacts.CustomerFlags(false, false, null,
+                false, null));
         StockoutFacts facts = new StockoutFacts(number.toString(), order.map(Order::placedAt).orElse(null),
                 order.map(Order::channel).orElse(null), channel.map(c -> c.kind().name()).orElse(null),
                 new StockoutFacts.Item(event.sku(), product.map(p -> new StockoutFacts.Name(p.name().ja(),

@@ -28,7 +28,11 @@ public record StockoutFacts(String orderNumber, Instant orderedAt, String channe
     public record NextInbound(LocalDate expectedOn, int quantity, String location) {
     }
 
-    /** @param neededBy the date a gift (or any order) is needed by, if the customer gave one */
-    public record CustomerFlags(boolean express, boolean gift, LocalDate neededBy, boolean b2b) {
+    /**
+     * @param neededBy     the date a gift (or any order) is needed by, if the customer gave one
+     * @param promisedDate the delivery date the shop promised for an express order, if one was given
+     */
+    public record CustomerFlags(boolean express, boolean gift, LocalDate neededBy, boolean b2b,
+                                LocalDate promisedDate) {
     }
 }

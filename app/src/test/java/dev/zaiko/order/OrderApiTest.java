@@ -22,7 +22,8 @@ class OrderApiTest extends OrderApiTestBase {
         api.sellable(tent, shop.warehouse(), 3);
         api.sellable(lamp, shop.store(), 2);
         ObjectNode body = order(shop.web(), tent, 2, lamp, 1).put("externalRef", OrderApi.unique("CART"))
-                .put("express", true).put("gift", true).put("b2b", true).put("neededBy", today().plusDays(5).toString())
+                .put("express", true).put("promisedDate", today().plusDays(2).toString())
+                .put("gift", true).put("b2b", true).put("neededBy", today().plusDays(5).toString())
                 .put("shippingFee", 550);
         body.withObject("payment").put("pointsUsed", 100).put("couponCode", "SPRING10").put("couponDiscount", 500)
                 .put("giftBalanceUsed", 200);
@@ -39,6 +40,7 @@ class OrderApiTest extends OrderApiTestBase {
         assertThat(o.path("statusText").asString()).isEqualTo("商品確保済み");
         assertThat(o.path("channel").asString()).isEqualTo(shop.web());
         assertThat(o.path("express").booleanValue()).isTrue();
+        assertThat(o.path("promisedDate").asString()).isEqualTo(today().plusDays(2).toString());
         assertThat(o.path("gift").booleanValue()).isTrue();
         assertThat(o.path("b2b").booleanValue()).isTrue();
         assertThat(o.path("neededBy").asString()).isEqualTo(today().plusDays(5).toString());

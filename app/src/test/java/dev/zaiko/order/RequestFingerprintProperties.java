@@ -44,8 +44,8 @@ class RequestFingerprintProperties {
         return Combinators.combine(customer, payment, Arbitraries.of(true, false).injectNull(0.3),
                 Arbitraries.of(true, false).injectNull(0.3), Arbitraries.of(LocalDate.of(2030, 1, 2), null),
                 Arbitraries.longs().between(0, 1000).injectNull(0.3), line.list().ofMinSize(1).ofMaxSize(4))
-                .as((c, p, express, gift, neededBy, fee, lines) -> new OrderRequest("WEB", "cart-1", c, p, express, gift,
-                        null, neededBy, fee, lines));
+                .as((c, p, express, gift, neededBy, fee, lines) -> new OrderRequest("WEB", "cart-1", c, p, express, null,
+                        gift, null, neededBy, fee, lines));
     }
 
     @Property(tries = 200)

@@ -241,6 +241,22 @@ class StockoutDecisionApiTest extends StockoutApiTestBase {
     }
 
     @Test
+    void anExpressOrdersPromisedDeliveryDateCountsAsTheDateItIsNeededBy() {
+        String sku = bottle("EXPR", 3000, 500, "Hokuto Trading", 3);
+        api.inbound(sku, shop.store(), 5, StockoutApi.today().plusDays(3));
+        ObjectNode express = order(shop.marketplace(), null, sku, 1, 3000).put("express", true)
+                .put("promisedDate", StockoutApi.today().plusDays(2).toString());
+        String number = place(express).path("orderNumber").asString();
+        JsonNode c = onlyCase(number, "ALLOCATION_FAILED");
+
+        assertThat(c.path("facts").path("customer").path("promisedDate").asString())
+                .isEqualTo(StockoutApi.today().plusDays(2).toString());
+        assertThat(withheld(c, "WAIT")).isEqualTo("inboundTooLate");
+        assertThat(withheld(c, "DROP_SHIP")).isEqualTo("tooLate"); // 3 days' lead time + 1
+        assertThat(choices(c)).containsExactly("CANCEL");
+    }
+
+    @Test
     void cancelCancelsTheWholeLineAndRequestsTheFullRefundOnce() {
         String sku = bottle("CXL", 4400, 750, null, null);
         String number = place(order(shop.marketplace(), null, sku, 3, 4400)).path("orderNumber").asString();

@@ -27,6 +27,7 @@ record BenchOptions(int buyers, int poolSize, int warmupSeconds, int durationSec
               --strategies=%s
               --phases=throughput,oversell
               --help
+            The order path over HTTP: java -jar bench/target/zaiko-bench.jar orders --help
             """;
 
     static BenchOptions parse(String... args) {

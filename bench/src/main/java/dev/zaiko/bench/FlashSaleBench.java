@@ -17,6 +17,10 @@ public final class FlashSaleBench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("orders")) {
+            OrderPathBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         BenchOptions options;
         try {
             options = BenchOptions.parse(args);

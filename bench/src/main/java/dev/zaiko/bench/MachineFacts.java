@@ -12,6 +12,11 @@ record MachineFacts(int cores, String cpu, long memoryBytes, String os, String j
                     String postgres, String synchronousCommit, String fsync, String loadAverage) {
 
     static MachineFacts of(Fixture fixture) throws SQLException {
+        return of(fixture.queryOne("show server_version"), fixture.queryOne("show synchronous_commit"),
+                fixture.queryOne("show fsync"));
+    }
+
+    static MachineFacts of(String postgresVersion, String synchronousCommit, String fsync) {
         long memory = ManagementFactory.getOperatingSystemMXBean()
                 instanceof com.sun.management.OperatingSystemMXBean os ? os.getTotalMemorySize() : -1;
         return new MachineFacts(
@@ -23,9 +28,9 @@ record MachineFacts(int cores, String cpu, long memoryBytes, String os, String j
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                         + " (" + System.getProperty("java.vendor") + ")",
                 Runtime.getRuntime().maxMemory(),
-                fixture.queryOne("show server_version"),
-                fixture.queryOne("show synchronous_commit"),
-                fixture.queryOne("show fsync"),
+                postgresVersion,
+                synchronousCommit,
+                fsync,
                 currentLoadAverage());
     }
 
