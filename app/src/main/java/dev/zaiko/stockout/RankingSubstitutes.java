@@ -26,10 +26,12 @@ import dev.zaiko.stockout.SubstituteCandidate.Verdict;
  * also be of the same category and share at least one purpose tag. The order:
  * <ol>
  * <li>the shop's pinned substitutes, in the shop's order;</li>
+ * <li>then by how far they fall short on the attributes that matter for the category (a
+ * smaller bottle, a heavier tent: see {@link AttributeRules}), summed as relative distances on
+ * the worse side (a missing or different value counts as 1): a tent 5% heavier is a better
+ * stand-in than one four times as heavy, whatever else each lacks;</li>
  * <li>then those serving more of the missing product's purposes;</li>
- * <li>then those worse on fewer of the attributes that matter for the category (a smaller
- * bottle, a heavier tent: see {@link AttributeRules});</li>
- * <li>then the closest on those attributes (relative distance, summed);</li>
+ * <li>then the closest on those attributes overall (relative distance, summed);</li>
  * <li>then the closest in price, then by SKU.</li>
  * </ol>
  */
@@ -46,8 +48,8 @@ final class RankingSubstitutes {
                                           List<String> pinned, Map<String, Direction> categoryRules, long absorbLimit,
                                           int max, LocalDate shipsOn) {
         Map<String, Direction> rules = rulesFor(original, categoryRules);
-        record Scored(SubstituteCandidate candidate, int pinOrder, int missingPurposes, int worse, double distance,
-                      long priceGap) {
+        record Scored(SubstituteCandidate candidate, int pinOrder, double shortfall, int missingPurposes,
+                      double distance, long priceGap) {
         }
         List<Scored> scored = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -68,17 +70,21 @@ final class RankingSubstitutes {
             List<String> fallsShort = rows.stream().filter(r -> r.matters() && isShort(r)).map(ComparisonRow::attribute)
                     .toList();
             double distance = 0;
-            for (Map.Entry<String, Direction> rule : rules.entrySet()) {
-                distance += distance(original.attributes().get(rule.getKey()), p.attributes().get(rule.getKey()));
+            double shortfall = 0;
+            for (ComparisonRow row : rows) {
+                if (!row.matters()) continue;
+                double d = distance(original.attributes().get(row.attribute()), p.attributes().get(row.attribute()));
+                distance += d;
+                if (isShort(row)) shortfall += row.verdict() == Verdict.WORSE ? d : 1;
             }
             SubstituteCandidate candidate = new SubstituteCandidate(0, p.sku(), new StockoutFacts.Name(p.name().ja(),
                     p.name().en()), pinOrder >= 0, quantity, p.price(), paidUnitPrice, price.get(), c.available(),
                     shipsOn, fallsShort, rows);
-            scored.add(new Scored(candidate, pinOrder < 0 ? Integer.MAX_VALUE : pinOrder, missingPurposes,
-                    fallsShort.size(), distance, Math.abs(p.price() - paidUnitPrice)));
+            scored.add(new Scored(candidate, pinOrder < 0 ? Integer.MAX_VALUE : pinOrder, shortfall, missingPurposes,
+                    distance, Math.abs(p.price() - paidUnitPrice)));
         }
-        scored.sort(Comparator.comparingInt(Scored::pinOrder).thenComparingInt(Scored::missingPurposes)
-                .thenComparingInt(Scored::worse).thenComparingDouble(Scored::distance)
+        scored.sort(Comparator.comparingInt(Scored::pinOrder).thenComparingDouble(Scored::shortfall)
+                .thenComparingInt(Scored::missingPurposes).thenComparingDouble(Scored::distance)
                 .thenComparingLong(Scored::priceGap).thenComparing(s -> s.candidate().sku()));
         List<SubstituteCandidate> ranked = new ArrayList<>();
         for (int i = 0; i < scored.size() && i < max; i++) {

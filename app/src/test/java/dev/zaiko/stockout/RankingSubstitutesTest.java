@@ -92,13 +92,26 @@ class RankingSubstitutesTest {
     }
 
     @Test
-    void servingMorePurposesOutranksCloserAttributes() {
+    void amongEquallyGoodFitsTheOneServingMorePurposesComesFirst() {
         List<SubstituteCandidate> ranked = RankingSubstitutes.rank(missing, 3000, 1, List.of(
-                        inStock(bottle("B-SAME-SIZE", 3000, 500, 300, "hydration")),
-                        inStock(bottle("B-BOTH", 3000, 750, 380, "hydration", "insulated"))),
+                        inStock(bottle("B-ONE", 3000, 600, 300, "hydration")),
+                        inStock(bottle("B-BOTH", 3000, 750, 300, "hydration", "insulated"))),
                 List.of(), BOTTLE_RULES, 1000, 5, TODAY);
 
-        assertThat(skus(ranked)).containsExactly("B-BOTH", "B-SAME-SIZE");
+        assertThat(skus(ranked)).containsExactly("B-BOTH", "B-ONE");
+    }
+
+    @Test
+    void howFarACandidateFallsShortCountsNotOnWhatMany() {
+        List<SubstituteCandidate> ranked = RankingSubstitutes.rank(missing, 3000, 1, List.of(
+                        // four times as heavy: short on one attribute, by far
+                        inStock(bottle("B-HEAVY", 3000, 500, 1200, "hydration", "insulated")),
+                        // a little smaller and a little heavier: short on two, by little
+                        inStock(bottle("B-CLOSE", 3000, 480, 315, "hydration", "insulated"))),
+                List.of(), BOTTLE_RULES, 1000, 5, TODAY);
+
+        assertThat(skus(ranked)).containsExactly("B-CLOSE", "B-HEAVY");
+        assertThat(ranked.get(0).fallsShortOn()).containsExactly("volume", "weight");
     }
 
     @Test
