@@ -2,8 +2,9 @@
  * The demo shop: a small Japanese outdoor and hobby shop (a warehouse in Kawaguchi, a store in
  * Kichijoji, a supplier, five channels, about thirty products with stock in every state) that
  * {@code --demo} ({@code zaiko.demo=true}) loads at start so that the console, the API and the
- * stockout flows have something believable to show. It writes only through the catalog's and
- * inventory's public Java APIs and owns no tables. Loading is all or nothing and happens once:
+ * stockout flows have something believable to show, including marketplace orders that ran into
+ * missing stock. It writes only through the catalog's, inventory's and order's public Java APIs
+ * and owns no tables. Loading is all or nothing and happens once:
  * a database that already holds the demo is left as it is.
  */
 package dev.zaiko.demo;

@@ -4,7 +4,8 @@
  * {@link dev.zaiko.inventory.ReservingStock}, backorders with a promised date, the status of
  * every line and order with its history, idempotency on (channel, external reference), and the
  * {@link dev.zaiko.order.OrderLineShort} event for every line whose units are not there, and
- * {@link dev.zaiko.order.BackorderAged} once for every line backordered too long.
+ * {@link dev.zaiko.order.BackorderAged} once for every line backordered too long; and
+ * {@link dev.zaiko.order.ChangingOrderLines}, which carries out a stockout decision on a line.
  * Owns the {@code orders_*} tables; uses only the public API of inventory and catalog.
  */
 package dev.zaiko.order;

@@ -7,6 +7,13 @@
  * inbound or that none exists, the customer's service flags), a priority and a contact
  * deadline from the shop's {@link dev.zaiko.stockout.ServiceLevelPolicy}, and a status history.
  * <p>
+ * It computes the customer's real options from the shop's state now ({@link
+ * dev.zaiko.stockout.ComputingOptions}, one named rule per choice in {@code OptionRules}, ranked
+ * substitutes with the shop's price rules), carries out the decision on the order ({@link
+ * dev.zaiko.stockout.DecidingStockout}, once per case), applies the shop's default when the
+ * customer does not answer in time (a durable job), and publishes {@link
+ * dev.zaiko.stockout.StockoutDecided} and {@link dev.zaiko.stockout.RefundRequested}.
+ * <p>
  * The customer's name, email and phone are never copied here: read them from the order module
  * when a person needs them. Owns the {@code stockout_*} tables; uses only the public API of
  * order, catalog and inventory.
