@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -46,6 +47,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, e.type(), titleOf(e.type()), e.getMessage());
         e.properties().forEach(problem::setProperty);
         return problem;
+    }
+
+    /**
+     * PostgreSQL rolled the request's transaction back to break a deadlock (or could not get a lock
+     * in time): two changes met on the same order or stock at the same moment, in opposite order.
+     * Nothing of this request was kept, and sending it again is safe and will most likely succeed.
+     */
+    @ExceptionHandler(PessimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> busy(PessimisticLockingFailureException e) {
+        logger.warn("A request lost a lock conflict and was rolled back: " + e.getClass().getSimpleName());
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "busy-try-again", "Busy, try again",
+                "Another change to the same order or stock happened at the same moment; this request was rolled back "
+                        + "and changed nothing. Send it again.");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
     }
 
     /** Anything unforeseen: log it for us, tell the caller plainly, leak no internals. */
