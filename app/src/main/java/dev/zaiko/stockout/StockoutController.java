@@ -157,7 +157,7 @@ class StockoutController {
         DecisionView decided = decision == null ? null : new DecisionView(decision.choice(),
                 texts.choice(decision.choice(), locale), decision.lineNo(), decision.units(), decision.substituteSku(),
                 decision.promisedDate(), decision.source(), decision.refundAmount(), decision.byDefault(),
-                decision.decidedBy(), decision.note(), decision.decidedAt(), texts.option(decision.option(), locale));
+                decision.decidedBy(), decision.note(), decision.decidedAt(), texts.decided(decision, locale));
         return new CaseView(c.id(), c.orderNumber(), c.lineNo(), c.sku(), c.quantityShort(), c.reason(), reasonText,
                 c.status(), texts.status(c.status(), locale), c.priority(), c.contactDeadline(), c.serviceLevelRule(),
                 decision == null ? deciding.deadline(c.id()).orElse(null) : null, c.detectedAt(), c.createdAt(), facts,

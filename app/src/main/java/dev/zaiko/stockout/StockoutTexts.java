@@ -83,4 +83,26 @@ class StockoutTexts {
         }
         return out;
     }
+
+    /** What was decided, as the customer is told it afterwards (not the offer's wording). */
+    String decided(StockoutDecision d, Locale locale) {
+        boolean english = Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
+        String date = d.promisedDate() == null ? null : date(d.promisedDate(), locale);
+        return switch (d.choice()) {
+            case WAIT -> date == null ? messages.getMessage("stockout.decided.WAIT.undated", null, locale)
+                    : messages.getMessage("stockout.decided.WAIT", new Object[] {date}, locale);
+            case SUBSTITUTE -> {
+                String name = d.option().substitutes().stream().filter(c -> c.sku().equals(d.substituteSku()))
+                        .findFirst().map(c -> english ? c.name().en() : c.name().ja()).orElse(d.substituteSku());
+                yield d.refundAmount() > 0
+                        ? messages.getMessage("stockout.decided.SUBSTITUTE.refund", new Object[] {name, d.refundAmount()},
+                        locale)
+                        : messages.getMessage("stockout.decided.SUBSTITUTE", new Object[] {name}, locale);
+            }
+            case DROP_SHIP, TRANSFER -> messages.getMessage("stockout.decided." + d.choice().name(),
+                    new Object[] {date, d.option().sourceName()}, locale);
+            case PARTIAL, CANCEL -> messages.getMessage("stockout.decided." + d.choice().name(),
+                    new Object[] {d.units(), d.refundAmount()}, locale);
+        };
+    }
 }

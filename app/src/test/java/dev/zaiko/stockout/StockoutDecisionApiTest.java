@@ -150,6 +150,8 @@ class StockoutDecisionApiTest extends StockoutApiTestBase {
         assertThat(decided.path("options").size()).isZero();
         assertThat(decided.path("decision").path("choice").asString()).isEqualTo("SUBSTITUTE");
         assertThat(decided.path("decision").path("refundAmount").asLong()).isEqualTo(1000);
+        assertThat(decided.path("decision").path("explanation").asString()).isEqualTo(
+                "ボトル 600に変更してお届けし、差額の1,000円を返金します。");
         JsonNode after = api.ok(api.get("/api/orders/" + number));
         assertThat(line(after, 1).path("status").asString()).isEqualTo("CANCELLED");
         JsonNode added = line(after, 2);
@@ -266,6 +268,9 @@ class StockoutDecisionApiTest extends StockoutApiTestBase {
 
         assertThat(decided.path("decision").path("decidedBy").asString()).isEqualTo("staff:tanaka");
         assertThat(decided.path("decision").path("note").asString()).isEqualTo("お客様了承済み");
+        assertThat(api.ok(api.get("/api/stockouts/" + c.path("id").asString(), "en")).path("decision")
+                .path("explanation").asString()).isEqualTo("We cancelled the 3 unit(s) of this item and refund the full "
+                + "JPY 13,200.");
         JsonNode after = api.ok(api.get("/api/orders/" + number));
         assertThat(after.path("status").asString()).isEqualTo("CANCELLED");
         assertThat(refundsFor(number)).singleElement().satisfies(r -> {
