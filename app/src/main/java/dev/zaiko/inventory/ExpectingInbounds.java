@@ -44,7 +44,7 @@ public class ExpectingInbounds {
         Long id = jdbc.queryForObject("insert into inventory_inbound (sku, location, quantity, expected_on, reference, "
                         + "status, created_at) values (?, ?, ?, ?, ?, 'EXPECTED', ?) returning id", Long.class,
                 sku, location, quantity, expectedOn, reference, Timestamp.from(clock.instant()));
-        events.publishEvent(new StockChanged(sku));
+        events.publishEvent(new StockChanged(sku, false)); // a date for availability texts, no units
         return jdbc.queryForObject("select * from inventory_inbound where id = ?", ROW, id);
     }
 
@@ -79,7 +79,7 @@ public class ExpectingInbounds {
         Inbound inbound = lockExpected(id, "cancel");
         jdbc.update("update inventory_inbound set status = 'CANCELLED', closed_at = ? where id = ?",
                 Timestamp.from(clock.instant()), id);
-        events.publishEvent(new StockChanged(inbound.sku()));
+        events.publishEvent(new StockChanged(inbound.sku(), false));
         events.publishEvent(new InboundCancelled(id, inbound.sku(), inbound.location(), inbound.quantity(),
                 inbound.expectedOn()));
         return find(id);

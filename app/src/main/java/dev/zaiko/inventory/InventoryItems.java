@@ -35,6 +35,7 @@ class InventoryItems {
                 """,
                 product.sku(), product.oneOfAKind(), product.backorderable(), product.lowStockThreshold(),
                 product.status() == ProductStatus.DISCONTINUED, Timestamp.from(clock.instant()));
-        events.publishEvent(new StockChanged(product.sku()));
+        // the product's facts (one of a kind, discontinued) decide what may be sold: sellable may rise
+        events.publishEvent(new StockChanged(product.sku(), true));
     }
 }

@@ -40,7 +40,7 @@ class LockedStock {
             T result = rule.apply(picture);
             if (!picture.changes().isEmpty()) {
                 store.write(c, picture.changes(), null);
-                events.publishEvent(new StockChanged(sku));
+                events.publishEvent(new StockChanged(sku, picture.changes().sellableRose()));
             }
             return result;
         }));
@@ -56,7 +56,7 @@ class LockedStock {
             T result = rule.apply(picture);
             if (!picture.changes().isEmpty()) {
                 store.write(c, picture.changes(), null);
-                events.publishEvent(new StockChanged(sku));
+                events.publishEvent(new StockChanged(sku, picture.changes().sellableRose()));
             }
             return result;
         }));

@@ -86,10 +86,10 @@ public class ProtectingStock {
 
     private void announce(String sku) {
         if (sku != null) {
-            events.publishEvent(new StockChanged(sku));
+            events.publishEvent(new StockChanged(sku, true)); // a lifted protection frees units
         } else {
             jdbc.queryForList("select sku from inventory_stock_level group by sku", String.class)
-                    .forEach(s -> events.publishEvent(new StockChanged(s)));
+                    .forEach(s -> events.publishEvent(new StockChanged(s, true)));
         }
     }
 }

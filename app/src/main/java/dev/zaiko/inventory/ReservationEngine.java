@@ -45,16 +45,16 @@ public final class ReservationEngine implements AutoCloseable {
     private final Clock clock;
     private final int maxBatch;
     private final ExecutorService workers;
-    private final Consumer<String> onStockChanged;
+    private final Consumer<StockChanged> onStockChanged;
     private final StockStore store = new StockStore();
     private final ConcurrentHashMap<String, Lane> lanes = new ConcurrentHashMap<>();
 
     /**
      * @param workerThreads  lanes drained at once (distinct SKUs in flight); keep below the pool size
-     * @param onStockChanged called with the SKU after every committed batch that changed stock
+     * @param onStockChanged called after every committed batch that changed stock
      */
     public ReservationEngine(DataSource dataSource, Clock clock, int maxBatch, int workerThreads,
-                             Consumer<String> onStockChanged) {
+                             Consumer<StockChanged> onStockChanged) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.maxBatch = maxBatch;
@@ -172,6 +172,7 @@ public final class ReservationEngine implements AutoCloseable {
         UUID batchId = TimeOrderedIds.next();
         List<Runnable> answers = new ArrayList<>(batch.size());
         boolean changed;
+        boolean sellableRose;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -195,6 +196,7 @@ public final class ReservationEngine implements AutoCloseable {
                     answers.add(op.decide(picture, reference));
                 }
                 changed = !picture.changes().isEmpty();
+                sellableRose = picture.changes().sellableRose();
                 if (changed) store.write(c, picture.changes(), batchId);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
@@ -210,7 +212,7 @@ public final class ReservationEngine implements AutoCloseable {
         answers.forEach(Runnable::run);
         if (changed && onStockChanged != null) {
             try {
-                onStockChanged.accept(sku);
+                onStockChanged.accept(new StockChanged(sku, sellableRose));
             } catch (RuntimeException e) {
                 log.warn("Stock change listener failed for {}", sku, e);
             }

@@ -35,7 +35,7 @@ public class ReservingStock implements DisposableBean {
                    @Value("${zaiko.reservations.max-batch:" + ReservationEngine.DEFAULT_MAX_BATCH + "}") int maxBatch,
                    @Value("${zaiko.reservations.workers:8}") int workers) {
         this.engine = new ReservationEngine(dataSource, clock, maxBatch, workers,
-                sku -> events.publishEvent(new StockChanged(sku)));
+                events::publishEvent);
         this.network = network;
         this.jdbc = jdbc;
     }

@@ -44,6 +44,11 @@ final class StockChanges {
         if (!part.isNew) touchedParts.add(part);
     }
 
+    /** Some location gained sellable units (another may have lost some at the same time). */
+    boolean sellableRose() {
+        return levelDeltas.values().stream().anyMatch(d -> d[Bucket.SELLABLE.ordinal()] > 0);
+    }
+
     boolean isEmpty() {
         return movements.isEmpty() && newParts.isEmpty() && touchedParts.isEmpty();
     }

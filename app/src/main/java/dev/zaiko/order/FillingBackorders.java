@@ -55,6 +55,7 @@ class FillingBackorders implements DisposableBean {
      */
     @EventListener
     void on(StockChanged event) {
+        if (!event.sellableMayHaveRisen()) return; // a batch of reservations: nothing for the queue
         AfterCommit.run(() -> handOver(event.sku()));
     }
 

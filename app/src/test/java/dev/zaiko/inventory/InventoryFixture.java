@@ -50,7 +50,7 @@ final class InventoryFixture {
     }
 
     ReservationEngine engine(int maxBatch) {
-        return new ReservationEngine(dataSource, clock, maxBatch, 4, sku -> events.add(new StockChanged(sku)));
+        return new ReservationEngine(dataSource, clock, maxBatch, 4, events::add);
     }
 
     /** A warehouse, a store, the web shop (both), a marketplace selling off the store shelf, the till. */

@@ -1,10 +1,12 @@
 package dev.zaiko.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -136,5 +138,26 @@ class ReservationEngineTest {
             assertThat(l.reserved()).isZero();
         });
         assertThat(fixture.ledger.mismatches("FLASH-3")).isEmpty();
+    }
+
+    @Test
+    void aBatchOfReservationsAnnouncesNoNewSellableUnitsAReleaseDoes() {
+        fixture.product("FLASH-4", false);
+        fixture.sellable("FLASH-4", "WH", 5);
+        try (ReservationEngine engine = fixture.engine(64)) {
+            fixture.events.clear();
+            ReservationOutcome held = engine.reserve(new ReserveRequest("WEB", "FLASH-4", 2, "a", null)).join();
+            // announced just after the caller is answered
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(fixture.events).containsExactly(new StockChanged("FLASH-4", false)));
+
+            fixture.events.clear();
+            engine.release(held.reservationId()).join();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(fixture.events).containsExactly(new StockChanged("FLASH-4", true)));
+        }
+        fixture.events.clear();
+        fixture.counting.adjust("FLASH-4", "WH", 7, "found two");
+        assertThat(fixture.events).contains(new StockChanged("FLASH-4", true));
     }
 }
