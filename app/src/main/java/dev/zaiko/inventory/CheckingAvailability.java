@@ -1,13 +1,14 @@
 package dev.zaiko.inventory;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import dev.zaiko.platform.NotFoundException;
 import org.springframework.context.MessageSource;
@@ -56,6 +57,18 @@ public class CheckingAvailability {
         }
         return new Availability(sku, channelCode, ats, level,
                 displayText(level, ats, expectedOn, sharedWithStore, locale), expectedOn, sharedWithStore);
+    }
+
+    /**
+     * Available-to-sell of each SKU on the channel (no texts, no inbound dates: for ranking many
+     * products at once). SKUs the inventory does not know are left out.
+     */
+    public Map<String, Integer> ats(Collection<String> skus, String channelCode) {
+        network.requireChannel(channelCode);
+        return stock.readEach(skus, picture -> {
+            StockPicture.ChannelPool pool = picture.channel(channelCode);
+            return pool == null ? 0 : picture.ats(pool, null);
+        });
     }
 
     /**

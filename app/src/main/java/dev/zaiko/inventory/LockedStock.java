@@ -1,7 +1,10 @@
 package dev.zaiko.inventory;
 
 import java.sql.Connection;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import dev.zaiko.platform.NotFoundException;
@@ -69,6 +72,24 @@ class LockedStock {
             if (item == null) throw unknownSku(sku);
             return query.apply(new StockPicture(item, store.levels(c, sku), store.protections(c, sku),
                     store.channelPools(c, null), List.of(), clock.instant()));
+        });
+    }
+
+    /**
+     * {@link #read} for many SKUs on one connection, the channel pools loaded once; SKUs the
+     * inventory does not know are left out of the answer.
+     */
+    <T> Map<String, T> readEach(Collection<String> skus, Function<StockPicture, T> query) {
+        return jdbc.execute((ConnectionCallback<Map<String, T>>) c -> {
+            List<StockPicture.ChannelPool> pools = store.channelPools(c, null);
+            Map<String, T> answers = new LinkedHashMap<>();
+            for (String sku : skus) {
+                ItemFacts item = store.readItem(c, sku);
+                if (item == null) continue;
+                answers.put(sku, query.apply(new StockPicture(item, store.levels(c, sku), store.protections(c, sku),
+                        pools, List.of(), clock.instant())));
+            }
+            return answers;
         });
     }
 

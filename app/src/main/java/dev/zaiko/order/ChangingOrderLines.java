@@ -77,7 +77,11 @@ public class ChangingOrderLines {
 
     /** @throws NotFoundException no such order or line */
     public LineUnits units(OrderNumber number, int lineNo) {
-        Order order = store.find(number).orElseThrow(() -> noOrder(number));
+        return units(store.find(number).orElseThrow(() -> noOrder(number)), lineNo);
+    }
+
+    /** The same, for an order the caller has just read. @throws NotFoundException no such line */
+    public LineUnits units(Order order, int lineNo) {
         Order.Line line = line(order, lineNo);
         int reserved = reservedUnits(line);
         return new LineUnits(line.quantity(), reserved, line.quantity() - reserved, line.unitPrice(), line.status());

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -74,7 +73,7 @@ public class ComputingOptions {
         Order order = found.get();
         ChangingOrderLines.LineUnits units;
         try {
-            units = lines.units(number, c.lineNo());
+            units = lines.units(order, c.lineNo());
         } catch (NotFoundException e) {
             return Optional.empty();
         }
@@ -117,10 +116,11 @@ public class ComputingOptions {
         List<Product> looked = new ArrayList<>();
         pinned.forEach(sku -> products.find(sku).ifPresent(looked::add));
         looked.addAll(products.sameCategoryAndPurpose(original, CANDIDATE_LIMIT));
+        looked.removeIf(p -> p.isDiscontinued() || p.sku().equals(original.sku()));
+        Map<String, Integer> ats = availability.ats(looked.stream().map(Product::sku).toList(), channel);
         for (Product p : looked) {
-            if (p.isDiscontinued() || p.sku().equals(original.sku())) continue;
-            int ats = availability.of(p.sku(), channel, Locale.JAPANESE).ats();
-            if (ats >= quantity) candidates.add(new RankingSubstitutes.Candidate(p, ats));
+            int available = ats.getOrDefault(p.sku(), 0);
+            if (available >= quantity) candidates.add(new RankingSubstitutes.Candidate(p, available));
         }
         Map<String, AttributeRules.Direction> rules = AttributeRules.parse(original.category(),
                 policy.attributes().get(original.category()));
