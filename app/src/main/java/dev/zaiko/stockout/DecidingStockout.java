@@ -77,7 +77,28 @@ public class DecidingStockout {
      */
     @Transactional
     public StockoutDecision decide(String id, Decision decision) {
-        return decide(id, decision, false);
+        if (decision.choice() == null) {
+            throw new InvalidRequestException("choice is required: one of " + List.of(Choice.values()) + ".");
+        }
+        Locked locked = lock(id);
+        if (locked.status() == StockoutStatus.RESOLVED || locked.status() == StockoutStatus.CLOSED) {
+            Optional<StockoutDecision> earlier = store.decision(locked.c().id());
+            throw new ConflictException("stockout-already-decided", "Stockout case " + locked.c().id()
+                    + " is already " + locked.status() + (earlier.map(d -> " (" + d.choice() + " by " + d.decidedBy()
+                    + ")").orElse("")) + ".", Map.of("id", locked.c().id(), "caseStatus", locked.status().name(),
+                    "decided", earlier.map(d -> d.choice().name()).orElse("")));
+        }
+        return carryOut(locked, options.of(locked.c()), decision, false);
+    }
+
+    /** The case with its row locked, read after the lock so that it is as current as the status. */
+    private record Locked(StockoutCase c, StockoutStatus status) {
+    }
+
+    private Locked lock(String id) {
+        String normalized = id == null ? "" : StockoutCases.normalized(id);
+        StockoutStatus status = store.lockStatus(normalized).orElseThrow(() -> StockoutCases.noSuchCase(id));
+        return new Locked(cases.get(normalized), status);
     }
 
     /**
@@ -103,34 +124,25 @@ public class DecidingStockout {
     /** One overdue case, decided by the shop's default unless it was decided or answered meanwhile. */
     @Transactional
     public Optional<StockoutDecision> decideByDefault(String id) {
-        StockoutStatus status = store.lockStatus(id).orElse(null);
-        if (status != StockoutStatus.OPEN && status != StockoutStatus.AWAITING_DECISION) return Optional.empty();
-        Instant deadline = store.decisionDeadline(id, policy.decisionLimit()).orElseThrow();
+        Locked locked = lock(id);
+        if (locked.status() != StockoutStatus.OPEN && locked.status() != StockoutStatus.AWAITING_DECISION) {
+            return Optional.empty();
+        }
+        Instant deadline = locked.c().decisionDeadline(policy.decisionLimit());
         if (deadline.isAfter(clock.instant())) return Optional.empty();
-        StockoutCase c = cases.get(id);
-        StockoutOption.Options offered = options.of(c);
+        StockoutOption.Options offered = options.of(locked.c());
+        if (offered.offered().isEmpty()) return Optional.empty(); // the line was settled another way
         Choice choice = policy.defaultDecision() == Choice.WAIT && offered.offered(Choice.WAIT).isPresent()
                 ? Choice.WAIT : Choice.CANCEL;
-        if (offered.offered().isEmpty()) return Optional.empty(); // the line was settled another way
-        return Optional.of(decide(id, new Decision(choice, null, "system",
+        return Optional.of(carryOut(locked, offered, new Decision(choice, null, "system",
                 "No answer by " + deadline + "; the shop's default applies."), true));
     }
 
-    private StockoutDecision decide(String id, Decision decision, boolean byDefault) {
-        if (decision.choice() == null) {
-            throw new InvalidRequestException("choice is required: one of " + List.of(Choice.values()) + ".");
-        }
-        StockoutCase c = cases.get(id);
-        StockoutStatus status = store.lockStatus(c.id()).orElseThrow();
-        if (status == StockoutStatus.RESOLVED || status == StockoutStatus.CLOSED) {
-            Optional<StockoutDecision> earlier = store.decision(c.id());
-            throw new ConflictException("stockout-already-decided", "Stockout case " + c.id() + " is already "
-                    + status + (earlier.map(d -> " (" + d.choice() + " by " + d.decidedBy() + ")").orElse("")) + ".",
-                    Map.of("id", c.id(), "caseStatus", status.name(),
-                            "decided", earlier.map(d -> d.choice().name()).orElse("")));
-        }
-        c = cases.get(c.id());
-        StockoutOption.Options now = options.of(c);
+    /** Under the case's row lock, with the options as they are now. */
+    private StockoutDecision carryOut(Locked locked, StockoutOption.Options now, Decision decision,
+                                      boolean byDefault) {
+        StockoutCase c = locked.c();
+        StockoutStatus status = locked.status();
         StockoutOption option = now.offered(decision.choice()).orElseThrow(() -> notOffered(decision.choice(), now));
         String actor = decision.decidedBy() == null || decision.decidedBy().isBlank() ? "api"
                 : decision.decidedBy().strip();
@@ -228,7 +240,7 @@ public class DecidingStockout {
     }
 
     /** When the customer's time to answer runs out and the shop's default applies. */
-    public Optional<Instant> deadline(String caseId) {
-        return store.decisionDeadline(caseId, policy.decisionLimit());
+    public Instant deadline(StockoutCase c) {
+        return c.decisionDeadline(policy.decisionLimit());
     }
 }

@@ -1,5 +1,6 @@
 package dev.zaiko.stockout;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,6 +18,17 @@ public record StockoutCase(String id, String orderNumber, int lineNo, String sku
 
     public StockoutCase {
         history = List.copyOf(history);
+    }
+
+    /**
+     * When the customer's time to answer runs out: {@code limit} after they were last given the
+     * options (the case became AWAITING_DECISION), or after the case opened when nobody reached them.
+     * The store's query for overdue cases says the same in SQL.
+     */
+    public Instant decisionDeadline(Duration limit) {
+        Instant from = history.stream().filter(h -> h.to() == StockoutStatus.AWAITING_DECISION)
+                .map(StatusChange::at).max(Instant::compareTo).orElse(createdAt);
+        return from.plus(limit);
     }
 
     /** @param from null for the opening; @param actor {@code system} or who changed it */

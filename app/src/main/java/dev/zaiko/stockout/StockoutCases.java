@@ -21,12 +21,21 @@ public class StockoutCases {
     }
 
     public Optional<StockoutCase> find(String id) {
-        return id == null ? Optional.empty() : store.find(id.strip().toUpperCase());
+        return id == null ? Optional.empty() : store.find(normalized(id));
     }
 
     /** @throws NotFoundException when there is no such case (404 in the API) */
     public StockoutCase get(String id) {
-        return find(id).orElseThrow(() -> new NotFoundException("No stockout case '" + id + "'."));
+        return find(id).orElseThrow(() -> noSuchCase(id));
+    }
+
+    /** Case ids are read as staff type them: {@code so-000042 } is SO-000042. */
+    static String normalized(String id) {
+        return id.strip().toUpperCase();
+    }
+
+    static NotFoundException noSuchCase(String id) {
+        return new NotFoundException("No stockout case '" + id + "'.");
     }
 
     /** Most urgent first: by contact deadline, then priority, then id. */

@@ -160,8 +160,12 @@ class StockoutController {
                 decision.decidedBy(), decision.note(), decision.decidedAt(), texts.decided(decision, locale));
         return new CaseView(c.id(), c.orderNumber(), c.lineNo(), c.sku(), c.quantityShort(), c.reason(), reasonText,
                 c.status(), texts.status(c.status(), locale), c.priority(), c.contactDeadline(), c.serviceLevelRule(),
-                decision == null ? deciding.deadline(c.id()).orElse(null) : null, c.detectedAt(), c.createdAt(), facts,
+                undecided(c) ? deciding.deadline(c) : null, c.detectedAt(), c.createdAt(), facts,
                 optionViews, withheld, decided, c.history());
+    }
+
+    private static boolean undecided(StockoutCase c) {
+        return c.status() == StockoutStatus.OPEN || c.status() == StockoutStatus.AWAITING_DECISION;
     }
 
     private OptionView option(StockoutOption o, Locale locale) {

@@ -87,18 +87,6 @@ class StockoutStore {
                 JSON.readValue(rs.getString("option"), StockoutOption.class)), caseId).stream().findFirst();
     }
 
-    /**
-     * When the customer's time to answer runs out: {@code limit} after they were given the options
-     * (the case became AWAITING_DECISION), or after the case opened when nobody reached them.
-     */
-    Optional<Instant> decisionDeadline(String caseId, Duration limit) {
-        return jdbc.query("""
-                select coalesce((select max(h.at) from stockout_status_history h
-                                 where h.case_id = c.id and h.to_status = 'AWAITING_DECISION'), c.created_at)
-                from stockout_case c where c.id = ?""", (rs, i) -> rs.getTimestamp(1).toInstant().plus(limit), caseId)
-                .stream().findFirst();
-    }
-
     /** Undecided cases whose time to answer ran out by {@code now}, oldest first. */
     List<String> overdue(Instant now, Duration limit, int max) {
         return jdbc.queryForList("""

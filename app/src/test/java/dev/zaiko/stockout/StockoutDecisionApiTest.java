@@ -3,6 +3,7 @@ package dev.zaiko.stockout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,9 @@ class StockoutDecisionApiTest extends StockoutApiTestBase {
 
     @Autowired
     JobScheduler jobs;
+
+    @Autowired
+    StockoutCases cases;
 
     @AfterEach
     void resetClock() {
@@ -308,6 +312,27 @@ class StockoutDecisionApiTest extends StockoutApiTestBase {
         assertThat(line(api.ok(api.post("/api/orders/" + number + "/pack", pack)), 1).path("status").asString())
                 .isEqualTo("SHIPPED");
         assertThat(api.ok(api.get("/api/stock/consistency")).path("consistent").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theCustomersTimeCountsFromWhenTheyWereGivenTheOptions() {
+        String sku = bottle("CALLED", 3000, 500, null, null);
+        String number = place(order(shop.marketplace(), null, sku, 1, 3000)).path("orderNumber").asString();
+        String id = onlyCase(number, "ALLOCATION_FAILED").path("id").asString();
+        clock.advance(Duration.ofDays(3));
+        cases.changeStatus(id, StockoutStatus.AWAITING_DECISION, "staff:tanaka", "Reached by phone, options given.");
+        assertThat(Instant.parse(api.ok(api.get("/api/stockouts/" + id)).path("decideBy").asString()))
+                .isAfter(Instant.now().plus(Duration.ofDays(9)));
+
+        clock.advance(Duration.ofDays(4).plusMinutes(1)); // 7 days after the opening, 4 after the call
+        Jobs.runRecurring(jobs, clock, StockoutJobs.DEFAULT_DECISIONS);
+        assertThat(api.ok(api.get("/api/stockouts/" + id)).path("status").asString()).isEqualTo("AWAITING_DECISION");
+
+        clock.advance(Duration.ofDays(3)); // 7 days after the call
+        Jobs.runRecurring(jobs, clock, StockoutJobs.DEFAULT_DECISIONS);
+        JsonNode decided = api.ok(api.get("/api/stockouts/" + id));
+        assertThat(decided.path("status").asString()).isEqualTo("RESOLVED");
+        assertThat(decided.path("decideBy").isNull()).isTrue();
     }
 
     @Test
