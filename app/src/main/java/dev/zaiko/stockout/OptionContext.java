@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.zaiko.catalog.Product;
 import dev.zaiko.inventory.StockElsewhere;
+import dev.zaiko.order.OrderLineShort;
 
 /**
  * Everything the option rules look at, gathered once: plain data, so each rule is a pure function
@@ -34,15 +35,13 @@ public record OptionContext(String reason, int lineQuantity, int reservedUnits, 
         elsewhere = List.copyOf(elsewhere);
     }
 
-    public static final String BACKORDER_AGED = "BACKORDER_AGED";
-
     /** An aged backorder offers only keeping the wait or cancelling: nothing went missing. */
     public boolean agedBackorder() {
-        return BACKORDER_AGED.equals(reason);
+        return OpeningCases.BACKORDER_AGED.equals(reason);
     }
 
     public boolean discontinued() {
-        return "DISCONTINUED".equals(reason) || (product != null && product.isDiscontinued());
+        return OrderLineShort.DISCONTINUED.equals(reason) || (product != null && product.isDiscontinued());
     }
 
     /** A delivery on {@code date} still reaches the customer in time. */

@@ -3,6 +3,8 @@ package dev.zaiko.stockout;
 import java.time.LocalDate;
 import java.util.List;
 
+import dev.zaiko.order.OrderLineShort;
+
 /**
  * DROP_SHIP is offered when the shop lets suppliers ship to customers, the product has a supplier
  * with a known lead time, the supplier did not just cancel on the shop, and the delivery reaches
@@ -20,7 +22,7 @@ class ShipDirectFromTheSupplier implements OptionRule {
         if (c.agedBackorder()) return Verdict.withhold(Choice.DROP_SHIP, "agedBackorder");
         if (!c.policy().dropShip()) return Verdict.withhold(Choice.DROP_SHIP, "notAllowed");
         if (c.discontinued()) return Verdict.withhold(Choice.DROP_SHIP, "discontinued");
-        if ("SUPPLIER_CANCELLED".equals(c.reason())) return Verdict.withhold(Choice.DROP_SHIP, "supplierCancelled");
+        if (OrderLineShort.SUPPLIER_CANCELLED.equals(c.reason())) return Verdict.withhold(Choice.DROP_SHIP, "supplierCancelled");
         if (c.product() == null || c.product().supplier() == null || c.product().leadTimeDays() == null) {
             return Verdict.withhold(Choice.DROP_SHIP, "noSupplier");
         }

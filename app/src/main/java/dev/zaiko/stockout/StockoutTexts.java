@@ -6,6 +6,7 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 
+import dev.zaiko.order.OrderLineShort;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -18,8 +19,9 @@ import org.springframework.stereotype.Component;
 class StockoutTexts {
 
     /** The reasons the order module sends; any other code is accepted and worded by {@code stockout.reason.OTHER}. */
-    static final List<String> KNOWN_REASONS = List.of("ALLOCATION_FAILED", "DISPLACED", "INSPECTION_DEFECT",
-            "INBOUND_SHORT", "SUPPLIER_CANCELLED", "DISCONTINUED", OpeningCases.BACKORDER_AGED);
+    static final List<String> KNOWN_REASONS = List.of(OrderLineShort.ALLOCATION_FAILED, OrderLineShort.DISPLACED,
+            OrderLineShort.INSPECTION_DEFECT, OrderLineShort.INBOUND_SHORT, OrderLineShort.SUPPLIER_CANCELLED,
+            OrderLineShort.DISCONTINUED, OpeningCases.BACKORDER_AGED);
 
     private final MessageSource messages;
 
