@@ -9,7 +9,6 @@ import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -117,18 +116,7 @@ final class OrderApi extends dev.zaiko.support.ShopApi {
 
     /** A complete, valid order: one line per (sku, quantity) pair, 1,980 yen a unit. */
     static ObjectNode order(String channel, Object... skuAndQuantity) {
-        ObjectNode body = JSON.createObjectNode().put("channel", channel);
-        body.putObject("customer").put("name", "山田 花子").put("email", "hanako.yamada@example.jp")
-                .put("phone", "090-1234-5678").put("locale", "ja");
-        body.putObject("payment").put("method", "CREDIT_CARD").put("status", "AUTHORIZED").put("amount", 3960)
-                .put("pointsUsed", 0).put("giftBalanceUsed", 0);
-        body.put("express", false).put("gift", false).put("b2b", false).put("shippingFee", 0);
-        ArrayNode lines = body.putArray("lines");
-        for (int i = 0; i < skuAndQuantity.length; i += 2) {
-            lines.addObject().put("sku", (String) skuAndQuantity[i]).put("quantity", (Integer) skuAndQuantity[i + 1])
-                    .put("unitPrice", 1980);
-        }
-        return balancePayment(body);
+        return orderBody(channel, "AUTHORIZED", skuAndQuantity);
     }
 
     /** The first line of an order body. */

@@ -67,17 +67,14 @@ class StockoutDecisionApiTest extends StockoutApiTestBase {
         ObjectNode body = StockoutApi.JSON.createObjectNode().put("channel", channel)
                 .put("externalRef", StockoutApi.unique("REF"));
         body.putObject("customer").put("name", "佐藤 次郎").put("email", "jiro.sato@example.jp").put("locale", "ja");
-        long total = 0;
+        body.putObject("payment").put("method", "CREDIT_CARD").put("status", "CAPTURED");
         ArrayNode lines = body.putArray("lines");
         for (int i = 0; i < skuQuantityPrice.length; i += 3) {
-            int quantity = (Integer) skuQuantityPrice[i + 1];
-            long price = ((Number) skuQuantityPrice[i + 2]).longValue();
-            lines.addObject().put("sku", (String) skuQuantityPrice[i]).put("quantity", quantity).put("unitPrice", price);
-            total += quantity * price;
+            lines.addObject().put("sku", (String) skuQuantityPrice[i]).put("quantity", (Integer) skuQuantityPrice[i + 1])
+                    .put("unitPrice", ((Number) skuQuantityPrice[i + 2]).longValue());
         }
-        body.putObject("payment").put("method", "CREDIT_CARD").put("status", "CAPTURED").put("amount", total);
         if (neededBy != null) body.put("gift", true).put("neededBy", neededBy.toString());
-        return body;
+        return StockoutApi.balancePayment(body);
     }
 
     JsonNode place(ObjectNode order) {

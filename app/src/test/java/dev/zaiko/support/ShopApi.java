@@ -147,6 +147,25 @@ public class ShopApi {
      * Sets an order body's {@code payment.amount} so that the payment adds up to the lines and the
      * shipping fee (after points, gift balance and coupon discount), as every order must.
      */
+    /**
+     * A complete, valid order body: one line per (sku, quantity) pair at 1,980 yen a unit, the
+     * payment balanced. The customer's details are the kind nothing may copy into logs or cases.
+     */
+    public static ObjectNode orderBody(String channel, String paymentStatus, Object... skuAndQuantity) {
+        ObjectNode body = JSON.createObjectNode().put("channel", channel);
+        body.putObject("customer").put("name", "山田 花子").put("email", "hanako.yamada@example.jp")
+                .put("phone", "090-1234-5678").put("locale", "ja");
+        body.putObject("payment").put("method", "CREDIT_CARD").put("status", paymentStatus)
+                .put("pointsUsed", 0).put("giftBalanceUsed", 0);
+        body.put("express", false).put("gift", false).put("b2b", false).put("shippingFee", 0);
+        ArrayNode lines = body.putArray("lines");
+        for (int i = 0; i < skuAndQuantity.length; i += 2) {
+            lines.addObject().put("sku", (String) skuAndQuantity[i]).put("quantity", (Integer) skuAndQuantity[i + 1])
+                    .put("unitPrice", 1980);
+        }
+        return balancePayment(body);
+    }
+
     public static ObjectNode balancePayment(ObjectNode order) {
         long due = order.path("shippingFee").asLong(0);
         for (tools.jackson.databind.JsonNode line : order.path("lines")) {
