@@ -70,20 +70,9 @@ class StockoutTexts {
         return messages.getMessage("stockout.choice." + choice.name(), null, locale);
     }
 
-    /** Dates read as dates in the customer's language; stored options carry them as ISO text. */
+    /** Dates read as dates in the customer's language. */
     private static Object[] args(List<Object> args, Locale locale) {
-        Object[] out = new Object[args.size()];
-        for (int i = 0; i < out.length; i++) {
-            Object a = args.get(i);
-            if (a instanceof LocalDate d) {
-                out[i] = date(d, locale);
-            } else if (a instanceof String s && s.matches("\\d{4}-\\d{2}-\\d{2}")) {
-                out[i] = date(LocalDate.parse(s), locale);
-            } else {
-                out[i] = a;
-            }
-        }
-        return out;
+        return args.stream().map(a -> a instanceof LocalDate d ? date(d, locale) : a).toArray();
     }
 
     /** What was decided, as the customer is told it afterwards (not the offer's wording). */
