@@ -80,7 +80,8 @@ class OrderLineShortages {
      * Lines of a just-recorded order whose reservations were displaced before it was recorded.
      *
      * @param order the order as it was just recorded
-     * @return true when a line changed, so the recorded order must be read again
+     * @return true when a line was found displaced, whether this call or the sale's own listener (which may
+     *         run first, once the order is recorded) marked it: the recorded order must be read again
      */
     boolean catchUpDisplaced(Order order) {
         OrderNumber number = order.orderNumber();
@@ -91,8 +92,10 @@ class OrderLineShortages {
             int displaced = reservation.map(r -> r.parts().stream().filter(p -> p.status() == ReservationStatus.DISPLACED)
                     .mapToInt(ReservationPart::quantity).sum()).orElse(0);
             if (displaced > 0) {
-                changed |= lineShort(number, line.lineNo(), line.reservationId(), displaced,
+                // the sale's own listener may have marked the line first: changed either way
+                lineShort(number, line.lineNo(), line.reservationId(), displaced,
                         "The reserved unit(s) were taken by a till sale or a stock count.");
+                changed = true;
             }
         }
         return changed;
