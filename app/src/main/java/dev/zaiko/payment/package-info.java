@@ -1,0 +1,14 @@
+/**
+ * Payments with a provider: the {@link dev.zaiko.payment.PaymentGateway} port through which
+ * money goes back to customers (voids of authorisations, refunds of captured card, debit card and
+ * PayPay payments, payouts to a {@link dev.zaiko.payment.BankAccount}), every call carrying an
+ * idempotency key so that nothing is ever paid twice; and the {@link
+ * dev.zaiko.payment.BuiltInGateway}, a provider for development and tests with books of its own
+ * (the {@code gateway_*} tables), active unless the application declares another gateway.
+ * <p>
+ * Knows orders only by the number a caller passes; depends on no other module but platform
+ * ({@code allowedDependencies}, checked by ModuleBoundariesTest), so that refund and a provider's
+ * adapter can depend on it. See docs/payment-gateway.md.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = "platform")
+package dev.zaiko.payment;

@@ -1,0 +1,115 @@
+package dev.zaiko.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import dev.zaiko.platform.NotFoundException;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** What docs/payment-gateway.md promises a provider's adapter: declaring it is all it takes. */
+class GatewayReplacementTest {
+
+    private final ApplicationContextRunner context = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(BuiltInGatewayConfiguration.class))
+            .withUserConfiguration(Infrastructure.class);
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(BuiltInGatewayProperties.class)
+    static class Infrastructure {
+        // never connected to: building the gateway needs a data source, not a database
+        @Bean
+        DataSource dataSource() {
+            return new DriverManagerDataSource("jdbc:postgresql://localhost:1/none");
+        }
+
+        @Bean
+        JdbcTemplate jdbcTemplate(DataSource dataSource) {
+            return new JdbcTemplate(dataSource);
+        }
+
+        @Bean
+        PlatformTransactionManager transactionManager(DataSource dataSource) {
+            return new DataSourceTransactionManager(dataSource);
+        }
+
+        @Bean
+        Clock clock() {
+            return Clock.systemUTC();
+        }
+    }
+
+    /** A provider's adapter, as an application would declare it. */
+    @Configuration(proxyBeanMethods = false)
+    static class AcmePay {
+        @Bean
+        PaymentGateway acmePay() {
+            return new PaymentGateway() {
+                @Override
+                public GatewayReceipt voidAuthorization(GatewayPayment payment, long amount, String key) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public GatewayReceipt refund(GatewayPayment payment, long amount, String key) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public GatewayReceipt payout(BankAccount account, long amount, String key) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public String name() {
+                    return "acme-pay";
+                }
+            };
+        }
+    }
+
+    @Test
+    void withoutAnAdapterTheBuiltInGatewayIsThePort() {
+        context.run(c -> {
+            assertThat(c).hasSingleBean(PaymentGateway.class).hasSingleBean(BuiltInGateway.class);
+            assertThat(c.getBean(PaymentGateway.class).name()).isEqualTo("built-in");
+        });
+    }
+
+    @Test
+    void anAdapterDeclaredAsABeanReplacesTheBuiltInGateway() {
+        context.withUserConfiguration(AcmePay.class).run(c -> {
+            assertThat(c).hasSingleBean(PaymentGateway.class).doesNotHaveBean(BuiltInGateway.class);
+            assertThat(c.getBean(PaymentGateway.class).name()).isEqualTo("acme-pay");
+        });
+    }
+
+    @Test
+    void theDevelopmentEndpointsAreOffWhenAnAdapterReplacedTheBuiltInGateway() {
+        context.withUserConfiguration(AcmePay.class).run(c -> {
+            GatewayController controller = new GatewayController(c.getBeanProvider(BuiltInGateway.class),
+                    c.getBeanProvider(PaymentGateway.class));
+            assertThatThrownBy(() -> controller.payment("pay-1")).isInstanceOf(NotFoundException.class)
+                    .hasMessageContaining("not in use").hasMessageContaining("acme-pay");
+        });
+    }
+
+    @Test
+    void theLatencyIsConfigured() {
+        context.withPropertyValues("zaiko.payment.built-in.latency=250ms").run(c ->
+                assertThat(c.getBean(BuiltInGatewayProperties.class).latency()).hasMillis(250));
+        context.withPropertyValues("zaiko.payment.built-in.latency=-1s").run(c -> assertThat(c).hasFailed());
+    }
+}
