@@ -9,13 +9,52 @@ import java.util.List;
 import dev.zaiko.platform.ConflictException;
 import dev.zaiko.platform.InvalidRequestException;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** returnCoupon and issueCoupon: an order's coupon back, unused or replaced, and apology coupons. */
 class CouponReturnTest extends WalletTestBase {
 
+    private ObjectNode order(WalletApi.Shop shop, String sku, String code, long discount) {
+        ObjectNode body = WalletApi.orderBody(shop.web(), "AUTHORIZED", sku, 1);
+        body.withObject("customer").put("email", customer);
+        body.withObject("payment").put("couponCode", code).put("couponDiscount", discount);
+        return WalletApi.balancePayment(body);
+    }
+
     private List<String> history(String code) {
         return jdbc.queryForList("select event || ':' || status from wallet_coupon_history where code = ? order by id",
                 String.class, code);
+    }
+
+    @Test
+    void theWholeDiscountBackWhileTheCampaignRunsMakesTheSameCodeUsableByANewOrder() {
+        WalletApi.Shop shop = api.shop();
+        String sku = api.product(shop, 5);
+        String code = wallets.createCoupon(null, "Autumn", DiscountKind.FIXED, 500, today().plusDays(20), customer)
+                .code();
+        String first = api.ok(api.post("/api/orders", order(shop, sku, code, 500))).path("orderNumber").asString();
+        String digits = first.replace("-", "");
+        assertThat(wallets.coupon(code).orElseThrow().redeemedBy()).isEqualTo(digits);
+
+        CouponReturn back = wallets.returnCoupon(first, 500, "coupon-back-1");
+
+        assertThat(back).isEqualTo(new CouponReturn(code, false, 500, today().plusDays(20)));
+        assertThat(wallets.coupon(code).orElseThrow()).satisfies(c -> {
+            assertThat(c.status()).isEqualTo(Coupon.ISSUED);
+            assertThat(c.redeemedBy()).isNull();
+        });
+        assertThat(wallets.returnCoupon(first, 500, "coupon-back-1")).isEqualTo(back);
+
+        JsonNode second = api.ok(api.post("/api/orders", order(shop, sku, code, 500)));
+
+        assertThat(second.path("payment").path("couponCode").asString()).isEqualTo(code);
+        assertThat(wallets.coupon(code).orElseThrow().redeemedBy())
+                .isEqualTo(second.path("orderNumber").asString().replace("-", ""));
+        assertThat(history(code)).containsExactly("ISSUED:ISSUED", "REDEEMED:REDEEMED", "RESTORED:ISSUED",
+                "REDEEMED:REDEEMED");
+        assertThatThrownBy(() -> wallets.returnCoupon(first, 1, "coupon-back-2"))
+                .as("the first order's discount is all back").isInstanceOf(IllegalStateException.class);
     }
 
     @Test
