@@ -21,10 +21,7 @@ final class PaymentBalance {
     /** @throws InvalidRequestException {@value #MISMATCH} (400) stating both totals */
     static void check(OrderRequest r) {
         OrderRequest.Payment p = r.payment();
-        long lines = 0;
-        for (OrderRequest.Line line : r.lines()) {
-            lines = Math.addExact(lines, Math.multiplyExact((long) line.quantity(), line.unitPrice()));
-        }
+        long lines = linesTotal(r);
         long fee = orZero(r.shippingFee());
         long ordered = Math.addExact(lines, fee);
         long points = orZero(p.pointsUsed());
@@ -47,6 +44,15 @@ final class PaymentBalance {
                 + paid + " yen, but the lines (quantity x unitPrice) come to " + lines + " yen and the shippingFee to "
                 + fee + ", " + ordered + " yen in all (" + Math.abs(paid - ordered) + " yen "
                 + (paid > ordered ? "too much" : "short") + "). Nothing was reserved or recorded.", facts);
+    }
+
+    /** The lines' quantity x unitPrice, before the shipping fee. */
+    static long linesTotal(OrderRequest r) {
+        long lines = 0;
+        for (OrderRequest.Line line : r.lines()) {
+            lines = Math.addExact(lines, Math.multiplyExact((long) line.quantity(), line.unitPrice()));
+        }
+        return lines;
     }
 
     private static long orZero(Long value) {

@@ -28,6 +28,7 @@ import dev.zaiko.inventory.StockNetwork;
 import dev.zaiko.platform.ConflictException;
 import dev.zaiko.platform.InvalidRequestException;
 import dev.zaiko.platform.NotFoundException;
+import dev.zaiko.wallet.Wallets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -53,6 +54,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code order-replay-mismatch}) and changes nothing.</li>
  * <li>The payment must add up to the lines and the shipping fee ({@link PaymentBalance}, 400
  * {@code payment-mismatch}), on every channel.</li>
+ * <li>OWN channel: points, gift balance and a coupon are the shop's own, spent from the customer's
+ * wallet ({@link Wallets#redeem}) in the transaction that records the order; a refusal (409
+ * {@code points-insufficient}, {@code coupon-already-used}, …) leaves no order and releases the
+ * reservations. A MARKETPLACE order spent the marketplace's own and is never checked here.</li>
  * </ul>
  * Logs name order numbers, channels and SKUs, never the customer's name, email or phone.
  */
@@ -71,10 +76,11 @@ public class PlacingOrders {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final OrderLineShortages shortages;
+    private final Wallets wallets;
 
     PlacingOrders(StockNetwork network, Products products, ExpectingInbounds inbounds, ReservingStock reserving,
                   OrderStore store, PlatformTransactionManager transactions, Clock clock,
-                  ApplicationEventPublisher events, OrderLineShortages shortages) {
+                  ApplicationEventPublisher events, OrderLineShortages shortages, Wallets wallets) {
         this.network = network;
         this.products = products;
         this.inbounds = inbounds;
@@ -84,6 +90,7 @@ public class PlacingOrders {
         this.clock = clock;
         this.events = events;
         this.shortages = shortages;
+        this.wallets = wallets;
     }
 
     /** @param created false when an order with the same (channel, externalRef) already existed */
@@ -94,7 +101,8 @@ public class PlacingOrders {
      * @param actor who places it, for the history: {@code api} for HTTP requests
      * @throws NotFoundException   unknown channel or SKU (nothing reserved, nothing written)
      * @throws ConflictException   {@code insufficient-stock} on an OWN channel (nothing left behind);
-     *                             {@code order-replay-mismatch} when (channel, externalRef) was placed with another body
+     *                             {@code order-replay-mismatch} when (channel, externalRef) was placed with another body;
+     *                             the wallet's refusals on an OWN channel ({@link Wallets#redeem})
      * @throws InvalidRequestException a rule the request breaks ({@code payment-mismatch} among them)
      */
     public Placement place(OrderRequest request, String actor) {
@@ -116,6 +124,8 @@ public class PlacingOrders {
                         new NotFoundException("No product with SKU '" + sku + "' (line " + lineNo + ").")));
             }
         }
+        // before reserving, so that a refusal normally costs nothing; the redemption itself decides
+        if (spendsFromWallet(request, channel)) checkWallet(request);
         for (int attempt = 1; ; attempt++) {
             // no lookup first: a number taken meanwhile fails the insert on its key and is retried below
             OrderNumber number = OrderNumber.random();
@@ -185,6 +195,9 @@ public class PlacingOrders {
             try {
                 tx.executeWithoutResult(t -> {
                     store.insert(order, fingerprint);
+                    // after the insert: a racing duplicate fails on its external reference first and is answered
+                    // as a replay, so it never spends the wallet again, nor is refused for what the winner spent
+                    if (spendsFromWallet(request, channel)) redeem(number, request);
                     shorts.forEach(events::publishEvent);
                 });
             } catch (DuplicateKeyException e) {
@@ -251,6 +264,28 @@ public class PlacingOrders {
                 Boolean.TRUE.equals(r.express()), r.promisedDate(), Boolean.TRUE.equals(r.gift()),
                 Boolean.TRUE.equals(r.b2b()),
                 r.neededBy(), orZero(r.shippingFee()), now, lines, history);
+    }
+
+    /**
+     * Points, gift balance and coupons of an OWN channel's checkout are the shop's own. A
+     * marketplace order spent the marketplace's, which Zaiko does not keep.
+     */
+    private static boolean spendsFromWallet(OrderRequest r, Channel channel) {
+        OrderRequest.Payment p = r.payment();
+        return channel.kind() == ChannelKind.OWN
+                && (orZero(p.pointsUsed()) > 0 || orZero(p.giftBalanceUsed()) > 0 || blankToNull(p.couponCode()) != null);
+    }
+
+    private void checkWallet(OrderRequest r) {
+        OrderRequest.Payment p = r.payment();
+        wallets.checkRedemption(r.customer().email(), orZero(p.pointsUsed()), orZero(p.giftBalanceUsed()),
+                blankToNull(p.couponCode()), orZero(p.couponDiscount()), PaymentBalance.linesTotal(r));
+    }
+
+    private void redeem(OrderNumber number, OrderRequest r) {
+        OrderRequest.Payment p = r.payment();
+        wallets.redeem(r.customer().email(), number.digits(), orZero(p.pointsUsed()), orZero(p.giftBalanceUsed()),
+                blankToNull(p.couponCode()), orZero(p.couponDiscount()), PaymentBalance.linesTotal(r));
     }
 
     /** Rules no field annotation can express. */

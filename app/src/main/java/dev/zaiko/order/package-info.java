@@ -6,6 +6,8 @@
  * {@link dev.zaiko.order.OrderLineShort} event for every line whose units are not there, and
  * {@link dev.zaiko.order.BackorderAged} once for every line backordered too long; and
  * {@link dev.zaiko.order.ChangingOrderLines}, which carries out a stockout decision on a line.
- * Owns the {@code orders_*} tables; uses only the public API of inventory and catalog.
+ * An OWN channel's points, gift balance and coupon are redeemed from the customer's wallet
+ * ({@link dev.zaiko.wallet.Wallets}) in the order's own transaction.
+ * Owns the {@code orders_*} tables; uses only the public API of inventory, catalog and wallet.
  */
 package dev.zaiko.order;

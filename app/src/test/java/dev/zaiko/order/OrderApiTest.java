@@ -25,7 +25,11 @@ class OrderApiTest extends OrderApiTestBase {
                 .put("express", true).put("promisedDate", today().plusDays(2).toString())
                 .put("gift", true).put("b2b", true).put("neededBy", today().plusDays(5).toString())
                 .put("shippingFee", 550);
-        body.withObject("payment").put("pointsUsed", 100).put("couponCode", "SPRING10").put("couponDiscount", 500)
+        // an OWN checkout spends the shop's own points, gift balance and coupon: the wallet has them first
+        api.grantPoints("hanako.yamada@example.jp", 100, today().plusDays(30));
+        api.grantGiftBalance("hanako.yamada@example.jp", 200);
+        String coupon = api.coupon("FIXED", 500, today().plusDays(30), "hanako.yamada@example.jp");
+        body.withObject("payment").put("pointsUsed", 100).put("couponCode", coupon).put("couponDiscount", 500)
                 .put("giftBalanceUsed", 200);
         OrderApi.balancePayment(body);
 
@@ -48,7 +52,7 @@ class OrderApiTest extends OrderApiTestBase {
         assertThat(o.path("customer").path("email").asString()).isEqualTo("hanako.yamada@example.jp");
         assertThat(o.path("customer").path("locale").asString()).isEqualTo("ja");
         assertThat(o.path("payment").path("method").asString()).isEqualTo("CREDIT_CARD");
-        assertThat(o.path("payment").path("couponCode").asString()).isEqualTo("SPRING10");
+        assertThat(o.path("payment").path("couponCode").asString()).isEqualTo(coupon);
         assertThat(o.path("payment").path("giftBalanceUsed").longValue()).isEqualTo(200);
         assertThat(o.path("payment").path("couponDiscount").longValue()).isEqualTo(500);
         assertThat(o.path("payment").path("pointsUsed").longValue()).isEqualTo(100);

@@ -14,18 +14,20 @@ import tools.jackson.databind.node.ObjectNode;
 class PaymentBalanceApiTest extends OrderApiTestBase {
 
     String sku;
+    String autumn;
 
     @BeforeEach
     void stock() {
         sku = api.product("PAY", false);
         api.sellable(sku, shop.warehouse(), 10);
         api.sellable(sku, shop.store(), 10);
+        autumn = api.coupon("FIXED", 690, OrderApi.today().plusDays(30), null);
     }
 
     /** Two lines (2 x 1,980 and 1 x 1,980) and a 550 yen fee: 6,490 yen, paid with points, gift balance and a coupon. */
     private ObjectNode mixed(String channel) {
         ObjectNode body = order(channel, sku, 2, sku, 1).put("shippingFee", 550);
-        body.withObject("payment").put("pointsUsed", 300).put("giftBalanceUsed", 1000).put("couponCode", "AUTUMN")
+        body.withObject("payment").put("pointsUsed", 300).put("giftBalanceUsed", 1000).put("couponCode", autumn)
                 .put("couponDiscount", 690);
         return OrderApi.balancePayment(body);
     }
@@ -33,13 +35,16 @@ class PaymentBalanceApiTest extends OrderApiTestBase {
     @Test
     void aBalancedPaymentIsRecordedWithItsCouponDiscount() {
         ObjectNode body = mixed(shop.web());
+        String email = body.path("customer").path("email").asString();
+        api.grantPoints(email, 300, OrderApi.today().plusDays(30));
+        api.grantGiftBalance(email, 1000);
         assertThat(body.path("payment").path("amount").longValue()).isEqualTo(6490 - 300 - 1000 - 690);
 
         JsonNode o = api.ok(api.post("/api/orders", body));
 
         JsonNode payment = api.ok(api.get("/api/orders/" + o.path("orderNumber").asString())).path("payment");
         assertThat(payment.path("amount").longValue()).isEqualTo(4500);
-        assertThat(payment.path("couponCode").asString()).isEqualTo("AUTUMN");
+        assertThat(payment.path("couponCode").asString()).isEqualTo(autumn);
         assertThat(payment.path("couponDiscount").longValue()).isEqualTo(690);
         assertThat(payment.path("pointsUsed").longValue()).isEqualTo(300);
         assertThat(payment.path("giftBalanceUsed").longValue()).isEqualTo(1000);
@@ -71,8 +76,9 @@ class PaymentBalanceApiTest extends OrderApiTestBase {
 
     @Test
     void aCouponCodeWithoutADiscountCountsAsNothingAndADiscountNeedsItsCode() {
+        String welcome = api.coupon("FIXED", 300, OrderApi.today().plusDays(30), null);
         ObjectNode codeOnly = order(shop.web(), sku, 1);
-        codeOnly.withObject("payment").put("couponCode", "WELCOME");
+        codeOnly.withObject("payment").put("couponCode", welcome);
         JsonNode o = api.ok(api.post("/api/orders", codeOnly));
         assertThat(o.path("payment").path("couponDiscount").longValue()).isZero();
         assertThat(o.path("payment").path("amount").longValue()).isEqualTo(1980);

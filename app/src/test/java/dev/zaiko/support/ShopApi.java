@@ -182,4 +182,40 @@ public class ShopApi {
         ok(post("/api/inbounds", JSON.createObjectNode().put("sku", sku).put("location", location)
                 .put("quantity", units).put("expectedOn", expectedOn.toString())));
     }
+
+    // ---- the shop's own wallet: what an OWN checkout's points, gift balance and coupons spend ----
+
+    /** An email no other test uses, so that a test's wallet starts empty. */
+    public static String uniqueEmail() {
+        return unique("customer").toLowerCase() + "@example.jp";
+    }
+
+    /** Points for the customer, valid until the given day (inclusive); answers the new lot. */
+    public JsonNode grantPoints(String email, long points, LocalDate validUntil) {
+        return ok(post("/api/wallets/points", JSON.createObjectNode().put("customer", email).put("points", points)
+                .put("validUntil", validUntil.toString()).put("reason", "test grant"))).path("lot");
+    }
+
+    /** Gift balance for the customer, valid for the shop's default (ten years); answers the new lot. */
+    public JsonNode grantGiftBalance(String email, long amount) {
+        return ok(post("/api/wallets/gift-balance", JSON.createObjectNode().put("customer", email).put("amount", amount)
+                .put("reason", "test grant"))).path("lot");
+    }
+
+    /**
+     * A new coupon with a generated code, for one customer or (customer null) for anyone once.
+     *
+     * @param kind FIXED (value in yen) or PERCENT
+     * @return its code
+     */
+    public String coupon(String kind, long value, LocalDate campaignEnds, String customer) {
+        ObjectNode body = JSON.createObjectNode().put("campaign", "Test campaign").put("kind", kind).put("value", value)
+                .put("campaignEnds", campaignEnds.toString());
+        if (customer != null) body.put("customer", customer);
+        return ok(post("/api/coupons", body)).path("code").asString();
+    }
+
+    public JsonNode wallet(String email) {
+        return ok(get("/api/wallets?customer=" + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8)));
+    }
 }
