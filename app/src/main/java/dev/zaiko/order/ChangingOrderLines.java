@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -68,7 +69,12 @@ public class ChangingOrderLines {
      * @param cancelledUnits units cancelled (to be refunded at the line's unit price)
      * @param cancelledAmount whole yen: {@code cancelledUnits x unit price}
      */
-    public record Change(Order order, int lineNo, int unitsAffected, int cancelledUnits, long cancelledAmount) {
+    /**
+     * @param shippingFeeRefunded the order's shipping fee when this change is what gives it back
+     *                            ({@link ShippingFeeGoesBack}); 0 otherwise, also when it went back before
+     */
+    public record Change(Order order, int lineNo, int unitsAffected, int cancelledUnits, long cancelledAmount,
+                         long shippingFeeRefunded) {
     }
 
     /** The line's units as they stand: what is still reserved for it and what is short. */
@@ -97,9 +103,10 @@ public class ChangingOrderLines {
                 AfterCommit.run(() -> releaseQuietly(reservation));
             }
             store.changeLine(number, lineNo, OrderStatus.CANCELLED, actor, why, now);
-            refreshOrder(number, actor, "Line " + lineNo + " cancelled.", now);
+            long fee = refreshOrder(number, actor, "Line " + lineNo + " cancelled.", now);
             long amount = d.line.quantity() * d.line.unitPrice();
-            return new Change(store.find(number).orElseThrow(), lineNo, d.line.quantity(), d.line.quantity(), amount);
+            return new Change(store.find(number).orElseThrow(), lineNo, d.line.quantity(), d.line.quantity(), amount,
+                    fee);
         });
     }
 
@@ -110,9 +117,9 @@ public class ChangingOrderLines {
             Instant now = clock.instant();
             int shortUnits = d.line.quantity() - d.reserved;
             int carrier = moveMissing(number, d, OrderStatus.CANCELLED, null, null, null, actor, why, now);
-            refreshOrder(number, actor, "The rest of the order ships without the missing unit(s).", now);
+            long fee = refreshOrder(number, actor, "The rest of the order ships without the missing unit(s).", now);
             return new Change(store.find(number).orElseThrow(), carrier, shortUnits, shortUnits,
-                    shortUnits * d.line.unitPrice());
+                    shortUnits * d.line.unitPrice(), fee);
         });
     }
 
@@ -123,9 +130,9 @@ public class ChangingOrderLines {
             Instant now = clock.instant();
             int shortUnits = d.line.quantity() - d.reserved;
             int carrier = moveMissing(number, d, OrderStatus.BACKORDERED, null, promisedDate, null, actor, why, now);
-            refreshOrder(number, actor, "Line " + carrier + " waits for the inbound expected on " + promisedDate + ".",
-                    now);
-            return new Change(store.find(number).orElseThrow(), carrier, shortUnits, 0, 0);
+            long fee = refreshOrder(number, actor, "Line " + carrier + " waits for the inbound expected on "
+                    + promisedDate + ".", now);
+            return new Change(store.find(number).orElseThrow(), carrier, shortUnits, 0, 0, fee);
         });
     }
 
@@ -165,9 +172,9 @@ public class ChangingOrderLines {
             store.addLine(number, new Order.Line(line, substituteSku, quantity, unitPrice, OrderStatus.ALLOCATED,
                     outcome.reservationId(), null, lineNo, null), actor, "Substitute for line " + lineNo + ": " + why,
                     now);
-            refreshOrder(number, actor, "Line " + lineNo + " substituted by " + substituteSku + ".", now);
+            long fee = refreshOrder(number, actor, "Line " + lineNo + " substituted by " + substituteSku + ".", now);
             // the missing units are replaced, not cancelled; a price difference is the caller's rule
-            return new Change(store.find(number).orElseThrow(), line, shortUnits, 0, 0);
+            return new Change(store.find(number).orElseThrow(), line, shortUnits, 0, 0, fee);
         }));
     }
 
@@ -209,9 +216,9 @@ public class ChangingOrderLines {
             if (d.reserved != reservedNow) throw new IllegalStateException("Order " + number + " changed meanwhile");
             Instant now = clock.instant();
             int carrier = moveMissing(number, d, to, reserved, promisedDate, fulfilment, actor, why, now);
-            refreshOrder(number, actor, "Line " + carrier + " comes by " + fulfilment.route() + " from "
+            long fee = refreshOrder(number, actor, "Line " + carrier + " comes by " + fulfilment.route() + " from "
                     + fulfilment.source() + ".", now);
-            return new Change(store.find(number).orElseThrow(), carrier, shortUnits, 0, 0);
+            return new Change(store.find(number).orElseThrow(), carrier, shortUnits, 0, 0, fee);
         }));
     }
 
@@ -265,10 +272,16 @@ public class ChangingOrderLines {
         return newLine;
     }
 
-    private void refreshOrder(OrderNumber number, String actor, String why, Instant now) {
+    /** @return the shipping fee when this change gives it back, else 0 */
+    private long refreshOrder(OrderNumber number, String actor, String why, Instant now) {
         Order after = store.find(number).orElseThrow();
         store.changeOrder(number, OrderStatus.ofOrder(after.lines().stream().map(Order.Line::status).toList()), actor,
                 why, now);
+        if (after.shippingFeeRefunded() || after.shippingFee() == 0) return 0;
+        Optional<String> feeBack = ShippingFeeGoesBack.because(after);
+        if (feeBack.isEmpty()) return 0;
+        store.giveBackShippingFee(number, actor, feeBack.get(), now);
+        return after.shippingFee();
     }
 
     private int reservedUnits(Order.Line line) {

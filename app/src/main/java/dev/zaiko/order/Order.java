@@ -14,7 +14,7 @@ import java.util.UUID;
 public record Order(OrderNumber orderNumber, String channel, String externalRef, OrderStatus status,
                     Customer customer, Payment payment, boolean express, LocalDate promisedDate, boolean gift,
                     boolean b2b, LocalDate neededBy, long shippingFee, Instant placedAt, List<Line> lines,
-                    List<StatusChange> history) {
+                    List<StatusChange> history, boolean shippingFeeRefunded) {
 
     public Order {
         lines = List.copyOf(lines);
@@ -29,9 +29,24 @@ public record Order(OrderNumber orderNumber, String channel, String externalRef,
         }
     }
 
-    /** @param couponDiscount what the coupon took off, whole yen (0 without a coupon) */
+    /**
+     * @param couponDiscount what the coupon took off, whole yen (0 without a coupon)
+     * @param reference      the payment provider's id for the payment (card, debit card, PayPay), as
+     *                       the checkout sent it; null when it sent none (refunds then name the
+     *                       payment by the order number, as gateways that key on the shop's order id do)
+     */
     public record Payment(String method, String status, long amount, long pointsUsed, String couponCode,
-                          long couponDiscount, long giftBalanceUsed) {
+                          long couponDiscount, long giftBalanceUsed, String reference) {
+
+        public Payment(String method, String status, long amount, long pointsUsed, String couponCode,
+                       long couponDiscount, long giftBalanceUsed) {
+            this(method, status, amount, pointsUsed, couponCode, couponDiscount, giftBalanceUsed, null);
+        }
+
+        /** Money, points, gift balance and coupon together: what the customer gave for the order. */
+        public long total() {
+            return amount + pointsUsed + giftBalanceUsed + couponDiscount;
+        }
     }
 
     /**
@@ -75,6 +90,26 @@ public record Order(OrderNumber orderNumber, String channel, String externalRef,
      */
     public record StatusChange(Integer lineNo, OrderStatus from, OrderStatus to, String actor, String reason,
                                Instant at) {
+    }
+
+    /** What the customer paid for the lines, by every means together, without the shipping fee. */
+    public long paidForLines() {
+        return payment.total() - shippingFee;
+    }
+
+    /** What the lines still to be delivered are worth: every line not cancelled, at the price it is sold at. */
+    public long liveLinesValue() {
+        return lines.stream().filter(l -> l.status() != OrderStatus.CANCELLED)
+                .mapToLong(l -> l.quantity() * l.unitPrice()).sum();
+    }
+
+    /**
+     * What the shop owes the customer back because of changes to the order: what was paid for the
+     * lines but will not be delivered (cancelled lines and units, a cheaper substitute's
+     * difference), and the shipping fee once it is given back. Refunds must add up to this.
+     */
+    public long refundDue() {
+        return paidForLines() - liveLinesValue() + (shippingFeeRefunded ? shippingFee : 0);
     }
 
     public Line line(int lineNo) {

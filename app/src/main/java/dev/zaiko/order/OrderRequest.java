@@ -71,6 +71,9 @@ public record OrderRequest(
      * @param couponDiscount  what the coupon took off the order, whole yen; only with a couponCode
      *                        (a code without a discount means 0)
      * @param giftBalanceUsed gift-card balance spent on the order
+     * @param reference       the payment provider's id for this payment (card, debit card, PayPay
+     *                        authorisation or charge id); refunds and voids name the payment by it.
+     *                        Without it they name the payment by the order number.
      */
     public record Payment(
             @NotNull @Pattern(regexp = "CREDIT_CARD|DEBIT_CARD|KONBINI|BANK_TRANSFER|PAYPAY|GIFT_BALANCE|COD",
@@ -83,7 +86,9 @@ public record OrderRequest(
             @PositiveOrZero @Max(MAX_YEN) Long pointsUsed,
             @Size(min = 1, max = 64) String couponCode,
             @PositiveOrZero @Max(MAX_YEN) Long couponDiscount,
-            @PositiveOrZero @Max(MAX_YEN) Long giftBalanceUsed) {
+            @PositiveOrZero @Max(MAX_YEN) Long giftBalanceUsed,
+            @Size(min = 1, max = 100) @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces")
+            String reference) {
     }
 
     /** @param unitPrice whole yen per unit, after discounts on the line */

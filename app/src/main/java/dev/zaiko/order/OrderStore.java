@@ -36,13 +36,13 @@ class OrderStore {
                 insert into orders_order (order_number, channel, external_ref, status, customer_name, customer_email,
                     customer_phone, customer_locale, payment_method, payment_status, payment_amount, points_used,
                     coupon_code, coupon_discount, gift_balance_used, express, promised_date, gift, b2b, needed_by,
-                    shipping_fee, placed_at, request_hash, request_form)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    shipping_fee, placed_at, request_hash, request_form, payment_reference)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, order.orderNumber().digits(), order.channel(), order.externalRef(), order.status().name(),
                 c.name(), c.email(), c.phone(), c.locale(), p.method(), p.status(), p.amount(), p.pointsUsed(),
                 p.couponCode(), p.couponDiscount(), p.giftBalanceUsed(), order.express(), order.promisedDate(),
                 order.gift(), order.b2b(), order.neededBy(), order.shippingFee(), Timestamp.from(order.placedAt()),
-                request == null ? null : request.hash(), request == null ? null : request.form());
+                request == null ? null : request.hash(), request == null ? null : request.form(), p.reference());
         List<Object[]> lines = new ArrayList<>();
         for (Order.Line l : order.lines()) {
             lines.add(new Object[] {order.orderNumber().digits(), l.lineNo(), l.sku(), l.quantity(), l.unitPrice(),
@@ -116,6 +116,23 @@ class OrderStore {
         if (to.name().equals(from)) return;
         jdbc.update("update orders_order set status = ? where order_number = ?", to.name(), number.digits());
         history(number, new Order.StatusChange(null, OrderStatus.valueOf(from), to, actor, reason, at));
+    }
+
+    List<OrderNumber> withRefundableChanges() {
+        return jdbc.queryForList("select order_number from orders_line where status = 'CANCELLED' "
+                + "or from_line is not null union select order_number from orders_order "
+                + "where shipping_fee_refunded_at is not null order by 1", String.class).stream()
+                .map(OrderNumber::new).toList();
+    }
+
+    /** The order's shipping fee is given back (once: the caller holds the order's lock and checked). */
+    void giveBackShippingFee(OrderNumber number, String actor, String reason, Instant at) {
+        jdbc.update("update orders_order set shipping_fee_refunded_at = ? where order_number = ? "
+                + "and shipping_fee_refunded_at is null", Timestamp.from(at), number.digits());
+        String status = jdbc.queryForObject("select status from orders_order where order_number = ?", String.class,
+                number.digits());
+        history(number, new Order.StatusChange(null, OrderStatus.valueOf(status), OrderStatus.valueOf(status), actor,
+                "Shipping fee given back: " + reason, at));
     }
 
     /** Lock class of {@link #lockBackorders}: "ZKBO", apart from any other advisory lock. */
@@ -216,11 +233,13 @@ class OrderStore {
                         rs.getString("customer_phone"), rs.getString("customer_locale")),
                 new Order.Payment(rs.getString("payment_method"), rs.getString("payment_status"),
                         rs.getLong("payment_amount"), rs.getLong("points_used"), rs.getString("coupon_code"),
-                        rs.getLong("coupon_discount"), rs.getLong("gift_balance_used")),
+                        rs.getLong("coupon_discount"), rs.getLong("gift_balance_used"),
+                        rs.getString("payment_reference")),
                 rs.getBoolean("express"), rs.getObject("promised_date", LocalDate.class), rs.getBoolean("gift"),
                 rs.getBoolean("b2b"),
                 rs.getObject("needed_by", LocalDate.class), rs.getLong("shipping_fee"),
-                rs.getTimestamp("placed_at").toInstant(), lines, history);
+                rs.getTimestamp("placed_at").toInstant(), lines, history,
+                rs.getTimestamp("shipping_fee_refunded_at") != null);
     }
 
     private static OrderStatus status(String s) {

@@ -1,5 +1,6 @@
 package dev.zaiko.order;
 
+import java.util.List;
 import java.util.Optional;
 
 import dev.zaiko.platform.NotFoundException;
@@ -17,6 +18,14 @@ public class Orders {
 
     public Optional<Order> find(OrderNumber number) {
         return store.find(number);
+    }
+
+    /**
+     * Every order whose changes may owe the customer money ({@link Order#refundDue()}): a line
+     * cancelled or replaced, units split off, the shipping fee given back. Ordered by number.
+     */
+    public List<OrderNumber> withRefundableChanges() {
+        return store.withRefundableChanges();
     }
 
     /** @throws NotFoundException when there is no such order (404 in the API) */

@@ -260,10 +260,10 @@ public class PlacingOrders {
                 new Order.Customer(c.name().strip(), c.email().strip(), blankToNull(c.phone()),
                         c.locale() == null ? "ja" : c.locale()),
                 new Order.Payment(p.method(), p.status(), p.amount(), orZero(p.pointsUsed()), blankToNull(p.couponCode()),
-                        orZero(p.couponDiscount()), orZero(p.giftBalanceUsed())),
+                        orZero(p.couponDiscount()), orZero(p.giftBalanceUsed()), blankToNull(p.reference())),
                 Boolean.TRUE.equals(r.express()), r.promisedDate(), Boolean.TRUE.equals(r.gift()),
                 Boolean.TRUE.equals(r.b2b()),
-                r.neededBy(), orZero(r.shippingFee()), now, lines, history);
+                r.neededBy(), orZero(r.shippingFee()), now, lines, history, false);
     }
 
     /**
@@ -272,19 +272,24 @@ public class PlacingOrders {
      */
     private static boolean spendsFromWallet(OrderRequest r, Channel channel) {
         OrderRequest.Payment p = r.payment();
-        return channel.kind() == ChannelKind.OWN
-                && (orZero(p.pointsUsed()) > 0 || orZero(p.giftBalanceUsed()) > 0 || blankToNull(p.couponCode()) != null);
+        return channel.kind() == ChannelKind.OWN && (orZero(p.pointsUsed()) > 0 || giftBalance(p) > 0
+                || blankToNull(p.couponCode()) != null);
+    }
+
+    /** Gift balance spent: beside the money, and the money itself when the method is the gift balance. */
+    private static long giftBalance(OrderRequest.Payment p) {
+        return orZero(p.giftBalanceUsed()) + ("GIFT_BALANCE".equals(p.method()) ? p.amount() : 0);
     }
 
     private void checkWallet(OrderRequest r) {
         OrderRequest.Payment p = r.payment();
-        wallets.checkRedemption(r.customer().email(), orZero(p.pointsUsed()), orZero(p.giftBalanceUsed()),
+        wallets.checkRedemption(r.customer().email(), orZero(p.pointsUsed()), giftBalance(p),
                 blankToNull(p.couponCode()), orZero(p.couponDiscount()), PaymentBalance.linesTotal(r));
     }
 
     private void redeem(OrderNumber number, OrderRequest r) {
         OrderRequest.Payment p = r.payment();
-        wallets.redeem(r.customer().email(), number.digits(), orZero(p.pointsUsed()), orZero(p.giftBalanceUsed()),
+        wallets.redeem(r.customer().email(), number.digits(), orZero(p.pointsUsed()), giftBalance(p),
                 blankToNull(p.couponCode()), orZero(p.couponDiscount()), PaymentBalance.linesTotal(r));
     }
 

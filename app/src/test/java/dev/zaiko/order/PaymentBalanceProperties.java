@@ -29,7 +29,7 @@ class PaymentBalanceProperties {
                                         long coupon) {
         return new OrderRequest("WEB", null, new OrderRequest.Customer("山田 花子", "h@example.jp", null, null),
                 new OrderRequest.Payment("CREDIT_CARD", "AUTHORIZED", amount, points, coupon > 0 ? "C" : null, coupon,
-                        gift), false, null, false, false, null, fee, lines);
+                        gift, null), false, null, false, false, null, fee, lines);
     }
 
     private static long due(List<OrderRequest.Line> lines, long fee) {

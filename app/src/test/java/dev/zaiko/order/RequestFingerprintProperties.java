@@ -37,7 +37,8 @@ class RequestFingerprintProperties {
                 Arbitraries.of("CREDIT_CARD", "KONBINI", "COD"), Arbitraries.of("AUTHORIZED", "PAID"),
                 Arbitraries.longs().between(0, 100_000), Arbitraries.longs().between(0, 500).injectNull(0.3),
                 Arbitraries.of("SPRING10", null), Arbitraries.longs().between(0, 500).injectNull(0.3),
-                Arbitraries.longs().between(0, 500).injectNull(0.3)).as(OrderRequest.Payment::new);
+                Arbitraries.longs().between(0, 500).injectNull(0.3), Arbitraries.of("ch_1", null))
+                .as(OrderRequest.Payment::new);
         Arbitrary<OrderRequest.Line> line = Combinators.combine(Arbitraries.of("TENT", "LAMP", "STOVE"),
                 Arbitraries.integers().between(1, 5), Arbitraries.longs().between(0, 30_000))
                 .as(OrderRequest.Line::new);
