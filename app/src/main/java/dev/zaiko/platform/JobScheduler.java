@@ -121,6 +121,14 @@ public class JobScheduler implements SmartLifecycle {
         return moved;
     }
 
+    /**
+     * Looks for due executions now instead of at the next poll: after a change that scheduled
+     * work due at once has committed, so it starts without waiting a polling interval.
+     */
+    public void checkForDueExecutions() {
+        if (running) scheduler.triggerCheckForDueExecutions();
+    }
+
     /** The scheduled execution as db-scheduler sees it now (due time, last success, whether it runs). */
     public Optional<ScheduledExecution<Object>> execution(TaskInstanceId execution) {
         return scheduler.getScheduledExecution(execution);

@@ -152,6 +152,7 @@ public class DecidingStockout {
         ChangingOrderLines.Change change;
         String substitute = null;
         long refund;
+        long absorbed = 0;
         String refundCause = null;
         switch (decision.choice()) {
             case WAIT -> {
@@ -164,6 +165,7 @@ public class DecidingStockout {
                 change = lines.substitute(number, c.lineNo(), candidate.sku(), candidate.quantity(),
                         candidate.price().chargedUnitPrice(), actor, why);
                 refund = candidate.price().refundAmount();
+                absorbed = candidate.price().absorbedAmount();
                 refundCause = RefundRequested.CHEAPER_SUBSTITUTE;
             }
             case DROP_SHIP -> {
@@ -201,10 +203,14 @@ public class DecidingStockout {
         store.addHistory(c.id(), status, StockoutStatus.RESOLVED, actor, why, at);
         events.publishEvent(new StockoutDecided(c.id(), c.orderNumber(), c.lineNo(), change.lineNo(),
                 decision.choice(), change.unitsAffected(), substitute, option.promisedDate(), option.source(), refund,
-                byDefault, actor, at));
+                absorbed, byDefault, actor, at));
         if (refund > 0) {
-            events.publishEvent(new RefundRequested(c.id(), c.orderNumber(), c.lineNo(), refund, "JPY", refundCause,
-                    at));
+            events.publishEvent(new RefundRequested(c.id(), c.orderNumber(), change.lineNo(), refund, "JPY",
+                    refundCause, at));
+        }
+        if (change.shippingFeeRefunded() > 0) {
+            events.publishEvent(new RefundRequested(c.id(), c.orderNumber(), 0, change.shippingFeeRefunded(), "JPY",
+                    RefundRequested.SHIPPING_FEE, at));
         }
         log.info("Stockout case {} decided: {} on order {} line {} (line {} carries it), refund {} yen{}", c.id(),
                 decision.choice(), c.orderNumber(), c.lineNo(), change.lineNo(), refund, byDefault ? ", by default" : "");

@@ -11,8 +11,13 @@ import java.time.LocalDate;
  * @param orderNumber  as shown to customers ({@code ddd-ddddddd-ddddddd})
  * @param lineNo       the case's line
  * @param decidedLine  the line carrying the decision (a new line for split or substituted units)
+ * @param refundAmount what goes back for the line (the shipping fee, when it goes back too, is
+ *                     requested separately)
+ * @param absorbedAmount what the shop gives up on a dearer substitute sold at the price paid: a
+ *                     cost of the stockout
  */
 public record StockoutDecided(String caseId, String orderNumber, int lineNo, int decidedLine, Choice choice,
                               int units, String substituteSku, LocalDate promisedDate, String source,
-                              long refundAmount, boolean byDefault, String decidedBy, Instant decidedAt) {
+                              long refundAmount, long absorbedAmount, boolean byDefault, String decidedBy,
+                              Instant decidedAt) {
 }

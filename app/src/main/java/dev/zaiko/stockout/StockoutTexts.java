@@ -1,12 +1,11 @@
 package dev.zaiko.stockout;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 
 import dev.zaiko.order.OrderLineShort;
+import dev.zaiko.platform.CustomerDates;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -45,10 +44,7 @@ class StockoutTexts {
     }
 
     static String date(LocalDate date, Locale locale) {
-        if (Locale.ENGLISH.getLanguage().equals(locale.getLanguage())) {
-            return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.UK).format(date);
-        }
-        return DateTimeFormatter.ofPattern("yyyy年M月d日", Locale.JAPANESE).format(date);
+        return CustomerDates.format(date, locale);
     }
 
     /** The explanation of an offered option, read to the customer. */

@@ -302,6 +302,7 @@ class StockoutDecisionApiTest extends StockoutApiTestBase {
         assertThat(refundsFor(number)).singleElement().satisfies(r -> {
             assertThat(r.amount()).isEqualTo(3000);
             assertThat(r.cause()).isEqualTo(RefundRequested.MISSING_UNITS_CANCELLED);
+            assertThat(r.lineNo()).as("the line carrying the cancelled units").isEqualTo(2);
         });
         // the two good units still ship: packing the kept line works
         pack = StockoutApi.JSON.createObjectNode();

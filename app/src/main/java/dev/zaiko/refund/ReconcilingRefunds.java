@@ -1,0 +1,59 @@
+package dev.zaiko.refund;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import dev.zaiko.order.Order;
+import dev.zaiko.order.OrderNumber;
+import dev.zaiko.order.Orders;
+import org.springframework.stereotype.Service;
+
+/**
+ * Every order where what its refunds give back differs from what the order module says the
+ * customer is owed ({@link Order#refundDue()}: paid for what will not be delivered, and the
+ * shipping fee once it goes back). A refund on its way counts as given back (it is owed and
+ * asked for); a FAILED one does not (a person must settle it). Should always be empty once the
+ * events of the last moments are handled: a line here is a refund missing, or one too many.
+ */
+@Service
+public class ReconcilingRefunds {
+
+    /**
+     * @param due       what the order owes back
+     * @param refunded  what its refunds give back (completed or under way)
+     * @param completed of which completed
+     */
+    public record Difference(String orderNumber, long due, long refunded, long completed, long difference) {
+    }
+
+    public record Report(Instant checkedAt, int ordersChecked, List<Difference> differences) {
+    }
+
+    private final RefundStore store;
+    private final Orders orders;
+    private final Clock clock;
+
+    ReconcilingRefunds(RefundStore store, Orders orders, Clock clock) {
+        this.store = store;
+        this.orders = orders;
+        this.clock = clock;
+    }
+
+    public Report reconcile() {
+        Instant at = clock.instant();
+        Map<String, long[]> refunded = store.refundedAndCompletedByOrder();
+        TreeSet<String> numbers = new TreeSet<>(refunded.keySet());
+        orders.withRefundableChanges().forEach(n -> numbers.add(n.toString()));
+        List<Difference> differences = new ArrayList<>();
+        for (String number : numbers) {
+            long due = orders.find(OrderNumber.parse(number)).map(Order::refundDue).orElse(0L);
+            long[] given = refunded.getOrDefault(number, new long[2]);
+            if (due != given[0]) differences.add(new Difference(number, due, given[0], given[1], given[0] - due));
+        }
+        return new Report(at, numbers.size(), differences);
+    }
+}

@@ -1,0 +1,163 @@
+package dev.zaiko.refund;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import dev.zaiko.inventory.ChannelKind;
+import dev.zaiko.inventory.StockNetwork;
+import dev.zaiko.order.Order;
+import dev.zaiko.order.OrderNumber;
+import dev.zaiko.order.Orders;
+import dev.zaiko.platform.AfterCommit;
+import dev.zaiko.platform.JobScheduler;
+import dev.zaiko.stockout.BusinessCalendar;
+import dev.zaiko.stockout.RefundRequested;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Turns a request for money back into refunds: one per part of the payment it gives back
+ * ({@link SplittingRefund}), each on the route the shop's rules give it ({@link RefundRoutes}),
+ * all in one transaction under the order's refund lock. Exactly once per (order, line, cause): a
+ * request already there is answered with what it created, so a duplicate event, a retried
+ * request or a second instance hearing the same event changes nothing.
+ */
+@Service
+public class RequestingRefunds {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestingRefunds.class);
+
+    private final RefundStore store;
+    private final Orders orders;
+    private final StockNetwork network;
+    private final SchedulerClient scheduler;
+    /** Looked up when needed: the scheduler is built from every job, this module's among them. */
+    private final ObjectProvider<JobScheduler> jobs;
+    private final BusinessCalendar calendar;
+    private final RefundProperties properties;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    RequestingRefunds(RefundStore store, Orders orders, StockNetwork network, SchedulerClient scheduler,
+                      ObjectProvider<JobScheduler> jobs, BusinessCalendar calendar, RefundProperties properties,
+                      ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+        this.store = store;
+        this.orders = orders;
+        this.network = network;
+        this.scheduler = scheduler;
+        this.jobs = jobs;
+        this.calendar = calendar;
+        this.properties = properties;
+        this.events = events;
+        this.tx = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /** The stockout module asks; the event registry runs this again until it completes. */
+    @ApplicationModuleListener(id = "refund.request-on-stockout-decision")
+    void on(RefundRequested event) {
+        request(event);
+    }
+
+    /**
+     * @return the refunds for this (order, line, cause), created now or before
+     */
+    public List<Refund> request(RefundRequested r) {
+        String number = OrderNumber.parse(r.orderNumber()).toString();
+        return tx.execute(t -> {
+            store.lockOrder(number);
+            if (store.requested(number, r.lineNo(), r.cause())) {
+                log.info("Refund for order {} line {} ({}) was requested before; nothing new", number, r.lineNo(),
+                        r.cause());
+                return existing(number, r.lineNo(), r.cause());
+            }
+            Order order = orders.get(OrderNumber.parse(number));
+            boolean marketplace = network.findChannel(order.channel())
+                    .map(c -> c.kind() == ChannelKind.MARKETPLACE).orElse(false);
+            PaymentFacts payment = PaymentFacts.of(order, marketplace);
+            List<SplittingRefund.Part> parts = SplittingRefund.split(r.amount(), payment.paid(),
+                    store.requestedByMeans(number));
+            Instant now = clock.instant();
+            boolean accountKnown = store.account(number).isPresent();
+            List<UUID> toAttempt = new ArrayList<>();
+            for (SplittingRefund.Part part : parts) {
+                Route route = RefundRoutes.route(payment, part.means());
+                UUID id = UUID.randomUUID();
+                String note = r.cause() + (r.caseId() == null ? "" : " (stockout case " + r.caseId() + ")");
+                if (route.settlement() == Route.Settlement.AWAIT_ACCOUNT || route == Route.BANK_TRANSFER) {
+                    if (accountKnown) {
+                        // the customer gave an account for this order before: it is used again
+                        store.insert(refund(id, number, r, part, Route.BANK_TRANSFER, RefundStatus.REQUESTED, order,
+                                now, null), "system", note + "; to the account registered for the order");
+                        toAttempt.add(id);
+                    } else {
+                        Instant deadline = now.plus(properties.accountDeadline());
+                        store.insert(refund(id, number, r, part, route, RefundStatus.AWAITING_ACCOUNT, order, now,
+                                deadline), "system", note + "; waiting for the customer's bank account until "
+                                + deadline);
+                        events.publishEvent(new BankAccountRequested(id.toString(), number, route.name(),
+                                part.amount(), deadline, false, order.customer().locale(), now));
+                    }
+                } else if (route.settlement() == Route.Settlement.NONE) {
+                    Refund created = refund(id, number, r, part, route, RefundStatus.REQUESTED, order, now, null);
+                    store.insert(created, "system", note);
+                    store.changeStatus(id, RefundStatus.REQUESTED, RefundStatus.COMPLETED, route, "system",
+                            route == Route.MARKETPLACE ? "The marketplace gives the payment back itself."
+                                    : "Nothing was paid: the amount is not collected.", now);
+                    store.completed(id, null, java.util.Map.of(), now);
+                    events.publishEvent(new RefundCompleted(id.toString(), number, r.lineNo(), r.cause(),
+                            part.means().name(), route.name(), part.amount(), created.expectedBy(), now));
+                } else {
+                    store.insert(refund(id, number, r, part, route, RefundStatus.REQUESTED, order, now, null),
+                            "system", note);
+                    toAttempt.add(id);
+                }
+                log.info("Refund {} for order {} line {} ({}): {} yen of {} by {}", id, number, r.lineNo(),
+                        r.cause(), part.amount(), part.means(), route);
+            }
+            toAttempt.forEach(id -> scheduleAttempt(id, now));
+            return existing(number, r.lineNo(), r.cause());
+        });
+    }
+
+    /** Runs an attempt of the refund as a durable job, due at {@code at}; joins the caller's transaction. */
+    void scheduleAttempt(UUID id, Instant at) {
+        scheduler.scheduleIfNotExists(RefundJobs.ATTEMPT.instance(id.toString()).scheduledTo(at));
+        if (!at.isAfter(clock.instant())) AfterCommit.run(() -> jobs.ifAvailable(JobScheduler::checkForDueExecutions));
+    }
+
+    private Refund refund(UUID id, String number, RefundRequested r, SplittingRefund.Part part, Route route,
+                          RefundStatus status, Order order, Instant now, Instant deadline) {
+        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+        LocalDate from = null;
+        LocalDate by = null;
+        if (deadline != null && route == Route.KONBINI) {
+            // the gift balance is credited at the deadline unless an account comes before
+            from = LocalDate.ofInstant(deadline, clock.getZone());
+            by = from;
+        } else if (deadline == null) {
+            from = calendar.plusBusinessDays(today, route.fromDays());
+            by = calendar.plusBusinessDays(today, route.toDays());
+        }
+        Instant reminder = deadline == null ? null : deadline.minus(properties.reminderBefore());
+        return new Refund(id, number, r.lineNo(), r.cause(), part.means(), route, part.amount(),
+                r.currency() == null ? "JPY" : r.currency(), status, r.caseId(), order.customer().locale(), now, from,
+                by, deadline, reminder, null, 0, null, null, false, id.toString(), null, null, null, null);
+    }
+
+    private List<Refund> existing(String number, int lineNo, String reason) {
+        return store.ofOrder(number).stream().filter(x -> x.lineNo() == lineNo && x.reason().equals(reason)).toList();
+    }
+}
