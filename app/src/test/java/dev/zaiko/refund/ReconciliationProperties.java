@@ -27,8 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Whatever mix of orders, payments, cancellations, partial shipments and substitutions happens,
- * once the events are handled the reconciliation is empty: every order's refunds add up to what
- * it owes back, in an application of its own (so the reconciliation covers every order there).
+ * once the events are handled the reconciliation does not list the order: its refunds add up to
+ * what it owes back. In an application of its own, whose reconciliation covers only these orders.
  */
 class ReconciliationProperties {
 
@@ -114,7 +114,9 @@ class ReconciliationProperties {
             switch (l.fate()) {
                 case 1 -> api.decide(api.caseFor(number, lineNo, 0, l.quantity()), "CANCEL");
                 case 2 -> {
-                    String caseId = api.caseFor(number, lineNo, 1, l.quantity() - 1);
+                    // one unit passes and the rest are defective; a single unit can only be defective
+                    String caseId = l.quantity() > 1 ? api.caseFor(number, lineNo, 1, l.quantity() - 1)
+                            : api.caseFor(number, lineNo, 0, 1);
                     boolean partial = l.quantity() > 1 && api.ok(api.get("/api/stockouts/" + caseId)).path("options")
                             .toString().contains("\"PARTIAL\"");
                     api.decide(caseId, partial ? "PARTIAL" : "CANCEL");
@@ -129,8 +131,11 @@ class ReconciliationProperties {
         api.until(number, r -> RefundApi.all(r, x -> List.of("COMPLETED", "AWAITING_ACCOUNT")
                 .contains(x.path("status").asString())));
         Events.awaitHandled(jdbc, number);
+        // this order only: one failing try leaves its order behind, and shrinking must not blame the next ones
         JsonNode report = api.reconciliation();
-        assertThat(report.path("differences")).as(report.toString()).isEmpty();
+        for (JsonNode d : report.path("differences")) {
+            assertThat(d.path("orderNumber").asString()).as(report.toString()).isNotEqualTo(number);
+        }
         JsonNode refunds = api.refunds(number);
         assertThat(refunds.path("totals").path("refunded").asLong())
                 .isEqualTo(refunds.path("totals").path("due").asLong());
