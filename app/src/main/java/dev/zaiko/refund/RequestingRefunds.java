@@ -72,64 +72,80 @@ public class RequestingRefunds {
     }
 
     /**
-     * @return the refunds for this (order, line, cause), created now or before
+     * The shipping fee first, then the line: both in one transaction, so how they are split over
+     * the payment never depends on which arrives first, and when the whole order goes back the
+     * coupon comes back whole.
+     *
+     * @return the refunds for the request, created now or before
      */
     public List<Refund> request(RefundRequested r) {
         String number = OrderNumber.parse(r.orderNumber()).toString();
         return tx.execute(t -> {
             store.lockOrder(number);
-            if (store.requested(number, r.lineNo(), r.cause())) {
-                log.info("Refund for order {} line {} ({}) was requested before; nothing new", number, r.lineNo(),
-                        r.cause());
-                return existing(number, r.lineNo(), r.cause());
+            List<Refund> out = new ArrayList<>();
+            if (r.shippingFee() > 0) {
+                out.addAll(request(number, r, 0, RefundRequested.SHIPPING_FEE, r.shippingFee()));
             }
-            Order order = orders.get(OrderNumber.parse(number));
-            boolean marketplace = network.findChannel(order.channel())
-                    .map(c -> c.kind() == ChannelKind.MARKETPLACE).orElse(false);
-            PaymentFacts payment = PaymentFacts.of(order, marketplace);
-            List<SplittingRefund.Part> parts = SplittingRefund.split(r.amount(), payment.paid(),
-                    store.requestedByMeans(number));
-            Instant now = clock.instant();
-            boolean accountKnown = store.account(number).isPresent();
-            List<UUID> toAttempt = new ArrayList<>();
-            for (SplittingRefund.Part part : parts) {
-                Route route = RefundRoutes.route(payment, part.means());
-                UUID id = UUID.randomUUID();
-                String note = r.cause() + (r.caseId() == null ? "" : " (stockout case " + r.caseId() + ")");
-                if (route.settlement() == Route.Settlement.AWAIT_ACCOUNT || route == Route.BANK_TRANSFER) {
-                    if (accountKnown) {
-                        // the customer gave an account for this order before: it is used again
-                        store.insert(refund(id, number, r, part, Route.BANK_TRANSFER, RefundStatus.REQUESTED, order,
-                                now, null), "system", note + "; to the account registered for the order");
-                        toAttempt.add(id);
-                    } else {
-                        Instant deadline = now.plus(properties.accountDeadline());
-                        store.insert(refund(id, number, r, part, route, RefundStatus.AWAITING_ACCOUNT, order, now,
-                                deadline), "system", note + "; waiting for the customer's bank account until "
-                                + deadline);
-                        events.publishEvent(new BankAccountRequested(id.toString(), number, route.name(),
-                                part.amount(), deadline, false, order.customer().locale(), now));
-                    }
-                } else if (route.settlement() == Route.Settlement.NONE) {
-                    Refund created = refund(id, number, r, part, route, RefundStatus.REQUESTED, order, now, null);
-                    store.insert(created, "system", note);
-                    store.changeStatus(id, RefundStatus.REQUESTED, RefundStatus.COMPLETED, route, "system",
-                            route == Route.MARKETPLACE ? "The marketplace gives the payment back itself."
-                                    : "Nothing was paid: the amount is not collected.", now);
-                    store.completed(id, null, java.util.Map.of(), now);
-                    events.publishEvent(new RefundCompleted(id.toString(), number, r.lineNo(), r.cause(),
-                            part.means().name(), route.name(), part.amount(), created.expectedBy(), now));
-                } else {
-                    store.insert(refund(id, number, r, part, route, RefundStatus.REQUESTED, order, now, null),
-                            "system", note);
-                    toAttempt.add(id);
-                }
-                log.info("Refund {} for order {} line {} ({}): {} yen of {} by {}", id, number, r.lineNo(),
-                        r.cause(), part.amount(), part.means(), route);
-            }
-            toAttempt.forEach(id -> scheduleAttempt(id, now));
-            return existing(number, r.lineNo(), r.cause());
+            if (r.amount() > 0) out.addAll(request(number, r, r.lineNo(), r.cause(), r.amount()));
+            return out;
         });
+    }
+
+    /** Under the order's refund lock. */
+    private List<Refund> request(String number, RefundRequested r, int lineNo, String reason, long amount) {
+        if (store.requested(number, lineNo, reason)) {
+            log.info("Refund for order {} line {} ({}) was requested before; nothing new", number, lineNo, reason);
+            return existing(number, lineNo, reason);
+        }
+        Order order = orders.get(OrderNumber.parse(number));
+        boolean marketplace = network.findChannel(order.channel())
+                .map(c -> c.kind() == ChannelKind.MARKETPLACE).orElse(false);
+        PaymentFacts payment = PaymentFacts.of(order, marketplace);
+        List<SplittingRefund.Part> parts = SplittingRefund.split(amount, payment.paid(),
+                store.requestedByMeans(number));
+        Instant now = clock.instant();
+        boolean accountKnown = store.account(number).isPresent();
+        List<UUID> toAttempt = new ArrayList<>();
+        String note = reason + (r.caseId() == null ? "" : " (stockout case " + r.caseId() + ")");
+        for (SplittingRefund.Part part : parts) {
+            Route route = RefundRoutes.route(payment, part.means());
+            UUID id = UUID.randomUUID();
+            Asked asked = new Asked(id, number, lineNo, reason, r, part);
+            if (route.settlement() == Route.Settlement.AWAIT_ACCOUNT || route == Route.BANK_TRANSFER) {
+                if (accountKnown) {
+                    // the customer gave an account for this order before: it is used again
+                    store.insert(refund(asked, Route.BANK_TRANSFER, RefundStatus.REQUESTED, order, now, null),
+                            "system", note + "; to the account registered for the order");
+                    toAttempt.add(id);
+                } else {
+                    Instant deadline = now.plus(properties.accountDeadline());
+                    store.insert(refund(asked, route, RefundStatus.AWAITING_ACCOUNT, order, now, deadline), "system",
+                            note + "; waiting for the customer's bank account until " + deadline);
+                    events.publishEvent(new BankAccountRequested(id.toString(), number, route.name(), part.amount(),
+                            deadline, false, order.customer().locale(), now));
+                }
+            } else if (route.settlement() == Route.Settlement.NONE) {
+                Refund created = refund(asked, route, RefundStatus.REQUESTED, order, now, null);
+                store.insert(created, "system", note);
+                store.changeStatus(id, RefundStatus.REQUESTED, RefundStatus.COMPLETED, route, "system",
+                        route == Route.MARKETPLACE ? "The marketplace gives the payment back itself."
+                                : "Nothing was paid: the amount is not collected.", now);
+                store.completed(id, null, java.util.Map.of(), now);
+                events.publishEvent(new RefundCompleted(id.toString(), number, lineNo, reason, part.means().name(),
+                        route.name(), part.amount(), created.expectedBy(), now));
+            } else {
+                store.insert(refund(asked, route, RefundStatus.REQUESTED, order, now, null), "system", note);
+                toAttempt.add(id);
+            }
+            log.info("Refund {} for order {} line {} ({}): {} yen of {} by {}", id, number, lineNo, reason,
+                    part.amount(), part.means(), route);
+        }
+        toAttempt.forEach(id -> scheduleAttempt(id, now));
+        return existing(number, lineNo, reason);
+    }
+
+    private record Asked(UUID id, String number, int lineNo, String reason, RefundRequested request,
+                         SplittingRefund.Part part) {
     }
 
     /** Runs an attempt of the refund as a durable job, due at {@code at}; joins the caller's transaction. */
@@ -138,8 +154,7 @@ public class RequestingRefunds {
         if (!at.isAfter(clock.instant())) AfterCommit.run(() -> jobs.ifAvailable(JobScheduler::checkForDueExecutions));
     }
 
-    private Refund refund(UUID id, String number, RefundRequested r, SplittingRefund.Part part, Route route,
-                          RefundStatus status, Order order, Instant now, Instant deadline) {
+    private Refund refund(Asked a, Route route, RefundStatus status, Order order, Instant now, Instant deadline) {
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         LocalDate from = null;
         LocalDate by = null;
@@ -152,9 +167,10 @@ public class RequestingRefunds {
             by = calendar.plusBusinessDays(today, route.toDays());
         }
         Instant reminder = deadline == null ? null : deadline.minus(properties.reminderBefore());
-        return new Refund(id, number, r.lineNo(), r.cause(), part.means(), route, part.amount(),
+        RefundRequested r = a.request();
+        return new Refund(a.id(), a.number(), a.lineNo(), a.reason(), a.part().means(), route, a.part().amount(),
                 r.currency() == null ? "JPY" : r.currency(), status, r.caseId(), order.customer().locale(), now, from,
-                by, deadline, reminder, null, 0, null, null, false, id.toString(), null, null, null, null);
+                by, deadline, reminder, null, 0, null, null, false, a.id().toString(), null, null, null, null);
     }
 
     private List<Refund> existing(String number, int lineNo, String reason) {

@@ -204,13 +204,9 @@ public class DecidingStockout {
         events.publishEvent(new StockoutDecided(c.id(), c.orderNumber(), c.lineNo(), change.lineNo(),
                 decision.choice(), change.unitsAffected(), substitute, option.promisedDate(), option.source(), refund,
                 absorbed, byDefault, actor, at));
-        if (refund > 0) {
+        if (refund > 0 || change.shippingFeeRefunded() > 0) {
             events.publishEvent(new RefundRequested(c.id(), c.orderNumber(), change.lineNo(), refund, "JPY",
-                    refundCause, at));
-        }
-        if (change.shippingFeeRefunded() > 0) {
-            events.publishEvent(new RefundRequested(c.id(), c.orderNumber(), 0, change.shippingFeeRefunded(), "JPY",
-                    RefundRequested.SHIPPING_FEE, at));
+                    refundCause, change.shippingFeeRefunded(), at));
         }
         log.info("Stockout case {} decided: {} on order {} line {} (line {} carries it), refund {} yen{}", c.id(),
                 decision.choice(), c.orderNumber(), c.lineNo(), change.lineNo(), refund, byDefault ? ", by default" : "");

@@ -34,7 +34,7 @@ class RefundExactlyOnceTest extends RefundApiTestBase {
         JsonNode first = RefundApi.only(api.settled(number, 1), "PAYMENT");
 
         List<Refund> again = requesting.request(new RefundRequested("case-replayed", number, 1, 5000, "JPY",
-                RefundRequested.LINE_CANCELLED, Instant.now()));
+                RefundRequested.LINE_CANCELLED, 0, Instant.now()));
 
         assertThat(again).singleElement().satisfies(r -> assertThat(r.id().toString())
                 .isEqualTo(first.path("id").asString()));
@@ -54,7 +54,7 @@ class RefundExactlyOnceTest extends RefundApiTestBase {
         String number = api.place(body);
         api.cancelLine(number, 1, 1); // its own request is on its way while eight more arrive
         RefundRequested request = new RefundRequested("case-raced", number, 1, 3000, "JPY",
-                RefundRequested.LINE_CANCELLED, Instant.now());
+                RefundRequested.LINE_CANCELLED, 0, Instant.now());
 
         int threads = 8;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
