@@ -126,7 +126,9 @@ class KonbiniRefundApiTest extends RefundApiTestBase {
         RefundApi.Response refused = api.post("/api/refunds/" + id + "/bank-account", wrong);
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.type()).endsWith("invalid-bank-account");
-        assertThat(refused.json().path("errors").toString()).contains("bankCode", "number", "holderName");
+        assertThat(refused.json().path("errors").toString()).contains("\"bankCode\"", "\"accountNumber\"",
+                "\"holderName\"");
+        assertThat(refused.detail()).contains("accountNumber must");
         assertThat(RefundApi.only(api.refunds(number), "PAYMENT").path("status").asString())
                 .isEqualTo("AWAITING_ACCOUNT");
     }
