@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
@@ -56,20 +55,14 @@ public class BuiltInGateway implements PaymentGateway {
     private final TransactionTemplate apart;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final Duration latency;
 
-    /**
-     * @param latency how long every money-moving call waits before it answers, to try timeouts and
-     *                slow providers by hand (zero in tests)
-     */
-    public BuiltInGateway(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock, Duration latency) {
+    public BuiltInGateway(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.store = new GatewayStore(jdbc);
         this.tx = new TransactionTemplate(transactions);
         // A provider's books do not roll back with its caller: money that moved stays moved.
         this.apart = new TransactionTemplate(transactions);
         this.apart.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
-        this.latency = latency == null ? Duration.ZERO : latency;
     }
 
     @Override
@@ -349,7 +342,6 @@ public class BuiltInGateway implements PaymentGateway {
     private void simulate(Simulation simulation, String operation, String target, long amount, String key,
                           String unavailable, String unavailableMessage, String closed, String closedMessage)
             throws GatewayException {
-        pause();
         switch (simulation) {
             case DECLINE -> throw declined(operation, target, amount, key, unavailable, unavailableMessage, true);
             case HARD_DECLINE -> throw declined(operation, target, amount, key, closed, closedMessage, false);
@@ -389,16 +381,6 @@ public class BuiltInGateway implements PaymentGateway {
                                             String message, boolean retryable) {
         log.info("Gateway declined {} {} yen on {} (key {}): {} ({})", operation, amount, target, key, code, message);
         return new GatewayDeclined(code, message, retryable);
-    }
-
-    private void pause() throws GatewayTimeout {
-        if (latency.isZero() || latency.isNegative()) return;
-        try {
-            Thread.sleep(latency.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GatewayTimeout("interrupted while waiting for the " + NAME + " gateway", e);
-        }
     }
 
     private static GatewayReceipt receipt(GatewayStore.Operation o) {

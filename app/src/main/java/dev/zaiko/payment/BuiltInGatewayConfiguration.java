@@ -21,8 +21,7 @@ public class BuiltInGatewayConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(PaymentGateway.class)
-    BuiltInGateway builtInGateway(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock,
-                                  BuiltInGatewayProperties properties) {
-        return new BuiltInGateway(jdbc, transactions, clock, properties.latency());
+    BuiltInGateway builtInGateway(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
+        return new BuiltInGateway(jdbc, transactions, clock);
     }
 }

@@ -1,7 +1,6 @@
 package dev.zaiko.payment;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,8 +17,7 @@ final class GatewayFixture {
 
     GatewayFixture(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
-        this.gateway = new BuiltInGateway(jdbc, new DataSourceTransactionManager(dataSource), Clock.systemUTC(),
-                Duration.ZERO);
+        this.gateway = new BuiltInGateway(jdbc, new DataSourceTransactionManager(dataSource), Clock.systemUTC());
     }
 
     static String unique(String prefix) {

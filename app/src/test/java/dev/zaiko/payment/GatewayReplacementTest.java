@@ -10,7 +10,6 @@ import javax.sql.DataSource;
 import dev.zaiko.platform.NotFoundException;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,7 +26,6 @@ class GatewayReplacementTest {
             .withUserConfiguration(Infrastructure.class);
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(BuiltInGatewayProperties.class)
     static class Infrastructure {
         // never connected to: building the gateway needs a data source, not a database
         @Bean
@@ -104,12 +102,5 @@ class GatewayReplacementTest {
             assertThatThrownBy(() -> controller.payment("pay-1")).isInstanceOf(NotFoundException.class)
                     .hasMessageContaining("not in use").hasMessageContaining("acme-pay");
         });
-    }
-
-    @Test
-    void theLatencyIsConfigured() {
-        context.withPropertyValues("zaiko.payment.built-in.latency=250ms").run(c ->
-                assertThat(c.getBean(BuiltInGatewayProperties.class).latency()).hasMillis(250));
-        context.withPropertyValues("zaiko.payment.built-in.latency=-1s").run(c -> assertThat(c).hasFailed());
     }
 }
