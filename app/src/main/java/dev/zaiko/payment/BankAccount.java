@@ -62,16 +62,17 @@ public record BankAccount(String bankCode, String branchCode, AccountType type, 
     }
 
     /**
-     * Why a field was refused. The code names the message in the bundles
+     * Why a field was refused, named as a request for a payout names it (bankCode, branchCode,
+     * accountType, accountNumber, holderName), so an API can pass the errors on as they are. The code names the message in the bundles
      * ({@code payment.bank-account.<code>}), so a customer page can say it in the customer's language.
      */
     enum Error {
         BANK_CODE("bankCode", "bank-code", "bankCode must be 4 digits, like 0005"),
         BRANCH_CODE("branchCode", "branch-code", "branchCode must be 3 digits, like 123"),
-        TYPE("type", "type", "type must be ORDINARY, CHECKING or SAVINGS (普通, 当座 or 貯蓄)"),
-        NUMBER("number", "number", "number must be 1 to 7 digits, like 1234567 (a shorter number is filled "
-                + "with zeros in front)"),
-        NUMBER_ZEROS("number", "number-zeros", "number must not be all zeros"),
+        TYPE("accountType", "type", "accountType must be ORDINARY, CHECKING or SAVINGS (普通, 当座 or 貯蓄)"),
+        NUMBER("accountNumber", "number", "accountNumber must be 1 to 7 digits, like 1234567 (a shorter number "
+                + "is filled with zeros in front)"),
+        NUMBER_ZEROS("accountNumber", "number-zeros", "accountNumber must not be all zeros"),
         HOLDER_REQUIRED("holderName", "holder-name-required", "holderName is required: the name in katakana as "
                 + "printed on the passbook, e.g. ヤマダ タロウ"),
         HOLDER_CHARACTERS("holderName", "holder-name-characters", "holderName must be in katakana as printed on the "

@@ -124,42 +124,10 @@ class RefundController {
     @PostMapping("/{id}/bank-account")
     OrderRefunds registerAccount(@PathVariable String id, @Valid @RequestBody AccountRequest request) {
         UUID uuid = id(id);
-        BankAccount account;
-        try {
-            account = BankAccount.of(request.bankCode(), request.branchCode(), request.accountType(),
-                    request.accountNumber(), request.holderName());
-        } catch (InvalidRequestException e) {
-            throw inTheRequestsNames(e);
-        }
+        BankAccount account = BankAccount.of(request.bankCode(), request.branchCode(), request.accountType(),
+                request.accountNumber(), request.holderName());
         List<Refund> refunds = bankTransfer.register(uuid, account);
         return ofOrder(refunds.get(0).orderNumber());
-    }
-
-    /** The account's errors name the fields as this request does ({@code accountType}, {@code accountNumber}). */
-    private static InvalidRequestException inTheRequestsNames(InvalidRequestException e) {
-        Map<String, String> names = Map.of("type", "accountType", "number", "accountNumber");
-        Map<String, Object> properties = new java.util.LinkedHashMap<>(e.properties());
-        if (properties.get("errors") instanceof List<?> errors) {
-            properties.put("errors", errors.stream().map(x -> {
-                if (!(x instanceof Map<?, ?> error)) return x;
-                Map<Object, Object> renamed = new java.util.LinkedHashMap<>(error);
-                Object field = error.get("field");
-                if (field != null && names.containsKey(field.toString())) {
-                    renamed.put("field", names.get(field.toString()));
-                    Object message = error.get("message");
-                    if (message != null) {
-                        renamed.put("message", message.toString().replaceFirst("^" + field + "\\b",
-                                names.get(field.toString())));
-                    }
-                }
-                return renamed;
-            }).toList());
-        }
-        String detail = e.getMessage();
-        for (Map.Entry<String, String> n : names.entrySet()) {
-            detail = detail.replaceAll("\\b" + n.getKey() + " must", n.getValue() + " must");
-        }
-        return new InvalidRequestException(e.type(), detail, properties);
     }
 
     record AccountRequest(@NotNull @Size(max = 10) String bankCode, @NotNull @Size(max = 10) String branchCode,

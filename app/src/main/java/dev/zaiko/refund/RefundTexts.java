@@ -35,8 +35,10 @@ class RefundTexts {
         if (r.status() == RefundStatus.AWAITING_ACCOUNT) return text("refund.text." + r.route() + ".AWAITING", r,
                 locale, zone);
         String key = "refund.text." + r.route();
-        if (r.route() == Route.COUPON && r.status() != RefundStatus.COMPLETED) key += ".PENDING";
-        if (r.route() == Route.COUPON && Boolean.TRUE.equals(r.outcome().get("replacement"))) key += ".REPLACEMENT";
+        if (r.route() == Route.COUPON) {
+            if (r.status() != RefundStatus.COMPLETED) key += ".PENDING";
+            else if (Boolean.TRUE.equals(r.outcome().get("replacement"))) key += ".REPLACEMENT";
+        }
         if ((r.route() == Route.POINTS || r.route() == Route.GIFT_BALANCE) && r.outcome().containsKey("regranted")) {
             key += ".REGRANTED";
         }

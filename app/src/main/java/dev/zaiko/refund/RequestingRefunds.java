@@ -104,7 +104,6 @@ public class RequestingRefunds {
         List<SplittingRefund.Part> parts = SplittingRefund.split(amount, payment.paid(),
                 store.requestedByMeans(number));
         Instant now = clock.instant();
-        boolean accountKnown = store.account(number).isPresent();
         List<UUID> toAttempt = new ArrayList<>();
         String note = reason + (r.caseId() == null ? "" : " (stockout case " + r.caseId() + ")");
         for (SplittingRefund.Part part : parts) {
@@ -112,7 +111,7 @@ public class RequestingRefunds {
             UUID id = UUID.randomUUID();
             Asked asked = new Asked(id, number, lineNo, reason, r, part);
             if (route.settlement() == Route.Settlement.AWAIT_ACCOUNT || route == Route.BANK_TRANSFER) {
-                if (accountKnown) {
+                if (store.account(number).isPresent()) {
                     // the customer gave an account for this order before: it is used again
                     store.insert(refund(asked, Route.BANK_TRANSFER, RefundStatus.REQUESTED, order, now, null),
                             "system", note + "; to the account registered for the order");

@@ -14,8 +14,11 @@ public enum Route {
     DEBIT_REFUND(Settlement.GATEWAY_REFUND, 10, 25),
     /** Back to the PayPay balance. */
     PAYPAY_REFUND(Settlement.GATEWAY_REFUND, 0, 3),
-    /** A convenience-store payment: waits for the customer's choice of bank account until the deadline. */
-    KONBINI(Settlement.AWAIT_ACCOUNT, 1, 3),
+    /**
+     * A convenience-store payment: waits for the customer's bank account until the deadline; its
+     * dates are the deadline's (the day the gift balance is credited without an account).
+     */
+    KONBINI(Settlement.AWAIT_ACCOUNT, 0, 0),
     /** Money transferred to the customer's bank account. */
     BANK_TRANSFER(Settlement.PAYOUT, 5, 10),
     /** Credited to the shop's gift balance. */

@@ -88,20 +88,20 @@ class BankAccountTest {
     @Test
     void everyWrongFieldIsReportedAtOnce() {
         InvalidRequestException e = refused("5", "12a", "CURRENT", "12345678", "山田 太郎");
-        assertThat(fields(e)).containsExactly("bankCode", "branchCode", "type", "number", "holderName");
+        assertThat(fields(e)).containsExactly("bankCode", "branchCode", "accountType", "accountNumber", "holderName");
         assertThat(errors(e)).allSatisfy(error -> assertThat(error).containsKeys("field", "code", "message"));
         assertThat(errors(e).get(0).get("message")).isEqualTo("bankCode must be 4 digits, like 0005");
         assertThat(errors(e).get(1).get("message")).isEqualTo("branchCode must be 3 digits, like 123");
         assertThat(e.getMessage()).contains("bankCode must be 4 digits, like 0005")
                 .contains("branchCode must be 3 digits").contains("ORDINARY, CHECKING or SAVINGS")
-                .contains("number must be 1 to 7 digits").contains("katakana as printed on the passbook, e.g. ヤマダ タロウ")
+                .contains("accountNumber must be 1 to 7 digits").contains("katakana as printed on the passbook, e.g. ヤマダ タロウ")
                 .doesNotContain("12345678");
     }
 
     @Test
     void missingFieldsAreEachReported() {
         InvalidRequestException e = refused(null, null, null, null, null);
-        assertThat(fields(e)).containsExactly("bankCode", "branchCode", "type", "number", "holderName");
+        assertThat(fields(e)).containsExactly("bankCode", "branchCode", "accountType", "accountNumber", "holderName");
         assertThat(errors(e).get(4).get("code")).isEqualTo("holder-name-required");
     }
 
@@ -109,7 +109,7 @@ class BankAccountTest {
     @ValueSource(strings = {"", "00000000", "12-3456", "１２３４５６７８", "abc"})
     void aNumberThatIsNotOneToSevenDigitsIsRefused(String number) {
         InvalidRequestException e = refused("0005", "123", "ORDINARY", number, "ﾔﾏﾀﾞ");
-        assertThat(fields(e)).containsExactly("number");
+        assertThat(fields(e)).containsExactly("accountNumber");
     }
 
     @Test
@@ -122,7 +122,7 @@ class BankAccountTest {
     void theCanonicalConstructorHoldsAnAccountToTheSameRules() {
         assertThatThrownBy(() -> new BankAccount("5", "123", null, "1234567", "ﾔﾏﾀﾞ"))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(fields(e))
-                        .containsExactly("bankCode", "type"));
+                        .containsExactly("bankCode", "accountType"));
         assertThat(new BankAccount("0005", "123", AccountType.ORDINARY, "89", "ヤマダ").number()).isEqualTo("0000089");
     }
 

@@ -122,16 +122,9 @@ final class RefundApi extends ShopApi {
         return true;
     }
 
+    /** The order's one refund of that part of the payment, whatever its line. */
     static JsonNode only(JsonNode order, String means) {
-        JsonNode found = null;
-        for (JsonNode r : order.path("refunds")) {
-            if (r.path("means").asString().equals(means)) {
-                assertThat(found).as("one refund of " + means).isNull();
-                found = r;
-            }
-        }
-        assertThat(found).as("a refund of " + means + " in " + order).isNotNull();
-        return found;
+        return only(order, r -> r.path("means").asString().equals(means), means);
     }
 
     // ---- the shop's ledgers and the built-in gateway ---------------------------------------------
@@ -159,14 +152,18 @@ final class RefundApi extends ShopApi {
 
     /** The order's one refund of that part of the payment for that line. */
     static JsonNode only(JsonNode order, String means, int lineNo) {
+        return only(order, r -> r.path("means").asString().equals(means) && r.path("lineNo").asInt() == lineNo,
+                means + " for line " + lineNo);
+    }
+
+    private static JsonNode only(JsonNode order, Predicate<JsonNode> which, String what) {
         JsonNode found = null;
         for (JsonNode r : order.path("refunds")) {
-            if (r.path("means").asString().equals(means) && r.path("lineNo").asInt() == lineNo) {
-                assertThat(found).as("one refund of " + means + " for line " + lineNo).isNull();
-                found = r;
-            }
+            if (!which.test(r)) continue;
+            assertThat(found).as("one refund of " + what).isNull();
+            found = r;
         }
-        assertThat(found).as("a refund of " + means + " for line " + lineNo + " in " + order).isNotNull();
+        assertThat(found).as("a refund of " + what + " in " + order).isNotNull();
         return found;
     }
 

@@ -35,6 +35,12 @@ class RefundFailuresApiTest extends RefundApiTestBase {
         return number;
     }
 
+    /** The order's one refund, once its first attempt left it {@code status}. */
+    JsonNode firstAttemptLeaves(String number, String status) {
+        return api.until(number, r -> r.path("refunds").size() == 1
+                && RefundApi.only(r, "PAYMENT").path("status").asString().equals(status)).path("refunds").get(0);
+    }
+
     /** Runs the refund's next attempt now (it waits for its backoff otherwise) and waits until it was made. */
     JsonNode nextAttempt(String number, JsonNode refund) {
         int before = refund.path("attempts").asInt();
@@ -52,8 +58,7 @@ class RefundFailuresApiTest extends RefundApiTestBase {
     void aDeclineIsRetriedWithAGrowingWaitThenFlaggedAndNothingIsPaid() {
         String reference = ShopApi.unique("decline");
         String number = cancelledCardOrder(reference, 3300);
-        JsonNode refund = api.until(number, r -> r.path("refunds").size() == 1
-                && RefundApi.only(r, "PAYMENT").path("status").asString().equals("RETRYING")).path("refunds").get(0);
+        JsonNode refund = firstAttemptLeaves(number, "RETRYING");
         assertThat(refund.path("attempts").asInt()).isEqualTo(1);
         assertThat(refund.path("lastError").asString()).contains("issuer-unavailable");
         java.time.Instant first = java.time.Instant.parse(refund.path("nextAttemptAt").asString());
@@ -90,8 +95,7 @@ class RefundFailuresApiTest extends RefundApiTestBase {
     void aLostAnswerIsRetriedWithTheSameKeyAndTheMoneyMovesOnce() {
         String reference = ShopApi.unique("timeout-once");
         String number = cancelledCardOrder(reference, 5500);
-        JsonNode refund = api.until(number, r -> r.path("refunds").size() == 1
-                && RefundApi.only(r, "PAYMENT").path("status").asString().equals("RETRYING")).path("refunds").get(0);
+        JsonNode refund = firstAttemptLeaves(number, "RETRYING");
         assertThat(refund.path("lastError").asString()).contains("timeout");
         assertThat(api.refundedAtGateway(reference))
                 .as("the gateway moved the money before the answer got lost").isEqualTo(5500);
@@ -107,8 +111,7 @@ class RefundFailuresApiTest extends RefundApiTestBase {
     void aGatewayThatNeverAnswersIsFlaggedAndMovesNothing() {
         String reference = ShopApi.unique("timeout");
         String number = cancelledCardOrder(reference, 1200);
-        JsonNode refund = api.until(number, r -> r.path("refunds").size() == 1
-                && RefundApi.only(r, "PAYMENT").path("status").asString().equals("RETRYING")).path("refunds").get(0);
+        JsonNode refund = firstAttemptLeaves(number, "RETRYING");
         while (refund.path("status").asString().equals("RETRYING")) refund = nextAttempt(number, refund);
 
         assertThat(refund.path("status").asString()).isEqualTo("FAILED");
@@ -119,8 +122,7 @@ class RefundFailuresApiTest extends RefundApiTestBase {
     void aRefusalThatWillNotChangeIsFlaggedAtOnce() {
         String reference = ShopApi.unique("hard-decline");
         String number = cancelledCardOrder(reference, 1200);
-        JsonNode refund = api.until(number, r -> r.path("refunds").size() == 1
-                && RefundApi.only(r, "PAYMENT").path("status").asString().equals("FAILED")).path("refunds").get(0);
+        JsonNode refund = firstAttemptLeaves(number, "FAILED");
         assertThat(refund.path("attempts").asInt()).isEqualTo(1);
         assertThat(refund.path("lastError").asString()).contains("card-closed");
         assertThat(refund.path("customerText").asString()).contains("担当者");
