@@ -60,11 +60,14 @@ class CompensatingStockouts {
                     decided.absorbedAmount(), null, null, null, "ShopAbsorbsADearerSubstitute", now));
         }
         store.lockOrder(number); // one apology per order, also when two of its cases are decided at once
-        if (store.apologised(number)) return;
+        if (store.apologised(number)) {
+            events.publishEvent(new StockoutCompensated(decided.caseId(), number, null, now));
+            return;
+        }
         Order order = orders.get(OrderNumber.parse(number));
         boolean marketplace = network.findChannel(order.channel()).map(c -> c.kind() == ChannelKind.MARKETPLACE)
                 .orElse(false);
-        ApologyPolicies.apology(order, marketplace, decided, properties).ifPresent(named -> {
+        String couponCode = ApologyPolicies.apology(order, marketplace, decided, properties).map(named -> {
             RefundProperties.Apology a = named.coupon();
             Coupon coupon = wallets.issueCoupon(order.customer().email(), "apology", a.kind(), a.value(),
                     a.validDays(), "apology:" + number);
@@ -75,6 +78,8 @@ class CompensatingStockouts {
             events.publishEvent(new ApologyCouponIssued(decided.caseId(), number, coupon.code(), a.kind().name(),
                     a.value(), coupon.campaignEnds(), named.policy(), now));
             log.info("Apology coupon for order {} (case {}) by {}", number, decided.caseId(), named.policy());
-        });
+            return coupon.code();
+        }).orElse(null);
+        events.publishEvent(new StockoutCompensated(decided.caseId(), number, couponCode, now));
     }
 }

@@ -87,6 +87,10 @@ public class RequestingRefunds {
                 out.addAll(request(number, r, 0, RefundRequested.SHIPPING_FEE, r.shippingFee()));
             }
             if (r.amount() > 0) out.addAll(request(number, r, r.lineNo(), r.cause(), r.amount()));
+            if (r.caseId() != null && !out.isEmpty()) {
+                events.publishEvent(new RefundsRecorded(r.caseId(), number,
+                        out.stream().map(x -> x.id().toString()).toList(), clock.instant()));
+            }
             return out;
         });
     }

@@ -203,7 +203,7 @@ public class DecidingStockout {
         store.addHistory(c.id(), status, StockoutStatus.RESOLVED, actor, why, at);
         events.publishEvent(new StockoutDecided(c.id(), c.orderNumber(), c.lineNo(), change.lineNo(),
                 decision.choice(), change.unitsAffected(), substitute, option.promisedDate(), option.source(), refund,
-                absorbed, byDefault, actor, at));
+                absorbed, change.shippingFeeRefunded(), byDefault, actor, at));
         if (refund > 0 || change.shippingFeeRefunded() > 0) {
             events.publishEvent(new RefundRequested(c.id(), c.orderNumber(), change.lineNo(), refund, "JPY",
                     refundCause, change.shippingFeeRefunded(), at));

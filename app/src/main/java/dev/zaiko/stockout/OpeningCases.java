@@ -18,6 +18,7 @@ import dev.zaiko.order.OrderNumber;
 import dev.zaiko.order.Orders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -47,10 +48,12 @@ class OpeningCases {
     private final ExpectingInbounds inbounds;
     private final ServiceLevelPolicy policy;
     private final StockoutStore store;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     OpeningCases(Orders orders, Products products, StockNetwork network, ExpectingInbounds inbounds,
-                 ServiceLevelPolicy policy, StockoutStore store, Clock clock) {
+                 ServiceLevelPolicy policy, StockoutStore store, ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.orders = orders;
         this.products = products;
         this.network = network;
@@ -111,6 +114,9 @@ class OpeningCases {
                 event.reason(), level, detectedAt, now, facts, "Opened: " + event.reason() + " on line "
                         + event.lineNo() + "; " + level.rule() + ".");
         if (id.isPresent()) {
+            events.publishEvent(new StockoutOpened(id.get(), number.toString(), event.lineNo(), event.sku(),
+                    event.reason(), level.priority(), level.contactDeadline(), level.rule(), flags.express(),
+                    flags.gift(), flags.neededBy(), flags.b2b(), detectedAt));
             log.info("Stockout case {} opened for order {} line {} ({} x{}, {}), priority {}, contact by {}", id.get(),
                     number, event.lineNo(), event.sku(), event.quantity(), event.reason(), level.priority(),
                     level.contactDeadline());

@@ -15,9 +15,10 @@ import java.time.LocalDate;
  *                     requested separately)
  * @param absorbedAmount what the shop gives up on a dearer substitute sold at the price paid: a
  *                     cost of the stockout
+ * @param shippingFeeRefund the order's shipping fee going back with this decision (0 when it does not)
  */
 public record StockoutDecided(String caseId, String orderNumber, int lineNo, int decidedLine, Choice choice,
                               int units, String substituteSku, LocalDate promisedDate, String source,
-                              long refundAmount, long absorbedAmount, boolean byDefault, String decidedBy,
+                              long refundAmount, long absorbedAmount, long shippingFeeRefund, boolean byDefault, String decidedBy,
                               Instant decidedAt) {
 }

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * customer, a machine or "circumstances" (a test holds the bundles to that).
  */
 @Component
-class StockoutTexts {
+public class StockoutTexts {
 
     /** The reasons the order module sends; any other code is accepted and worded by {@code stockout.reason.OTHER}. */
     static final List<String> KNOWN_REASONS = List.of(OrderLineShort.ALLOCATION_FAILED, OrderLineShort.DISPLACED,
@@ -28,16 +28,16 @@ class StockoutTexts {
         this.messages = messages;
     }
 
-    String reason(String reason, Locale locale) {
+    public String reason(String reason, Locale locale) {
         return messages.getMessage("stockout.reason." + (KNOWN_REASONS.contains(reason) ? reason : "OTHER"), null,
                 locale);
     }
 
-    String status(StockoutStatus status, Locale locale) {
+    public String status(StockoutStatus status, Locale locale) {
         return messages.getMessage("stockout.status." + status.name(), null, locale);
     }
 
-    String nextInbound(StockoutFacts.NextInbound inbound, Locale locale) {
+    public String nextInbound(StockoutFacts.NextInbound inbound, Locale locale) {
         if (inbound == null) return messages.getMessage("stockout.inbound.none", null, locale);
         return messages.getMessage("stockout.inbound.dated", new Object[]{date(inbound.expectedOn(), locale),
                 String.valueOf(inbound.quantity())}, locale);
@@ -48,21 +48,21 @@ class StockoutTexts {
     }
 
     /** The explanation of an offered option, read to the customer. */
-    String option(StockoutOption option, Locale locale) {
+    public String option(StockoutOption option, Locale locale) {
         return messages.getMessage(option.textKey(), args(option.textArgs(), locale), locale);
     }
 
     /** Why a choice is not offered, for staff to explain. */
-    String withheld(StockoutOption.NotOffered withheld, Locale locale) {
+    public String withheld(StockoutOption.NotOffered withheld, Locale locale) {
         return messages.getMessage("stockout.withheld." + withheld.code(), args(withheld.args(), locale),
                 "stockout.withheld." + withheld.code(), locale);
     }
 
-    String verdict(SubstituteCandidate.Verdict verdict, Locale locale) {
+    public String verdict(SubstituteCandidate.Verdict verdict, Locale locale) {
         return messages.getMessage("stockout.comparison." + verdict.name(), null, locale);
     }
 
-    String choice(Choice choice, Locale locale) {
+    public String choice(Choice choice, Locale locale) {
         return messages.getMessage("stockout.choice." + choice.name(), null, locale);
     }
 
@@ -72,7 +72,7 @@ class StockoutTexts {
     }
 
     /** What was decided, as the customer is told it afterwards (not the offer's wording). */
-    String decided(StockoutDecision d, Locale locale) {
+    public String decided(StockoutDecision d, Locale locale) {
         boolean english = Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
         String date = d.promisedDate() == null ? null : date(d.promisedDate(), locale);
         return switch (d.choice()) {
