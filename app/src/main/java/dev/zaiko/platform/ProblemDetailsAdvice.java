@@ -36,10 +36,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(InvalidRequestException.class)
-    ProblemDetail invalid(InvalidRequestException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, e.type(), titleOf(e.type()), e.getMessage());
+    ResponseEntity<ProblemDetail> invalid(InvalidRequestException e) {
+        HttpStatus status = HttpStatus.valueOf(e.httpStatus());
+        ProblemDetail problem = problem(status, e.type(), titleOf(e.type()), e.getMessage());
         e.properties().forEach(problem::setProperty);
-        return problem;
+        return ResponseEntity.status(status).body(problem);
     }
 
     @ExceptionHandler(ConflictException.class)

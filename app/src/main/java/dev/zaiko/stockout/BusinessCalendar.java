@@ -3,8 +3,8 @@ package dev.zaiko.stockout;
 import java.time.LocalDate;
 
 /**
- * Which days the shop works. The seam for shop holidays and calling hours (the contact module
- * will provide a calendar bean of its own; this module's {@link WeekdayCalendar} steps aside).
+ * Which days the shop works. The contact module's ShopCalendar is the one bean: weekly calling
+ * hours, Japanese national holidays and the shop's closed days.
  */
 public interface BusinessCalendar {
 

@@ -63,6 +63,13 @@ public class ShopApi {
                 .POST(HttpRequest.BodyPublishers.ofString(text(body))));
     }
 
+    public Response post(String path, Object body, String acceptLanguage) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .header("Accept-Language", acceptLanguage)
+                .POST(HttpRequest.BodyPublishers.ofString(text(body))));
+    }
+
     public Response post(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody()));
     }

@@ -3,7 +3,10 @@ package dev.zaiko.stockout;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 
-/** Monday to Friday, no holidays yet. */
+/**
+ * Monday to Friday, no holidays: the stockout rules' unit tests state their dates against it, so
+ * that they do not change when the shop's real calendar (contact.ShopCalendar) learns a holiday.
+ */
 public class WeekdayCalendar implements BusinessCalendar {
 
     @Override
