@@ -84,6 +84,21 @@ public class ShopApi {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }
 
+    /** A page as a browser asks for it. */
+    public Response page(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html"));
+    }
+
+    /** A form as a browser posts it (no redirects followed: the answer is what the form got). */
+    public Response postForm(String path, java.util.Map<String, String> form) {
+        String body = form.entrySet().stream().map(e -> java.net.URLEncoder.encode(e.getKey(),
+                java.nio.charset.StandardCharsets.UTF_8) + "=" + java.net.URLEncoder.encode(e.getValue(),
+                java.nio.charset.StandardCharsets.UTF_8)).collect(java.util.stream.Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** Calls and asserts a 2xx answer, so a setup step that fails stops the test at once. */
     public JsonNode ok(Response response) {
         assertThat(response.status()).as(response.body()).isBetween(200, 299);

@@ -1,0 +1,144 @@
+package dev.zaiko.contact;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import dev.zaiko.platform.ShopProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * The customer's decision links: {@code /c/<payload>.<signature>}, where the payload names one
+ * case, the link's own id and when it expires, and the signature is HMAC-SHA256 over it with the
+ * shop's key. A link is honoured only when the signature is right, it has not expired, and it
+ * was issued for that case (its row exists): a changed character, an old link or a link made
+ * elsewhere changes nothing.
+ */
+@Component
+public class DecisionLinks {
+
+    private static final String VERSION = "v1";
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+
+    private final ContactStore store;
+    private final ContactProperties properties;
+    private final ShopProperties shop;
+    private final Clock clock;
+    private volatile byte[] key;
+
+    DecisionLinks(ContactStore store, ContactProperties properties, ShopProperties shop, Clock clock) {
+        this.store = store;
+        this.properties = properties;
+        this.shop = shop;
+        this.clock = clock;
+    }
+
+    /** Issues a new link for the case (in the caller's transaction) and returns its address. */
+    public URI issue(String caseId) {
+        Instant now = clock.instant();
+        Instant expires = now.plus(properties.linkValidFor());
+        UUID id = UUID.randomUUID();
+        store.insertLink(new ContactStore.Link(id, caseId, now, expires, null, null));
+        return shop.baseUrl().resolve("/c/" + token(caseId, id, expires));
+    }
+
+    /** How long a newly issued link works. */
+    public java.time.Duration validFor() {
+        return properties.linkValidFor();
+    }
+
+    String token(String caseId, UUID id, Instant expires) {
+        String payload = VERSION + "|" + caseId + "|" + id + "|" + expires.getEpochSecond();
+        String encoded = B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+        return encoded + "." + B64.encodeToString(sign(encoded));
+    }
+
+    /** What a presented token turned out to be. */
+    public sealed interface Verified {
+    }
+
+    /** A good link: the case it is for, and its row. */
+    public record Valid(String caseId, UUID linkId, Instant expiresAt, Instant usedAt) implements Verified {
+    }
+
+    /** Not made by this shop, or changed on the way. */
+    public record Tampered() implements Verified {
+    }
+
+    public record Expired(String caseId, Instant expiredAt) implements Verified {
+    }
+
+    public Verified verify(String token) {
+        if (token == null || token.length() > 512) return new Tampered();
+        int dot = token.indexOf('.');
+        if (dot <= 0 || dot != token.lastIndexOf('.')) return new Tampered();
+        String encoded = token.substring(0, dot);
+        byte[] presented;
+        String payload;
+        try {
+            presented = B64D.decode(token.substring(dot + 1));
+            payload = new String(B64D.decode(encoded), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return new Tampered();
+        }
+        if (!MessageDigest.isEqual(presented, sign(encoded))) return new Tampered();
+        String[] parts = payload.split("\\|", -1);
+        if (parts.length != 4 || !VERSION.equals(parts[0])) return new Tampered();
+        UUID id;
+        Instant expires;
+        try {
+            id = UUID.fromString(parts[2]);
+            expires = Instant.ofEpochSecond(Long.parseLong(parts[3]));
+        } catch (IllegalArgumentException e) {
+            return new Tampered();
+        }
+        Optional<ContactStore.Link> row = store.link(id);
+        // signed by this shop but not issued here (another database with the same key): not honoured
+        if (row.isEmpty() || !row.get().caseId().equals(parts[1])) return new Tampered();
+        if (!clock.instant().isBefore(expires)) return new Expired(parts[1], expires);
+        return new Valid(parts[1], id, expires, row.get().usedAt());
+    }
+
+    void used(UUID linkId, String usedFor) {
+        store.linkUsed(linkId, usedFor, clock.instant());
+    }
+
+    private byte[] sign(String payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key(), "HmacSHA256"));
+            return mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    private byte[] key() {
+        byte[] k = key;
+        if (k != null) return k;
+        synchronized (this) {
+            if (key == null) {
+                String configured = properties.linkSecret();
+                if (configured != null && !configured.isBlank()) {
+                    key = configured.getBytes(StandardCharsets.UTF_8);
+                } else {
+                    byte[] candidate = new byte[32];
+                    new SecureRandom().nextBytes(candidate);
+                    key = store.secret(candidate, clock.instant());
+                }
+            }
+            return key;
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package dev.zaiko.contact;
+
+import java.time.Instant;
+
+/**
+ * What the missed-call rules look at.
+ *
+ * @param missedCalls missed calls on the case including this one
+ */
+public record MissedCall(CallOutcome outcome, int missedCalls, boolean express, boolean gift, Instant at) {
+}
