@@ -1,0 +1,38 @@
+package dev.zaiko.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+class MailOutboxPropertiesTest {
+
+    @Test
+    void defaultsAndADoublingWaitCappedAtTheMaximum() {
+        MailOutboxProperties p = new MailOutboxProperties(null, null, null);
+        assertThat(p.maxAttempts()).isEqualTo(8);
+        assertThat(p.retryAfter(1)).isEqualTo(Duration.ofMinutes(1));
+        assertThat(p.retryAfter(2)).isEqualTo(Duration.ofMinutes(2));
+        assertThat(p.retryAfter(6)).isEqualTo(Duration.ofMinutes(32));
+        assertThat(p.retryAfter(7)).isEqualTo(Duration.ofHours(1));
+        assertThat(p.retryAfter(50)).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void nonsenseIsRefusedAtStart() {
+        assertThatThrownBy(() -> new MailOutboxProperties(0, null, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new MailOutboxProperties(null, Duration.ZERO, null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new MailOutboxProperties(null, Duration.ofHours(2), Duration.ofHours(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void addressesAreBlankedInServerReplies() {
+        assertThat(Redaction.addresses("550 5.1.1 <yamada@customer.example>: User unknown"))
+                .isEqualTo("550 5.1.1 <[address]>: User unknown");
+        assertThat(Redaction.addresses(null)).isNull();
+    }
+}
