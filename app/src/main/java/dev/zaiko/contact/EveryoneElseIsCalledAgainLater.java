@@ -8,6 +8,6 @@ public record EveryoneElseIsCalledAgainLater(Duration after, ShopCalendar calend
 
     @Override
     public Optional<NextCall> apply(MissedCall call) {
-        return Optional.of(new NextCall(calendar.nextCallSlot(call.at().plus(after)), name()));
+        return Optional.of(new NextCall(calendar.nextCallSlot(MissedCallRule.wholeMinute(call.at().plus(after))), name()));
     }
 }

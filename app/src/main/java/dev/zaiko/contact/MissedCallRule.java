@@ -10,4 +10,10 @@ public interface MissedCallRule {
     default String name() {
         return getClass().getSimpleName();
     }
+
+    /** A time people say: the next whole minute at or after {@code at}. */
+    static java.time.Instant wholeMinute(java.time.Instant at) {
+        java.time.Instant down = at.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        return down.equals(at) ? at : down.plusSeconds(60);
+    }
 }

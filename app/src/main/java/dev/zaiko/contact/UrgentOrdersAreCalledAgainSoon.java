@@ -12,6 +12,6 @@ public record UrgentOrdersAreCalledAgainSoon(Duration after, ShopCalendar calend
     @Override
     public Optional<NextCall> apply(MissedCall call) {
         if (!call.express() && !call.gift()) return Optional.empty();
-        return Optional.of(new NextCall(calendar.nextCallSlot(call.at().plus(after)), name()));
+        return Optional.of(new NextCall(calendar.nextCallSlot(MissedCallRule.wholeMinute(call.at().plus(after))), name()));
     }
 }

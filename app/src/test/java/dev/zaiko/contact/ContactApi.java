@@ -67,6 +67,11 @@ final class ContactApi extends ShopApi {
         return balancePayment(body);
     }
 
+    /** An express order promising delivery the day after {@code today} (the moved clock's day). */
+    static ObjectNode express(ObjectNode body, java.time.LocalDate today) {
+        return body.put("express", true).put("promisedDate", today.plusDays(1).toString());
+    }
+
     String place(ObjectNode body) {
         return ok(post("/api/orders", balancePayment(body))).path("orderNumber").asString();
     }

@@ -38,8 +38,8 @@ class ContactCallsApiTest extends ContactApiTestBase {
     Case openCase(boolean express) {
         String sku = api.tent(shop, 1);
         String email = ContactApi.uniqueEmail();
-        String number = api.place(ContactApi.order(shop.web(), email, "090-2222-0000", "ja", sku, 1, 19800)
-                .put("express", express));
+        var body = ContactApi.order(shop.web(), email, "090-2222-0000", "ja", sku, 1, 19800);
+        String number = api.place(express ? ContactApi.express(body, LocalDate.now(clock)) : body);
         return new Case(api.defective(number, 1), number, email);
     }
 

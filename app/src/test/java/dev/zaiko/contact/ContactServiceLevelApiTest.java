@@ -37,7 +37,8 @@ class ContactServiceLevelApiTest extends ContactApiTestBase {
 
     String expressCase(String email, String phone) {
         String sku = api.tent(shop, 1);
-        String number = api.place(ContactApi.order(shop.web(), email, phone, "ja", sku, 1, 19800).put("express", true));
+        String number = api.place(ContactApi.express(ContactApi.order(shop.web(), email, phone, "ja", sku, 1, 19800),
+                LocalDate.now(clock)));
         return api.defective(number, 1);
     }
 

@@ -36,7 +36,9 @@ class MissedCallRulesTest {
             assertThat(calendar.isCallingTime(next.at())).isTrue();
             Duration wait = express || gift ? Duration.ofMinutes(30) : Duration.ofHours(2);
             assertThat(next.at()).isAfterOrEqualTo(at.plus(wait));
-            assertThat(next.at()).isEqualTo(calendar.nextCallSlot(at.plus(wait)));
+            assertThat(next.at()).isEqualTo(calendar.nextCallSlot(MissedCallRule.wholeMinute(at.plus(wait))));
+            assertThat(next.at().getEpochSecond() % 60).isZero();
+            assertThat(next.at().getNano()).isZero();
         }
     }
 
