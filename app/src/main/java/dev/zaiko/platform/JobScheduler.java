@@ -32,12 +32,16 @@ public class JobScheduler implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(JobScheduler.class);
 
-    private final Scheduler scheduler;
+    private final java.util.function.Supplier<Scheduler> schedulers;
     private final Clock clock;
+    private volatile Scheduler scheduler;
     private volatile boolean running;
+    private boolean stoppedOnce;
 
-    JobScheduler(Scheduler scheduler, Clock clock) {
-        this.scheduler = scheduler;
+    /** @param schedulers makes a scheduler: a stopped db-scheduler cannot start again, so a restart takes a new one */
+    JobScheduler(java.util.function.Supplier<Scheduler> schedulers, Clock clock) {
+        this.schedulers = schedulers;
+        this.scheduler = schedulers.get();
         this.clock = clock;
     }
 
@@ -77,13 +81,18 @@ public class JobScheduler implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
+        if (running) return;
+        // a context paused and restarted (Spring's Lifecycle allows it) gets a fresh scheduler on the same tasks
+        if (stoppedOnce) scheduler = schedulers.get();
         scheduler.start();
         running = true;
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
+        if (!running) return;
+        stoppedOnce = true;
         // waits up to zaiko.jobs.shutdown-max-wait for running executions; an execution still
         // running after that is found dead by another instance (or this one after a restart) and run again
         scheduler.stop();

@@ -34,7 +34,7 @@ class JobsConfiguration {
     @DependsOnDatabaseInitialization
     JobScheduler jobScheduler(DataSource dataSource, ObjectProvider<Task<?>> tasks, Clock clock,
                               JobsProperties properties) {
-        return new JobScheduler(JobScheduler.build(dataSource, tasks.orderedStream().toList(), clock, properties,
+        return new JobScheduler(() -> JobScheduler.build(dataSource, tasks.orderedStream().toList(), clock, properties,
                 JobScheduler.instanceName()), clock);
     }
 }

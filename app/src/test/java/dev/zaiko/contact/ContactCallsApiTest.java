@@ -65,7 +65,7 @@ class ContactCallsApiTest extends ContactApiTestBase {
         assertThat(desk.path("nextCall").path("kind").asString()).isEqualTo("CALLBACK");
         assertThat(Instant.parse(desk.path("nextCall").path("notBefore").asString())).isEqualTo(next);
         assertThat(desk.path("missedCalls").asInt()).isEqualTo(1);
-        assertThat(desk.path("timeline").findValuesAsString("kind")).containsExactly("MISSED_CALL", "VOICEMAIL");
+        assertThat(desk.path("timeline").findValuesAsString("kind")).containsExactly("VOICEMAIL", "MISSED_CALL");
         assertThat(api.stockout(c.id()).path("status").asString()).isEqualTo("AWAITING_DECISION");
     }
 
