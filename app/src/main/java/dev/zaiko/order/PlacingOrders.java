@@ -125,7 +125,18 @@ public class PlacingOrders {
             }
         }
         // before reserving, so that a refusal normally costs nothing; the redemption itself decides
-        if (spendsFromWallet(request, channel)) checkWallet(request);
+        if (spendsFromWallet(request, channel)) {
+            try {
+                checkWallet(request);
+            } catch (ConflictException refused) {
+                // a racing duplicate that committed since the lookup above spent the wallet: answer as its replay
+                if (request.externalRef() != null) {
+                    Optional<OrderNumber> winner = store.findByExternalRef(channel.code(), request.externalRef());
+                    if (winner.isPresent()) return replay(winner.get(), request);
+                }
+                throw refused;
+            }
+        }
         for (int attempt = 1; ; attempt++) {
             // no lookup first: a number taken meanwhile fails the insert on its key and is retried below
             OrderNumber number = OrderNumber.random();
