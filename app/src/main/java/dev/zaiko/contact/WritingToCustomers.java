@@ -217,7 +217,9 @@ class WritingToCustomers {
         }
         rows.add(List.of(text("contact.mail.comparison.price", l), yen(s.originalUnitPrice(), l),
                 yen(s.price().chargedUnitPrice(), l) + (s.price().absorbedAmount() > 0
-                        ? " " + text("contact.mail.comparison.absorbed", l, yen(s.listPrice(), l)) : "")));
+                        ? " " + text("contact.mail.comparison.absorbed", l, yen(s.listPrice(), l))
+                        : s.price().refundAmount() > 0
+                        ? " " + text("contact.mail.comparison.refunded", l, yen(s.price().refundAmount(), l)) : "")));
         rows.add(List.of(text("contact.mail.comparison.ships", l), text("contact.mail.comparison.unavailable", l),
                 s.shipsOn() == null ? "-" : date(s.shipsOn(), l)));
         return new Letter.Comparison(text("contact.mail.comparison.title", l), rows);

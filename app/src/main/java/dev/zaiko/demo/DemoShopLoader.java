@@ -218,7 +218,8 @@ class DemoShopLoader implements SmartLifecycle {
         var body = JSON.createObjectNode().put("channel", o.channel()).put("externalRef", o.externalRef())
                 .put("express", o.express()).put("b2b", o.b2b());
         if (o.neededBy(today) != null) body.put("gift", true).put("neededBy", o.neededBy(today).toString());
-        body.putObject("customer").put("name", o.customer()).put("email", o.email()).put("locale", "ja");
+        var customer = body.putObject("customer").put("name", o.customer()).put("email", o.email()).put("locale", "ja");
+        if (o.phone() != null) customer.put("phone", o.phone());
         body.putObject("payment").put("method", "CREDIT_CARD").put("status", "CAPTURED").put("amount", o.total());
         var lines = body.putArray("lines");
         o.items().forEach(i -> lines.addObject().put("sku", i.sku()).put("quantity", i.quantity())
