@@ -35,17 +35,15 @@ class ContactController {
 
     private final RecordingCalls recording;
     private final EscalatingCases escalating;
-    private final QueueingCases queueing;
     private final ContactStore store;
     private final StockoutCases cases;
     private final ShopCalendar calendar;
     private final Clock clock;
 
-    ContactController(RecordingCalls recording, EscalatingCases escalating, QueueingCases queueing, ContactStore store,
+    ContactController(RecordingCalls recording, EscalatingCases escalating, ContactStore store,
                       StockoutCases cases, ShopCalendar calendar, Clock clock) {
         this.recording = recording;
         this.escalating = escalating;
-        this.queueing = queueing;
         this.store = store;
         this.cases = cases;
         this.calendar = calendar;
@@ -99,12 +97,17 @@ class ContactController {
         return new EscalationView(desk(escalated.desk()), email(escalated.email()));
     }
 
-    /** The desk's state of a case and its whole timeline of calls, emails and desk events. */
+    /**
+     * The desk's state of a case and its whole timeline of calls, emails and desk events. Reading
+     * changes nothing: a case the desk has not taken in yet (it does so moments after the case
+     * opens) answers 404.
+     */
     @GetMapping("/api/stockouts/{id}/contact")
     DeskView contact(@PathVariable String id) {
         String caseId = cases.get(id).id();
-        ContactCase cc = queueing.open(caseId).orElseThrow(() -> new NotFoundException("The desk cannot reach the "
-                + "customer of stockout case " + caseId + ": its order is missing."));
+        ContactCase cc = store.find(caseId).orElseThrow(() -> new NotFoundException("The contact desk has not taken "
+                + "stockout case " + caseId + " in yet; it does so moments after a case opens (or at the first call "
+                + "recorded for it)."));
         return desk(cc);
     }
 

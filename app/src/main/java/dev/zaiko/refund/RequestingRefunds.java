@@ -87,7 +87,8 @@ public class RequestingRefunds {
                 out.addAll(request(number, r, 0, RefundRequested.SHIPPING_FEE, r.shippingFee()));
             }
             if (r.amount() > 0) out.addAll(request(number, r, r.lineNo(), r.cause(), r.amount()));
-            if (r.caseId() != null && !out.isEmpty()) {
+            // also when nothing was split off: the follow-up waits for this word either way
+            if (r.caseId() != null) {
                 events.publishEvent(new RefundsRecorded(r.caseId(), number,
                         out.stream().map(x -> x.id().toString()).toList(), clock.instant()));
             }

@@ -86,8 +86,10 @@ final class ContactApi extends ShopApi {
         return cases.get(0).path("id").asString();
     }
 
-    /** The desk's view of the case, once the desk has taken it in. */
+    /** The desk's view of the case, once the desk has taken it in (just after the case opened). */
     JsonNode desk(String caseId) {
+        await("desk has " + caseId).atMost(BOUND).pollInterval(Duration.ofMillis(50))
+                .until(() -> get("/api/stockouts/" + caseId + "/contact").status() == 200);
         return ok(get("/api/stockouts/" + caseId + "/contact"));
     }
 
