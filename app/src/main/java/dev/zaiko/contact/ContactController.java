@@ -36,15 +36,18 @@ class ContactController {
     private final RecordingCalls recording;
     private final EscalatingCases escalating;
     private final ContactStore store;
+    private final PreviewingEmails previewing;
     private final StockoutCases cases;
     private final ShopCalendar calendar;
     private final Clock clock;
 
     ContactController(RecordingCalls recording, EscalatingCases escalating, ContactStore store,
+                      PreviewingEmails previewing,
                       StockoutCases cases, ShopCalendar calendar, Clock clock) {
         this.recording = recording;
         this.escalating = escalating;
         this.store = store;
+        this.previewing = previewing;
         this.cases = cases;
         this.calendar = calendar;
         this.clock = clock;
@@ -143,6 +146,26 @@ class ContactController {
                 c.escalatedAt() == null ? null : new EscalationInfo(c.escalatedAt(), c.escalatedBy(),
                         c.escalationReason()), c.emailProblem(), c.needsAttention(), c.decidedAt(),
                 c.decisionChoice(), c.followUpSentAt(), timeline);
+    }
+
+    /**
+     * The email an action would send now ({@code kind} MISSED_CALL, WRONG_NUMBER, OPTIONS, ESCALATED,
+     * FIRST_NOTICE), in the customer's language unless {@code lang} says otherwise; nothing is sent.
+     */
+    @GetMapping("/api/stockouts/{id}/emails/preview")
+    PreviewingEmails.Preview preview(@PathVariable String id, @RequestParam(defaultValue = "MISSED_CALL") String kind,
+                                     @RequestParam(required = false) String lang) {
+        EmailKind which;
+        try {
+            which = EmailKind.valueOf(kind.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("kind must be one of " + PreviewingEmails.PREVIEWABLE + ", got '" + kind
+                    + "'.");
+        }
+        if (lang != null && !lang.equals("ja") && !lang.equals("en")) {
+            throw new InvalidRequestException("lang must be ja or en, got '" + lang + "'.");
+        }
+        return previewing.preview(cases.get(id).id(), which, lang == null ? null : Locale.forLanguageTag(lang));
     }
 
     record QueueView(ContactQueue queue, Instant now, boolean callingTime, Instant nextCallingTime,

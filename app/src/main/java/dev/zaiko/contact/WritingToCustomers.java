@@ -71,12 +71,21 @@ class WritingToCustomers {
     }
 
     QueuedEmail notice(CaseFile f, ContactCase cc, EmailKind kind, Notice n, String operator) {
+        Letter letter = noticeLetter(f, cc, kind, n, links.issue(cc.caseId()));
+        return send(cc, f, kind, letter, kind.name() + ":" + cc.caseId() + ":" + n.key(), operator, n.nextCallAt());
+    }
+
+    /** The email as it would go out now, for staff to read first; the link in it is a stand-in. */
+    Letter preview(CaseFile f, ContactCase cc, EmailKind kind, Notice n) {
+        return noticeLetter(f, cc, kind, n, shop.baseUrl().resolve("/c/preview"));
+    }
+
+    private Letter noticeLetter(CaseFile f, ContactCase cc, EmailKind kind, Notice n, URI link) {
         Locale l = f.locale();
         String number = f.stockout().orderNumber();
         List<Letter.Block> blocks = new ArrayList<>();
         blocks.add(new Letter.Paragraph(opening(kind, n, l)));
         blocks.addAll(facts(f));
-        URI link = links.issue(cc.caseId());
         if (!f.options().offered().isEmpty()) {
             blocks.add(new Letter.Choices(text("contact.mail.options.title", l), f.options().offered().stream()
                     .map(o -> new Letter.Choice(stockoutTexts.choice(o.choice(), l), stockoutTexts.option(o, l)))
@@ -93,9 +102,12 @@ class WritingToCustomers {
         blocks.add(new Letter.Paragraph(nextStep(kind, n, l)));
         String subject = text(cc.urgent() ? "contact.mail.subject.urgent" : "contact.mail.subject." + kind.name(), l,
                 number);
-        Letter letter = new Letter(subject, cc.urgent(), greeting(f, l), blocks,
-                text("contact.mail.closing.notice", l), signature(l));
-        return send(cc, f, kind, letter, kind.name() + ":" + cc.caseId() + ":" + n.key(), operator, n.nextCallAt());
+        return new Letter(subject, cc.urgent(), greeting(f, l), blocks, text("contact.mail.closing.notice", l),
+                signature(l));
+    }
+
+    String html(Letter letter, Locale locale) {
+        return rendering.html(letter, locale);
     }
 
     /** The written summary after a decision. */

@@ -235,6 +235,25 @@ class ContactCallsApiTest extends ContactApiTestBase {
         assertThat(api.get("/api/contact/interactions?channel=FAX").status()).isEqualTo(400);
     }
 
+    @Test
+    void theOperatorCanReadTheEmailBeforeItGoesAndNothingIsSent() {
+        businessDayAt(LocalTime.of(11, 0));
+        Case c = openCase(true);
+        int before = api.desk(c.id()).path("timeline").size();
+
+        JsonNode preview = api.ok(api.get("/api/stockouts/" + c.id() + "/emails/preview?kind=MISSED_CALL"));
+
+        assertThat(preview.path("subject").asString()).startsWith("【重要】").contains(c.number());
+        assertThat(preview.path("text").asString()).contains("おつながりになりませんでした").contains("11:3");
+        assertThat(preview.path("html").asString()).contains("<html");
+        JsonNode english = api.ok(api.get("/api/stockouts/" + c.id() + "/emails/preview?kind=ESCALATED&lang=en"));
+        assertThat(english.path("text").asString()).contains("Our manager will call you");
+        assertThat(api.get("/api/stockouts/" + c.id() + "/emails/preview?kind=FOLLOW_UP").status()).isEqualTo(400);
+        assertThat(api.get("/api/stockouts/" + c.id() + "/emails/preview?kind=NOPE").status()).isEqualTo(400);
+        assertThat(api.desk(c.id()).path("timeline").size()).isEqualTo(before);
+        assertThat(api.emailsTo(c.email())).isEmpty();
+    }
+
     private static String calendarTime(Instant at) {
         return at.atZone(TOKYO).toLocalTime().toString().substring(0, 5).replaceFirst("^0", "");
     }
