@@ -1,0 +1,52 @@
+package dev.zaiko.marketplace;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * CSV imports (docs/marketplace-files.md). 200 with the per-row report, also when some rows have
+ * errors (those changed nothing; the others are imported); 400 problem details, nothing imported,
+ * for a body that is not the expected CSV (listing the expected header).
+ */
+@RestController
+@RequestMapping("/api/imports")
+class ImportController {
+
+    private final TillSaleImports tillSales;
+    private final OrderImports orders;
+
+    ImportController(TillSaleImports tillSales, OrderImports orders) {
+        this.tillSales = tillSales;
+        this.orders = orders;
+    }
+
+    @PostMapping(path = "/till-sales", consumes = {"text/csv", "text/plain", "application/octet-stream"})
+    ImportReport tillSales(@RequestBody(required = false) byte[] body, @RequestParam(required = false) String charset,
+                           @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {
+        return tillSales.importCsv(body, charset(charset, contentType));
+    }
+
+    @PostMapping(path = "/orders", consumes = {"text/csv", "text/plain", "application/octet-stream"})
+    ImportReport orders(@RequestParam(required = false) String channel, @RequestBody(required = false) byte[] body,
+                        @RequestParam(required = false) String charset,
+                        @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {
+        return orders.importCsv(channel, body, charset(charset, contentType));
+    }
+
+    /** {@code ?charset=} first, then the Content-Type's charset parameter; neither: UTF-8. */
+    private static String charset(String parameter, String contentType) {
+        if (parameter != null && !parameter.isBlank()) return parameter;
+        if (contentType == null) return null;
+        try {
+            return MediaType.parseMediaType(contentType).getParameter("charset");
+        } catch (RuntimeException unparsable) {
+            return null;
+        }
+    }
+}
