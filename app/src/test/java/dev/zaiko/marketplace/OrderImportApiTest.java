@@ -1,0 +1,119 @@
+package dev.zaiko.marketplace;
+
+import static dev.zaiko.marketplace.TillSaleImportApiTest.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** POST /api/imports/orders: each valid order placed once with externalRef = order_id; an order with a bad row is not imported. */
+class OrderImportApiTest extends MarketplaceApiTestBase {
+
+    static final String HEADER = "order_id,line_no,sku,quantity,unit_price,customer_name,customer_email,customer_phone,"
+            + "express,shipping_fee,payment_method\r\n";
+
+    @Test
+    void validOrdersArePlacedOnceOrdersWithABadRowAreNotAndAReImportIsIdempotent() {
+        String tent = api.product("OTENT");
+        String lamp = api.product("OLAMP");
+        api.sellable(tent, shop.store(), 3);
+        api.sellable(lamp, shop.store(), 1);
+        String id = MarketplaceApi.unique("AMZ");
+        String csv = HEADER
+                + id + "-1,1," + tent + ",1,1980,山田 花子,hanako@example.jp,090-1234-5678,true,550,CREDIT_CARD\r\n"
+                + id + "-1,2," + lamp + ",2,980,,,,,,\r\n"
+                + id + "-2,1," + tent + ",1,1980,佐藤 太郎,taro@example.jp,,false,0,KONBINI\r\n"
+                + id + "-2,2,NO-SUCH-SKU-Y,1,500,,,,,,\r\n"
+                + id + "-3,1," + tent + ",1,1980,鈴木 一郎,not-an-email,,no,,COD\r\n"
+                + id + "-4,1," + tent + ",1,1980,田中 次郎,jiro@example.jp,,maybe,0,BITCOIN\r\n"
+                + id + "-5,1," + tent + ",1,1980,高橋 三郎,saburo@example.jp,,0,,PAYPAY\r\n"
+                + id + "-5,2," + tent + ",1,1980,別の 人,saburo@example.jp,,0,,PAYPAY\r\n";
+
+        JsonNode report = api.ok(api.postCsv("/api/imports/orders?channel=" + shop.marketplace(),
+                csv.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(report.path("rows").intValue()).isEqualTo(8);
+        assertThat(report.path("imported").intValue()).as(report.toString()).isEqualTo(2);
+        assertThat(report.path("duplicates").intValue()).isZero();
+        assertError(report, 4, "sku");
+        assertError(report, 5, "customer_email");
+        assertError(report, 6, "express");
+        assertError(report, 6, "payment_method");
+        assertError(report, 8, "customer_name");
+        String number = null;
+        for (JsonNode item : report.path("items")) {
+            if (item.path("id").asString().equals(id + "-1")) {
+                assertThat(item.path("status").asString()).isEqualTo("IMPORTED");
+                assertThat(item.path("rows").toString()).isEqualTo("[1,2]");
+                number = item.path("orderNumber").asString();
+            } else {
+                assertThat(item.path("status").asString()).isEqualTo("ERROR");
+            }
+        }
+        JsonNode order = api.ok(api.get("/api/orders/" + number));
+        assertThat(order.path("externalRef").asString()).isEqualTo(id + "-1");
+        assertThat(order.path("channel").asString()).isEqualTo(shop.marketplace());
+        assertThat(order.path("express").booleanValue()).isTrue();
+        assertThat(order.path("shippingFee").longValue()).isEqualTo(550);
+        assertThat(order.path("customer").path("name").asString()).isEqualTo("山田 花子");
+        assertThat(order.path("payment").path("status").asString()).isEqualTo("CAPTURED");
+        assertThat(order.path("payment").path("amount").longValue()).isEqualTo(1980 + 2 * 980 + 550);
+        assertThat(order.path("lines").get(0).path("status").asString()).isEqualTo("ALLOCATED");
+        // a marketplace order is recorded even when its units are not there
+        assertThat(order.path("lines").get(1).path("sku").asString()).isEqualTo(lamp);
+        assertThat(order.path("lines").get(1).path("status").asString()).isEqualTo("AWAITING_CUSTOMER");
+        assertThat(api.level(tent, shop.store()).path("reserved").intValue()).isEqualTo(1);
+        assertThat(api.level(tent, shop.store()).path("sellable").intValue()).isEqualTo(2);
+
+        JsonNode again = api.ok(api.postCsv("/api/imports/orders?channel=" + shop.marketplace(),
+                csv.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(again.path("imported").intValue()).isZero();
+        assertThat(again.path("duplicates").intValue()).isEqualTo(2);
+        assertThat(again.path("items").get(0).path("orderNumber").asString()).isEqualTo(number);
+        assertThat(api.level(tent, shop.store()).path("reserved").intValue()).isEqualTo(1);
+        assertThat(api.level(tent, shop.store()).path("sellable").intValue()).isEqualTo(2);
+    }
+
+    @Test
+    void aShiftJisFileIsReadWithItsCharset() {
+        String tent = api.product("OSJIS");
+        api.sellable(tent, shop.store(), 1);
+        String id = MarketplaceApi.unique("RKT");
+        String csv = HEADER + id + ",1," + tent + ",1,1980,山田 花子,hanako@example.jp,,false,0,PAYPAY\r\n";
+
+        JsonNode report = api.ok(api.postCsv("/api/imports/orders?channel=" + shop.marketplace() + "&charset=Shift_JIS",
+                csv.getBytes(MarketplaceApi.SHIFT_JIS)));
+
+        assertThat(report.path("imported").intValue()).as(report.toString()).isEqualTo(1);
+        JsonNode order = api.ok(api.get("/api/orders/" + report.path("items").get(0).path("orderNumber").asString()));
+        assertThat(order.path("customer").path("name").asString()).isEqualTo("山田 花子");
+    }
+
+    @Test
+    void aWrongHeaderAnUnknownChannelOrAnOwnChannelImportNothing() {
+        String tent = api.product("OHDR");
+        api.sellable(tent, shop.store(), 2);
+        String id = MarketplaceApi.unique("AMZ");
+        String good = HEADER + id + ",1," + tent + ",1,1980,山田 花子,hanako@example.jp,,false,0,PAYPAY\r\n";
+        String wrongHeader = good.replace("order_id,", "order,");
+
+        MarketplaceApi.Response wrong = api.postCsv("/api/imports/orders?channel=" + shop.marketplace(),
+                wrongHeader.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.type()).endsWith("csv-header");
+        assertThat(wrong.json().path("expectedHeader").size()).isEqualTo(11);
+        assertThat(api.postCsv("/api/imports/orders?channel=NO-SUCH-CHANNEL-Z", good.getBytes(StandardCharsets.UTF_8))
+                .status()).isEqualTo(404);
+        MarketplaceApi.Response own = api.postCsv("/api/imports/orders?channel=" + shop.web(),
+                good.getBytes(StandardCharsets.UTF_8));
+        assertThat(own.status()).isEqualTo(400);
+        assertThat(own.type()).endsWith("not-a-marketplace");
+        assertThat(api.postCsv("/api/imports/orders", good.getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(400);
+        assertThat(api.level(tent, shop.store()).path("reserved").intValue()).isZero();
+        assertThat(api.level(tent, shop.store()).path("sellable").intValue()).isEqualTo(2);
+    }
+}

@@ -1,0 +1,125 @@
+package dev.zaiko.marketplace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** POST /api/imports/till-sales: good rows sell once, bad rows are reported and change nothing, a re-import is idempotent. */
+class TillSaleImportApiTest extends MarketplaceApiTestBase {
+
+    @Test
+    void goodRowsSellOnceBadRowsAreReportedAndAReImportChangesNothing() {
+        String sku = api.product("TILLCSV");
+        String other = api.product("TILLCSV2");
+        api.sellable(sku, shop.store(), 10);
+        api.sellable(other, shop.store(), 4);
+        String id = MarketplaceApi.unique("SALE");
+        String csv = "sale_id,sku,location,quantity,sold_at\r\n"
+                + id + "-1," + sku + "," + shop.store() + ",2,2026-11-20T14:03:00+09:00\r\n"
+                + id + "-2,NO-SUCH-SKU-X," + shop.store() + ",1,2026-11-20 14:05\r\n"
+                + id + "-3," + sku + ",NO-SUCH-STORE,1,2026-11-20 14:05\r\n"
+                + id + "-4," + sku + "," + shop.store() + ",two,2026-11-20 14:05\r\n"
+                + id + "-5," + sku + "," + shop.warehouse() + ",1,2026-11-20 14:05\r\n"
+                + id + "-6," + sku + "," + shop.store() + ",1,yesterday\r\n"
+                + "," + sku + "," + shop.store() + ",1,2026-11-20 14:05\r\n"
+                + id + "-7," + other + "," + shop.store() + ",3,2026-11-20 14:06\r\n"
+                + id + "-8," + sku + "\r\n"
+                + id + "-1," + sku + "," + shop.store() + ",2,2026-11-20T14:03:00+09:00\r\n";
+
+        JsonNode report = api.ok(api.postCsv("/api/imports/till-sales", csv.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(report.path("rows").intValue()).isEqualTo(10);
+        assertThat(report.path("imported").intValue()).isEqualTo(2);
+        assertThat(report.path("duplicates").intValue()).isZero();
+        assertThat(report.path("errors").toString()).contains("NO-SUCH-SKU-X", "NO-SUCH-STORE");
+        assertError(report, 2, "sku");
+        assertError(report, 3, "location");
+        assertError(report, 4, "quantity");
+        assertError(report, 5, "location");
+        assertError(report, 6, "sold_at");
+        assertError(report, 7, "sale_id");
+        assertError(report, 9, null);
+        assertError(report, 10, "sale_id");
+        assertThat(report.path("errors").size()).isEqualTo(8);
+        assertThat(api.level(sku, shop.store()).path("sellable").intValue()).isEqualTo(8);
+        assertThat(api.level(sku, shop.warehouse()).path("sellable").intValue()).isZero();
+        assertThat(api.level(other, shop.store()).path("sellable").intValue()).isEqualTo(1);
+
+        JsonNode again = api.ok(api.postCsv("/api/imports/till-sales", csv.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(again.path("imported").intValue()).isZero();
+        assertThat(again.path("duplicates").intValue()).isEqualTo(2);
+        assertThat(again.path("errors").size()).isEqualTo(8);
+        assertThat(api.level(sku, shop.store()).path("sellable").intValue()).isEqualTo(8);
+        assertThat(api.level(other, shop.store()).path("sellable").intValue()).isEqualTo(1);
+    }
+
+    @Test
+    void aShiftJisFileIsReadWithItsCharsetAndASaleIdReusedForAnotherSaleIsAnError() {
+        String sku = api.product("SJIS");
+        api.sellable(sku, shop.store(), 5);
+        String id = MarketplaceApi.unique("レジ");
+        String csv = "sale_id,sku,location,quantity,sold_at\r\n"
+                + id + "," + sku + "," + shop.store() + ",1,2026/11/20 10:00\r\n";
+
+        JsonNode report = api.ok(api.postCsv("/api/imports/till-sales?charset=Shift_JIS",
+                csv.getBytes(MarketplaceApi.SHIFT_JIS)));
+
+        assertThat(report.path("imported").intValue()).as(report.toString()).isEqualTo(1);
+        assertThat(report.path("items").get(0).path("id").asString()).isEqualTo(id);
+        assertThat(api.level(sku, shop.store()).path("sellable").intValue()).isEqualTo(4);
+
+        String changed = "sale_id,sku,location,quantity,sold_at\r\n" + id + "," + sku + "," + shop.store()
+                + ",3,2026/11/20 10:00\r\n";
+        JsonNode refused = api.ok(api.postCsv("/api/imports/till-sales?charset=Shift_JIS",
+                changed.getBytes(MarketplaceApi.SHIFT_JIS)));
+
+        assertError(refused, 1, "sale_id");
+        assertThat(refused.path("imported").intValue()).isZero();
+        assertThat(api.level(sku, shop.store()).path("sellable").intValue()).isEqualTo(4);
+    }
+
+    @Test
+    void aWrongHeaderOrABodyThatIsNoCsvIsRefusedAndNothingIsImported() {
+        String sku = api.product("HDR");
+        api.sellable(sku, shop.store(), 5);
+        String csv = "sale,sku,store,quantity\r\n" + MarketplaceApi.unique("S") + "," + sku + "," + shop.store() + ",1\r\n";
+
+        MarketplaceApi.Response wrong = api.postCsv("/api/imports/till-sales", csv.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.contentType()).startsWith("application/problem+json");
+        assertThat(wrong.type()).endsWith("csv-header");
+        assertThat(wrong.json().path("expectedHeader").toString())
+                .isEqualTo("[\"sale_id\",\"sku\",\"location\",\"quantity\",\"sold_at\"]");
+        assertThat(wrong.detail()).contains("missing column 'sale_id'", "unknown column 'store'");
+
+        MarketplaceApi.Response json = api.postCsv("/api/imports/till-sales",
+                "{\"sku\":\"X\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(json.status()).isEqualTo(400);
+        assertThat(json.detail()).contains("sale_id,sku,location,quantity,sold_at");
+
+        MarketplaceApi.Response notUtf8 = api.postCsv("/api/imports/till-sales",
+                ("sale_id,sku,location,quantity,sold_at\r\nレジ," + sku + "," + shop.store() + ",1,2026-11-20 10:00\r\n")
+                        .getBytes(MarketplaceApi.SHIFT_JIS));
+        assertThat(notUtf8.status()).isEqualTo(400);
+        assertThat(notUtf8.type()).endsWith("csv-unreadable");
+
+        assertThat(api.postCsv("/api/imports/till-sales", new byte[0]).status()).isEqualTo(400);
+        assertThat(api.level(sku, shop.store()).path("sellable").intValue()).isEqualTo(5);
+    }
+
+    static void assertError(JsonNode report, int row, String field) {
+        for (JsonNode e : report.path("errors")) {
+            if (e.path("row").intValue() == row && (field == null ? e.path("field").isNull()
+                    : field.equals(e.path("field").asString()))) {
+                assertThat(e.path("message").asString()).isNotBlank();
+                return;
+            }
+        }
+        throw new AssertionError("No error for row " + row + " field " + field + " in " + report.path("errors"));
+    }
+}
