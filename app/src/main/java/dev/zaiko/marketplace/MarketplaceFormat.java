@@ -18,7 +18,10 @@ public enum MarketplaceFormat {
      */
     AMAZON(List.of("sku", "quantity", "handling-time"), '\t', StandardCharsets.UTF_8, "text/tab-separated-values",
             "txt"),
-    /** Rakuten RMS item CSV (item.csv style), Shift_JIS: {@code コントロールカラム=u, 商品管理番号（商品URL）, 在庫数}. */
+    /**
+     * Rakuten RMS item CSV (item.csv style), Shift_JIS: {@code コントロールカラム=u, 商品管理番号（商品URL）, 在庫数};
+     * the SKU in lower case, as Rakuten keeps 商品管理番号.
+     */
     RAKUTEN(List.of("コントロールカラム", "商品管理番号（商品URL）", "在庫数"), ',', Charsets.SHIFT_JIS, "text/csv", "csv"),
     /** Yahoo! Shopping stock CSV (quantity.csv style), Shift_JIS: {@code code, sub-code (empty), quantity}. */
     YAHOO(List.of("code", "sub-code", "quantity"), ',', Charsets.SHIFT_JIS, "text/csv", "csv");
@@ -64,7 +67,8 @@ public enum MarketplaceFormat {
             case AMAZON:
                 return List.of(sku, Integer.toString(quantity), handlingTime == null ? "" : handlingTime.toString());
             case RAKUTEN:
-                return List.of("u", sku, Integer.toString(quantity));
+                // Rakuten keeps 商品管理番号 in lower case (it lowers what is typed)
+                return List.of("u", sku.toLowerCase(Locale.ROOT), Integer.toString(quantity));
             case YAHOO:
                 return List.of(sku, "", Integer.toString(quantity));
             default:

@@ -68,9 +68,11 @@ class InventoryFileApiTest extends MarketplaceApiTestBase {
         List<List<String>> rows = MarketplaceApi.parse(text, ',');
         assertThat(rows.get(0)).containsExactly("コントロールカラム", "商品管理番号（商品URL）", "在庫数");
         Map<String, List<String>> skus = bySku(rows, 1);
-        assertThat(skus.get(inStock)).containsExactly("u", inStock, String.valueOf(api.ats(inStock, shop.marketplace())));
-        assertThat(skus.get(discontinued)).containsExactly("u", discontinued, "0");
-        assertThat(skus.get(empty)).containsExactly("u", empty, "0");
+        String lower = inStock.toLowerCase(java.util.Locale.ROOT);
+        assertThat(skus.get(lower)).containsExactly("u", lower, String.valueOf(api.ats(inStock, shop.marketplace())));
+        assertThat(api.ats(inStock, shop.marketplace())).isEqualTo(5);
+        assertThat(skus.get(discontinued.toLowerCase(java.util.Locale.ROOT)).get(2)).isEqualTo("0");
+        assertThat(skus.get(empty.toLowerCase(java.util.Locale.ROOT)).get(2)).isEqualTo("0");
     }
 
     @Test

@@ -27,11 +27,12 @@ class TillSaleImportApiTest extends MarketplaceApiTestBase {
                 + "," + sku + "," + shop.store() + ",1,2026-11-20 14:05\r\n"
                 + id + "-7," + other + "," + shop.store() + ",3,2026-11-20 14:06\r\n"
                 + id + "-8," + sku + "\r\n"
-                + id + "-1," + sku + "," + shop.store() + ",2,2026-11-20T14:03:00+09:00\r\n";
+                + id + "-1," + sku + "," + shop.store() + ",2,2026-11-20T14:03:00+09:00\r\n"
+                + id + "-9," + other + "," + shop.store() + ",50,2026-11-20 14:07\r\n";
 
         JsonNode report = api.ok(api.postCsv("/api/imports/till-sales", csv.getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(report.path("rows").intValue()).isEqualTo(10);
+        assertThat(report.path("rows").intValue()).isEqualTo(11);
         assertThat(report.path("imported").intValue()).isEqualTo(2);
         assertThat(report.path("duplicates").intValue()).isZero();
         assertThat(report.path("errors").toString()).contains("NO-SUCH-SKU-X", "NO-SUCH-STORE");
@@ -43,7 +44,8 @@ class TillSaleImportApiTest extends MarketplaceApiTestBase {
         assertError(report, 7, "sale_id");
         assertError(report, 9, null);
         assertError(report, 10, "sale_id");
-        assertThat(report.path("errors").size()).isEqualTo(8);
+        assertError(report, 11, "quantity");
+        assertThat(report.path("errors").size()).isEqualTo(9);
         assertThat(api.level(sku, shop.store()).path("sellable").intValue()).isEqualTo(8);
         assertThat(api.level(sku, shop.warehouse()).path("sellable").intValue()).isZero();
         assertThat(api.level(other, shop.store()).path("sellable").intValue()).isEqualTo(1);
@@ -52,7 +54,7 @@ class TillSaleImportApiTest extends MarketplaceApiTestBase {
 
         assertThat(again.path("imported").intValue()).isZero();
         assertThat(again.path("duplicates").intValue()).isEqualTo(2);
-        assertThat(again.path("errors").size()).isEqualTo(8);
+        assertThat(again.path("errors").size()).isEqualTo(9);
         assertThat(api.level(sku, shop.store()).path("sellable").intValue()).isEqualTo(8);
         assertThat(api.level(other, shop.store()).path("sellable").intValue()).isEqualTo(1);
     }
