@@ -12,7 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * CSV imports (docs/marketplace-files.md). 200 with the per-row report, also when some rows have
  * errors (those changed nothing; the others are imported); 400 problem details, nothing imported,
- * for a body that is not the expected CSV (listing the expected header).
+ * for a body that is not the expected CSV (listing the expected header). {@code ?dryRun=true}
+ * checks every row and writes nothing: for all or nothing, import only when its report has no errors.
  */
 @RestController
 @RequestMapping("/api/imports")
@@ -28,15 +29,16 @@ class ImportController {
 
     @PostMapping(path = "/till-sales", consumes = {"text/csv", "text/plain", "application/octet-stream"})
     ImportReport tillSales(@RequestBody(required = false) byte[] body, @RequestParam(required = false) String charset,
+                           @RequestParam(defaultValue = "false") boolean dryRun,
                            @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {
-        return tillSales.importCsv(body, charset(charset, contentType));
+        return tillSales.importCsv(body, charset(charset, contentType), dryRun);
     }
 
     @PostMapping(path = "/orders", consumes = {"text/csv", "text/plain", "application/octet-stream"})
     ImportReport orders(@RequestParam(required = false) String channel, @RequestBody(required = false) byte[] body,
-                        @RequestParam(required = false) String charset,
+                        @RequestParam(required = false) String charset, @RequestParam(defaultValue = "false") boolean dryRun,
                         @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {
-        return orders.importCsv(channel, body, charset(charset, contentType));
+        return orders.importCsv(channel, body, charset(charset, contentType), dryRun);
     }
 
     /** {@code ?charset=} first, then the Content-Type's charset parameter; neither: UTF-8. */

@@ -4,14 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What an import did, row by row. {@code rows} counts the data rows; {@code imported} and
- * {@code duplicates} count rows too (all rows of an order count with it). A row with an error
- * changed nothing; an order with an error in any of its rows is not imported at all.
+ * What an import did, row by row. {@code rows} counts the data rows; {@code imported},
+ * {@code duplicates} and {@code valid} count rows too (all rows of an order count with it). A row
+ * with an error changed nothing; an order with an error in any of its rows is not imported at all.
  *
- * @param items one entry per sale or order: {@code IMPORTED}, {@code DUPLICATE} or {@code ERROR},
- *              with the rows it came from and, for an order, its order number
+ * @param valid  rows without an error: imported or duplicates; in a dry run, what a real run would
+ *               import or skip
+ * @param dryRun true when nothing was written, only checked ({@code ?dryRun=true})
+ * @param items  one entry per sale or order: {@code IMPORTED}, {@code DUPLICATE}, {@code ERROR}, or
+ *               in a dry run {@code VALID}; with the rows it came from and, for an order, its order number
  */
-public record ImportReport(int rows, int imported, int duplicates, List<RowError> errors, List<Item> items) {
+public record ImportReport(int rows, int imported, int duplicates, int valid, boolean dryRun, List<RowError> errors,
+                           List<Item> items) {
 
     public record RowError(int row, String field, String message) {
     }
@@ -21,13 +25,26 @@ public record ImportReport(int rows, int imported, int duplicates, List<RowError
 
     static final class Builder {
         private final int rows;
+        private final boolean dryRun;
         private int imported;
+        private int valid;
         private int duplicates;
         private final List<RowError> errors = new ArrayList<>();
         private final List<Item> items = new ArrayList<>();
 
-        Builder(int rows) {
+        Builder(int rows, boolean dryRun) {
             this.rows = rows;
+            this.dryRun = dryRun;
+        }
+
+        boolean dryRun() {
+            return dryRun;
+        }
+
+        /** Dry run: the sale or order would be imported. */
+        void valid(String id, List<Integer> rowNumbers) {
+            valid += rowNumbers.size();
+            items.add(new Item(id, rowNumbers, "VALID", null));
         }
 
         void error(int row, String field, String message) {
@@ -36,11 +53,13 @@ public record ImportReport(int rows, int imported, int duplicates, List<RowError
 
         void imported(String id, List<Integer> rowNumbers, String orderNumber) {
             imported += rowNumbers.size();
+            valid += rowNumbers.size();
             items.add(new Item(id, rowNumbers, "IMPORTED", orderNumber));
         }
 
         void duplicate(String id, List<Integer> rowNumbers, String orderNumber) {
             duplicates += rowNumbers.size();
+            valid += rowNumbers.size();
             items.add(new Item(id, rowNumbers, "DUPLICATE", orderNumber));
         }
 
@@ -50,7 +69,7 @@ public record ImportReport(int rows, int imported, int duplicates, List<RowError
 
         ImportReport build() {
             errors.sort(java.util.Comparator.comparingInt(RowError::row));
-            return new ImportReport(rows, imported, duplicates, List.copyOf(errors), List.copyOf(items));
+            return new ImportReport(rows, imported, duplicates, valid, dryRun, List.copyOf(errors), List.copyOf(items));
         }
     }
 }

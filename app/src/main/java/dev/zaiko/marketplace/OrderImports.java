@@ -56,11 +56,13 @@ public class OrderImports {
     }
 
     /**
+     * @param dryRun check every row, place nothing (an order placed before is reported VALID too:
+     *               only placing it tells)
      * @throws NotFoundException       unknown channel (nothing imported)
      * @throws InvalidRequestException a channel that is not a MARKETPLACE, a file that is not the
      *                                 orders CSV (nothing imported)
      */
-    public ImportReport importCsv(String channelCode, byte[] body, String charset) {
+    public ImportReport importCsv(String channelCode, byte[] body, String charset, boolean dryRun) {
         if (channelCode == null || channelCode.isBlank()) {
             throw new InvalidRequestException("channel is required: the marketplace channel the orders came from.");
         }
@@ -72,7 +74,7 @@ public class OrderImports {
                     Map.of("channel", channel.code()));
         }
         List<CsvTable.Row> rows = CsvTable.read(body, CsvTable.charset(charset), COLUMNS);
-        ImportReport.Builder report = new ImportReport.Builder(rows.size());
+        ImportReport.Builder report = new ImportReport.Builder(rows.size(), dryRun);
         Map<String, List<CsvTable.Row>> orders = new LinkedHashMap<>();
         for (CsvTable.Row row : rows) {
             String orderId = row.problem() == null ? row.get("order_id") : "";
@@ -172,6 +174,10 @@ public class OrderImports {
                 report.error(first.number(), v.getPropertyPath().toString(), v.getMessage());
             }
             report.failed(orderId, rowNumbers);
+            return;
+        }
+        if (report.dryRun()) {
+            report.valid(orderId, rowNumbers);
             return;
         }
         try {

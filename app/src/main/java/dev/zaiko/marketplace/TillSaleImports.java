@@ -58,9 +58,10 @@ public class TillSaleImports {
     private record Done(String sku, String location, int quantity) {
     }
 
-    public ImportReport importCsv(byte[] body, String charset) {
+    /** @param dryRun check every row (and whether it was imported before), write nothing */
+    public ImportReport importCsv(byte[] body, String charset, boolean dryRun) {
         List<CsvTable.Row> rows = CsvTable.read(body, CsvTable.charset(charset), COLUMNS);
-        ImportReport.Builder report = new ImportReport.Builder(rows.size());
+        ImportReport.Builder report = new ImportReport.Builder(rows.size(), dryRun);
         Map<String, Integer> firstRowOf = new HashMap<>();
         for (CsvTable.Row row : rows) {
             Fields f = new Fields(row, report);
@@ -89,9 +90,10 @@ public class TillSaleImports {
             }
             Sale sale = new Sale(row.number(), saleId, sku, location, quantity.intValue(), soldAt);
             try {
-                Optional<Done> done = tx.execute(status -> sell(sale));
+                Optional<Done> done = dryRun ? importedBefore(saleId) : tx.execute(status -> sell(sale));
                 if (done.isEmpty()) {
-                    report.imported(saleId, rowNumbers, null);
+                    if (dryRun) report.valid(saleId, rowNumbers);
+                    else report.imported(saleId, rowNumbers, null);
                 } else if (done.get().equals(new Done(sku, location, sale.quantity()))) {
                     report.duplicate(saleId, rowNumbers, null);
                 } else {
@@ -115,12 +117,14 @@ public class TillSaleImports {
                 values (?, ?, ?, ?, ?, ?, ?) on conflict (kind, external_id) do nothing""",
                 KIND, sale.saleId(), sale.sku(), sale.location(), sale.quantity(),
                 Timestamp.from(sale.soldAt().toInstant()), Timestamp.from(clock.instant()));
-        if (inserted == 0) {
-            return Optional.of(jdbc.queryForObject("""
-                    select sku, location, quantity from marketplace_import_row where kind = ? and external_id = ?""",
-                    (rs, n) -> new Done(rs.getString(1), rs.getString(2), rs.getInt(3)), KIND, sale.saleId()));
-        }
+        if (inserted == 0) return importedBefore(sale.saleId());
         till.sell(sale.sku(), sale.location(), sale.quantity(), null, true, "till-import:" + sale.saleId());
         return Optional.empty();
+    }
+
+    private Optional<Done> importedBefore(String saleId) {
+        return jdbc.query("""
+                select sku, location, quantity from marketplace_import_row where kind = ? and external_id = ?""",
+                (rs, n) -> new Done(rs.getString(1), rs.getString(2), rs.getInt(3)), KIND, saleId).stream().findFirst();
     }
 }

@@ -31,10 +31,21 @@ class OrderImportApiTest extends MarketplaceApiTestBase {
                 + id + "-5,1," + tent + ",1,1980,高橋 三郎,saburo@example.jp,,0,,PAYPAY\r\n"
                 + id + "-5,2," + tent + ",1,1980,別の 人,saburo@example.jp,,0,,PAYPAY\r\n";
 
+        JsonNode dry = api.ok(api.postCsv("/api/imports/orders?dryRun=true&channel=" + shop.marketplace(),
+                csv.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(dry.path("valid").intValue()).isEqualTo(2);
+        assertThat(dry.path("imported").intValue()).isZero();
+        assertThat(dry.path("items").get(0).path("status").asString()).isEqualTo("VALID");
+        // rows 4 (sku), 5 (customer_email), 6 (express, payment_method), 8 (customer_name); "not imported" on rows 3 and 7
+        assertThat(dry.path("errors").size()).isEqualTo(7);
+        assertThat(api.level(tent, shop.store()).path("reserved").intValue()).isZero();
+
         JsonNode report = api.ok(api.postCsv("/api/imports/orders?channel=" + shop.marketplace(),
                 csv.getBytes(StandardCharsets.UTF_8)));
 
         assertThat(report.path("rows").intValue()).isEqualTo(8);
+        assertThat(report.path("errors").size()).isEqualTo(dry.path("errors").size());
         assertThat(report.path("imported").intValue()).as(report.toString()).isEqualTo(2);
         assertThat(report.path("duplicates").intValue()).isZero();
         assertError(report, 4, "sku");

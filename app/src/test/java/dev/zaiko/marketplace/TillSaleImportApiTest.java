@@ -30,9 +30,20 @@ class TillSaleImportApiTest extends MarketplaceApiTestBase {
                 + id + "-1," + sku + "," + shop.store() + ",2,2026-11-20T14:03:00+09:00\r\n"
                 + id + "-9," + other + "," + shop.store() + ",50,2026-11-20 14:07\r\n";
 
+        JsonNode dry = api.ok(api.postCsv("/api/imports/till-sales?dryRun=true", csv.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(dry.path("dryRun").booleanValue()).isTrue();
+        assertThat(dry.path("imported").intValue()).isZero();
+        assertThat(dry.path("valid").intValue()).as("the row that sells more than there is fails only for real")
+                .isEqualTo(3);
+        assertThat(dry.path("errors").size()).isEqualTo(8);
+        assertThat(api.level(sku, shop.store()).path("sellable").intValue()).isEqualTo(10);
+
         JsonNode report = api.ok(api.postCsv("/api/imports/till-sales", csv.getBytes(StandardCharsets.UTF_8)));
 
         assertThat(report.path("rows").intValue()).isEqualTo(11);
+        assertThat(report.path("dryRun").booleanValue()).isFalse();
+        assertThat(report.path("valid").intValue()).isEqualTo(2);
         assertThat(report.path("imported").intValue()).isEqualTo(2);
         assertThat(report.path("duplicates").intValue()).isZero();
         assertThat(report.path("errors").toString()).contains("NO-SUCH-SKU-X", "NO-SUCH-STORE");
@@ -54,6 +65,9 @@ class TillSaleImportApiTest extends MarketplaceApiTestBase {
 
         assertThat(again.path("imported").intValue()).isZero();
         assertThat(again.path("duplicates").intValue()).isEqualTo(2);
+        JsonNode dryAgain = api.ok(api.postCsv("/api/imports/till-sales?dryRun=true",
+                csv.getBytes(StandardCharsets.UTF_8)));
+        assertThat(dryAgain.path("duplicates").intValue()).isEqualTo(2);
         assertThat(again.path("errors").size()).isEqualTo(9);
         assertThat(api.level(sku, shop.store()).path("sellable").intValue()).isEqualTo(8);
         assertThat(api.level(other, shop.store()).path("sellable").intValue()).isEqualTo(1);
