@@ -27,6 +27,7 @@ import dev.zaiko.platform.InvalidRequestException;
 final class CsvTable {
 
     static final int MAX_ROWS = 10_000;
+    static final int MAX_BYTES = 20 * 1024 * 1024;
 
     /** @param number the data row's number, 1 for the first row after the header */
     record Row(int number, Map<String, String> fields, String problem) {
@@ -60,6 +61,10 @@ final class CsvTable {
     }
 
     static List<Row> read(byte[] body, Charset charset, List<String> columns) {
+        if (body != null && body.length > MAX_BYTES) {
+            throw new InvalidRequestException("csv-too-large", "A file may have at most " + MAX_BYTES
+                    + " bytes; split it.", Map.of("maxBytes", MAX_BYTES));
+        }
         String text = decode(body == null ? new byte[0] : body, charset, columns);
         if (text.startsWith("\uFEFF")) text = text.substring(1);
         List<String> header = null;

@@ -86,13 +86,16 @@ public class OrderImports {
             }
             orders.computeIfAbsent(orderId, id -> new ArrayList<>()).add(row);
         }
+        Map<String, Boolean> known = new HashMap<>();
         for (Map.Entry<String, List<CsvTable.Row>> order : orders.entrySet()) {
-            importOrder(channel, order.getKey(), order.getValue(), report);
+            importOrder(channel, order.getKey(), order.getValue(), report, known);
         }
         return report.build();
     }
 
-    private void importOrder(Channel channel, String orderId, List<CsvTable.Row> rows, ImportReport.Builder report) {
+    /** @param known whether each SKU seen in the file is in the catalog */
+    private void importOrder(Channel channel, String orderId, List<CsvTable.Row> rows, ImportReport.Builder report,
+                             Map<String, Boolean> known) {
         List<Integer> rowNumbers = rows.stream().map(CsvTable.Row::number).toList();
         boolean failed = false;
         CsvTable.Row first = rows.get(0);
@@ -111,7 +114,7 @@ public class OrderImports {
             String sku = f.text("sku", true, 64);
             Long quantity = f.number("quantity", true, 1, OrderRequest.MAX_QUANTITY);
             Long unitPrice = f.number("unit_price", true, 0, OrderRequest.MAX_YEN);
-            if (sku != null && products.find(sku).isEmpty()) f.fail("sku", "No product with SKU '" + sku + "'.");
+            if (sku != null && !known.computeIfAbsent(sku, k -> products.find(k).isPresent())) f.fail("sku", "No product with SKU '" + sku + "'.");
             if (lineNo != null) {
                 Integer earlier = lineNos.putIfAbsent(lineNo.intValue(), row.number());
                 if (earlier != null) f.fail("line_no", "line_no " + lineNo + " of order '" + orderId

@@ -63,6 +63,7 @@ public class TillSaleImports {
         List<CsvTable.Row> rows = CsvTable.read(body, CsvTable.charset(charset), COLUMNS);
         ImportReport.Builder report = new ImportReport.Builder(rows.size(), dryRun);
         Map<String, Integer> firstRowOf = new HashMap<>();
+        Map<String, Boolean> known = new HashMap<>();
         for (CsvTable.Row row : rows) {
             Fields f = new Fields(row, report);
             String saleId = f.text("sale_id", true, 100);
@@ -70,7 +71,7 @@ public class TillSaleImports {
             String location = f.text("location", true, 64);
             Long quantity = f.number("quantity", true, 1, MAX_UNITS);
             OffsetDateTime soldAt = f.instant("sold_at", true);
-            if (sku != null && products.find(sku).isEmpty()) f.fail("sku", "No product with SKU '" + sku + "'.");
+            if (sku != null && !known.computeIfAbsent(sku, k -> products.find(k).isPresent())) f.fail("sku", "No product with SKU '" + sku + "'.");
             if (location != null) {
                 Optional<Location> found = network.findLocation(location);
                 if (found.isEmpty()) {

@@ -40,9 +40,13 @@ class MarketplaceApi extends ShopApi {
     }
 
     Response postCsv(String path, byte[] body) {
+        return postCsv(path, body, "text/csv");
+    }
+
+    Response postCsv(String path, byte[] body, String contentType) {
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Content-Type", "text/csv").header("Accept", "application/json")
+                    .header("Content-Type", contentType).header("Accept", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), null, r.body());
         } catch (Exception e) {

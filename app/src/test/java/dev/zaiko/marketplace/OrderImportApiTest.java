@@ -101,6 +101,13 @@ class OrderImportApiTest extends MarketplaceApiTestBase {
         assertThat(report.path("imported").intValue()).as(report.toString()).isEqualTo(1);
         JsonNode order = api.ok(api.get("/api/orders/" + report.path("items").get(0).path("orderNumber").asString()));
         assertThat(order.path("customer").path("name").asString()).isEqualTo("山田 花子");
+
+        // without ?charset=, the Content-Type's charset is used
+        JsonNode again = api.ok(api.postCsv("/api/imports/orders?channel=" + shop.marketplace(),
+                csv.getBytes(MarketplaceApi.SHIFT_JIS), "text/csv; charset=Shift_JIS"));
+        assertThat(again.path("duplicates").intValue()).as(again.toString()).isEqualTo(1);
+        assertThat(again.path("items").get(0).path("orderNumber").asString())
+                .isEqualTo(report.path("items").get(0).path("orderNumber").asString());
     }
 
     @Test
