@@ -82,14 +82,13 @@ final class CsvTable {
                             + " data rows; split it.", Map.of("maxRows", MAX_ROWS));
                 }
                 int number = rows.size() + 1;
-                if (record.getFieldCount() != header.size()) {
-                    rows.add(new Row(number, Map.of(), "has " + record.getFieldCount() + " fields, the header has "
-                            + header.size()));
-                    continue;
-                }
+                // a row with too few or too many fields keeps what it has, so that an order's row is still known as its
                 Map<String, String> fields = new LinkedHashMap<>();
-                for (int i = 0; i < header.size(); i++) fields.put(header.get(i), record.getField(i));
-                rows.add(new Row(number, fields, null));
+                for (int i = 0; i < Math.min(header.size(), record.getFieldCount()); i++) {
+                    fields.put(header.get(i), record.getField(i));
+                }
+                rows.add(new Row(number, fields, record.getFieldCount() == header.size() ? null
+                        : "has " + record.getFieldCount() + " fields, the header has " + header.size()));
             }
         } catch (CsvParseException e) {
             throw unreadable("The body is not a readable CSV file (" + e.getMessage() + ").", columns);

@@ -77,7 +77,7 @@ public class OrderImports {
         ImportReport.Builder report = new ImportReport.Builder(rows.size(), dryRun);
         Map<String, List<CsvTable.Row>> orders = new LinkedHashMap<>();
         for (CsvTable.Row row : rows) {
-            String orderId = row.problem() == null ? row.get("order_id") : "";
+            String orderId = row.get("order_id");
             if (orderId.isEmpty()) {
                 Fields f = new Fields(row, report);
                 if (!f.failed()) f.fail("order_id", "is required.");

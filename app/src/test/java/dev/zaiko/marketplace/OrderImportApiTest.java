@@ -29,7 +29,9 @@ class OrderImportApiTest extends MarketplaceApiTestBase {
                 + id + "-3,1," + tent + ",1,1980,鈴木 一郎,not-an-email,,no,,COD\r\n"
                 + id + "-4,1," + tent + ",1,1980,田中 次郎,jiro@example.jp,,maybe,0,BITCOIN\r\n"
                 + id + "-5,1," + tent + ",1,1980,高橋 三郎,saburo@example.jp,,0,,PAYPAY\r\n"
-                + id + "-5,2," + tent + ",1,1980,別の 人,saburo@example.jp,,0,,PAYPAY\r\n";
+                + id + "-5,2," + tent + ",1,1980,別の 人,saburo@example.jp,,0,,PAYPAY\r\n"
+                + id + "-6,1," + tent + ",1,1980,伊藤 四郎,shiro@example.jp,,0,,PAYPAY\r\n"
+                + id + "-6,2," + lamp + "\r\n";
 
         JsonNode dry = api.ok(api.postCsv("/api/imports/orders?dryRun=true&channel=" + shop.marketplace(),
                 csv.getBytes(StandardCharsets.UTF_8)));
@@ -37,14 +39,15 @@ class OrderImportApiTest extends MarketplaceApiTestBase {
         assertThat(dry.path("valid").intValue()).isEqualTo(2);
         assertThat(dry.path("imported").intValue()).isZero();
         assertThat(dry.path("items").get(0).path("status").asString()).isEqualTo("VALID");
-        // rows 4 (sku), 5 (customer_email), 6 (express, payment_method), 8 (customer_name); "not imported" on rows 3 and 7
-        assertThat(dry.path("errors").size()).isEqualTo(7);
+        // rows 4 (sku), 5 (customer_email), 6 (express, payment_method), 8 (customer_name), 10 (too few fields);
+        // "not imported" on rows 3, 7 and 9: an order with a bad row is not imported without it
+        assertThat(dry.path("errors").size()).isEqualTo(9);
         assertThat(api.level(tent, shop.store()).path("reserved").intValue()).isZero();
 
         JsonNode report = api.ok(api.postCsv("/api/imports/orders?channel=" + shop.marketplace(),
                 csv.getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(report.path("rows").intValue()).isEqualTo(8);
+        assertThat(report.path("rows").intValue()).isEqualTo(10);
         assertThat(report.path("errors").size()).isEqualTo(dry.path("errors").size());
         assertThat(report.path("imported").intValue()).as(report.toString()).isEqualTo(2);
         assertThat(report.path("duplicates").intValue()).isZero();
@@ -53,6 +56,8 @@ class OrderImportApiTest extends MarketplaceApiTestBase {
         assertError(report, 6, "express");
         assertError(report, 6, "payment_method");
         assertError(report, 8, "customer_name");
+        assertError(report, 10, null);
+        assertError(report, 9, "order_id");
         String number = null;
         for (JsonNode item : report.path("items")) {
             if (item.path("id").asString().equals(id + "-1")) {
