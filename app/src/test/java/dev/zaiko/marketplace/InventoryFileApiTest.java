@@ -77,7 +77,7 @@ class InventoryFileApiTest extends MarketplaceApiTestBase {
 
     @Test
     void yahooIsShiftJisAndAChannelNamedForItsMarketplaceNeedsNoFormat() {
-        String yahoo = ShopApiCodes.code("YAHOO");
+        String yahoo = MarketplaceApi.unique("YAHOO");
         api.channel(yahoo, "MARKETPLACE", shop.warehouse());
 
         MarketplaceApi.Download file = api.download("/api/channels/" + yahoo + "/files/inventory");
@@ -104,11 +104,5 @@ class InventoryFileApiTest extends MarketplaceApiTestBase {
         assertThat(unknown.type()).endsWith("unknown-marketplace-format");
 
         assertThat(api.get("/api/channels/NO-SUCH-CHANNEL-X/files/inventory?format=AMAZON").status()).isEqualTo(404);
-    }
-
-    static final class ShopApiCodes {
-        static String code(String prefix) {
-            return dev.zaiko.support.ShopApi.unique(prefix);
-        }
     }
 }
