@@ -35,6 +35,7 @@ final class Receiver implements AutoCloseable {
     private final AtomicInteger failuresLeft;
     private final boolean hang;
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final AtomicInteger arrivals = new AtomicInteger();
 
     Receiver(int failFirst, boolean hang) throws IOException {
         this.failuresLeft = new AtomicInteger(failFirst);
@@ -54,6 +55,7 @@ final class Receiver implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        arrivals.incrementAndGet();
         String body;
         try (InputStream in = exchange.getRequestBody()) {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -72,6 +74,11 @@ final class Receiver implements AutoCloseable {
         }
         exchange.sendResponseHeaders(status, -1);
         exchange.close();
+    }
+
+    /** Requests that arrived, answered or not (a hanging receiver answers none). */
+    int arrivals() {
+        return arrivals.get();
     }
 
     List<Request> requests() {
