@@ -51,7 +51,7 @@ class DeliveringWebhooks implements SmartLifecycle {
     private static final int DUE_PER_LOOK = 200;
 
     private final JdbcTemplate jdbc;
-    private final ReadingFeedsAccess feeds;
+    private final ReadingFeeds feeds;
     private final ChannelSyncProperties properties;
     private final Clock clock;
     private final Timer propagation;
@@ -63,10 +63,10 @@ class DeliveringWebhooks implements SmartLifecycle {
     private Thread dispatcher;
     private ThreadPoolExecutor workers;
 
-    DeliveringWebhooks(JdbcTemplate jdbc, FeedWriter writer, ChannelSyncProperties properties, Clock clock,
-                       MeterRegistry meters) {
+    DeliveringWebhooks(JdbcTemplate jdbc, FeedWriter writer, ReadingFeeds feeds, ChannelSyncProperties properties,
+                       Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
-        this.feeds = new ReadingFeedsAccess(jdbc);
+        this.feeds = feeds;
         this.properties = properties;
         this.clock = clock;
         this.propagation = Timer.builder("zaiko.channel.propagation").tag("stage", "webhook")
@@ -233,23 +233,6 @@ class DeliveringWebhooks implements SmartLifecycle {
         }
         body.put("deliveries", list);
         return JSON.writeValueAsString(body);
-    }
-
-    /** The feed as the workers read it (the same query as the API's, without the channel check). */
-    static final class ReadingFeedsAccess {
-        private final JdbcTemplate jdbc;
-
-        ReadingFeedsAccess(JdbcTemplate jdbc) {
-            this.jdbc = jdbc;
-        }
-
-        List<FeedEntry> read(String channel, long after, int limit) {
-            return jdbc.query("""
-                    select sku, channel, ats, level, seq, changed_at from channel_feed
-                    where channel = ? and seq > ? order by seq limit ?
-                    """, (rs, i) -> new FeedEntry(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                    rs.getLong(5), rs.getTimestamp(6).toInstant()), channel, after, limit);
-        }
     }
 
     @Override

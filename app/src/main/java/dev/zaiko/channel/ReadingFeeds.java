@@ -49,6 +49,7 @@ public class ReadingFeeds {
         }
     }
 
+    /** Without the checks and the wait: for the webhook workers. */
     List<FeedEntry> read(String channel, long after, int limit) {
         return jdbc.query("""
                 select sku, channel, ats, level, seq, changed_at from channel_feed

@@ -15,6 +15,8 @@ import dev.zaiko.support.ShopApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -30,6 +32,9 @@ class ChannelSyncApiTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MeterRegistry meters;
 
     ShopApi api;
     ShopApi.Shop shop;
@@ -257,6 +262,50 @@ class ChannelSyncApiTest {
                 + page.path("next").longValue() + "&wait=100ms"));
         assertThat(empty.path("entries").size()).isZero();
         assertThat(empty.path("next").longValue()).isEqualTo(page.path("next").longValue());
+    }
+
+    @Test
+    void aReservationAndItsReleaseReachTheFeedFromTheEngine() {
+        String sku = product("ENGINE");
+        api.sellable(sku, shop.store(), 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> feedEntry(shop.marketplace(), sku) != null);
+        long before = feedEntry(shop.marketplace(), sku).path("seq").longValue();
+
+        String id = api.ok(api.post("/api/reservations", ShopApi.JSON.createObjectNode().put("channel", shop.web())
+                .put("sku", sku).put("quantity", 1).put("holder", "WEB-1"))).path("id").asString();
+
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                "OUT_OF_STOCK".equals(feedEntry(shop.marketplace(), sku).path("level").asString()));
+        assertThat(feedEntry(shop.marketplace(), sku).path("seq").longValue()).isGreaterThan(before);
+        assertThat(feedEntry(shop.till(), sku).path("ats").intValue()).isZero();
+
+        api.ok(api.post("/api/reservations/" + id + "/release"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                feedEntry(shop.marketplace(), sku).path("ats").intValue() == 1);
+        assertThat(feedEntry(shop.marketplace(), sku).path("level").asString()).isEqualTo("LOW");
+        assertThat(feedEntry(shop.web(), sku).path("ats").intValue()).isEqualTo(1);
+    }
+
+    @Test
+    void aChangeThatMovesNoChannelsValueAddsNoEntryAndTheDelayIsMeasured() {
+        String quiet = product("QUIET");
+        String marker = product("MARKER");
+        api.sellable(quiet, shop.store(), 3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> feedEntry(shop.marketplace(), quiet) != null);
+        long seq = feedEntry(shop.marketplace(), quiet).path("seq").longValue();
+        long measured = meters.timer("zaiko.channel.propagation", "stage", "feed").count();
+
+        // units still being inspected are not for sale: no channel's value moves
+        api.ok(api.post("/api/stock/receipts", ShopApi.JSON.createObjectNode().put("sku", quiet)
+                .put("location", shop.store()).put("quantity", 5)));
+        // marked after it, so once the marker's entry is written the quiet SKU was computed too
+        api.sellable(marker, shop.store(), 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> feedEntry(shop.marketplace(), marker) != null);
+
+        assertThat(feedEntry(shop.marketplace(), quiet).path("seq").longValue()).isEqualTo(seq);
+        assertThat(feedEntry(shop.marketplace(), quiet).path("ats").intValue()).isEqualTo(3);
+        assertThat(meters.timer("zaiko.channel.propagation", "stage", "feed").count()).isGreaterThan(measured);
     }
 
     @Test
