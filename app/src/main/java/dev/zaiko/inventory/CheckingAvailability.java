@@ -92,9 +92,11 @@ public class CheckingAvailability {
             return new Read(result, picture.item(), pools);
         });
         if (!read.item().backorderable() || read.item().discontinued()) return read.stock();
+        java.util.Set<String> expecting = inbounds.expectingLocations(sku); // one query, not one per channel
+        if (expecting.isEmpty()) return read.stock();
         List<ChannelStock> result = new ArrayList<>(read.stock().size());
         for (ChannelStock s : read.stock()) {
-            boolean dated = s.ats() == 0 && inbounds.next(sku, read.pools().get(s.channel())).isPresent();
+            boolean dated = s.ats() == 0 && read.pools().get(s.channel()).stream().anyMatch(expecting::contains);
             result.add(dated ? new ChannelStock(sku, s.channel(), 0, AvailabilityLevel.BACKORDER) : s);
         }
         return result;

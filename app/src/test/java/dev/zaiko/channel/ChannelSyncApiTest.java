@@ -309,6 +309,26 @@ class ChannelSyncApiTest {
     }
 
     @Test
+    void aDatedInboundShowsBackorderAndADiscontinuationTakesItAway() {
+        String sku = ShopApi.unique("BACK");
+        ObjectNode body = ShopApi.JSON.createObjectNode().put("sku", sku).put("category", "tent").put("price", 29800)
+                .put("backorderable", true);
+        body.putObject("name").put("ja", "テント").put("en", "Tent");
+        api.ok(api.post("/api/products", body));
+
+        api.inbound(sku, shop.store(), 4, ShopApi.today().plusDays(10));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> feedEntry(shop.marketplace(), sku) != null);
+        assertThat(feedEntry(shop.marketplace(), sku).path("level").asString()).isEqualTo("BACKORDER");
+        assertThat(feedEntry(shop.marketplace(), sku).path("ats").intValue()).isZero();
+
+        api.ok(api.post("/api/products/" + sku + "/discontinue"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                "OUT_OF_STOCK".equals(feedEntry(shop.marketplace(), sku).path("level").asString()));
+    }
+
+    @Test
     void webhooksAreCheckedListedAndDeleted() {
         String path = "/api/channels/" + shop.marketplace() + "/webhooks";
         assertThat(api.post(path, ShopApi.JSON.createObjectNode().put("url", "ftp://example.com/x")
