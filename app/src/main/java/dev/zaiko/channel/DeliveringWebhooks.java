@@ -84,7 +84,7 @@ class DeliveringWebhooks implements SmartLifecycle {
     private void dispatch() {
         while (running) {
             try {
-                wake.await(properties.poll().toMillis());
+                wake.await(untilNextRetry());
                 if (!running) return;
                 Timestamp now = Timestamp.from(clock.instant());
                 List<UUID> due = jdbc.queryForList("""
@@ -114,6 +114,21 @@ class DeliveringWebhooks implements SmartLifecycle {
                 log.warn("Webhook dispatch failed, the next look tries again: {}", e.toString());
             }
         }
+    }
+
+    /** How long to wait for a wake-up: the poll interval, or less when a retry falls due sooner. */
+    private long untilNextRetry() {
+        long poll = properties.poll().toMillis();
+        Timestamp next;
+        try {
+            next = jdbc.queryForObject("select min(next_attempt_at) from channel_webhook where next_attempt_at > ?",
+                    Timestamp.class, Timestamp.from(clock.instant()));
+        } catch (RuntimeException e) {
+            return poll; // the database away: the look after the wait reports it
+        }
+        if (next == null) return poll;
+        long millis = Duration.between(clock.instant(), next.toInstant()).toMillis() + 1;
+        return Math.max(1, Math.min(poll, millis));
     }
 
     private boolean claim(UUID id) {

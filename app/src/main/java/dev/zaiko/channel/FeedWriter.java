@@ -125,7 +125,8 @@ class FeedWriter implements SmartLifecycle {
         }
         Outcome outcome = tx.execute(t -> {
             if (!Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK))) {
-                return new Outcome(0, 0); // another instance writes now; it loops until no mark is left
+                wake.raise(); // another instance writes now: look again after the coalescing wait
+                return new Outcome(0, 0);
             }
             List<Mark> marks = jdbc.query("select sku, mark, marked_at from channel_dirty order by mark limit ?",
                     (rs, i) -> new Mark(rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toInstant()), SKUS_PER_ROUND);

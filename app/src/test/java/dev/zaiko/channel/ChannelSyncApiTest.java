@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
@@ -35,6 +36,9 @@ class ChannelSyncApiTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     ShopApi api;
     ShopApi.Shop shop;
@@ -326,6 +330,21 @@ class ChannelSyncApiTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 "OUT_OF_STOCK".equals(feedEntry(shop.marketplace(), sku).path("level").asString()));
+    }
+
+    @Test
+    void aMarkLeftBehindWithoutAWakeUpIsPickedUpByThePoll() {
+        String sku = product("CRASH");
+        api.sellable(sku, shop.store(), 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> feedEntry(shop.marketplace(), sku) != null);
+        // as after a crash between a change's commit and the feed writer's round: the entry is
+        // missing and only the durable mark tells; nothing wakes the writer
+        jdbc.update("delete from channel_feed where sku = ?", sku);
+        jdbc.update("insert into channel_dirty (sku, mark, marked_at) values (?, nextval('channel_dirty_mark'), now())",
+                sku);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> feedEntry(shop.marketplace(), sku) != null);
+        assertThat(feedEntry(shop.marketplace(), sku).path("ats").intValue()).isEqualTo(2);
     }
 
     @Test
