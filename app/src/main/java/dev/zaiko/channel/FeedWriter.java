@@ -23,13 +23,14 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps {@code channel_feed} up to date. A stock change only marks its SKU in
- * {@code channel_dirty} (one row write, in the change's own transaction, or right after the
- * reservation engine's commit: nothing heavy on the hot path) and wakes this writer after the
- * commit. The writer, on a thread of its own, lets changes gather for
+ * {@code channel_dirty} (one row write in the change's own transaction; the reservation engine's
+ * batches are handed over in memory and marked by this writer's thread at once, so the engine's
+ * worker never waits) and wakes this writer after the commit. The writer, on a thread of its own, lets changes gather for
  * {@link ChannelSyncProperties#coalesce}, then computes every marked SKU on every channel in one
  * read of its stock and writes the rows whose ATS or level changed, each with the next
  * {@code channel_feed_seq}. A mark is removed only if no newer one came while computing, so a
@@ -54,6 +55,7 @@ class FeedWriter implements SmartLifecycle {
     private final Signal wake = new Signal();
     private final Signal written = new Signal();
     private final Timer propagation;
+    private final Map<String, Instant> handedOver = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean running;
     private Thread thread;
@@ -69,15 +71,45 @@ class FeedWriter implements SmartLifecycle {
                 .description("From a stock change to its channel feed entry").register(meters);
     }
 
-    /** Marks the SKU, in the announcer's transaction when there is one; wakes the writer after the commit. */
+    private static final String MARK = """
+            insert into channel_dirty (sku, mark, marked_at) values (?, nextval('channel_dirty_mark'), ?)
+            on conflict (sku) do update set mark = excluded.mark,
+                marked_at = least(channel_dirty.marked_at, excluded.marked_at)
+            """;
+
+    /**
+     * Inside the announcer's transaction, marks the SKU there (the mark commits with the change) and
+     * wakes the writer after the commit. Outside one (the reservation engine, after its batch
+     * committed) only hands the SKU to the writer, which marks it at once on its own thread: the
+     * engine's worker never waits for a write of channel sync.
+     */
     @EventListener
     void on(StockChanged event) {
-        jdbc.update("""
-                insert into channel_dirty (sku, mark, marked_at) values (?, nextval('channel_dirty_mark'), ?)
-                on conflict (sku) do update set mark = excluded.mark,
-                    marked_at = least(channel_dirty.marked_at, excluded.marked_at)
-                """, event.sku(), Timestamp.from(clock.instant()));
-        AfterCommit.run(wake::raise);
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            jdbc.update(MARK, event.sku(), Timestamp.from(clock.instant()));
+            AfterCommit.run(wake::raise);
+        } else {
+            handedOver.put(event.sku(), clock.instant());
+            wake.raise();
+        }
+    }
+
+    /** Turns the SKUs the engine handed over into marks; on failure they stay for the next try. */
+    private void markHandedOver() {
+        if (handedOver.isEmpty()) return;
+        List<Object[]> marks = new ArrayList<>();
+        for (String sku : List.copyOf(handedOver.keySet())) {
+            Instant at = handedOver.remove(sku);
+            if (at != null) marks.add(new Object[] {sku, Timestamp.from(at)});
+        }
+        marks.sort(java.util.Comparator.comparing(m -> (String) m[0])); // one lock order across writers
+        try {
+            jdbc.batchUpdate(MARK, marks);
+        } catch (RuntimeException e) {
+            marks.forEach(m -> handedOver.merge((String) m[0], ((Timestamp) m[1]).toInstant(),
+                    (a, b) -> a.isBefore(b) ? a : b));
+            throw e;
+        }
     }
 
     /** Raised after every round that wrote feed entries (long polls listen). */
@@ -95,12 +127,14 @@ class FeedWriter implements SmartLifecycle {
         while (running) {
             try {
                 wake.await(properties.poll().toMillis());
+                markHandedOver();
                 if (!running) return;
                 if (coalesce > 0) {
                     // let a burst gather: marks arriving now are folded into this round
                     Signal gather = new Signal();
                     gather.await(coalesce);
                 }
+                markHandedOver();
                 while (running && round()) {
                     // more marked SKUs than one round takes: go on at once
                 }
