@@ -110,6 +110,7 @@ class ChannelSyncApiTest {
             assertThat(entry.path("ats").intValue()).isZero();
             assertThat(entry.path("channel").asString()).isEqualTo(shop.marketplace());
             assertThat(entry.path("seq").longValue()).isPositive();
+            assertThat(java.time.Instant.parse(entry.path("changedAt").asString())).isNotNull();
             assertThat(feedEntry(shop.web(), sku).path("level").asString()).as("the web shop shares the shelf")
                     .isEqualTo("OUT_OF_STOCK");
 
@@ -348,6 +349,30 @@ class ChannelSyncApiTest {
     }
 
     @Test
+    void theFeedIsReadPageByPageAfterACursor() {
+        String first = product("PAGE");
+        String second = product("PAGE");
+        api.sellable(first, shop.store(), 5);
+        api.sellable(second, shop.store(), 6);
+        String feed = "/api/channels/" + shop.marketplace() + "/feed";
+        await().atMost(Duration.ofSeconds(10)).until(() -> feedEntry(shop.marketplace(), second) != null);
+
+        JsonNode page1 = api.ok(api.get(feed + "?after=0&limit=1"));
+        assertThat(page1.path("channel").asString()).isEqualTo(shop.marketplace());
+        assertThat(page1.path("entries").size()).isEqualTo(1);
+        assertThat(page1.path("entries").get(0).path("sku").asString()).isEqualTo(first);
+        assertThat(page1.path("entries").get(0).path("ats").intValue()).isEqualTo(5);
+        assertThat(page1.path("entries").get(0).path("level").asString()).isEqualTo("IN_STOCK");
+        JsonNode page2 = api.ok(api.get(feed + "?after=" + page1.path("next").longValue() + "&limit=1"));
+        assertThat(page2.path("entries").size()).isEqualTo(1);
+        assertThat(page2.path("entries").get(0).path("sku").asString()).isEqualTo(second);
+        assertThat(page2.path("next").longValue()).isGreaterThan(page1.path("next").longValue());
+        JsonNode page3 = api.ok(api.get(feed + "?after=" + page2.path("next").longValue()));
+        assertThat(page3.path("entries").size()).isZero();
+        assertThat(page3.path("next").longValue()).isEqualTo(page2.path("next").longValue());
+    }
+
+    @Test
     void webhooksAreCheckedListedAndDeleted() {
         String path = "/api/channels/" + shop.marketplace() + "/webhooks";
         assertThat(api.post(path, ShopApi.JSON.createObjectNode().put("url", "ftp://example.com/x")
@@ -370,6 +395,8 @@ class ChannelSyncApiTest {
         assertThat(created.location()).endsWith("/webhooks/" + id);
         assertThat(created.json().path("url").asString()).isEqualTo("https://example.invalid/hook");
         assertThat(created.json().path("cursor").longValue()).isZero();
+        assertThat(java.time.Instant.parse(created.json().path("createdAt").asString())).isNotNull();
+        assertThat(created.json().has("secret")).isFalse();
         assertThat(api.ok(api.get(path)).size()).isEqualTo(1);
 
         assertThat(api.delete(path + "/" + id).status()).isEqualTo(204);
