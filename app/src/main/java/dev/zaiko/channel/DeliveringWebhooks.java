@@ -143,7 +143,7 @@ class DeliveringWebhooks implements SmartLifecycle {
         jdbc.update("update channel_webhook set claimed_until = null where id = ?", id);
     }
 
-    record Endpoint(UUID id, String channel, String url, String secret, long cursor, int failures) {
+    record Endpoint(UUID id, String channel, String url, String secret, long cursor, int failures, Instant createdAt) {
         String host() {
             return URI.create(url).getHost();
         }
@@ -153,9 +153,9 @@ class DeliveringWebhooks implements SmartLifecycle {
         try {
             while (running) {
                 Endpoint endpoint = jdbc.query(
-                        "select id, channel, url, secret, cursor, failures from channel_webhook where id = ?",
+                        "select id, channel, url, secret, cursor, failures, created_at from channel_webhook where id = ?",
                         (rs, i) -> new Endpoint(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                                rs.getString(4), rs.getLong(5), rs.getInt(6)), id).stream().findFirst().orElse(null);
+                                rs.getString(4), rs.getLong(5), rs.getInt(6), rs.getTimestamp(7).toInstant()), id).stream().findFirst().orElse(null);
                 if (endpoint == null) return; // deleted meanwhile
                 List<FeedEntry> entries = feeds.read(endpoint.channel(), endpoint.cursor(), properties.batch());
                 if (entries.isEmpty()) return;
@@ -214,6 +214,8 @@ class DeliveringWebhooks implements SmartLifecycle {
                 where id = ?
                 """, last, Timestamp.from(now), Timestamp.from(now.plus(lease)), endpoint.id());
         for (FeedEntry e : entries) {
+            // what a new endpoint catches up on is not a propagation delay
+            if (e.changedAt().isBefore(endpoint.createdAt())) continue;
             Duration delay = Duration.between(e.changedAt(), now);
             if (!delay.isNegative()) propagation.record(delay);
         }

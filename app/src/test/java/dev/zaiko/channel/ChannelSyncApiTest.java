@@ -129,6 +129,8 @@ class ChannelSyncApiTest {
 
             await().atMost(Duration.ofSeconds(10)).until(() -> api.ok(api.get("/api/channels/" + shop.marketplace()
                     + "/webhooks")).get(0).path("cursor").longValue() >= entry.path("seq").longValue());
+            await().atMost(Duration.ofSeconds(10)).until(() ->
+                    meters.timer("zaiko.channel.propagation", "stage", "webhook").count() > 0);
             JsonNode listed = api.ok(api.get("/api/channels/" + shop.marketplace() + "/webhooks")).get(0);
             assertThat(listed.path("failures").intValue()).isZero();
             assertThat(listed.toString()).doesNotContain(SECRET);
