@@ -23,6 +23,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -49,6 +50,7 @@ class FeedWriter implements SmartLifecycle {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
+    private final TransactionTemplate perSku;
     private final CheckingAvailability availability;
     private final ChannelSyncProperties properties;
     private final Clock clock;
@@ -64,6 +66,8 @@ class FeedWriter implements SmartLifecycle {
                ChannelSyncProperties properties, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
+        this.perSku = new TransactionTemplate(transactions);
+        this.perSku.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.availability = availability;
         this.properties = properties;
         this.clock = clock;
@@ -168,18 +172,19 @@ class FeedWriter implements SmartLifecycle {
             Instant now = clock.instant();
             List<Mark> done = new ArrayList<>();
             for (Mark mark : marks) {
-                List<ChannelStock> values;
                 try {
-                    values = availability.everyChannel(mark.sku());
-                } catch (NotFoundException e) {
-                    values = List.of(); // not an inventory item (any more): nothing to tell
+                    // a savepoint per SKU: one that fails keeps its mark and holds up no other
+                    Integer written = perSku.execute(n -> write(mark.sku(), compute(mark.sku()), now));
+                    count += written == null ? 0 : written;
+                    done.add(mark);
+                } catch (RuntimeException e) {
+                    log.warn("Channel values of {} could not be written; its mark stays: {}", mark.sku(), e.toString());
                 }
-                count += write(mark.sku(), values, now);
-                done.add(mark);
             }
             for (Mark mark : done) {
                 jdbc.update("delete from channel_dirty where sku = ? and mark = ?", mark.sku(), mark.mark());
-                propagation.record(Duration.between(mark.markedAt(), clock.instant()));
+                Duration delay = Duration.between(mark.markedAt(), clock.instant());
+                if (!delay.isNegative()) propagation.record(delay);
             }
             return new Outcome(marks.size(), count);
         });
@@ -188,6 +193,14 @@ class FeedWriter implements SmartLifecycle {
             listeners.forEach(Runnable::run);
         }
         return outcome != null && outcome.skus() >= SKUS_PER_ROUND;
+    }
+
+    private List<ChannelStock> compute(String sku) {
+        try {
+            return availability.everyChannel(sku);
+        } catch (NotFoundException e) {
+            return List.of(); // not an inventory item (any more): nothing to tell
+        }
     }
 
     /** Writes the SKU's channel values that changed; a channel never stocked that has none is left out. */
