@@ -72,6 +72,37 @@ public class CheckingAvailability {
     }
 
     /**
+     * ATS and display level of the SKU on every channel, from one read of its stock (what channel
+     * sync pushes; no texts). BACKORDER as in {@link #of}. Throws {@link NotFoundException} for a SKU
+     * the inventory does not know.
+     */
+    public List<ChannelStock> everyChannel(String sku) {
+        record Read(List<ChannelStock> stock, ItemFacts item, Map<String, List<String>> pools) {
+        }
+        Read read = stock.read(sku, picture -> {
+            List<ChannelStock> result = new ArrayList<>();
+            Map<String, List<String>> pools = new java.util.HashMap<>();
+            for (StockPicture.ChannelPool pool : picture.channels()) {
+                int ats = picture.ats(pool, null);
+                result.add(new ChannelStock(sku, pool.code(), ats, ats > 0
+                        ? (ats <= picture.item().lowStockThreshold() ? AvailabilityLevel.LOW : AvailabilityLevel.IN_STOCK)
+                        : AvailabilityLevel.OUT_OF_STOCK));
+                pools.put(pool.code(), pool.locations());
+            }
+            return new Read(result, picture.item(), pools);
+        });
+        if (!read.item().backorderable() || read.item().discontinued()) return read.stock();
+        java.util.Set<String> expecting = inbounds.expectingLocations(sku); // one query, not one per channel
+        if (expecting.isEmpty()) return read.stock();
+        List<ChannelStock> result = new ArrayList<>(read.stock().size());
+        for (ChannelStock s : read.stock()) {
+            boolean dated = s.ats() == 0 && read.pools().get(s.channel()).stream().anyMatch(expecting::contains);
+            result.add(dated ? new ChannelStock(sku, s.channel(), 0, AvailabilityLevel.BACKORDER) : s);
+        }
+        return result;
+    }
+
+    /**
      * Locations outside the channel's pool that hold units the channel's buyer could have, most
      * units first (then by location code). Empty when every unit is inside the pool or protected.
      */

@@ -113,4 +113,11 @@ public class ExpectingInbounds {
                         locations.toArray(String[]::new))
                 .stream().findFirst();
     }
+
+    /** Locations with an expected inbound of the SKU dated today or later (what {@link #next} looks for). */
+    java.util.Set<String> expectingLocations(String sku) {
+        LocalDate today = LocalDate.now(clock);
+        return new java.util.HashSet<>(jdbc.queryForList("select distinct location from inventory_inbound "
+                + "where sku = ? and status = 'EXPECTED' and expected_on >= ?", String.class, sku, today));
+    }
 }

@@ -107,6 +107,10 @@ final class StockPicture {
         return channels.get(code);
     }
 
+    java.util.Collection<ChannelPool> channels() {
+        return channels.values();
+    }
+
     List<PartState> openPartsAt(String location) {
         return reservations.values().stream().flatMap(List::stream)
                 .filter(p -> p.status == ReservationStatus.OPEN && p.location.equals(location))

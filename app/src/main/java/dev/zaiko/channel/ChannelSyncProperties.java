@@ -1,0 +1,48 @@
+package dev.zaiko.channel;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How channel sync runs.
+ *
+ * @param coalesce       how long the feed writer lets changes gather after a wake-up before it
+ *                       computes (default 50ms): a burst of sales becomes one entry
+ * @param poll           how often the feed writer and the webhook dispatcher look for work without
+ *                       being woken: after a restart, or for changes made on another instance (default 1s)
+ * @param firstRetry     wait after a failed delivery; each further failure doubles it (default 500ms)
+ * @param maxRetry       the longest wait between attempts (default 5 minutes)
+ * @param connectTimeout connecting to an endpoint (default 3s)
+ * @param requestTimeout an endpoint's answer (default 10s)
+ * @param batch          feed entries per delivery at most (default 100)
+ * @param workers        endpoints delivered to at the same time at most (default 16)
+ */
+@ConfigurationProperties("zaiko.channel")
+public record ChannelSyncProperties(Duration coalesce, Duration poll, Duration firstRetry, Duration maxRetry,
+                                    Duration connectTimeout, Duration requestTimeout, Integer batch,
+                                    Integer workers) {
+
+    public ChannelSyncProperties {
+        if (coalesce == null) coalesce = Duration.ofMillis(50);
+        if (poll == null) poll = Duration.ofSeconds(1);
+        if (firstRetry == null) firstRetry = Duration.ofMillis(500);
+        if (maxRetry == null) maxRetry = Duration.ofMinutes(5);
+        if (connectTimeout == null) connectTimeout = Duration.ofSeconds(3);
+        if (requestTimeout == null) requestTimeout = Duration.ofSeconds(10);
+        if (batch == null) batch = 100;
+        if (workers == null) workers = 16;
+        if (coalesce.isNegative() || poll.isNegative() || poll.isZero() || firstRetry.isNegative()
+                || firstRetry.isZero() || maxRetry.compareTo(firstRetry) < 0 || batch < 1 || workers < 1) {
+            throw new IllegalArgumentException("zaiko.channel: poll and first-retry must be positive, max-retry at "
+                    + "least first-retry, batch and workers at least 1");
+        }
+    }
+
+    /** The wait after the {@code failures}-th failure in a row: doubling from the first, capped. */
+    Duration retryAfter(int failures) {
+        Duration wait = firstRetry;
+        for (int i = 1; i < failures && wait.compareTo(maxRetry) < 0; i++) wait = wait.multipliedBy(2);
+        return wait.compareTo(maxRetry) > 0 ? maxRetry : wait;
+    }
+}

@@ -1,0 +1,295 @@
+package dev.zaiko.channel;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Pushes each endpoint's channel feed to it. A dispatcher thread, woken when the feed writer wrote
+ * entries (and every {@link ChannelSyncProperties#poll}), finds endpoints with entries after their
+ * cursor that are due and not taken, claims each with a conditional update (a lease, so that one
+ * instance at a time delivers to an endpoint, and another takes over if this one dies), and hands
+ * it to a worker of its own: a slow or dead endpoint holds only its own worker.
+ * <p>
+ * A worker posts the entries after the cursor (up to {@link ChannelSyncProperties#batch}, each SKU
+ * once at its latest value), and on a 2xx answer moves the cursor to the last seq delivered and goes
+ * on. Any other answer, or none within the timeout, keeps the cursor and sets the next attempt after
+ * a doubling wait; the retry reads the feed again, so it carries the latest values: a SKU's newer
+ * value has a higher seq than any value delivered before, and an older value is never sent after it.
+ */
+@Component
+class DeliveringWebhooks implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveringWebhooks.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int DUE_PER_LOOK = 200;
+
+    private final JdbcTemplate jdbc;
+    private final ReadingFeeds feeds;
+    private final ChannelSyncProperties properties;
+    private final Clock clock;
+    private final Timer propagation;
+    private final HttpClient http;
+    private final Signal wake = new Signal();
+    private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
+    private final Duration lease;
+    private volatile boolean running;
+    private Thread dispatcher;
+    private ThreadPoolExecutor workers;
+
+    DeliveringWebhooks(JdbcTemplate jdbc, FeedWriter writer, ReadingFeeds feeds, ChannelSyncProperties properties,
+                       Clock clock, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.feeds = feeds;
+        this.properties = properties;
+        this.clock = clock;
+        this.propagation = Timer.builder("zaiko.channel.propagation").tag("stage", "webhook")
+                .description("From a channel feed entry to an endpoint's 2xx answer").register(meters);
+        this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+        this.lease = properties.requestTimeout().multipliedBy(3).plusSeconds(30);
+        writer.onWritten(wake::raise);
+    }
+
+    void wake() {
+        wake.raise();
+    }
+
+    private void dispatch() {
+        while (running) {
+            try {
+                wake.await(untilNextRetry());
+                if (!running) return;
+                Timestamp now = Timestamp.from(clock.instant());
+                List<UUID> due = jdbc.queryForList("""
+                        select w.id from channel_webhook w
+                        where (w.next_attempt_at is null or w.next_attempt_at <= ?)
+                          and (w.claimed_until is null or w.claimed_until < ?)
+                          and exists (select 1 from channel_feed f where f.channel = w.channel and f.seq > w.cursor)
+                        order by w.next_attempt_at nulls first limit ?
+                        """, UUID.class, now, now, DUE_PER_LOOK);
+                for (UUID id : due) {
+                    if (!inFlight.add(id)) continue;
+                    if (!claim(id)) {
+                        inFlight.remove(id);
+                        continue;
+                    }
+                    try {
+                        workers.execute(() -> deliver(id));
+                    } catch (RejectedExecutionException e) {
+                        release(id); // every worker busy: the next look takes it
+                        inFlight.remove(id);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Webhook dispatch failed, the next look tries again: {}", e.toString());
+            }
+        }
+    }
+
+    /** How long to wait for a wake-up: the poll interval, or less when a retry falls due sooner. */
+    private long untilNextRetry() {
+        long poll = properties.poll().toMillis();
+        Timestamp next;
+        try {
+            next = jdbc.queryForObject("select min(next_attempt_at) from channel_webhook where next_attempt_at > ?",
+                    Timestamp.class, Timestamp.from(clock.instant()));
+        } catch (RuntimeException e) {
+            return poll; // the database away: the look after the wait reports it
+        }
+        if (next == null) return poll;
+        long millis = Duration.between(clock.instant(), next.toInstant()).toMillis() + 1;
+        return Math.max(1, Math.min(poll, millis));
+    }
+
+    private boolean claim(UUID id) {
+        Instant now = clock.instant();
+        return jdbc.update("""
+                update channel_webhook set claimed_until = ?
+                where id = ? and (claimed_until is null or claimed_until < ?)
+                """, Timestamp.from(now.plus(lease)), id, Timestamp.from(now)) == 1;
+    }
+
+    private void release(UUID id) {
+        jdbc.update("update channel_webhook set claimed_until = null where id = ?", id);
+    }
+
+    record Endpoint(UUID id, String channel, String url, String secret, long cursor, int failures, Instant createdAt) {
+        String host() {
+            return URI.create(url).getHost();
+        }
+    }
+
+    private void deliver(UUID id) {
+        try {
+            while (running) {
+                Endpoint endpoint = jdbc.query(
+                        "select id, channel, url, secret, cursor, failures, created_at from channel_webhook where id = ?",
+                        (rs, i) -> new Endpoint(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getLong(5), rs.getInt(6), rs.getTimestamp(7).toInstant()), id).stream().findFirst().orElse(null);
+                if (endpoint == null) return; // deleted meanwhile
+                List<FeedEntry> entries = feeds.read(endpoint.channel(), endpoint.cursor(), properties.batch());
+                if (entries.isEmpty()) return;
+                if (!post(endpoint, entries)) return;
+            }
+        } catch (RuntimeException e) {
+            log.warn("Delivering to webhook {} failed: {}", id, e.toString());
+        } finally {
+            try {
+                release(id);
+            } catch (RuntimeException e) {
+                log.warn("Could not release webhook {}; its lease runs out by itself: {}", id, e.toString());
+            }
+            inFlight.remove(id);
+            wake.raise(); // entries may have come while this endpoint was taken
+        }
+    }
+
+    /** One delivery; true when the endpoint took it. */
+    private boolean post(Endpoint endpoint, List<FeedEntry> entries) {
+        String deliveryId = UUID.randomUUID().toString();
+        String body = body(endpoint.channel(), deliveryId, entries);
+        long t = clock.instant().getEpochSecond();
+        String problem;
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint.url()))
+                    .timeout(properties.requestTimeout())
+                    .header("Content-Type", "application/json")
+                    .header("User-Agent", "Zaiko-Webhooks/1")
+                    .header("Zaiko-Delivery", deliveryId)
+                    .header(WebhookSignature.HEADER, WebhookSignature.header(endpoint.secret(), t, body))
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() / 100 == 2) {
+                delivered(endpoint, entries);
+                return true;
+            }
+            problem = "HTTP " + response.statusCode();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            problem = "interrupted";
+        } catch (java.io.IOException | RuntimeException e) {
+            problem = e.getClass().getSimpleName(); // never the message: it may quote the URL
+        }
+        failed(endpoint, problem);
+        return false;
+    }
+
+    private void delivered(Endpoint endpoint, List<FeedEntry> entries) {
+        Instant now = clock.instant();
+        long last = entries.get(entries.size() - 1).seq();
+        jdbc.update("""
+                update channel_webhook set cursor = greatest(cursor, ?), failures = 0, next_attempt_at = null,
+                    last_error = null, last_delivered_at = ?, claimed_until = ?
+                where id = ?
+                """, last, Timestamp.from(now), Timestamp.from(now.plus(lease)), endpoint.id());
+        for (FeedEntry e : entries) {
+            // what a new endpoint catches up on is not a propagation delay
+            if (e.changedAt().isBefore(endpoint.createdAt())) continue;
+            Duration delay = Duration.between(e.changedAt(), now);
+            if (!delay.isNegative()) propagation.record(delay);
+        }
+    }
+
+    private void failed(Endpoint endpoint, String problem) {
+        int failures = endpoint.failures() + 1;
+        Duration wait = properties.retryAfter(failures);
+        Instant next = clock.instant().plus(wait);
+        jdbc.update("""
+                update channel_webhook set failures = ?, next_attempt_at = ?, last_error = ?, claimed_until = null
+                where id = ?
+                """, failures, Timestamp.from(next), problem, endpoint.id());
+        log.info("Webhook {} on channel {} (host {}) failed ({}), attempt {}; next in {}", endpoint.id(),
+                endpoint.channel(), endpoint.host(), problem, failures, wait);
+    }
+
+    static String body(String channel, String deliveryId, List<FeedEntry> entries) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("channel", channel);
+        body.put("deliveryId", deliveryId);
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (FeedEntry e : entries) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("sku", e.sku());
+            m.put("channel", e.channel());
+            m.put("ats", e.ats());
+            m.put("level", e.level());
+            m.put("seq", e.seq());
+            m.put("changedAt", e.changedAt().toString());
+            list.add(m);
+        }
+        body.put("deliveries", list);
+        return JSON.writeValueAsString(body);
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) return;
+        running = true;
+        AtomicInteger n = new AtomicInteger();
+        workers = new ThreadPoolExecutor(0, properties.workers(), 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "zaiko-webhook-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        dispatcher = new Thread(this::dispatch, "zaiko-webhook-dispatch");
+        dispatcher.setDaemon(true);
+        dispatcher.start();
+        wake.raise();
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (!running) return;
+        running = false;
+        wake.raise();
+        workers.shutdown();
+        try {
+            dispatcher.join(properties.requestTimeout().toMillis());
+            workers.awaitTermination(properties.requestTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops before the feed writer, the database and the job scheduler. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 128;
+    }
+}

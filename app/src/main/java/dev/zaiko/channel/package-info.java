@@ -1,0 +1,15 @@
+/**
+ * Channel sync out: one stock truth pushed to every channel. Every stock change marks its SKU;
+ * one feed writer computes the SKU's ATS and display level on every channel (through the
+ * inventory's public {@link dev.zaiko.inventory.CheckingAvailability}) and keeps the latest value
+ * per channel and SKU with a new sequence number when it changed: a burst of changes becomes one
+ * entry. Integrations pull the feed after a cursor ({@code GET /api/channels/{code}/feed}) or
+ * register webhook endpoints that get signed deliveries, retried with a doubling wait, in order
+ * per SKU, each endpoint on its own worker so that a dead one slows no other. See
+ * docs/channel-sync.md.
+ * <p>
+ * Owns the {@code channel_*} tables. Webhook secrets and URLs (whose query may hold a token) are
+ * never logged: logs name endpoints by id and host.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "inventory"})
+package dev.zaiko.channel;
