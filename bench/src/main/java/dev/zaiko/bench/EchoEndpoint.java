@@ -6,6 +6,7 @@ import java.util.Map;
 import dev.zaiko.order.OrderRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,10 +21,17 @@ import org.springframework.web.bind.annotation.RestController;
 class EchoEndpoint {
 
     static final String PATH = "/bench/echo-order";
+    static final String NOOP_PATH = "/bench/noop";
 
     @PostMapping(PATH)
     ResponseEntity<Map<String, Object>> echo(@Valid @RequestBody OrderRequest order) {
         return ResponseEntity.created(URI.create(PATH)).body(Map.of("status", "ALLOCATED", "channel", order.channel(),
                 "lines", order.lines().size()));
+    }
+
+    /** The propagation bench's baseline: an HTTP round trip that does nothing. */
+    @GetMapping(NOOP_PATH)
+    Map<String, Object> noop() {
+        return Map.of("ok", true);
     }
 }

@@ -46,6 +46,30 @@ final class OrderShop {
                 .formatted(MARKETPLACE, WAREHOUSE));
     }
 
+    static final String STORE = "ST-BENCH";
+
+    /**
+     * The propagation bench's network: a warehouse and a store, and the own web shop (OWN)
+     * selling from both, so a till sale at the store moves the web shop's ATS too.
+     */
+    void networkWithStore() {
+        post("/api/locations", """
+                {"code":"%s","kind":"WAREHOUSE","name":"Bench warehouse"}""".formatted(WAREHOUSE));
+        post("/api/locations", """
+                {"code":"%s","kind":"STORE","name":"Bench store"}""".formatted(STORE));
+        post("/api/channels", """
+                {"code":"%s","kind":"OWN","name":"Web shop","online":true,"locations":["%s","%s"]}"""
+                .formatted(WEB, WAREHOUSE, STORE));
+    }
+
+    /** Puts {@code units} (at most a receipt's limit) sellable units of a registered product at a location. */
+    void stock(String sku, String location, int units) {
+        post("/api/stock/receipts", """
+                {"sku":"%s","location":"%s","quantity":%d}""".formatted(sku, location, units));
+        post("/api/stock/inspections", """
+                {"sku":"%s","location":"%s","passed":%d,"failed":0}""".formatted(sku, location, units));
+    }
+
     /** Registers the products and puts {@code units} sellable units of each in the warehouse. */
     List<String> products(String prefix, int count, int units) {
         List<String> skus = new ArrayList<>();

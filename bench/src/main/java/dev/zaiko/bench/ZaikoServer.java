@@ -72,6 +72,11 @@ public final class ZaikoServer implements AutoCloseable {
         }
     }
 
+    /** A bean of the running application, e.g. its meter registry. */
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     public String property(String name, String defaultValue) {
         return context.getEnvironment().getProperty(name, defaultValue);
     }
