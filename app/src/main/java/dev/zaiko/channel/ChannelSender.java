@@ -103,6 +103,7 @@ final class ChannelSender {
                     wake.await(wait); // or earlier, when the feed changed: the order may have too
                     continue;
                 }
+                if (!running) return;
                 bucket.take(now);
                 push(order.subList(0, Math.min(adapter.maxBatch(), order.size())));
             } catch (InterruptedException e) {

@@ -89,8 +89,19 @@ public class MarketplaceAdapters implements SmartLifecycle {
         if (jdbc.update("delete from channel_adapter where channel = ?", channel) == 0) {
             throw new NotFoundException("No adapter on channel '" + channel + "'.");
         }
+        stopSender(channel);
+    }
+
+    /** Stops the channel's sender and waits for a push on its way, so that it writes no row after. */
+    private synchronized void stopSender(String channel) {
         ChannelSender old = senders.remove(channel);
-        if (old != null) old.stop();
+        if (old == null) return;
+        old.stop();
+        try {
+            old.join(properties.requestTimeout().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Marketplace marketplace(String name) {
@@ -115,15 +126,7 @@ public class MarketplaceAdapters implements SmartLifecycle {
     }
 
     private synchronized void restart(String channel) {
-        ChannelSender old = senders.remove(channel);
-        if (old != null) {
-            old.stop();
-            try {
-                old.join(properties.requestTimeout().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        stopSender(channel);
         if (!running) return;
         find(channel).ifPresent(a -> {
             MarketplaceAdapter adapter = Marketplace.valueOf(a.marketplace())
