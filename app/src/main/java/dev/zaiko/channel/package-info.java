@@ -5,8 +5,10 @@
  * per channel and SKU with a new sequence number when it changed: a burst of changes becomes one
  * entry. Integrations pull the feed after a cursor ({@code GET /api/channels/{code}/feed}) or
  * register webhook endpoints that get signed deliveries, retried with a doubling wait, in order
- * per SKU, each endpoint on its own worker so that a dead one slows no other. See
- * docs/channel-sync.md.
+ * per SKU, each endpoint on its own worker so that a dead one slows no other. A channel may also
+ * have a {@link dev.zaiko.channel.MarketplaceAdapter} (Amazon, Rakuten, Yahoo) that pushes its feed
+ * within the marketplace's rate limit and batch size, the SKUs most at risk of overselling first and
+ * those at the channel's safety floor as 0 at once. See docs/channel-sync.md.
  * <p>
  * Owns the {@code channel_*} tables. Webhook secrets and URLs (whose query may hold a token) are
  * never logged: logs name endpoints by id and host.

@@ -1,0 +1,95 @@
+package dev.zaiko.channel;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which queued SKU a rate-limited channel gets first. Risk of overselling = recent sales speed
+ * (units the SKU's ATS fell by in the last {@link #WINDOW}, per hour) / max(ATS, 1). The rules,
+ * in order, each deciding only where the ones before it saw no difference:
+ * <ol>
+ *   <li>{@link #SAFETY_FLOOR_GOES_FIRST}: ATS at or below the channel's safety floor is pushed as 0,
+ *       before anything else (and without waiting for the rate limit);</li>
+ *   <li>{@link #FAST_SELLERS_WITH_LITTLE_LEFT_NEXT}: higher risk first;</li>
+ *   <li>{@link #EVERYTHING_ELSE_BY_SEQUENCE}: the older change first.</li>
+ * </ol>
+ * The speed is learnt from the ATS decreases the channel's sender reads in the feed (coalesced, so
+ * a burst counts as one decrease of its full size). A reservation lowers ATS as a sale does, which
+ * is what matters for overselling. Not thread-safe: each channel's sender has its own.
+ */
+final class OversellRisk {
+
+    static final Duration WINDOW = Duration.ofHours(1);
+
+    /** A SKU waiting to be pushed. */
+    record Queued(String sku, int ats, long seq, double risk, boolean atFloor) {
+        int quantity() {
+            return atFloor ? 0 : ats;
+        }
+    }
+
+    static final Comparator<Queued> SAFETY_FLOOR_GOES_FIRST =
+            Comparator.comparing(q -> !q.atFloor()); // false (at the floor) sorts first
+    static final Comparator<Queued> FAST_SELLERS_WITH_LITTLE_LEFT_NEXT =
+            Comparator.comparingDouble(q -> -q.risk());
+    static final Comparator<Queued> EVERYTHING_ELSE_BY_SEQUENCE = Comparator.comparingLong(Queued::seq);
+
+    static final List<Comparator<Queued>> RULES = List.of(SAFETY_FLOOR_GOES_FIRST,
+            FAST_SELLERS_WITH_LITTLE_LEFT_NEXT, EVERYTHING_ELSE_BY_SEQUENCE);
+
+    static final Comparator<Queued> ORDER = RULES.stream().reduce(Comparator::thenComparing).orElseThrow();
+
+    private record Decrease(Instant at, int units) {
+    }
+
+    private final Map<String, Integer> lastAts = new HashMap<>();
+    private final Map<String, Deque<Decrease>> decreases = new HashMap<>();
+    private final int safetyFloor;
+
+    OversellRisk(int safetyFloor) {
+        this.safetyFloor = safetyFloor;
+    }
+
+    /** Learns from a feed entry read: a lower ATS than the last one seen counts as sold. */
+    void seen(String sku, int ats, Instant at) {
+        Integer before = lastAts.put(sku, ats);
+        if (before != null && ats < before) {
+            decreases.computeIfAbsent(sku, s -> new ArrayDeque<>()).addLast(new Decrease(at, before - ats));
+        }
+    }
+
+    /** Units per hour over the window before {@code now}. */
+    double speed(String sku, Instant now) {
+        Deque<Decrease> list = decreases.get(sku);
+        if (list == null) return 0;
+        Instant from = now.minus(WINDOW);
+        while (!list.isEmpty() && list.peekFirst().at().isBefore(from)) list.removeFirst();
+        if (list.isEmpty()) {
+            decreases.remove(sku);
+            return 0;
+        }
+        long units = 0;
+        for (Decrease d : list) units += d.units();
+        return units * 3600.0 / WINDOW.toSeconds();
+    }
+
+    Queued queued(FeedEntry entry, Instant now) {
+        double risk = speed(entry.sku(), now) / Math.max(entry.ats(), 1);
+        return new Queued(entry.sku(), entry.ats(), entry.seq(), risk, entry.ats() <= safetyFloor);
+    }
+
+    /** The queued entries, most urgent first. */
+    List<Queued> order(Iterable<FeedEntry> pending, Instant now) {
+        List<Queued> list = new ArrayList<>();
+        for (FeedEntry e : pending) list.add(queued(e, now));
+        list.sort(ORDER);
+        return list;
+    }
+}

@@ -1,0 +1,179 @@
+package dev.zaiko.channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.zaiko.support.ShopApi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Marketplace adapters: rate-limited pushes, riskiest SKUs first, the safety floor at once. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class MarketplaceAdapterApiTest {
+
+    @LocalServerPort
+    int port;
+
+    ShopApi api;
+    ShopApi.Shop shop;
+
+    @BeforeEach
+    void clientAndShop() {
+        api = new ShopApi(port) {
+        };
+        shop = api.shop();
+    }
+
+    @AfterEach
+    void removeAdapter() {
+        api.delete("/api/channels/" + shop.marketplace() + "/adapter");
+    }
+
+    String product(String prefix) {
+        String sku = ShopApi.unique(prefix);
+        ObjectNode body = ShopApi.JSON.createObjectNode().put("sku", sku).put("category", "tent").put("price", 29800)
+                .put("lowStockThreshold", 2);
+        body.putObject("name").put("ja", "テント").put("en", "Tent");
+        api.ok(api.post("/api/products", body));
+        return sku;
+    }
+
+    void tillSale(String sku, int quantity) {
+        api.ok(api.post("/api/stock/pos-sales", ShopApi.JSON.createObjectNode().put("sku", sku)
+                .put("location", shop.store()).put("quantity", quantity)));
+    }
+
+    Map<String, Integer> feedAts() {
+        Map<String, Integer> ats = new java.util.HashMap<>();
+        for (JsonNode e : api.ok(api.get("/api/channels/" + shop.marketplace() + "/feed?after=0&limit=1000"))
+                .path("entries")) {
+            ats.put(e.path("sku").asString(), e.path("ats").intValue());
+        }
+        return ats;
+    }
+
+    JsonNode adapter(String marketplace, String url, double rate, int batch, int floor) {
+        return api.ok(api.put("/api/channels/" + shop.marketplace() + "/adapter", ShopApi.JSON.createObjectNode()
+                .put("marketplace", marketplace).put("url", url).put("requestsPerSecond", rate).put("batch", batch)
+                .put("safetyFloor", floor)));
+    }
+
+    @Test
+    void withASlowMarketplaceTheLowAtsFastSellersArePushedFirstAndTheSafetyFloorPushesZeroAtOnce() throws Exception {
+        List<String> steady = new ArrayList<>();
+        for (int i = 0; i < 20; i++) steady.add(product("STEADY"));
+        List<String> fast = new ArrayList<>();
+        for (int i = 0; i < 3; i++) fast.add(product("FAST"));
+        String floor = product("FLOOR");
+        List<String> all = new ArrayList<>(steady);
+        all.addAll(fast);
+        all.add(floor);
+        for (String sku : all) api.sellable(sku, shop.store(), 40);
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            Map<String, Integer> ats = feedAts();
+            return all.stream().allMatch(s -> Integer.valueOf(40).equals(ats.get(s)));
+        });
+
+        try (MarketplaceReceiver rakuten = new MarketplaceReceiver(50)) {
+            JsonNode set = adapter("RAKUTEN", rakuten.url(), 5, 5, 1);
+            assertThat(set.path("marketplace").asString()).isEqualTo("RAKUTEN");
+            assertThat(set.path("requestsPerSecond").doubleValue()).isEqualTo(5.0);
+
+            // catching up: every SKU's current value, 5 a push, 5 pushes a second
+            await().atMost(Duration.ofSeconds(15)).until(() -> rakuten.latest().keySet().containsAll(all));
+            assertThat(rakuten.latest().values()).containsOnly(40);
+
+            // the marketplace gets stuck on one push: everything after it queues behind the rate limit
+            int before = rakuten.pushes().size();
+            rakuten.holdNext();
+            tillSale(steady.get(0), 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> rakuten.pushes().size() == before + 1);
+
+            for (String sku : steady.subList(1, steady.size())) tillSale(sku, 1);   // 39 left, 1 sold
+            for (String sku : fast) tillSale(sku, 38);                             // 2 left, 38 sold
+            tillSale(floor, 39);                                                   // 1 left: the safety floor
+            await().atMost(Duration.ofSeconds(15)).until(() -> {
+                Map<String, Integer> ats = feedAts();
+                return steady.stream().allMatch(s -> Integer.valueOf(39).equals(ats.get(s)))
+                        && fast.stream().allMatch(s -> Integer.valueOf(2).equals(ats.get(s)))
+                        && Integer.valueOf(1).equals(ats.get(floor));
+            });
+            rakuten.release();
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                Map<String, Integer> latest = rakuten.latest();
+                return steady.stream().allMatch(s -> Integer.valueOf(39).equals(latest.get(s)));
+            });
+            List<MarketplaceReceiver.Push> after = rakuten.pushes().subList(before + 1, rakuten.pushes().size());
+            List<String> first = MarketplaceReceiver.items(after.get(0));
+            assertThat(first.get(0)).as("the safety floor goes first, as 0").isEqualTo(floor + "=0");
+            assertThat(first.subList(1, 4)).as("then the fast sellers with little left")
+                    .containsExactlyInAnyOrder(fast.get(0) + "=2", fast.get(1) + "=2", fast.get(2) + "=2");
+            assertThat(first).hasSize(5);
+            for (MarketplaceReceiver.Push p : after.subList(1, after.size())) {
+                assertThat(MarketplaceReceiver.items(p)).as("steady sellers only after the risky ones")
+                        .allMatch(i -> steady.stream().anyMatch(i::startsWith));
+            }
+            // the rate limit: 5 a second, no bursts (arrival times on loopback, some slack)
+            for (int i = 1; i < after.size(); i++) {
+                long gap = (after.get(i).arrivedNanos() - after.get(i - 1).arrivedNanos()) / 1_000_000L;
+                assertThat(gap).as("milliseconds between pushes").isGreaterThanOrEqualTo(150);
+            }
+            JsonNode status = api.ok(api.get("/api/channels/" + shop.marketplace() + "/adapter"));
+            await().atMost(Duration.ofSeconds(5)).until(() -> api.ok(api.get("/api/channels/" + shop.marketplace()
+                    + "/adapter")).path("queued").intValue() == 0);
+            assertThat(status.path("failures").intValue()).isZero();
+        }
+    }
+
+    @Test
+    void theSafetyFloorPushesZeroWithoutWaitingForTheRateLimit() throws Exception {
+        String slow = product("SLOWSELL");
+        String last = product("LASTONES");
+        api.sellable(slow, shop.store(), 40);
+        api.sellable(last, shop.store(), 5);
+        try (MarketplaceReceiver yahoo = new MarketplaceReceiver(0)) {
+            // a tenth of a request a second: an ordinary change would wait up to 10s for its push
+            adapter("YAHOO", yahoo.url(), 0.1, 1000, 3);
+            await().atMost(Duration.ofSeconds(10)).until(() -> yahoo.pushes().size() == 1);
+            long sent = System.nanoTime();
+
+            tillSale(slow, 1);
+            tillSale(last, 2); // 3 left: at the floor of 3
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> yahoo.pushes().size() == 2);
+            JsonNode items = yahoo.pushes().get(1).json().path("items");
+            assertThat(items.get(0).path("item_code").asString()).isEqualTo(last);
+            assertThat(items.get(0).path("quantity").intValue()).isZero();
+            assertThat((yahoo.pushes().get(1).arrivedNanos() - sent) / 1_000_000L).as("well before the next token")
+                    .isLessThan(5000);
+        }
+    }
+
+    @Test
+    void anUnknownMarketplaceOrABadRateIsRefused() {
+        var unknown = api.put("/api/channels/" + shop.marketplace() + "/adapter", ShopApi.JSON.createObjectNode()
+                .put("marketplace", "EBAY").put("url", "http://127.0.0.1:1/x"));
+        assertThat(unknown.status()).isEqualTo(400);
+        var rate = api.put("/api/channels/" + shop.marketplace() + "/adapter", ShopApi.JSON.createObjectNode()
+                .put("marketplace", "AMAZON").put("url", "http://127.0.0.1:1/x").put("requestsPerSecond", 0));
+        assertThat(rate.status()).isEqualTo(400);
+        JsonNode amazon = api.ok(api.put("/api/channels/" + shop.marketplace() + "/adapter",
+                ShopApi.JSON.createObjectNode().put("marketplace", "amazon").put("url", "http://127.0.0.1:1/x")));
+        assertThat(amazon.path("requestsPerSecond").doubleValue()).as("Amazon's published limit").isEqualTo(5.0);
+        assertThat(amazon.path("batch").intValue()).isEqualTo(1);
+        assertThat(amazon.path("safetyFloor").intValue()).isZero();
+    }
+}

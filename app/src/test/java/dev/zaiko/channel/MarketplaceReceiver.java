@@ -1,0 +1,115 @@
+package dev.zaiko.channel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.zaiko.support.ShopApi;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A slow marketplace on loopback: answers every push after {@code delayMillis}, records when each
+ * arrived and what it held; {@link #holdNext} keeps the next push unanswered until {@link #release}.
+ */
+final class MarketplaceReceiver implements AutoCloseable {
+
+    record Push(long arrivedNanos, String body) {
+        JsonNode json() {
+            return ShopApi.JSON.readTree(body);
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final List<Push> pushes = new ArrayList<>();
+    private final long delayMillis;
+    private volatile CountDownLatch gate;
+    private volatile CountDownLatch nextGate;
+
+    MarketplaceReceiver(long delayMillis) throws IOException {
+        this.delayMillis = delayMillis;
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/stock", this::handle);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/stock";
+    }
+
+    void holdNext() {
+        nextGate = new CountDownLatch(1);
+    }
+
+    void release() {
+        CountDownLatch g = gate;
+        if (g != null) g.countDown();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        long arrived = System.nanoTime();
+        String body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        synchronized (pushes) {
+            pushes.add(new Push(arrived, body));
+        }
+        CountDownLatch hold = nextGate;
+        nextGate = null;
+        try {
+            if (hold != null) {
+                gate = hold;
+                hold.await(30, TimeUnit.SECONDS);
+            }
+            TimeUnit.MILLISECONDS.sleep(delayMillis); // the marketplace's own slowness
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        exchange.sendResponseHeaders(200, -1);
+        exchange.close();
+    }
+
+    List<Push> pushes() {
+        synchronized (pushes) {
+            return List.copyOf(pushes);
+        }
+    }
+
+    /** The SKU and quantity of each item of the push, in order (the Rakuten bulk-upsert shape). */
+    static List<String> items(Push push) {
+        List<String> items = new ArrayList<>();
+        for (JsonNode i : push.json().path("inventories")) {
+            items.add(i.path("manageNumber").asString() + "=" + i.path("quantity").intValue());
+        }
+        return items;
+    }
+
+    /** The last quantity pushed per SKU. */
+    java.util.Map<String, Integer> latest() {
+        java.util.Map<String, Integer> latest = new java.util.HashMap<>();
+        for (Push p : pushes()) {
+            for (JsonNode i : p.json().path("inventories")) latest.put(i.path("manageNumber").asString(),
+                    i.path("quantity").intValue());
+        }
+        return latest;
+    }
+
+    @Override
+    public void close() {
+        release();
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
