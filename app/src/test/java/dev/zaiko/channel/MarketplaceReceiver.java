@@ -31,6 +31,9 @@ final class MarketplaceReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
+    /** Answers each push {@code delayMillis} after it arrived, without holding a thread meanwhile. */
+    private final java.util.concurrent.ScheduledExecutorService answering =
+            Executors.newSingleThreadScheduledExecutor();
     private final List<Push> pushes = new ArrayList<>();
     private final long delayMillis;
     private volatile CountDownLatch gate;
@@ -73,12 +76,20 @@ final class MarketplaceReceiver implements AutoCloseable {
                 gate = hold;
                 hold.await(30, TimeUnit.SECONDS);
             }
-            TimeUnit.MILLISECONDS.sleep(delayMillis); // the marketplace's own slowness
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        exchange.sendResponseHeaders(200, -1);
-        exchange.close();
+        answering.schedule(() -> answer(exchange), delayMillis, TimeUnit.MILLISECONDS); // the marketplace's slowness
+    }
+
+    private static void answer(HttpExchange exchange) {
+        try {
+            exchange.sendResponseHeaders(200, -1);
+        } catch (IOException e) {
+            // the sender gave up waiting: nothing to answer
+        } finally {
+            exchange.close();
+        }
     }
 
     List<Push> pushes() {
@@ -110,6 +121,7 @@ final class MarketplaceReceiver implements AutoCloseable {
     public void close() {
         release();
         server.stop(0);
+        answering.shutdownNow();
         executor.shutdownNow();
     }
 }
