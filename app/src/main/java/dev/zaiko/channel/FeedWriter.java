@@ -234,8 +234,28 @@ class FeedWriter implements SmartLifecycle {
         running = true;
         thread = new Thread(this::loop, "zaiko-channel-feed");
         thread.setDaemon(true);
+        baseline();
         thread.start();
         wake.raise(); // marks left from before a restart
+    }
+
+    /**
+     * A feed that was never written (stock that existed before channel sync, an upgrade) gets every
+     * SKU's current value once, so channels and new webhooks start from the full picture.
+     */
+    private void baseline() {
+        try {
+            boolean empty = Boolean.TRUE.equals(jdbc.queryForObject(
+                    "select not exists (select 1 from channel_feed) and not exists (select 1 from channel_dirty)",
+                    Boolean.class));
+            if (!empty) return;
+            Instant now = clock.instant();
+            List<String> skus = availability.skus();
+            skus.forEach(sku -> handedOver.putIfAbsent(sku, now));
+            if (!skus.isEmpty()) log.info("Channel feed: first full picture of {} SKUs", skus.size());
+        } catch (RuntimeException e) {
+            log.warn("Channel feed: could not read the stock for a first full picture; changes still arrive", e);
+        }
     }
 
     @Override

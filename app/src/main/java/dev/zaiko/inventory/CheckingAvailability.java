@@ -25,12 +25,20 @@ public class CheckingAvailability {
     private final StockNetwork network;
     private final ExpectingInbounds inbounds;
     private final MessageSource messages;
+    private final InventoryItems items;
 
-    CheckingAvailability(LockedStock stock, StockNetwork network, ExpectingInbounds inbounds, MessageSource messages) {
+    CheckingAvailability(LockedStock stock, StockNetwork network, ExpectingInbounds inbounds, MessageSource messages,
+                         InventoryItems items) {
+        this.items = items;
         this.stock = stock;
         this.network = network;
         this.inbounds = inbounds;
         this.messages = messages;
+    }
+
+    /** Every SKU the inventory knows (for a channel's first full picture). */
+    public List<String> skus() {
+        return items.skus();
     }
 
     public Availability of(String sku, String channelCode, Locale locale) {

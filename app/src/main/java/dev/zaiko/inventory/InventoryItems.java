@@ -38,4 +38,9 @@ class InventoryItems {
         // the product's facts (one of a kind, discontinued) decide what may be sold: sellable may rise
         events.publishEvent(new StockChanged(product.sku(), true));
     }
+
+    /** Every SKU the inventory knows, in SKU order. */
+    java.util.List<String> skus() {
+        return jdbc.queryForList("select sku from inventory_item order by sku", String.class);
+    }
 }
