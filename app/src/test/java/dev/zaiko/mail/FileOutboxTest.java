@@ -1,6 +1,7 @@
 package dev.zaiko.mail;
 
 import static dev.zaiko.mail.MailApi.awaitEmail;
+import dev.zaiko.support.AllAtOnce;
 import static dev.zaiko.mail.MailApi.email;
 import static dev.zaiko.mail.MailApi.html;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,13 +17,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import jakarta.mail.Session;
@@ -184,32 +179,14 @@ class FileOutboxTest {
     @Test
     void eightThreadsSendingTheSameKeyAtOnceMakeOneEmailAndOneDelivery() throws Exception {
         OutgoingEmail e = email(ShopApi.unique("SO"));
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            Callable<UUID> send = () -> {
-                start.await();
-                return outbox.send(e).id();
-            };
-            List<Future<UUID>> futures = IntStream.range(0, 8).mapToObj(i -> pool.submit(send)).toList();
-            start.countDown();
-            Set<UUID> ids = futures.stream().map(f -> {
-                try {
-                    return f.get();
-                } catch (Exception ex) {
-                    throw new IllegalStateException(ex);
-                }
-            }).collect(Collectors.toSet());
-            assertThat(ids).hasSize(1);
-            UUID id = ids.iterator().next();
-            awaitEmail(outbox, id, "sent", q -> q.status() == EmailStatus.SENT);
-            assertThat(jdbc.queryForObject("select count(*) from mail_outbox where idempotency_key = ?", Integer.class,
-                    e.idempotencyKey())).isEqualTo(1);
-            assertThat(attempts(id)).isEqualTo(1);
-            assertThat(probe.sent(id)).hasSize(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        Set<UUID> ids = AllAtOnce.run(8, () -> outbox.send(e).id()).stream().collect(Collectors.toSet());
+        assertThat(ids).hasSize(1);
+        UUID id = ids.iterator().next();
+        awaitEmail(outbox, id, "sent", q -> q.status() == EmailStatus.SENT);
+        assertThat(jdbc.queryForObject("select count(*) from mail_outbox where idempotency_key = ?", Integer.class,
+                e.idempotencyKey())).isEqualTo(1);
+        assertThat(attempts(id)).isEqualTo(1);
+        assertThat(probe.sent(id)).hasSize(1);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.zaiko.order;
 
 import static dev.zaiko.order.OrderApi.JSON;
+import dev.zaiko.support.AllAtOnce;
 import static dev.zaiko.order.OrderApi.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,15 +1,10 @@
 package dev.zaiko.refund;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.zaiko.support.AllAtOnce;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import dev.zaiko.stockout.RefundRequested;
 import org.junit.jupiter.api.Test;
@@ -56,22 +51,8 @@ class RefundExactlyOnceTest extends RefundApiTestBase {
         RefundRequested request = new RefundRequested("case-raced", number, 1, 3000, "JPY",
                 RefundRequested.LINE_CANCELLED, 0, Instant.now());
 
-        int threads = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<List<Refund>>> results = new ArrayList<>();
-        try {
-            for (int i = 0; i < threads; i++) {
-                Callable<List<Refund>> call = () -> {
-                    start.await();
-                    return requesting.request(request);
-                };
-                results.add(pool.submit(call));
-            }
-            start.countDown();
-            for (Future<List<Refund>> f : results) assertThat(f.get()).hasSize(2);
-        } finally {
-            pool.shutdownNow();
+        for (List<Refund> refunds : AllAtOnce.run(8, () -> requesting.request(request))) {
+            assertThat(refunds).hasSize(2);
         }
 
         JsonNode settled = api.settled(number, 2);

@@ -1,18 +1,12 @@
 package dev.zaiko.wallet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.zaiko.support.AllAtOnce;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -144,8 +138,8 @@ class WalletReturnTest extends WalletTestBase {
         String order = orderNumber();
         wallets.redeem(customer, order, 800, 800, null, 0, 5000);
 
-        List<Credit> points = allAtOnce(8, () -> wallets.returnPoints(order, 300, "same-key-points"));
-        List<Credit> gifts = allAtOnce(8, () -> wallets.returnGiftBalance(order, 300, "same-key-gift"));
+        List<Credit> points = AllAtOnce.run(8, () -> wallets.returnPoints(order, 300, "same-key-points"));
+        List<Credit> gifts = AllAtOnce.run(8, () -> wallets.returnGiftBalance(order, 300, "same-key-gift"));
 
         assertThat(points).containsOnly(new Credit("POINTS", 300, today().plusDays(30), 0, null));
         assertThat(gifts).containsOnly(new Credit("GIFT_BALANCE", 300, today().plusDays(30), 0, null));
@@ -162,7 +156,7 @@ class WalletReturnTest extends WalletTestBase {
         wallets.redeem(customer, order, 500, 0, null, 0, 5000);
         java.util.concurrent.atomic.AtomicInteger keys = new java.util.concurrent.atomic.AtomicInteger();
 
-        List<Object> outcomes = allAtOnce(8, () -> {
+        List<Object> outcomes = AllAtOnce.run(8, () -> {
             try {
                 return wallets.returnPoints(order, 100, "racing-" + keys.incrementAndGet());
             } catch (IllegalStateException e) {
@@ -192,26 +186,4 @@ class WalletReturnTest extends WalletTestBase {
                 .as("the same key for another customer").isInstanceOf(IllegalStateException.class);
     }
 
-    static <T> List<T> allAtOnce(int threads, Callable<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch ready = new CountDownLatch(threads);
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                futures.add(pool.submit(() -> {
-                    ready.countDown();
-                    start.await();
-                    return call.call();
-                }));
-            }
-            ready.await();
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) results.add(f.get(1, TimeUnit.MINUTES));
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 }

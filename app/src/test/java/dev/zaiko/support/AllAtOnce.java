@@ -1,4 +1,4 @@
-package dev.zaiko.order;
+package dev.zaiko.support;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,12 +10,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /** Starts calls on threads of their own, all released by one latch, and returns their answers in order. */
-final class AllAtOnce {
+public final class AllAtOnce {
 
     private AllAtOnce() {
     }
 
-    static <T> List<T> run(List<Callable<T>> calls) throws Exception {
+    /** The same call on {@code times} threads at once. */
+    public static <T> List<T> run(int times, Callable<T> call) throws Exception {
+        return run(java.util.Collections.nCopies(times, call));
+    }
+
+    public static <T> List<T> run(List<Callable<T>> calls) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(calls.size());
         try {
             CountDownLatch ready = new CountDownLatch(calls.size());
