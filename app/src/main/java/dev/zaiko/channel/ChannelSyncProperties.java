@@ -41,8 +41,6 @@ public record ChannelSyncProperties(Duration coalesce, Duration poll, Duration f
 
     /** The wait after the {@code failures}-th failure in a row: doubling from the first, capped. */
     Duration retryAfter(int failures) {
-        Duration wait = firstRetry;
-        for (int i = 1; i < failures && wait.compareTo(maxRetry) < 0; i++) wait = wait.multipliedBy(2);
-        return wait.compareTo(maxRetry) > 0 ? maxRetry : wait;
+        return dev.zaiko.platform.Durations.doubling(firstRetry, maxRetry, failures);
     }
 }

@@ -1,6 +1,7 @@
 package dev.zaiko.contact;
 
 import java.time.Duration;
+import dev.zaiko.platform.Durations;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -29,16 +30,12 @@ public record ContactProperties(Integer maxMissedCalls, Duration urgentCallBackA
         if (linkValidFor == null) linkValidFor = Duration.ofDays(30);
         if (enabled == null) enabled = true;
         if (maxMissedCalls < 1) throw new IllegalArgumentException("zaiko.contact.max-missed-calls must be 1 or more");
-        if (!positive(urgentCallBackAfter) || !positive(callBackAfter) || !positive(linkValidFor)) {
+        if (!Durations.positive(urgentCallBackAfter) || !Durations.positive(callBackAfter) || !Durations.positive(linkValidFor)) {
             throw new IllegalArgumentException("zaiko.contact durations must be positive");
         }
         if (linkSecret != null && !linkSecret.isBlank() && linkSecret.length() < 32) {
             throw new IllegalArgumentException("zaiko.contact.link-secret must be at least 32 characters");
         }
-    }
-
-    private static boolean positive(Duration d) {
-        return !d.isNegative() && !d.isZero();
     }
 
     public static ContactProperties defaults() {

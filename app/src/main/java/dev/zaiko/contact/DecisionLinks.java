@@ -2,7 +2,6 @@ package dev.zaiko.contact;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -11,9 +10,8 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
+import dev.zaiko.platform.Hmac;
 import dev.zaiko.platform.ShopProperties;
 import org.springframework.stereotype.Component;
 
@@ -115,13 +113,7 @@ public class DecisionLinks {
     }
 
     private byte[] sign(String payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key(), "HmacSHA256"));
-            return mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        return Hmac.sha256(key(), payload.getBytes(StandardCharsets.US_ASCII));
     }
 
     private byte[] key() {

@@ -26,8 +26,6 @@ public record MailOutboxProperties(Integer maxAttempts, Duration firstRetry, Dur
 
     /** The wait after the {@code attempts}-th failed attempt: doubling from the first, capped. */
     Duration retryAfter(int attempts) {
-        Duration wait = firstRetry;
-        for (int i = 1; i < attempts && wait.compareTo(maxRetry) < 0; i++) wait = wait.multipliedBy(2);
-        return wait.compareTo(maxRetry) > 0 ? maxRetry : wait;
+        return dev.zaiko.platform.Durations.doubling(firstRetry, maxRetry, attempts);
     }
 }

@@ -1,6 +1,7 @@
 package dev.zaiko.order;
 
 import java.time.Duration;
+import dev.zaiko.platform.Durations;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -14,12 +15,8 @@ public record BackorderAgingProperties(Duration backorderAgedAfter, Duration bac
     public BackorderAgingProperties {
         if (backorderAgedAfter == null) backorderAgedAfter = Duration.ofDays(30);
         if (backorderAgedCheckEvery == null) backorderAgedCheckEvery = Duration.ofHours(1);
-        if (!positive(backorderAgedAfter) || !positive(backorderAgedCheckEvery)) {
+        if (!Durations.positive(backorderAgedAfter) || !Durations.positive(backorderAgedCheckEvery)) {
             throw new IllegalArgumentException("zaiko.orders.backorder-aged-after and -check-every must be positive");
         }
-    }
-
-    private static boolean positive(Duration d) {
-        return !d.isNegative() && !d.isZero();
     }
 }

@@ -24,13 +24,9 @@ public record EventsProperties(Duration retryEvery, Duration retryAfter, Duratio
         if (retryAfter == null) retryAfter = Duration.ofMinutes(5);
         if (cleanupEvery == null) cleanupEvery = Duration.ofHours(1);
         if (keepCompleted == null) keepCompleted = Duration.ofDays(7);
-        if (!positive(retryEvery) || !positive(retryAfter) || !positive(cleanupEvery)
+        if (!Durations.positive(retryEvery) || !Durations.positive(retryAfter) || !Durations.positive(cleanupEvery)
                 || keepCompleted.isNegative()) {
             throw new IllegalArgumentException("zaiko.events: intervals must be positive");
         }
-    }
-
-    private static boolean positive(Duration d) {
-        return !d.isNegative() && !d.isZero();
     }
 }

@@ -24,7 +24,7 @@ public record JobsProperties(Duration pollingInterval, Integer threads, Duration
         if (threads == null) threads = 4;
         if (heartbeatInterval == null) heartbeatInterval = Duration.ofMinutes(5);
         if (shutdownMaxWait == null) shutdownMaxWait = Duration.ofSeconds(30);
-        if (!positive(pollingInterval) || !positive(heartbeatInterval) || shutdownMaxWait.isNegative()
+        if (!Durations.positive(pollingInterval) || !Durations.positive(heartbeatInterval) || shutdownMaxWait.isNegative()
                 || threads < 1) {
             throw new IllegalArgumentException("zaiko.jobs: intervals must be positive and threads at least 1");
         }
@@ -32,9 +32,5 @@ public record JobsProperties(Duration pollingInterval, Integer threads, Duration
 
     public static JobsProperties defaults() {
         return new JobsProperties(null, null, null, null);
-    }
-
-    private static boolean positive(Duration d) {
-        return !d.isNegative() && !d.isZero();
     }
 }

@@ -1,6 +1,7 @@
 package dev.zaiko.refund;
 
 import java.time.Duration;
+import dev.zaiko.platform.Durations;
 
 import dev.zaiko.wallet.DiscountKind;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -53,22 +54,16 @@ public record RefundProperties(Duration accountDeadline, Duration reminderBefore
         apologyUrgent = (apologyUrgent == null ? new Apology(null, null, null, null) : apologyUrgent).withDefaults(1000);
         apologyStandard = (apologyStandard == null ? new Apology(null, null, null, null) : apologyStandard)
                 .withDefaults(500);
-        if (!positive(accountDeadline) || reminderBefore.isNegative() || maxAttempts < 1
-                || !positive(firstRetryAfter) || maxRetryAfter.compareTo(firstRetryAfter) < 0
-                || !positive(deadlineCheckEvery)) {
+        if (!Durations.positive(accountDeadline) || reminderBefore.isNegative() || maxAttempts < 1
+                || !Durations.positive(firstRetryAfter) || maxRetryAfter.compareTo(firstRetryAfter) < 0
+                || !Durations.positive(deadlineCheckEvery)) {
             throw new IllegalArgumentException("zaiko.refund: deadline, waits and check interval must be positive, "
                     + "max-attempts at least 1, max-retry-after at least first-retry-after");
         }
     }
 
-    private static boolean positive(Duration d) {
-        return !d.isNegative() && !d.isZero();
-    }
-
     /** The wait after the {@code attempts}-th failed attempt: doubling from the first, capped. */
     Duration retryAfter(int attempts) {
-        Duration wait = firstRetryAfter;
-        for (int i = 1; i < attempts && wait.compareTo(maxRetryAfter) < 0; i++) wait = wait.multipliedBy(2);
-        return wait.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : wait;
+        return dev.zaiko.platform.Durations.doubling(firstRetryAfter, maxRetryAfter, attempts);
     }
 }
