@@ -8,7 +8,6 @@ import java.util.UUID;
 import dev.zaiko.mail.EmailBounced;
 import dev.zaiko.mail.EmailFailed;
 import dev.zaiko.refund.BankAccountRequested;
-import dev.zaiko.refund.Refunds;
 import dev.zaiko.refund.RefundsRecorded;
 import dev.zaiko.refund.StockoutCompensated;
 import dev.zaiko.stockout.StockoutCases;
@@ -37,19 +36,17 @@ class FollowingUp {
     private final ContactStore store;
     private final QueueingCases queueing;
     private final StockoutCases cases;
-    private final Refunds refunds;
     private final ReadingCases reading;
     private final WritingToCustomers writing;
     private final ContactProperties properties;
     private final Clock clock;
 
-    FollowingUp(ContactStore store, QueueingCases queueing, StockoutCases cases, Refunds refunds,
+    FollowingUp(ContactStore store, QueueingCases queueing, StockoutCases cases,
                 ReadingCases reading, WritingToCustomers writing, ContactProperties properties, Clock clock) {
         this.properties = properties;
         this.store = store;
         this.queueing = queueing;
         this.cases = cases;
-        this.refunds = refunds;
         this.reading = reading;
         this.writing = writing;
         this.clock = clock;
@@ -107,9 +104,7 @@ class FollowingUp {
     @ApplicationModuleListener(id = "contact.ask-for-bank-account")
     void on(BankAccountRequested requested) {
         if (!properties.enabled()) return;
-        Optional<String> caseId = refunds.ofOrder(requested.orderNumber(), java.util.Locale.JAPANESE).stream()
-                .filter(r -> r.id().toString().equals(requested.refundId())).map(Refunds.CustomerRefund::caseId)
-                .filter(id -> id != null).findFirst();
+        Optional<String> caseId = Optional.ofNullable(requested.caseId());
         if (caseId.isEmpty()) {
             log.warn("Refund {} asks for a bank account but belongs to no stockout case; nobody was written to",
                     requested.refundId());

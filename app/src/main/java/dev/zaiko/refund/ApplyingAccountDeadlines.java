@@ -54,7 +54,7 @@ class ApplyingAccountDeadlines {
         Instant now = clock.instant();
         if (!now.isBefore(r.accountDeadline())) return; // too late to remind: the deadline applies
         store.reminded(id, now);
-        events.publishEvent(new BankAccountRequested(id.toString(), r.orderNumber(), r.route().name(), r.amount(),
+        events.publishEvent(new BankAccountRequested(id.toString(), r.caseId(), r.orderNumber(), r.route().name(), r.amount(),
                 r.accountDeadline(), true, r.locale(), now));
         log.info("Refund {} for order {}: reminder to register a bank account before {}", id, r.orderNumber(),
                 r.accountDeadline());

@@ -7,7 +7,9 @@ import java.time.Instant;
  * transfer): the contact module writes to them. {@code reminder} is true for the reminder before
  * the deadline. For a convenience-store payment the gift balance is credited at the deadline
  * when no account comes.
+ *
+ * @param caseId the stockout case whose decision asked for the refund; null when none did
  */
-public record BankAccountRequested(String refundId, String orderNumber, String route, long amount,
+public record BankAccountRequested(String refundId, String caseId, String orderNumber, String route, long amount,
                                    Instant deadline, boolean reminder, String locale, Instant at) {
 }

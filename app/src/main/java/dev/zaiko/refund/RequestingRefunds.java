@@ -125,8 +125,8 @@ public class RequestingRefunds {
                     Instant deadline = now.plus(properties.accountDeadline());
                     store.insert(refund(asked, route, RefundStatus.AWAITING_ACCOUNT, order, now, deadline), "system",
                             note + "; waiting for the customer's bank account until " + deadline);
-                    events.publishEvent(new BankAccountRequested(id.toString(), number, route.name(), part.amount(),
-                            deadline, false, order.customer().locale(), now));
+                    events.publishEvent(new BankAccountRequested(id.toString(), r.caseId(), number, route.name(),
+                            part.amount(), deadline, false, order.customer().locale(), now));
                 }
             } else if (route.settlement() == Route.Settlement.NONE) {
                 Refund created = refund(asked, route, RefundStatus.REQUESTED, order, now, null);
