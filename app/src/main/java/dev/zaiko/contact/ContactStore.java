@@ -63,11 +63,6 @@ class ContactStore {
         return locked.isEmpty() ? Optional.empty() : find(caseId);
     }
 
-    Optional<String> customerEmail(String caseId) {
-        return jdbc.queryForList("select customer_email from contact_case where case_id = ?", String.class, caseId)
-                .stream().findFirst();
-    }
-
     void calls(String caseId, int calls, int missedCalls, boolean wrongNumber, Instant now) {
         jdbc.update("update contact_case set calls = ?, missed_calls = ?, wrong_number = ?, updated_at = ? "
                 + "where case_id = ?", calls, missedCalls, wrongNumber, ts(now), caseId);
@@ -178,12 +173,14 @@ class ContactStore {
 
     // ---- interactions --------------------------------------------------------------------------
 
-    void addInteraction(Interaction i, String customerEmail) {
+    /** The customer's address (for the per-customer log) comes from the case's row. */
+    void addInteraction(Interaction i) {
         jdbc.update("""
                 insert into contact_interaction (id, case_id, order_number, customer_email, channel, kind, operator,
-                    notes, message_id, next_call_at, decision, at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, i.id(), i.caseId(), i.orderNumber(), lower(customerEmail), i.channel().name(), i.kind(),
-                i.operator(), i.notes(), i.messageId(), ts(i.nextCallAt()), i.decision(), ts(i.at()));
+                    notes, message_id, next_call_at, decision, at)
+                select ?, case_id, ?, customer_email, ?, ?, ?, ?, ?, ?, ?, ? from contact_case where case_id = ?
+                """, i.id(), i.orderNumber(), i.channel().name(), i.kind(), i.operator(), i.notes(), i.messageId(),
+                ts(i.nextCallAt()), i.decision(), ts(i.at()), i.caseId());
     }
 
     List<Interaction> interactions(InteractionQuery q) {

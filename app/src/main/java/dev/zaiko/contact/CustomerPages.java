@@ -132,8 +132,8 @@ class CustomerPages {
         DecisionLinks.Verified verified = links.verify(token);
         if (!(verified instanceof DecisionLinks.Valid valid)) return problem(verified, lang);
         Locale locale = locale(lang, valid.caseId());
-        CaseFile file = reading.read(valid.caseId(), locale);
-        List<Refunds.CustomerRefund> waiting = refunds.ofOrder(file.stockout().orderNumber(), locale).stream()
+        String orderNumber = store.find(valid.caseId()).orElseThrow().orderNumber();
+        List<Refunds.CustomerRefund> waiting = refunds.ofOrder(orderNumber, locale).stream()
                 .filter(Refunds.CustomerRefund::awaitingAccount).toList();
         if (waiting.isEmpty()) {
             return page(HttpStatus.CONFLICT, token, valid, locale, null, "noAccountNeeded", Map.of(), form);
@@ -199,12 +199,10 @@ class CustomerPages {
         m.put("decision", f.decision().map(d -> texts.decided(d, locale)).orElse(null));
         m.put("decidedOn", f.decision().map(d -> CustomerDates.format(d.decidedAt(), clock.getZone(), locale))
                 .orElse(null));
-        List<Refunds.CustomerRefund> refundList = refunds.ofCase(c.orderNumber(), c.id(), locale);
-        m.put("refunds", refundList);
-        boolean awaiting = refunds.ofOrder(c.orderNumber(), locale).stream()
-                .anyMatch(Refunds.CustomerRefund::awaitingAccount);
-        m.put("awaitingAccount", awaiting);
-        m.put("accountDeadline", refunds.ofOrder(c.orderNumber(), locale).stream()
+        List<Refunds.CustomerRefund> ofOrder = refunds.ofOrder(c.orderNumber(), locale);
+        m.put("refunds", ofOrder.stream().filter(r -> c.id().equals(r.caseId())).toList());
+        m.put("awaitingAccount", ofOrder.stream().anyMatch(Refunds.CustomerRefund::awaitingAccount));
+        m.put("accountDeadline", ofOrder.stream()
                 .filter(Refunds.CustomerRefund::awaitingAccount).map(Refunds.CustomerRefund::accountDeadline)
                 .filter(d -> d != null).min(Instant::compareTo)
                 .map(d -> CustomerDates.format(d, clock.getZone(), locale)).orElse(null));

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.zaiko.mail.QueuedEmail;
+import dev.zaiko.order.OrderNumber;
+import dev.zaiko.order.Orders;
 import dev.zaiko.platform.ConflictException;
 import dev.zaiko.platform.InvalidRequestException;
 import dev.zaiko.stockout.StockoutCase;
@@ -32,10 +34,12 @@ class EscalatingCases {
     private final ShopCalendar calendar;
     private final ReadingCases reading;
     private final WritingToCustomers writing;
+    private final Orders orders;
     private final Clock clock;
 
     EscalatingCases(ContactStore store, RecordingCalls calls, StockoutCases cases, ShopCalendar calendar,
-                    ReadingCases reading, WritingToCustomers writing, Clock clock) {
+                    ReadingCases reading, WritingToCustomers writing, Orders orders, Clock clock) {
+        this.orders = orders;
         this.store = store;
         this.calls = calls;
         this.cases = cases;
@@ -84,8 +88,7 @@ class EscalatingCases {
             store.closeTask(id, "CANCELLED", operator, now);
         }
         store.addInteraction(new Interaction(UUID.randomUUID(), id, c.orderNumber(), Interaction.Channel.DESK,
-                "ESCALATED", operator.strip(), reason.strip(), null, slot, null, now),
-                store.customerEmail(id).orElse(null));
+                "ESCALATED", operator.strip(), reason.strip(), null, slot, null, now));
         if (c.status() == StockoutStatus.OPEN) {
             cases.changeStatus(id, StockoutStatus.AWAITING_DECISION, operator, "Escalated to a supervisor");
         }
@@ -96,7 +99,7 @@ class EscalatingCases {
     }
 
     private boolean hasPhone(StockoutCase c) {
-        var order = reading.read(c.id(), null).order();
-        return order.customer().phone() != null && !order.customer().phone().isBlank();
+        String phone = orders.get(OrderNumber.parse(c.orderNumber())).customer().phone();
+        return phone != null && !phone.isBlank();
     }
 }

@@ -63,7 +63,7 @@ class FollowingUp {
         store.closeTask(decided.caseId(), "DONE", decided.decidedBy(), now);
         store.addInteraction(new Interaction(UUID.randomUUID(), decided.caseId(), decided.orderNumber(),
                 Interaction.Channel.DESK, decided.byDefault() ? "DECIDED_BY_DEFAULT" : "DECIDED", decided.decidedBy(),
-                null, null, null, decided.choice().name(), now), store.customerEmail(decided.caseId()).orElse(null));
+                null, null, null, decided.choice().name(), now));
         sendWhenReady(decided.caseId());
     }
 
@@ -135,8 +135,7 @@ class FollowingUp {
         Instant now = clock.instant();
         store.emailProblem(caseId, problem, true, now);
         store.addInteraction(new Interaction(UUID.randomUUID(), caseId, cc.get().orderNumber(),
-                Interaction.Channel.DESK, kind, null, problem, messageId, null, null, now),
-                store.customerEmail(caseId).orElse(null));
+                Interaction.Channel.DESK, kind, null, problem, messageId, null, null, now));
         log.warn("Stockout case {}: email {} {}", caseId, messageId, kind);
     }
 }

@@ -141,7 +141,7 @@ class RecordingCalls {
         Interaction call = new Interaction(UUID.randomUUID(), c.id(), c.orderNumber(), Interaction.Channel.CALL,
                 outcome.name(), report.operator(), blankToNull(report.notes()), null, nextCallAt,
                 report.choice() == null ? null : report.choice().name(), now);
-        store.addInteraction(call, store.customerEmail(c.id()).orElse(null));
+        store.addInteraction(call);
         if (emailKind != null) {
             email = informed(c, cc, emailKind, new WritingToCustomers.Notice(now, outcome, nextCallAt,
                     call.id().toString()), report.operator());

@@ -176,7 +176,7 @@ class WritingToCustomers {
         Instant now = clock.instant();
         store.addInteraction(new Interaction(UUID.randomUUID(), cc.caseId(), cc.orderNumber(),
                 Interaction.Channel.EMAIL, kind.name(), operator, letter.subject(), email.messageId(), nextCallAt, null,
-                now), customer.email());
+                now));
         if (kind != EmailKind.FOLLOW_UP) store.firstContact(cc.caseId(), now);
         return email;
     }
