@@ -124,28 +124,27 @@ public class PlacingOrders {
                         new NotFoundException("No product with SKU '" + sku + "' (line " + lineNo + ").")));
             }
         }
-        // before reserving, so that a refusal normally costs nothing; the redemption itself decides
-        if (spendsFromWallet(request, channel)) {
-            try {
-                checkWallet(request);
-            } catch (ConflictException refused) {
-                // a racing duplicate that committed since the lookup above spent the wallet: answer as its replay
-                if (request.externalRef() != null) {
-                    Optional<OrderNumber> winner = store.findByExternalRef(channel.code(), request.externalRef());
-                    if (winner.isPresent()) return replay(winner.get(), request);
+        try {
+            // before reserving, so that a refusal normally costs nothing; the redemption itself decides
+            if (spendsFromWallet(request, channel)) checkWallet(request);
+            for (int attempt = 1; ; attempt++) {
+                // no lookup first: a number taken meanwhile fails the insert on its key and is retried below
+                OrderNumber number = OrderNumber.random();
+                try {
+                    return placeAs(number, request, channel, catalog, actor);
+                } catch (DuplicateKeyException e) {
+                    if (attempt >= NUMBER_ATTEMPTS || !store.exists(number)) throw e;
+                    log.info("Order number {} was taken meanwhile; placing again with another", number);
                 }
-                throw refused;
             }
-        }
-        for (int attempt = 1; ; attempt++) {
-            // no lookup first: a number taken meanwhile fails the insert on its key and is retried below
-            OrderNumber number = OrderNumber.random();
-            try {
-                return placeAs(number, request, channel, catalog, actor);
-            } catch (DuplicateKeyException e) {
-                if (attempt >= NUMBER_ATTEMPTS || !store.exists(number)) throw e;
-                log.info("Order number {} was taken meanwhile; placing again with another", number);
+        } catch (ConflictException refused) {
+            // refused for what a racing duplicate took after the lookup above (its points, the last unit):
+            // the duplicate is this same order, so it is answered as its replay
+            if (request.externalRef() != null) {
+                Optional<OrderNumber> winner = store.findByExternalRef(channel.code(), request.externalRef());
+                if (winner.isPresent()) return replay(winner.get(), request);
             }
+            throw refused;
         }
     }
 
