@@ -16,6 +16,13 @@ record MachineFacts(int cores, String cpu, long memoryBytes, String os, String j
                 fixture.queryOne("show fsync"));
     }
 
+    /** The facts of the database a started Zaiko runs on. */
+    static MachineFacts of(ZaikoServer server) {
+        return of(server.jdbc().queryForObject("show server_version", String.class),
+                server.jdbc().queryForObject("show synchronous_commit", String.class),
+                server.jdbc().queryForObject("show fsync", String.class));
+    }
+
     static MachineFacts of(String postgresVersion, String synchronousCommit, String fsync) {
         long memory = ManagementFactory.getOperatingSystemMXBean()
                 instanceof com.sun.management.OperatingSystemMXBean os ? os.getTotalMemorySize() : -1;

@@ -48,10 +48,7 @@ public final class OrderPathBench {
         String loadBefore = MachineFacts.currentLoadAverage();
         progress("Starting Zaiko (embedded PostgreSQL, migrations)");
         try (ZaikoServer server = ZaikoServer.start(options.appArguments().toArray(String[]::new))) {
-            MachineFacts machine = MachineFacts.of(
-                    server.jdbc().queryForObject("show server_version", String.class),
-                    server.jdbc().queryForObject("show synchronous_commit", String.class),
-                    server.jdbc().queryForObject("show fsync", String.class));
+            MachineFacts machine = MachineFacts.of(server);
             progress("Zaiko listens on " + server.baseUrl() + "; setting up the shop");
             OrderShop shop = new OrderShop(server);
             shop.network();
