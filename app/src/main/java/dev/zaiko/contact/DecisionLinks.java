@@ -42,18 +42,22 @@ public class DecisionLinks {
         this.clock = clock;
     }
 
-    /** Issues a new link for the case (in the caller's transaction) and returns its address. */
-    public URI issue(String caseId) {
+    /** A link's address and until when it works. */
+    public record Issued(URI url, Instant expiresAt) {
+    }
+
+    /** Issues a new link for the case (in the caller's transaction). */
+    public Issued issue(String caseId) {
         Instant now = clock.instant();
         Instant expires = now.plus(properties.linkValidFor());
         UUID id = UUID.randomUUID();
         store.insertLink(new ContactStore.Link(id, caseId, now, expires, null, null));
-        return shop.baseUrl().resolve("/c/" + token(caseId, id, expires));
+        return new Issued(shop.baseUrl().resolve("/c/" + token(caseId, id, expires)), expires);
     }
 
-    /** How long a newly issued link works. */
-    public java.time.Duration validFor() {
-        return properties.linkValidFor();
+    /** What a preview shows in place of a link: nothing is issued. */
+    Issued standIn() {
+        return new Issued(shop.baseUrl().resolve("/c/preview"), clock.instant().plus(properties.linkValidFor()));
     }
 
     String token(String caseId, UUID id, Instant expires) {

@@ -1,6 +1,5 @@
 package dev.zaiko.contact;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -77,10 +76,10 @@ class WritingToCustomers {
 
     /** The email as it would go out now, for staff to read first; the link in it is a stand-in. */
     Letter preview(CaseFile f, ContactCase cc, EmailKind kind, Notice n) {
-        return noticeLetter(f, cc, kind, n, shop.baseUrl().resolve("/c/preview"));
+        return noticeLetter(f, cc, kind, n, links.standIn());
     }
 
-    private Letter noticeLetter(CaseFile f, ContactCase cc, EmailKind kind, Notice n, URI link) {
+    private Letter noticeLetter(CaseFile f, ContactCase cc, EmailKind kind, Notice n, DecisionLinks.Issued link) {
         Locale l = f.locale();
         String number = f.stockout().orderNumber();
         List<Letter.Block> blocks = new ArrayList<>();
@@ -92,8 +91,7 @@ class WritingToCustomers {
                     .toList()));
             f.options().offered(Choice.SUBSTITUTE).flatMap(o -> o.substitutes().stream().findFirst())
                     .ifPresent(best -> blocks.add(comparison(f, best, l)));
-            blocks.add(new Letter.Action(text("contact.mail.link.choose", l), link, text("contact.mail.link.note", l,
-                    date(linkExpiry(), l))));
+            blocks.add(action("contact.mail.link.choose", link, l));
         }
         if (f.decideBy() != null) {
             blocks.add(new Letter.Paragraph(text("contact.mail.default", l, time(f.decideBy(), l),
@@ -142,8 +140,7 @@ class WritingToCustomers {
             d.option().substitutes().stream().filter(s -> s.sku().equals(d.substituteSku())).findFirst()
                     .ifPresent(s -> blocks.add(comparison(f, s, l)));
         }
-        blocks.add(new Letter.Action(text("contact.mail.link.status", l), links.issue(cc.caseId()),
-                text("contact.mail.link.note", l, date(linkExpiry(), l))));
+        blocks.add(action("contact.mail.link.status", links.issue(cc.caseId()), l));
         Letter letter = new Letter(text("contact.mail.subject.FOLLOW_UP." + how, l, number), false, greeting(f, l),
                 blocks, text("contact.mail.closing.followUp", l), signature(l));
         return send(cc, f, EmailKind.FOLLOW_UP, letter, "FOLLOW_UP:" + cc.caseId(), state.followUpBy(), null);
@@ -158,7 +155,7 @@ class WritingToCustomers {
         String routeKey = "KONBINI".equals(route) ? "KONBINI" : "BANK_TRANSFER";
         List<Letter.Block> blocks = new ArrayList<>();
         blocks.add(new Letter.Paragraph(text("contact.mail.bank." + routeKey + ".why", l, number, amount)));
-        blocks.add(new Letter.Action(text("contact.mail.link.bank", l), links.issue(cc.caseId()),
+        blocks.add(new Letter.Action(text("contact.mail.link.bank", l), links.issue(cc.caseId()).url(),
                 text("contact.mail.bank.deadline", l, time(deadline, l))));
         blocks.add(new Letter.Paragraph(text("contact.mail.bank." + routeKey + ".otherwise", l, time(deadline, l))));
         Letter letter = new Letter(text("contact.mail.subject." + kind.name(), l, number), false, greeting(f, l),
@@ -246,12 +243,9 @@ class WritingToCustomers {
                 text("contact.mail.signature.email", l, shop.email()), text("contact.mail.signature.reply", l));
     }
 
-    private Instant linkExpiry() {
-        return clock.instant().plus(linksValidFor());
-    }
-
-    private java.time.Duration linksValidFor() {
-        return links.validFor();
+    /** A button with the link, and until when the link works. */
+    private Letter.Action action(String label, DecisionLinks.Issued link, Locale l) {
+        return new Letter.Action(text(label, l), link.url(), text("contact.mail.link.note", l, date(link.expiresAt(), l)));
     }
 
     private String yen(long amount, Locale l) {
