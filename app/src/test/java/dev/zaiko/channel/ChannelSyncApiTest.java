@@ -43,7 +43,7 @@ class ChannelSyncApiTest {
     @Autowired
     ChannelSyncProperties properties;
 
-    ShopApi api;
+    ChannelApi api;
     ShopApi.Shop shop;
 
     @AfterEach
@@ -58,23 +58,8 @@ class ChannelSyncApiTest {
 
     @BeforeEach
     void clientAndShop() {
-        api = new ShopApi(port) {
-        };
+        api = new ChannelApi(port);
         shop = api.shop();
-    }
-
-    String product(String prefix) {
-        String sku = ShopApi.unique(prefix);
-        ObjectNode body = ShopApi.JSON.createObjectNode().put("sku", sku).put("category", "tent").put("price", 29800)
-                .put("lowStockThreshold", 2);
-        body.putObject("name").put("ja", "テント").put("en", "Tent");
-        api.ok(api.post("/api/products", body));
-        return sku;
-    }
-
-    void tillSale(String sku, int quantity) {
-        api.ok(api.post("/api/stock/pos-sales", ShopApi.JSON.createObjectNode().put("sku", sku)
-                .put("location", shop.store()).put("quantity", quantity)));
     }
 
     JsonNode webhook(String channel, String url) {
@@ -96,7 +81,7 @@ class ChannelSyncApiTest {
 
     @Test
     void aTillSaleOfTheLastUnitReachesTheMarketplaceFeedAndItsWebhookSigned() throws Exception {
-        String sku = product("SYNC");
+        String sku = api.product("SYNC");
         api.sellable(sku, shop.store(), 1);
         try (Receiver receiver = Receiver.ok()) {
             JsonNode hook = webhook(shop.marketplace(), receiver.url());
@@ -105,7 +90,7 @@ class ChannelSyncApiTest {
             assertThat(feedEntry(shop.marketplace(), sku).path("level").asString()).isEqualTo("LOW");
             assertThat(feedEntry(shop.marketplace(), sku).path("ats").intValue()).isEqualTo(1);
 
-            tillSale(sku, 1);
+            api.tillSale(shop.store(), sku, 1);
 
             await().atMost(Duration.ofSeconds(10)).until(() ->
                     "OUT_OF_STOCK".equals(feedEntry(shop.marketplace(), sku).path("level").asString()));
@@ -162,7 +147,7 @@ class ChannelSyncApiTest {
 
     @Test
     void aThousandRapidChangesOfOneSkuGiveFarFewerDeliveriesTheLastOneRight() throws Exception {
-        String sku = product("BURST");
+        String sku = api.product("BURST");
         api.sellable(sku, shop.store(), 1000);
         try (Receiver receiver = Receiver.ok()) {
             webhook(shop.marketplace(), receiver.url());
@@ -177,7 +162,7 @@ class ChannelSyncApiTest {
             try {
                 List<CompletableFuture<Void>> sales = new ArrayList<>();
                 for (int i = 0; i < 1000; i++) {
-                    sales.add(CompletableFuture.runAsync(() -> tillSale(sku, 1), tills));
+                    sales.add(CompletableFuture.runAsync(() -> api.tillSale(shop.store(), sku, 1), tills));
                 }
                 CompletableFuture.allOf(sales.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
             } finally {
@@ -212,14 +197,14 @@ class ChannelSyncApiTest {
 
     @Test
     void retriesNeverDeliverAnOlderValueAfterANewerOne() throws Exception {
-        String sku = product("RETRY");
+        String sku = api.product("RETRY");
         api.sellable(sku, shop.store(), 5);
         try (Receiver receiver = new Receiver(3, false)) {
             JsonNode hook = webhook(shop.marketplace(), receiver.url());
             for (int sold = 1; sold <= 5; sold++) {
                 int seen = receiver.requests().size();
                 await().atMost(Duration.ofSeconds(10)).until(() -> receiver.requests().size() > seen);
-                tillSale(sku, 1);
+                api.tillSale(shop.store(), sku, 1);
             }
             await().atMost(Duration.ofSeconds(20)).until(() -> {
                 JsonNode got = last(receiver.entries(sku, true));
@@ -243,13 +228,13 @@ class ChannelSyncApiTest {
 
     @Test
     void aDeadEndpointDoesNotSlowTheOthers() throws Exception {
-        String sku = product("DEAD");
+        String sku = api.product("DEAD");
         api.sellable(sku, shop.store(), 3);
         try (Receiver dead = new Receiver(0, true); Receiver alive = Receiver.ok()) {
             webhook(shop.marketplace(), dead.url());
             webhook(shop.marketplace(), alive.url());
             await().atMost(Duration.ofSeconds(10)).until(() -> dead.arrivals() > 0);
-            tillSale(sku, 3);
+            api.tillSale(shop.store(), sku, 3);
             // well inside the 10 seconds the dead endpoint's request may hang
             await().atMost(Duration.ofSeconds(5)).until(() -> {
                 JsonNode got = last(alive.entries(sku, true));
@@ -260,14 +245,14 @@ class ChannelSyncApiTest {
 
     @Test
     void aLongPollReturnsWhenTheNextChangeIsWritten() throws Exception {
-        String sku = product("POLL");
+        String sku = api.product("POLL");
         api.sellable(sku, shop.store(), 2);
         await().atMost(Duration.ofSeconds(10)).until(() -> feedEntry(shop.marketplace(), sku) != null);
         long next = api.ok(api.get("/api/channels/" + shop.marketplace() + "/feed?after=0&limit=1000"))
                 .path("next").longValue();
         CompletableFuture<JsonNode> poll = CompletableFuture.supplyAsync(() -> api.ok(api.get(
                 "/api/channels/" + shop.marketplace() + "/feed?after=" + next + "&wait=20s")));
-        tillSale(sku, 2);
+        api.tillSale(shop.store(), sku, 2);
         JsonNode page = poll.get(15, TimeUnit.SECONDS);
         assertThat(page.path("entries").size()).isEqualTo(1);
         assertThat(page.path("entries").get(0).path("sku").asString()).isEqualTo(sku);
@@ -281,7 +266,7 @@ class ChannelSyncApiTest {
 
     @Test
     void aReservationAndItsReleaseReachTheFeedFromTheEngine() {
-        String sku = product("ENGINE");
+        String sku = api.product("ENGINE");
         api.sellable(sku, shop.store(), 1);
         await().atMost(Duration.ofSeconds(10)).until(() -> feedEntry(shop.marketplace(), sku) != null);
         long before = feedEntry(shop.marketplace(), sku).path("seq").longValue();
@@ -304,8 +289,8 @@ class ChannelSyncApiTest {
 
     @Test
     void aChangeThatMovesNoChannelsValueAddsNoEntryAndTheDelayIsMeasured() {
-        String quiet = product("QUIET");
-        String marker = product("MARKER");
+        String quiet = api.product("QUIET");
+        String marker = api.product("MARKER");
         api.sellable(quiet, shop.store(), 3);
         await().atMost(Duration.ofSeconds(10)).until(() -> feedEntry(shop.marketplace(), quiet) != null);
         long seq = feedEntry(shop.marketplace(), quiet).path("seq").longValue();
@@ -345,7 +330,7 @@ class ChannelSyncApiTest {
 
     @Test
     void aMarkLeftBehindWithoutAWakeUpIsPickedUpByThePoll() {
-        String sku = product("CRASH");
+        String sku = api.product("CRASH");
         api.sellable(sku, shop.store(), 2);
         await().atMost(Duration.ofSeconds(10)).until(() -> feedEntry(shop.marketplace(), sku) != null);
         // as after a crash between a change's commit and the feed writer's round: the entry is
@@ -360,8 +345,8 @@ class ChannelSyncApiTest {
 
     @Test
     void theFeedIsReadPageByPageAfterACursor() {
-        String first = product("PAGE");
-        String second = product("PAGE");
+        String first = api.product("PAGE");
+        String second = api.product("PAGE");
         api.sellable(first, shop.store(), 5);
         api.sellable(second, shop.store(), 6);
         String feed = "/api/channels/" + shop.marketplace() + "/feed";

@@ -26,33 +26,18 @@ class MarketplaceAdapterApiTest {
     @LocalServerPort
     int port;
 
-    ShopApi api;
+    ChannelApi api;
     ShopApi.Shop shop;
 
     @BeforeEach
     void clientAndShop() {
-        api = new ShopApi(port) {
-        };
+        api = new ChannelApi(port);
         shop = api.shop();
     }
 
     @AfterEach
     void removeAdapter() {
         api.delete("/api/channels/" + shop.marketplace() + "/adapter");
-    }
-
-    String product(String prefix) {
-        String sku = ShopApi.unique(prefix);
-        ObjectNode body = ShopApi.JSON.createObjectNode().put("sku", sku).put("category", "tent").put("price", 29800)
-                .put("lowStockThreshold", 2);
-        body.putObject("name").put("ja", "テント").put("en", "Tent");
-        api.ok(api.post("/api/products", body));
-        return sku;
-    }
-
-    void tillSale(String sku, int quantity) {
-        api.ok(api.post("/api/stock/pos-sales", ShopApi.JSON.createObjectNode().put("sku", sku)
-                .put("location", shop.store()).put("quantity", quantity)));
     }
 
     Map<String, Integer> feedAts() {
@@ -73,10 +58,10 @@ class MarketplaceAdapterApiTest {
     @Test
     void withASlowMarketplaceTheLowAtsFastSellersArePushedFirstAndTheSafetyFloorPushesZeroAtOnce() throws Exception {
         List<String> steady = new ArrayList<>();
-        for (int i = 0; i < 20; i++) steady.add(product("STEADY"));
+        for (int i = 0; i < 20; i++) steady.add(api.product("STEADY"));
         List<String> fast = new ArrayList<>();
-        for (int i = 0; i < 3; i++) fast.add(product("FAST"));
-        String floor = product("FLOOR");
+        for (int i = 0; i < 3; i++) fast.add(api.product("FAST"));
+        String floor = api.product("FLOOR");
         List<String> all = new ArrayList<>(steady);
         all.addAll(fast);
         all.add(floor);
@@ -98,12 +83,12 @@ class MarketplaceAdapterApiTest {
             // the marketplace gets stuck on one push: everything after it queues behind the rate limit
             int before = rakuten.pushes().size();
             rakuten.holdNext();
-            tillSale(steady.get(0), 1);
+            api.tillSale(shop.store(), steady.get(0), 1);
             await().atMost(Duration.ofSeconds(10)).until(() -> rakuten.pushes().size() == before + 1);
 
-            for (String sku : steady.subList(1, steady.size())) tillSale(sku, 1);   // 39 left, 1 sold
-            for (String sku : fast) tillSale(sku, 38);                             // 2 left, 38 sold
-            tillSale(floor, 39);                                                   // 1 left: the safety floor
+            for (String sku : steady.subList(1, steady.size())) api.tillSale(shop.store(), sku, 1);   // 39 left, 1 sold
+            for (String sku : fast) api.tillSale(shop.store(), sku, 38);                             // 2 left, 38 sold
+            api.tillSale(shop.store(), floor, 39);                                                   // 1 left: the safety floor
             await().atMost(Duration.ofSeconds(15)).until(() -> {
                 Map<String, Integer> ats = feedAts();
                 return steady.stream().allMatch(s -> Integer.valueOf(39).equals(ats.get(s)))
@@ -140,8 +125,8 @@ class MarketplaceAdapterApiTest {
 
     @Test
     void theSafetyFloorPushesZeroWithoutWaitingForTheRateLimit() throws Exception {
-        String slow = product("SLOWSELL");
-        String last = product("LASTONES");
+        String slow = api.product("SLOWSELL");
+        String last = api.product("LASTONES");
         api.sellable(slow, shop.store(), 40);
         api.sellable(last, shop.store(), 5);
         try (MarketplaceReceiver yahoo = new MarketplaceReceiver(0)) {
@@ -150,8 +135,8 @@ class MarketplaceAdapterApiTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> yahoo.pushes().size() == 1);
             long sent = System.nanoTime();
 
-            tillSale(slow, 1);
-            tillSale(last, 2); // 3 left: at the floor of 3
+            api.tillSale(shop.store(), slow, 1);
+            api.tillSale(shop.store(), last, 2); // 3 left: at the floor of 3
 
             await().atMost(Duration.ofSeconds(5)).until(() -> yahoo.pushes().size() == 2);
             JsonNode items = yahoo.pushes().get(1).json().path("items");
