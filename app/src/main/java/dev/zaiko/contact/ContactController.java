@@ -80,8 +80,7 @@ class ContactController {
         var recorded = recording.record(id, new RecordingCalls.CallReport(request.outcome(), request.operator().strip(),
                 request.notes(), request.choice(), request.substituteSku(),
                 request.callbackAt() == null ? null : request.callbackAt().toInstant(), request.personalLine()));
-        NextView next = recorded.next() == null ? recorded.desk().openTask() == null ? null
-                : new NextView(recorded.desk().openTask().notBefore(), false, "AskedByTheCustomer")
+        NextView next = recorded.next() == null ? null
                 : new NextView(recorded.next().at(), recorded.next().emailOnly(), recorded.next().rule());
         return new CallView(recorded.desk().caseId(), request.outcome(), next, email(recorded.email()),
                 recorded.toneWarnings(), desk(recorded.desk()));

@@ -76,6 +76,8 @@ class RecordingCalls {
     }
 
     /**
+     * @param next         the next call: by the missed-call rules, or the time the customer asked for;
+     *                     null when none is due (a decision, or the customer chooses through the link)
      * @param email        the email this call led to, null when none (a decision: the follow-up comes later)
      * @param toneWarnings phrases in the notes that would hurt if a customer read them
      */
@@ -121,6 +123,7 @@ class RecordingCalls {
             }
             store.openTask(c.id(), CallTask.Kind.CALLBACK, cc.queue(), at, at, true, report.operator(), now);
             nextCallAt = at;
+            next = new NextCall(at, "AskedByTheCustomer");
             emailKind = EmailKind.CALLBACK_CONFIRMED;
         } else if (outcome == CallOutcome.CONNECTED) {
             store.closeTask(c.id(), "DONE", report.operator(), now);
