@@ -43,6 +43,22 @@ public record Order(OrderNumber orderNumber, String channel, String externalRef,
             this(method, status, amount, pointsUsed, couponCode, couponDiscount, giftBalanceUsed, null);
         }
 
+        public static final String GIFT_BALANCE = "GIFT_BALANCE";
+
+        /** The gift balance spent: beside the money, and the money itself when the method is the gift balance. */
+        public static long giftBalanceSpent(String method, long amount, long giftBalanceUsed) {
+            return giftBalanceUsed + (GIFT_BALANCE.equals(method) ? amount : 0);
+        }
+
+        public long giftBalanceSpent() {
+            return giftBalanceSpent(method, amount, giftBalanceUsed);
+        }
+
+        /** Money from outside the shop's own ledgers (none when the whole payment is gift balance). */
+        public long moneyPaid() {
+            return GIFT_BALANCE.equals(method) ? 0 : amount;
+        }
+
         /** Money, points, gift balance and coupon together: what the customer gave for the order. */
         public long total() {
             return amount + pointsUsed + giftBalanceUsed + couponDiscount;

@@ -286,9 +286,8 @@ public class PlacingOrders {
                 || blankToNull(p.couponCode()) != null);
     }
 
-    /** Gift balance spent: beside the money, and the money itself when the method is the gift balance. */
     private static long giftBalance(OrderRequest.Payment p) {
-        return orZero(p.giftBalanceUsed()) + ("GIFT_BALANCE".equals(p.method()) ? p.amount() : 0);
+        return Order.Payment.giftBalanceSpent(p.method(), p.amount(), orZero(p.giftBalanceUsed()));
     }
 
     private void checkWallet(OrderRequest r) {

@@ -13,7 +13,6 @@ import dev.zaiko.order.Order;
  */
 record PaymentFacts(boolean marketplace, String method, String status, Map<Means, Long> paid) {
 
-    static final String GIFT_BALANCE_METHOD = "GIFT_BALANCE";
 
     PaymentFacts {
         paid = Map.copyOf(paid);
@@ -22,9 +21,8 @@ record PaymentFacts(boolean marketplace, String method, String status, Map<Means
     static PaymentFacts of(Order order, boolean marketplace) {
         Order.Payment p = order.payment();
         Map<Means, Long> paid = new EnumMap<>(Means.class);
-        boolean byGiftBalance = GIFT_BALANCE_METHOD.equals(p.method());
-        paid.put(Means.PAYMENT, byGiftBalance ? 0 : p.amount());
-        paid.put(Means.GIFT_BALANCE, p.giftBalanceUsed() + (byGiftBalance ? p.amount() : 0));
+        paid.put(Means.PAYMENT, p.moneyPaid());
+        paid.put(Means.GIFT_BALANCE, p.giftBalanceSpent());
         paid.put(Means.POINTS, p.pointsUsed());
         paid.put(Means.COUPON, p.couponDiscount());
         return new PaymentFacts(marketplace, p.method(), p.status(), paid);
