@@ -135,6 +135,25 @@ record BenchOptions(int buyers, int poolSize, int warmupSeconds, int durationSec
                 + (throughputPhase && oversellPhase ? "," : "") + (oversellPhase ? "oversell" : "");
     }
 
+    /**
+     * The command line read by {@code parse}; on {@code --help} the usage is printed and the answer is
+     * empty; on a mistake the message and the usage go to stderr and the process ends with 2.
+     */
+    static <T> java.util.Optional<T> parseOrExit(java.util.function.Function<String[], T> parse, String usage,
+                                               String[] args) {
+        try {
+            return java.util.Optional.of(parse.apply(args));
+        } catch (HelpRequested e) {
+            System.out.print(usage);
+            return java.util.Optional.empty();
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.print(usage);
+            System.exit(2);
+            return java.util.Optional.empty();
+        }
+    }
+
     static final class HelpRequested extends RuntimeException {
         HelpRequested() {
             super(null, null, false, false);

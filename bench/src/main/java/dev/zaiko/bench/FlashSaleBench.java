@@ -25,18 +25,9 @@ public final class FlashSaleBench {
             PropagationBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
-        BenchOptions options;
-        try {
-            options = BenchOptions.parse(args);
-        } catch (BenchOptions.HelpRequested e) {
-            System.out.print(BenchOptions.usage());
-            return;
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.print(BenchOptions.usage());
-            System.exit(2);
-            return;
-        }
+        var parsed = BenchOptions.parseOrExit(BenchOptions::parse, BenchOptions.usage(), args);
+        if (parsed.isEmpty()) return;
+        BenchOptions options = parsed.get();
         Locale.setDefault(Locale.ROOT);
         progress("Settings: " + options);
         progress("Starting embedded PostgreSQL and applying migrations");

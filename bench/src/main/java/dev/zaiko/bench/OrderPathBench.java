@@ -31,18 +31,9 @@ public final class OrderPathBench {
     }
 
     public static void main(String[] args) throws Exception {
-        OrderBenchOptions options;
-        try {
-            options = OrderBenchOptions.parse(args);
-        } catch (BenchOptions.HelpRequested e) {
-            System.out.print(OrderBenchOptions.USAGE);
-            return;
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.print(OrderBenchOptions.USAGE);
-            System.exit(2);
-            return;
-        }
+        var parsed = BenchOptions.parseOrExit(OrderBenchOptions::parse, OrderBenchOptions.USAGE, args);
+        if (parsed.isEmpty()) return;
+        OrderBenchOptions options = parsed.get();
         Locale.setDefault(Locale.ROOT);
         progress("Settings: " + options);
         String loadBefore = MachineFacts.currentLoadAverage();

@@ -102,18 +102,9 @@ public final class PropagationBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (BenchOptions.HelpRequested e) {
-            System.out.print(USAGE);
-            return;
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.print(USAGE);
-            System.exit(2);
-            return;
-        }
+        var parsed = BenchOptions.parseOrExit(Options::parse, USAGE, args);
+        if (parsed.isEmpty()) return;
+        Options options = parsed.get();
         Locale.setDefault(Locale.ROOT);
         progress("Settings: " + options);
         String loadBefore = MachineFacts.currentLoadAverage();
