@@ -48,12 +48,13 @@ class StartupTest {
     }
 
     @Test
-    void servesTheConsolePageInJapaneseByDefault() throws Exception {
-        HttpResponse<String> page = HttpClient.newHttpClient().send(
+    void sendsAnAnonymousVisitorToTheSignInPageInJapaneseByDefault() throws Exception {
+        HttpResponse<String> page = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build().send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("在庫");
+        assertThat(page.uri().getPath()).isEqualTo("/login");
+        assertThat(page.body()).contains("サインイン");
     }
 
     @Test

@@ -146,7 +146,7 @@ class ToneGuardApiTest {
 
     @Test
     void aGuardedFieldIsRefusedWith422NamingEachPhraseAndItsSuggestion() {
-        ShopApi.Response refused = api.post("/test/contact/notes",
+        ShopApi.Response refused = api.post("/api/test/contact/notes",
                 ShopApi.JSON.createObjectNode().put("note", "手違いでお届けが遅れます。Going forward we will check."));
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.contentType()).startsWith("application/problem+json");
@@ -159,7 +159,7 @@ class ToneGuardApiTest {
         assertThat(problem.path("findings").get(1).path("start").intValue()).isEqualTo(13);
         assertThat(problem.path("detail").asString()).contains("note", "'手違いで' (say 'わたくしどもの不手際で')",
                 "'going forward' (say 'next time')");
-        assertThat(api.post("/test/contact/notes", ShopApi.JSON.createObjectNode().put("note", "次回こそ気をつけます。"))
+        assertThat(api.post("/api/test/contact/notes", ShopApi.JSON.createObjectNode().put("note", "次回こそ気をつけます。"))
                 .status()).isEqualTo(200);
     }
 

@@ -22,7 +22,7 @@ class ToneProbeController {
     record Note(String note) {
     }
 
-    @PostMapping("/test/contact/notes")
+    @PostMapping("/api/test/contact/notes")
     Note save(@RequestBody Note note) {
         guard.requireClean("note", note.note());
         return note;

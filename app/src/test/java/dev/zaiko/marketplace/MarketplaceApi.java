@@ -30,7 +30,8 @@ class MarketplaceApi extends ShopApi {
 
     Download download(String path) {
         try {
-            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + TOKEN)
+                    .GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             return new Download(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
                     r.headers().firstValue("Content-Disposition").orElse(""), r.body());
@@ -47,6 +48,7 @@ class MarketplaceApi extends ShopApi {
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
                     .header("Content-Type", contentType).header("Accept", "application/json")
+                    .header("Authorization", "Bearer " + TOKEN)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), null, r.body());
         } catch (Exception e) {

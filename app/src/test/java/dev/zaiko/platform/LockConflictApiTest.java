@@ -29,7 +29,8 @@ class LockConflictApiTest {
     @Test
     void aDeadlockLoserIsToldToTryAgainAndChangedNothing() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/test/deadlock")).POST(HttpRequest.BodyPublishers.noBody())
+                URI.create("http://localhost:" + port + "/api/test/deadlock"))
+                .header("Authorization", "Bearer " + dev.zaiko.support.ShopApi.TOKEN).POST(HttpRequest.BodyPublishers.noBody())
                 .build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(503);

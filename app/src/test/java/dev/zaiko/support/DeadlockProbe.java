@@ -29,7 +29,7 @@ class DeadlockProbe {
         this.tx = new TransactionTemplate(transactions);
     }
 
-    @PostMapping("/test/deadlock")
+    @PostMapping("/api/test/deadlock")
     String deadlock() throws Exception {
         jdbc.execute("create table if not exists test_deadlock (id int primary key, value text)");
         jdbc.execute("insert into test_deadlock values (1, 'initial'), (2, 'initial') on conflict (id) do update "

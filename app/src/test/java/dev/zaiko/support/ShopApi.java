@@ -26,8 +26,16 @@ public class ShopApi {
     public static final JsonMapper JSON = JsonMapper.builder().build();
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    /** The admin token every test client calls the API with (application-test.properties provisions it). */
+    public static final String TOKEN = "test-bootstrap-token-0123456789abcdef";
+    private static final java.util.regex.Pattern CSRF = java.util.regex.Pattern.compile(
+            "name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"");
+
+    /** Keeps cookies like a browser: the CSRF cookie of the forms, a console session. */
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
     protected final String base;
+    private volatile String token = TOKEN;
+    private volatile String csrf;
 
     protected ShopApi(int port) {
         this.base = "http://localhost:" + port;
@@ -89,8 +97,25 @@ public class ShopApi {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html"));
     }
 
-    /** A form as a browser posts it (no redirects followed: the answer is what the form got). */
+    /** Calls from now on carry this bearer token; null calls as nobody (for the security tests). */
+    public void useToken(String token) {
+        this.token = token;
+    }
+
+    /**
+     * A form as a browser posts it (no redirects followed: the answer is what the form got), with
+     * the CSRF token of the last page this client saw (a browser's form carries it); having seen no
+     * form yet, it opens the sign-in page for one, as any page with a form would give.
+     */
     public Response postForm(String path, java.util.Map<String, String> form) {
+        if (csrf == null) page("/login");
+        java.util.Map<String, String> withToken = new java.util.LinkedHashMap<>(form);
+        withToken.putIfAbsent("_csrf", csrf);
+        return postFormWithoutCsrf(path, withToken);
+    }
+
+    /** A form posted as a forged cross-site request would be: without the page's CSRF token. */
+    public Response postFormWithoutCsrf(String path, java.util.Map<String, String> form) {
         String body = form.entrySet().stream().map(e -> java.net.URLEncoder.encode(e.getKey(),
                 java.nio.charset.StandardCharsets.UTF_8) + "=" + java.net.URLEncoder.encode(e.getValue(),
                 java.nio.charset.StandardCharsets.UTF_8)).collect(java.util.stream.Collectors.joining("&"));
@@ -111,8 +136,12 @@ public class ShopApi {
 
     private Response send(HttpRequest.Builder request) {
         try {
+            String bearer = token;
+            if (bearer != null) request.header("Authorization", "Bearer " + bearer);
             HttpResponse<String> response = http.send(request.header("Accept", "application/json").build(),
                     HttpResponse.BodyHandlers.ofString());
+            java.util.regex.Matcher form = CSRF.matcher(response.body());
+            if (form.find()) csrf = form.group(1) != null ? form.group(1) : form.group(2);
             return new Response(response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Location").orElse(null),

@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class EchoEndpoint {
 
-    static final String PATH = "/bench/echo-order";
-    static final String NOOP_PATH = "/bench/noop";
+    static final String PATH = "/api/bench/echo-order";
+    static final String NOOP_PATH = "/api/bench/noop";
 
     @PostMapping(PATH)
     ResponseEntity<Map<String, Object>> echo(@Valid @RequestBody OrderRequest order) {

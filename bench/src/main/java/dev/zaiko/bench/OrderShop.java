@@ -130,12 +130,14 @@ final class OrderShop {
     }
 
     private JsonNode post(String path, String body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", ZaikoServer.AUTHORIZATION).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)), path);
     }
 
     private JsonNode get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), path);
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", ZaikoServer.AUTHORIZATION)
+                .GET(), path);
     }
 
     private JsonNode send(HttpRequest.Builder request, String path) {

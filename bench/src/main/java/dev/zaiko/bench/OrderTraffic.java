@@ -86,7 +86,7 @@ final class OrderTraffic implements Strategy {
     public CompletableFuture<Boolean> reserve(int quantity) {
         String body = body(sequence.incrementAndGet(), quantity);
         HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("Authorization", ZaikoServer.AUTHORIZATION).header("Content-Type", "application/json").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -261,7 +261,8 @@ public final class PropagationBench {
                 try {
                     HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/channels/"
                                     + CHANNEL + "/feed?after=" + cursor + "&limit=1000&wait=5s"))
-                            .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                            .header("Authorization", ZaikoServer.AUTHORIZATION).timeout(Duration.ofSeconds(30))
+                            .GET().build(), HttpResponse.BodyHandlers.ofString());
                     long observed = System.nanoTime();
                     if (response.statusCode() != 200) {
                         throw new IllegalStateException("feed answered " + response.statusCode() + ": " + response.body());
@@ -325,7 +326,7 @@ public final class PropagationBench {
             long sent = System.nanoTime();
             try {
                 HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(base + EchoEndpoint.NOOP_PATH))
-                        .GET().build(), HttpResponse.BodyHandlers.discarding());
+                        .header("Authorization", ZaikoServer.AUTHORIZATION).GET().build(), HttpResponse.BodyHandlers.discarding());
                 long now = System.nanoTime();
                 if (response.statusCode() == 200 && sent >= measureFrom && sent < measureTo) noopLatency.record(now - sent);
             } catch (IOException e) {
@@ -439,7 +440,7 @@ public final class PropagationBench {
         Map<String, Integer> ats = new HashMap<>();
         for (String sku : skus) {
             JsonNode stock = JSON.readTree(send(http, HttpRequest.newBuilder(URI.create(base + "/api/stock/" + sku))
-                    .GET().build(), 200));
+                    .header("Authorization", ZaikoServer.AUTHORIZATION).GET().build(), 200));
             for (JsonNode c : stock.path("channels")) {
                 if (CHANNEL.equals(c.path("channel").asString())) ats.put(sku, c.path("ats").intValue());
             }
@@ -449,7 +450,7 @@ public final class PropagationBench {
 
     private static HttpRequest post(String url, String body) {
         return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("Authorization", ZaikoServer.AUTHORIZATION).header("Content-Type", "application/json").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 

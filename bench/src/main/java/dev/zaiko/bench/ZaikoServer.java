@@ -29,6 +29,15 @@ public final class ZaikoServer implements AutoCloseable {
         this.port = port;
     }
 
+    /**
+     * The admin token every bench request carries (provisioned at start as ZAIKO_BOOTSTRAP_TOKEN
+     * would be), so the measured path includes the API's token check like any integration's call.
+     */
+    public static final String BEARER_TOKEN = "bench-" + java.util.UUID.randomUUID() + java.util.UUID.randomUUID();
+
+    /** The {@code Authorization} header's value for {@link #BEARER_TOKEN}. */
+    public static final String AUTHORIZATION = "Bearer " + BEARER_TOKEN;
+
     /** @param extraArguments further {@code --name=value} settings for the application, e.g. pool sizes */
     public static ZaikoServer start(String... extraArguments) throws IOException {
         Path dataDirectory = Files.createTempDirectory("zaiko-bench-app");
@@ -36,7 +45,8 @@ public final class ZaikoServer implements AutoCloseable {
                         "--server.port=0",
                         "--server.address=127.0.0.1",
                         "--zaiko.data-dir=" + dataDirectory,
-                        "--spring.main.banner-mode=off"),
+                        "--spring.main.banner-mode=off",
+                        "--zaiko.access.bootstrap-token=" + BEARER_TOKEN),
                 Stream.of(extraArguments)).toArray(String[]::new);
         ConfigurableApplicationContext context;
         try {

@@ -1,0 +1,110 @@
+package dev.zaiko.access;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Admin-only ({@code SCOPE_admin}): console users ({@code /api/access/users}), API tokens
+ * ({@code /api/access/tokens}; the token itself is in the answer to its creation only) and the
+ * audit trail ({@code GET /api/access/audit?actor=&action=&before=&limit=}).
+ */
+@RestController
+@RequestMapping("/api/access")
+class AccessController {
+
+    private final ConsoleUsers users;
+    private final ApiTokens tokens;
+    private final AuditTrail audit;
+
+    AccessController(ConsoleUsers users, ApiTokens tokens, AuditTrail audit) {
+        this.users = users;
+        this.tokens = tokens;
+        this.audit = audit;
+    }
+
+    record UserChange(String displayName, Role role, String locale, Boolean enabled) {
+    }
+
+    record PasswordChange(String password) {
+    }
+
+    record TokenRequest(String name, Scope scope, Instant expiresAt) {
+    }
+
+    /** The token's secret appears here and nowhere else, ever. */
+    record CreatedToken(UUID id, String name, String prefix, Scope scope, Instant expiresAt, String token) {
+    }
+
+    @PostMapping("/users")
+    ResponseEntity<ConsoleUser> createUser(@RequestBody ConsoleUsers.NewUser user) {
+        ConsoleUser created = users.create(user, Actor.current().label());
+        return ResponseEntity.created(URI.create("/api/access/users/" + created.username())).body(created);
+    }
+
+    @GetMapping("/users")
+    List<ConsoleUser> users() {
+        return users.list();
+    }
+
+    @GetMapping("/users/{username}")
+    ConsoleUser user(@PathVariable String username) {
+        return users.find(username).orElseThrow(() -> new dev.zaiko.platform.NotFoundException(
+                "No user named " + username + "."));
+    }
+
+    @PutMapping("/users/{username}")
+    ConsoleUser changeUser(@PathVariable String username, @RequestBody UserChange change) {
+        return users.change(username, change.displayName(), change.role(), change.locale(), change.enabled(),
+                Actor.current().label());
+    }
+
+    @PostMapping("/users/{username}/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void setPassword(@PathVariable String username, @RequestBody PasswordChange change) {
+        users.setPassword(username, change.password());
+    }
+
+    @PostMapping("/tokens")
+    ResponseEntity<CreatedToken> createToken(@RequestBody TokenRequest request) {
+        ApiTokens.Issued issued = tokens.create(request.name(), request.scope(), request.expiresAt(),
+                Actor.current().label());
+        ApiToken t = issued.token();
+        return ResponseEntity.created(URI.create("/api/access/tokens/" + t.id()))
+                .body(new CreatedToken(t.id(), t.name(), t.prefix(), t.scope(), t.expiresAt(), issued.secret()));
+    }
+
+    @GetMapping("/tokens")
+    List<ApiToken> tokens() {
+        return tokens.list();
+    }
+
+    @DeleteMapping("/tokens/{id}")
+    ApiToken revoke(@PathVariable UUID id) {
+        return tokens.revoke(id, Actor.current().label());
+    }
+
+    @GetMapping("/audit")
+    List<AuditEntry> audit(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+                           @RequestParam(required = false) Instant before,
+                           @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        return audit.find(actor, action, before, limit);
+    }
+}

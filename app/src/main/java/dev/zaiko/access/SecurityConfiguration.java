@@ -1,0 +1,176 @@
+package dev.zaiko.access;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Which door needs which key.
+ * <ul>
+ * <li>{@code /api/**} and {@code /actuator/**}: an API token ({@code Authorization: Bearer …}),
+ * no session, no cookies (so no CSRF). GET needs scope read, any change write, users, tokens and
+ * the audit trail admin. Only {@code /actuator/health} is open. Refusals are problem details:
+ * 401 without a valid token, 403 with too little scope.</li>
+ * <li>Everything else is the console: a signed-in user (form login, session), CSRF on every form.
+ * An anonymous visitor is sent to the login page. Open: the login page, a customer's signed link
+ * ({@code /c/**}, the link is the key), static files, the API docs and the error page.</li>
+ * </ul>
+ */
+@Configuration
+@EnableWebSecurity
+class SecurityConfiguration implements WebMvcConfigurer {
+
+    static final String LOGIN = "/login";
+
+    private final AuditTrail audit;
+    private final JsonMapper json;
+
+    SecurityConfiguration(AuditTrail audit, JsonMapper json) {
+        this.audit = audit;
+        this.json = json;
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
+        AuthenticationFilter bearer = new AuthenticationFilter(new ProviderManager(new TokenProvider(tokens)),
+                SecurityConfiguration::presentedToken);
+        bearer.setSuccessHandler((request, response, authentication) -> { });
+        bearer.setFailureHandler((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED, "unauthorized",
+                "Unauthorized", "The API token is unknown, revoked or expired."));
+        http.securityMatcher("/api/**", "/actuator/**")
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .requestCache(c -> c.disable())
+                .addFilterBefore(bearer, BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/api/access/**").hasAuthority("SCOPE_admin")
+                        .requestMatchers(HttpMethod.GET, "/api/**", "/actuator/**").hasAuthority("SCOPE_read")
+                        .requestMatchers(HttpMethod.HEAD, "/api/**", "/actuator/**").hasAuthority("SCOPE_read")
+                        .anyRequest().hasAuthority("SCOPE_write"))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> {
+                            response.setHeader("WWW-Authenticate", "Bearer realm=\"zaiko\"");
+                            problem(response, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+                                    "This API needs a token: send 'Authorization: Bearer <token>'. An admin creates "
+                                            + "tokens in the console or with POST /api/access/tokens.");
+                        })
+                        .accessDeniedHandler((request, response, ex) -> problem(response, HttpStatus.FORBIDDEN,
+                                "insufficient-scope", "Insufficient scope", "This token's scope does not allow "
+                                        + request.getMethod() + " " + request.getRequestURI() + "; it needs scope "
+                                        + neededScope(request) + ".")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain console(HttpSecurity http) throws Exception {
+        SavedRequestAwareAuthenticationSuccessHandler toPage = new SavedRequestAwareAuthenticationSuccessHandler();
+        toPage.setDefaultTargetUrl("/");
+        SimpleUrlAuthenticationFailureHandler backToForm = new SimpleUrlAuthenticationFailureHandler(LOGIN + "?error");
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers(LOGIN, "/c/**", "/error", "/favicon.ico", "/webjars/**", "/css/**", "/js/**",
+                                "/images/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
+                        .requestMatchers("/settings/users/**", "/settings/tokens/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .csrf(c -> c.csrfTokenRepository(new CookieCsrfTokenRepository()))
+                .formLogin(f -> f.loginPage(LOGIN)
+                        .successHandler((request, response, authentication) -> {
+                            audit.record(Actor.of(authentication), "sign-in", "POST " + LOGIN, "", 302);
+                            toPage.onAuthenticationSuccess(request, response, authentication);
+                        })
+                        .failureHandler((request, response, e) -> {
+                            String name = Optional.ofNullable(request.getParameter("username")).orElse("")
+                                    .trim().toLowerCase(Locale.ROOT);
+                            audit.record(new Actor(Actor.Kind.ANONYMOUS, name.length() > 40 ? name.substring(0, 40) : name),
+                                    "sign-in-failed", "POST " + LOGIN, "", 302);
+                            backToForm.onAuthenticationFailure(request, response, e);
+                        }))
+                .logout(l -> l.logoutSuccessUrl(LOGIN + "?logout"));
+        return http.build();
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new AuditingChanges(audit));
+    }
+
+    private static String neededScope(HttpServletRequest request) {
+        if (request.getRequestURI().startsWith("/api/access/")) return "admin";
+        String m = request.getMethod();
+        return m.equals("GET") || m.equals("HEAD") ? "read" : "write";
+    }
+
+    private static Authentication presentedToken(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) return null;
+        String token = header.substring(7).trim();
+        if (token.isEmpty()) throw new BadCredentialsException("empty token");
+        return UsernamePasswordAuthenticationToken.unauthenticated("token", token);
+    }
+
+    private void problem(HttpServletResponse response, HttpStatus status, String type, String title, String detail)
+            throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(java.net.URI.create("https://zaiko.dev/problems/" + type));
+        problem.setTitle(title);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(json.writeValueAsString(problem));
+    }
+
+    /** Turns a presented token into the token's holder, or refuses it. */
+    private record TokenProvider(ApiTokens tokens) implements AuthenticationProvider {
+        @Override
+        public Authentication authenticate(Authentication presented) throws AuthenticationException {
+            return tokens.check(String.valueOf(presented.getCredentials()))
+                    .map(holder -> (Authentication) new TokenAuthentication(holder))
+                    .orElseThrow(() -> new BadCredentialsException("unknown, revoked or expired token"));
+        }
+
+        @Override
+        public boolean supports(Class<?> authentication) {
+            return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+        }
+    }
+
+}
