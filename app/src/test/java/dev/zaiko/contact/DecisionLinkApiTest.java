@@ -118,6 +118,29 @@ class DecisionLinkApiTest extends ContactApiTestBase {
     }
 
     @Test
+    void aLinkShowsOnlyItsOwnOrderWhateverTheUrlSaysAndItsFormsNeedTheirCsrfToken() {
+        Case mine = missedCallWithSubstitute("ja");
+        Case other = missedCallWithSubstitute("ja");
+
+        Response asked = api.page(mine.link() + "?order=" + other.number() + "&case=" + other.id() + "&lang=ja");
+        assertThat(asked.status()).isEqualTo(200);
+        assertThat(asked.body()).contains(mine.number()).doesNotContain(other.number()).doesNotContain(other.id());
+
+        String token = mine.link().substring("/c/".length());
+        String payload = new String(Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))));
+        String swapped = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                payload.replace(mine.id(), other.id()).getBytes()) + token.substring(token.indexOf('.'));
+        Response forged = api.page("/c/" + swapped);
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(forged.body()).doesNotContain(other.number()).doesNotContain(mine.number());
+
+        Response crossSite = api.postFormWithoutCsrf(mine.link() + "/decision", Map.of("choice", "CANCEL"));
+        assertThat(crossSite.status()).isEqualTo(403);
+        assertThat(api.stockout(mine.id()).path("status").asString()).isEqualTo("AWAITING_DECISION");
+        assertThat(api.stockout(other.id()).path("status").asString()).isEqualTo("AWAITING_DECISION");
+    }
+
+    @Test
     void anExpiredLinkShowsAPlainPageAndChangesNothing() {
         Case c = missedCallWithSubstitute("ja");
         clock.advance(Duration.ofDays(31));
