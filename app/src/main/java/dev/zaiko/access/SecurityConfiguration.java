@@ -31,6 +31,7 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
@@ -101,7 +102,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     @Order(2)
-    SecurityFilterChain console(HttpSecurity http) throws Exception {
+    SecurityFilterChain console(HttpSecurity http, ConsoleUsers users, LocaleResolver locales) throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler toPage = new SavedRequestAwareAuthenticationSuccessHandler();
         toPage.setDefaultTargetUrl("/");
         SimpleUrlAuthenticationFailureHandler backToForm = new SimpleUrlAuthenticationFailureHandler(LOGIN + "?error");
@@ -115,6 +116,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .formLogin(f -> f.loginPage(LOGIN)
                         .successHandler((request, response, authentication) -> {
                             audit.record(Actor.of(authentication), "sign-in", "POST " + LOGIN, "", 302);
+                            // the console speaks the user's language from the first page on
+                            users.find(authentication.getName()).ifPresent(u ->
+                                    locales.setLocale(request, response, Locale.forLanguageTag(u.locale())));
                             toPage.onAuthenticationSuccess(request, response, authentication);
                         })
                         .failureHandler((request, response, e) -> {
