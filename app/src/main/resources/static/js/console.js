@@ -1,0 +1,28 @@
+// Live countdowns: every element with data-deadline (ISO instant) shows the time left, or how
+// long ago it passed, and turns red when breached. The server renders the first value, so the
+// page reads right without JavaScript too.
+(function () {
+  function label(ms, el) {
+    var late = ms < 0, s = Math.floor(Math.abs(ms) / 1000);
+    var d = Math.floor(s / 86400), h = Math.floor(s % 86400 / 3600), m = Math.floor(s % 3600 / 60), sec = s % 60;
+    var text = (d > 0 ? d + (el.dataset.day || 'd ') : '') + String(h).padStart(2, '0') + ':' + String(m).padStart(2, '0') + ':' + String(sec).padStart(2, '0');
+    return late ? (el.dataset.late || '-') + text : text;
+  }
+  function tick() {
+    var now = Date.now() + (window.zaikoClockOffset || 0);
+    document.querySelectorAll('[data-deadline]').forEach(function (el) {
+      var ms = Date.parse(el.dataset.deadline) - now;
+      el.textContent = label(ms, el);
+      el.classList.toggle('breach', ms < 0);
+      var row = el.closest('tr');
+      if (row) { row.classList.toggle('breach', ms < 0); row.classList.toggle('soon', ms >= 0 && ms < 3600000); }
+    });
+  }
+  document.addEventListener('DOMContentLoaded', function () {
+    var server = document.querySelector('meta[name=zaiko-now]');
+    if (server) window.zaikoClockOffset = Date.parse(server.content) - Date.now();
+    tick();
+    setInterval(tick, 1000);
+  });
+  document.addEventListener('htmx:afterSwap', tick);
+})();
