@@ -25,4 +25,9 @@
     setInterval(tick, 1000);
   });
   document.addEventListener('htmx:afterSwap', tick);
+  // htmx's own POSTs (the tone check) carry the page's CSRF token like any form does.
+  document.addEventListener('htmx:configRequest', function (e) {
+    var token = document.querySelector('meta[name=_csrf]'), header = document.querySelector('meta[name=_csrf_header]');
+    if (token && header) e.detail.headers[header.content] = token.content;
+  });
 })();

@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * call (a supervisor stepping in is itself part of the apology).
  */
 @Service
-class EscalatingCases {
+public class EscalatingCases {
 
     private static final Logger log = LoggerFactory.getLogger(EscalatingCases.class);
 
@@ -49,7 +49,7 @@ class EscalatingCases {
         this.clock = clock;
     }
 
-    record Escalated(ContactCase desk, QueuedEmail email) {
+    public record Escalated(ContactCase desk, QueuedEmail email) {
     }
 
     /**

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
  * call or before pressing the button. Sends nothing, issues no link, changes nothing.
  */
 @Service
-class PreviewingEmails {
+public class PreviewingEmails {
 
     /** The emails an operator's action can bring about for an undecided case. */
     static final Set<EmailKind> PREVIEWABLE = EnumSet.of(EmailKind.FIRST_NOTICE, EmailKind.MISSED_CALL,
@@ -39,11 +39,11 @@ class PreviewingEmails {
         this.clock = clock;
     }
 
-    record Preview(EmailKind kind, String subject, boolean urgent, String text, String html) {
+    public record Preview(EmailKind kind, String subject, boolean urgent, String text, String html) {
     }
 
     /** @param locale null: the customer's language */
-    Preview preview(String caseId, EmailKind kind, Locale locale) {
+    public Preview preview(String caseId, EmailKind kind, Locale locale) {
         if (!PREVIEWABLE.contains(kind)) {
             throw new InvalidRequestException("kind must be one of " + PREVIEWABLE + ", got " + kind + ".");
         }

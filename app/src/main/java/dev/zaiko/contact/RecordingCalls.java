@@ -35,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
  * </ul>
  */
 @Service
-class RecordingCalls {
+public class RecordingCalls {
 
     private static final Logger log = LoggerFactory.getLogger(RecordingCalls.class);
 
@@ -71,7 +71,7 @@ class RecordingCalls {
      * @param callbackAt    CONNECTED only: when the customer asked to be called back
      * @param personalLine  CONNECTED with a decision: the operator's own line for the follow-up email
      */
-    record CallReport(CallOutcome outcome, String operator, String notes, Choice choice, String substituteSku,
+    public record CallReport(CallOutcome outcome, String operator, String notes, Choice choice, String substituteSku,
                       Instant callbackAt, String personalLine) {
     }
 
@@ -81,7 +81,7 @@ class RecordingCalls {
      * @param email        the email this call led to, null when none (a decision: the follow-up comes later)
      * @param toneWarnings phrases in the notes that would hurt if a customer read them
      */
-    record CallRecorded(ContactCase desk, Interaction call, NextCall next, QueuedEmail email,
+    public record CallRecorded(ContactCase desk, Interaction call, NextCall next, QueuedEmail email,
                         List<ToneFinding> toneWarnings) {
     }
 

@@ -1,6 +1,7 @@
 package dev.zaiko.stockout;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 import dev.zaiko.platform.InvalidRequestException;
@@ -48,6 +49,11 @@ public class StockoutCases {
                     "size must be between 1 and " + StockoutQuery.MAX_SIZE + ", got " + query.size() + ".");
         }
         return store.list(query);
+    }
+
+    /** How many cases opened at or after {@code since}, per reason code (for the console's day view). */
+    public java.util.Map<String, Integer> openedSinceByReason(Instant since) {
+        return store.openedSinceByReason(since);
     }
 
     /**

@@ -99,6 +99,14 @@ class StockoutStore {
                 (double) limit.toSeconds(), max);
     }
 
+    /** Cases opened at or after {@code since}, counted per reason. */
+    java.util.Map<String, Integer> openedSinceByReason(Instant since) {
+        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+        jdbc.query("select reason, count(*) as n from stockout_case where created_at >= ? group by reason",
+                rs -> { counts.put(rs.getString("reason"), rs.getInt("n")); }, java.sql.Timestamp.from(since));
+        return counts;
+    }
+
     StockoutPage list(StockoutQuery q) {
         String where = " where (?::text is null or status = ?) and (?::text is null or reason = ?) "
                 + "and (?::int is null or priority = ?) and (?::text is null or sku = ?) "

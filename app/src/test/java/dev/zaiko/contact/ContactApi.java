@@ -20,20 +20,20 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** A client for contact tests: orders whose items go missing, the desk's API, and the emails GreenMail received. */
-final class ContactApi extends ShopApi {
+public final class ContactApi extends ShopApi {
 
-    static final Duration BOUND = Duration.ofSeconds(30);
+    public static final Duration BOUND = Duration.ofSeconds(30);
     private static final Pattern LINK = Pattern.compile("/c/([A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+)");
 
     private final GreenMail smtp;
 
-    ContactApi(int port, GreenMail smtp) {
+    public ContactApi(int port, GreenMail smtp) {
         super(port);
         this.smtp = smtp;
     }
 
     /** A tent with {@code units} sellable at the warehouse. */
-    String tent(Shop shop, int units) {
+    public String tent(Shop shop, int units) {
         String sku = unique("CT");
         ObjectNode body = JSON.createObjectNode().put("sku", sku).put("category", "tent").put("price", 19800);
         body.putObject("name").put("ja", "山岳テント 2人用").put("en", "Mountain tent for 2");
@@ -43,7 +43,7 @@ final class ContactApi extends ShopApi {
     }
 
     /** A bottle of {@code ml}: bottles of one test's shop serve the same purpose, so one stands in for another. */
-    String bottle(String prefix, long price, int ml) {
+    public String bottle(String prefix, long price, int ml) {
         String sku = unique(prefix);
         ObjectNode body = JSON.createObjectNode().put("sku", sku).put("category", "bottle").put("price", price);
         body.putObject("name").put("ja", "山用ボトル " + ml + "ml").put("en", "Trail bottle " + ml + " ml");
@@ -56,7 +56,7 @@ final class ContactApi extends ShopApi {
     }
 
     /** A web-shop order of one line, paid by card; {@code phone} null for a customer who gave none. */
-    static ObjectNode order(String channel, String email, String phone, String locale, String sku, int quantity,
+    public static ObjectNode order(String channel, String email, String phone, String locale, String sku, int quantity,
                             long unitPrice) {
         ObjectNode body = JSON.createObjectNode().put("channel", channel).put("externalRef", unique("WEB"));
         ObjectNode customer = body.putObject("customer").put("name", "佐藤 健一").put("email", email)
@@ -68,16 +68,16 @@ final class ContactApi extends ShopApi {
     }
 
     /** An express order promising delivery the day after {@code today} (the moved clock's day). */
-    static ObjectNode express(ObjectNode body, java.time.LocalDate today) {
+    public static ObjectNode express(ObjectNode body, java.time.LocalDate today) {
         return body.put("express", true).put("promisedDate", today.plusDays(1).toString());
     }
 
-    String place(ObjectNode body) {
+    public String place(ObjectNode body) {
         return ok(post("/api/orders", balancePayment(body))).path("orderNumber").asString();
     }
 
     /** Every unit of line 1 is found defective at packing: the case that opens. */
-    String defective(String number, int units) {
+    public String defective(String number, int units) {
         ObjectNode pack = JSON.createObjectNode();
         pack.putArray("lines").addObject().put("lineNo", 1).put("passed", 0).put("defective", units);
         ok(post("/api/orders/" + number + "/pack", pack));
@@ -87,27 +87,27 @@ final class ContactApi extends ShopApi {
     }
 
     /** The desk's view of the case, once the desk has taken it in (just after the case opened). */
-    JsonNode desk(String caseId) {
+    public JsonNode desk(String caseId) {
         await("desk has " + caseId).atMost(BOUND).pollInterval(Duration.ofMillis(50))
                 .until(() -> get("/api/stockouts/" + caseId + "/contact").status() == 200);
         return ok(get("/api/stockouts/" + caseId + "/contact"));
     }
 
-    JsonNode stockout(String caseId) {
+    public JsonNode stockout(String caseId) {
         return ok(get("/api/stockouts/" + caseId));
     }
 
-    Response call(String caseId, ObjectNode body) {
+    public Response call(String caseId, ObjectNode body) {
         return post("/api/stockouts/" + caseId + "/calls", body);
     }
 
-    static ObjectNode outcome(String outcome) {
+    public static ObjectNode outcome(String outcome) {
         return JSON.createObjectNode().put("outcome", outcome).put("operator", "tanaka");
     }
 
     // ---- email -------------------------------------------------------------------------------
 
-    List<MimeMessage> emailsTo(String address) {
+    public List<MimeMessage> emailsTo(String address) {
         return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
             try {
                 return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
@@ -119,20 +119,20 @@ final class ContactApi extends ShopApi {
     }
 
     /** Waits for the {@code n}th email to the address (counting from 1) and returns it. */
-    MimeMessage email(String address, int n) {
+    public MimeMessage email(String address, int n) {
         await("email " + n + " to " + address).atMost(BOUND).pollInterval(Duration.ofMillis(50))
                 .until(() -> emailsTo(address).size() >= n);
         return emailsTo(address).get(n - 1);
     }
 
     /** Waits for an email to the address whose subject passes. */
-    MimeMessage email(String address, Predicate<String> subject) {
+    public MimeMessage email(String address, Predicate<String> subject) {
         await("email to " + address).atMost(BOUND).pollInterval(Duration.ofMillis(50))
                 .until(() -> emailsTo(address).stream().anyMatch(m -> subject.test(subject(m))));
         return emailsTo(address).stream().filter(m -> subject.test(subject(m))).findFirst().orElseThrow();
     }
 
-    static String subject(MimeMessage m) {
+    public static String subject(MimeMessage m) {
         try {
             return m.getSubject();
         } catch (Exception e) {
@@ -140,7 +140,7 @@ final class ContactApi extends ShopApi {
         }
     }
 
-    static String header(MimeMessage m, String name) {
+    public static String header(MimeMessage m, String name) {
         try {
             String[] values = m.getHeader(name);
             return values == null ? null : values[0];
@@ -150,11 +150,11 @@ final class ContactApi extends ShopApi {
     }
 
     /** The plain-text part. */
-    static String text(MimeMessage m) {
+    public static String text(MimeMessage m) {
         return part(m, "text/plain");
     }
 
-    static String html(MimeMessage m) {
+    public static String html(MimeMessage m) {
         return part(m, "text/html");
     }
 
@@ -179,13 +179,13 @@ final class ContactApi extends ShopApi {
     }
 
     /** The decision link's path ({@code /c/<token>}) in the email's text. */
-    static String link(MimeMessage m) {
+    public static String link(MimeMessage m) {
         Matcher found = LINK.matcher(text(m));
         assertThat(found.find()).as("a decision link in\n" + text(m)).isTrue();
         return "/c/" + found.group(1);
     }
 
-    static String raw(MimeMessage m) {
+    public static String raw(MimeMessage m) {
         return GreenMailUtil.getWholeMessage(m);
     }
 }

@@ -20,9 +20,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "zaiko.contact.enabled=true", "zaiko.mail.first-retry=1s", "zaiko.mail.max-retry=2s"})
 @ActiveProfiles("test")
-abstract class ContactApiTestBase {
+public abstract class ContactApiTestBase {
 
-    static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    protected static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
 
     static {
         SMTP.start();
@@ -35,22 +35,22 @@ abstract class ContactApiTestBase {
     }
 
     @LocalServerPort
-    int port;
+    protected int port;
 
     @Autowired
-    MovableClock clock;
+    protected MovableClock clock;
 
-    ContactApi api;
-    dev.zaiko.support.ShopApi.Shop shop;
+    protected ContactApi api;
+    protected dev.zaiko.support.ShopApi.Shop shop;
 
     @BeforeEach
-    void clientAndShop() {
+    protected void clientAndShop() {
         api = new ContactApi(port, SMTP);
         shop = api.shop();
     }
 
     @AfterEach
-    void resetClock() {
+    protected void resetClock() {
         clock.reset();
     }
 }

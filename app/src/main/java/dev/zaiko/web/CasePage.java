@@ -1,0 +1,291 @@
+package dev.zaiko.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.zaiko.access.Actor;
+import dev.zaiko.contact.CallOutcome;
+import dev.zaiko.contact.ContactCase;
+import dev.zaiko.contact.ContactDesk;
+import dev.zaiko.contact.EmailKind;
+import dev.zaiko.contact.EscalatingCases;
+import dev.zaiko.contact.Interaction;
+import dev.zaiko.contact.InteractionQuery;
+import dev.zaiko.contact.PreviewingEmails;
+import dev.zaiko.contact.RecordingCalls;
+import dev.zaiko.contact.ToneFinding;
+import dev.zaiko.contact.ToneGuard;
+import dev.zaiko.contact.ToneGuardException;
+import dev.zaiko.contact.WritingCallScripts;
+import dev.zaiko.order.Order;
+import dev.zaiko.order.OrderNumber;
+import dev.zaiko.order.Orders;
+import dev.zaiko.platform.ConflictException;
+import dev.zaiko.platform.InvalidRequestException;
+import dev.zaiko.platform.ZaikoProperties;
+import dev.zaiko.refund.Refunds;
+import dev.zaiko.stockout.Choice;
+import dev.zaiko.stockout.ComputingOptions;
+import dev.zaiko.stockout.DecidingStockout;
+import dev.zaiko.stockout.StockoutCase;
+import dev.zaiko.stockout.StockoutCases;
+import dev.zaiko.stockout.StockoutOption;
+import dev.zaiko.stockout.StockoutStatus;
+import dev.zaiko.stockout.StockoutTexts;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * One stockout case as the operator works it: the facts and the customer's real options (with the
+ * substitutes compared), the call script, the call outcome form (its notes checked by the tone
+ * guard as they are typed), the emails the customer would get, the whole timeline, and escalation.
+ */
+@Controller
+class CasePage {
+
+    private final StockoutCases cases;
+    private final ComputingOptions options;
+    private final DecidingStockout deciding;
+    private final StockoutTexts texts;
+    private final ContactDesk desk;
+    private final WritingCallScripts scripts;
+    private final RecordingCalls calls;
+    private final EscalatingCases escalating;
+    private final PreviewingEmails previews;
+    private final ToneGuard tone;
+    private final Orders orders;
+    private final Refunds refunds;
+    private final MessageSource messages;
+    private final ZaikoProperties zaiko;
+    private final Clock clock;
+
+    CasePage(StockoutCases cases, ComputingOptions options, DecidingStockout deciding, StockoutTexts texts,
+             ContactDesk desk, WritingCallScripts scripts, RecordingCalls calls, EscalatingCases escalating,
+             PreviewingEmails previews, ToneGuard tone, Orders orders, Refunds refunds, MessageSource messages,
+             ZaikoProperties zaiko, Clock clock) {
+        this.cases = cases;
+        this.options = options;
+        this.deciding = deciding;
+        this.texts = texts;
+        this.desk = desk;
+        this.scripts = scripts;
+        this.calls = calls;
+        this.escalating = escalating;
+        this.previews = previews;
+        this.tone = tone;
+        this.orders = orders;
+        this.refunds = refunds;
+        this.messages = messages;
+        this.zaiko = zaiko;
+        this.clock = clock;
+    }
+
+    /** One line of the timeline, whatever its source. */
+    record Event(Instant at, String kind, String title, String detail, String who) {
+    }
+
+    record OptionView(Choice choice, String name, String text, List<dev.zaiko.stockout.SubstituteCandidate> substitutes) {
+    }
+
+    /** What the call form was given, shown again with its errors. */
+    record CallForm(String outcome, String notes, String choice, String substituteSku, String callbackAt,
+                    String personalLine) {
+        static CallForm empty() {
+            return new CallForm("", "", "", "", "", "");
+        }
+    }
+
+    @GetMapping("/cases/{id}")
+    String page(@PathVariable String id, @RequestParam(required = false) String notice, Model model, Locale locale) {
+        fill(model, id, locale);
+        model.addAttribute("notice", notice);
+        model.addAttribute("form", CallForm.empty());
+        model.addAttribute("errors", Map.of());
+        return "console/case";
+    }
+
+    @PostMapping("/cases/{id}/calls")
+    String call(@PathVariable String id, @RequestParam(defaultValue = "") String outcome,
+                @RequestParam(defaultValue = "") String notes, @RequestParam(defaultValue = "") String choice,
+                @RequestParam(defaultValue = "") String substituteSku, @RequestParam(defaultValue = "") String callbackAt,
+                @RequestParam(defaultValue = "") String personalLine, Model model, Locale locale,
+                jakarta.servlet.http.HttpServletResponse response) {
+        CallForm form = new CallForm(outcome, notes, choice, substituteSku, callbackAt, personalLine);
+        Map<String, String> errors = new LinkedHashMap<>();
+        CallOutcome o = parse(CallOutcome.class, outcome);
+        if (o == null) errors.put("outcome", text("case.call.error.outcome", locale));
+        Choice c = choice.isBlank() ? null : parse(Choice.class, choice);
+        if (!choice.isBlank() && c == null) errors.put("choice", text("case.call.error.choice", locale));
+        Instant callback = null;
+        if (!callbackAt.isBlank()) {
+            try {
+                callback = LocalDateTime.parse(callbackAt).atZone(zaiko.zone()).toInstant();
+            } catch (DateTimeParseException e) {
+                errors.put("callbackAt", text("case.call.error.callbackAt", locale));
+            }
+        }
+        if (o != null && o != CallOutcome.CONNECTED && (c != null || callback != null)) {
+            errors.put(c != null ? "choice" : "callbackAt", text("case.call.error.connectedOnly", locale));
+        }
+        if (c != null && callback != null) errors.put("callbackAt", text("case.call.error.choiceOrCallback", locale));
+        if (c == Choice.SUBSTITUTE && substituteSku.isBlank()) {
+            errors.put("substituteSku", text("case.call.error.substitute", locale));
+        }
+        if (!personalLine.isBlank() && c == null) errors.put("personalLine", text("case.call.error.personalLine", locale));
+        if (errors.isEmpty()) {
+            try {
+                calls.record(id, new RecordingCalls.CallReport(o, operator(), blankToNull(notes), c,
+                        c == Choice.SUBSTITUTE ? substituteSku : null, callback, blankToNull(personalLine)));
+                return "redirect:/cases/" + id + "?notice=call";
+            } catch (ToneGuardException e) {
+                errors.put(e.field(), text("case.tone.refused", locale) + " " + findings(e.findings()));
+            } catch (InvalidRequestException | ConflictException e) {
+                errors.put("form", e.getMessage());
+            }
+        }
+        response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+        fill(model, id, locale);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        return "console/case";
+    }
+
+    @PostMapping("/cases/{id}/escalate")
+    String escalate(@PathVariable String id, @RequestParam(defaultValue = "") String reason, Model model,
+                    Locale locale, jakarta.servlet.http.HttpServletResponse response) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (reason.isBlank()) {
+            errors.put("reason", text("case.escalate.error.reason", locale));
+        } else {
+            try {
+                escalating.escalate(id, operator(), reason.strip());
+                return "redirect:/cases/" + id + "?notice=escalated";
+            } catch (InvalidRequestException | ConflictException e) {
+                errors.put("reason", e.getMessage());
+            }
+        }
+        response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+        fill(model, id, locale);
+        model.addAttribute("form", CallForm.empty());
+        model.addAttribute("errors", errors);
+        model.addAttribute("escalateReason", reason);
+        return "console/case";
+    }
+
+    /** The tone guard's findings for a text being typed (htmx). */
+    @PostMapping("/cases/{id}/tone-check")
+    String toneCheck(@PathVariable String id, @RequestParam(defaultValue = "") String text, Model model) {
+        model.addAttribute("findings", tone.check(text));
+        return "console/case-parts :: tone";
+    }
+
+    /** One email as the customer would get it now (htmx). */
+    @GetMapping("/cases/{id}/preview")
+    String preview(@PathVariable String id, @RequestParam(defaultValue = "MISSED_CALL") String kind, Model model) {
+        EmailKind which = parse(EmailKind.class, kind);
+        if (which == null) throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown email kind");
+        model.addAttribute("preview", previews.preview(cases.get(id).id(), which, null));
+        return "console/case-parts :: preview";
+    }
+
+    private void fill(Model model, String id, Locale locale) {
+        StockoutCase c = cases.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Optional<ContactCase> contact = desk.find(c.id());
+        Order order = orders.find(OrderNumber.parse(c.orderNumber())).orElse(null);
+        boolean open = c.status() == StockoutStatus.OPEN || c.status() == StockoutStatus.AWAITING_DECISION;
+        model.addAttribute("c", c);
+        model.addAttribute("open", open);
+        model.addAttribute("statusText", texts.status(c.status(), locale));
+        model.addAttribute("reasonText", texts.reason(c.reason(), locale));
+        model.addAttribute("itemName", Dashboard.name(c, locale));
+        model.addAttribute("nextInbound", c.facts() == null || c.facts().nextInbound() == null ? null
+                : texts.nextInbound(c.facts().nextInbound(), locale));
+        model.addAttribute("order", order);
+        model.addAttribute("desk", contact.orElse(null));
+        model.addAttribute("decision", deciding.decision(c.id()).orElse(null));
+        model.addAttribute("decisionChoice", deciding.decision(c.id()).map(d -> texts.choice(d.choice(), locale))
+                .orElse(null));
+        if (open) {
+            StockoutOption.Options o = options.of(c);
+            List<OptionView> offered = new ArrayList<>();
+            for (StockoutOption option : o.offered()) {
+                offered.add(new OptionView(option.choice(), texts.choice(option.choice(), locale),
+                        texts.option(option, locale), option.substitutes()));
+            }
+            model.addAttribute("options", offered);
+            model.addAttribute("withheld", o.withheld().stream().map(w -> texts.withheld(w, locale)).toList());
+            model.addAttribute("script", contact.isPresent()
+                    ? scripts.write(c.id(), Locale.forLanguageTag(contact.get().locale()), operator()) : null);
+            model.addAttribute("deadline", deciding.deadline(c));
+        } else {
+            model.addAttribute("options", List.of());
+            model.addAttribute("withheld", List.of());
+            model.addAttribute("script", null);
+        }
+        model.addAttribute("verdicts", java.util.Arrays.stream(dev.zaiko.stockout.SubstituteCandidate.Verdict.values())
+                .collect(java.util.stream.Collectors.toMap(v -> v, v -> texts.verdict(v, locale))));
+        model.addAttribute("refunds", order == null ? List.of() : refunds.ofCase(c.orderNumber(), c.id(), locale));
+        model.addAttribute("timeline", timeline(c, locale));
+        model.addAttribute("outcomes", CallOutcome.values());
+        model.addAttribute("previewKinds", List.of(EmailKind.MISSED_CALL, EmailKind.OPTIONS, EmailKind.FIRST_NOTICE,
+                EmailKind.WRONG_NUMBER, EmailKind.ESCALATED));
+    }
+
+    private List<Event> timeline(StockoutCase c, Locale locale) {
+        List<Event> events = new ArrayList<>();
+        for (StockoutCase.StatusChange h : c.history()) {
+            events.add(new Event(h.at(), "status", texts.status(h.to(), locale), h.reason(), h.actor()));
+        }
+        for (Interaction i : desk.interactions(InteractionQuery.ofCase(c.id()))) {
+            String title = text("case.timeline." + i.channel().name(), locale) + ": " + i.kind();
+            events.add(new Event(i.at(), i.channel().name().toLowerCase(Locale.ROOT), title, i.notes(), i.operator()));
+        }
+        deciding.decision(c.id()).ifPresent(d -> events.add(new Event(d.decidedAt(), "decision",
+                text("case.timeline.decision", locale) + ": " + texts.choice(d.choice(), locale), null, d.decidedBy())));
+        events.sort(Comparator.comparing(Event::at));
+        return events;
+    }
+
+    private String findings(List<ToneFinding> findings) {
+        StringBuilder s = new StringBuilder();
+        for (ToneFinding f : findings) s.append("「").append(f.phrase()).append("」→「").append(f.suggestion()).append("」 ");
+        return s.toString().trim();
+    }
+
+    private String operator() {
+        return Actor.current().name();
+    }
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, locale);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
+        try {
+            return value == null || value.isBlank() ? null : Enum.valueOf(type, value.trim());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+}

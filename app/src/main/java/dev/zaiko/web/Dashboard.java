@@ -1,0 +1,125 @@
+package dev.zaiko.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.zaiko.contact.ContactCase;
+import dev.zaiko.contact.ContactDesk;
+import dev.zaiko.contact.ContactQueue;
+import dev.zaiko.platform.ZaikoProperties;
+import dev.zaiko.stockout.StockoutCase;
+import dev.zaiko.stockout.StockoutCases;
+import dev.zaiko.stockout.StockoutOptionsProperties;
+import dev.zaiko.stockout.StockoutQuery;
+import dev.zaiko.stockout.StockoutStatus;
+import dev.zaiko.stockout.StockoutTexts;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The console's front page: the cases to call, soonest deadline first with a live countdown and
+ * breaches in red; the cases waiting for the customer's answer; the supervisors' queue; and today's
+ * new cases by reason. The case tables refresh themselves every 30 seconds (htmx).
+ */
+@Controller
+class Dashboard {
+
+    static final int LIMIT = 100;
+
+    private final ContactDesk desk;
+    private final StockoutCases cases;
+    private final StockoutTexts texts;
+    private final StockoutOptionsProperties options;
+    private final ZaikoProperties zaiko;
+    private final Clock clock;
+
+    Dashboard(ContactDesk desk, StockoutCases cases, StockoutTexts texts, StockoutOptionsProperties options,
+              ZaikoProperties zaiko, Clock clock) {
+        this.desk = desk;
+        this.cases = cases;
+        this.texts = texts;
+        this.options = options;
+        this.zaiko = zaiko;
+        this.clock = clock;
+    }
+
+    /**
+     * One row of a case table.
+     *
+     * @param deadline what the countdown counts to: the contact deadline, the promised call, or the
+     *                 customer's last day to answer
+     */
+    record Row(String caseId, String orderNumber, String sku, String itemName, String reason, int priority,
+               Instant deadline, boolean breached, boolean urgent, boolean express, boolean gift, boolean b2b,
+               int missedCalls, String task, boolean writingOnly, boolean escalated) {
+    }
+
+    record ReasonCount(String reason, String text, int count) {
+    }
+
+    @GetMapping("/")
+    String page(Model model, Locale locale) {
+        cases(model, locale);
+        Instant startOfDay = LocalDate.now(clock.withZone(zaiko.zone())).atStartOfDay(zaiko.zone()).toInstant();
+        List<ReasonCount> today = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : cases.openedSinceByReason(startOfDay).entrySet()) {
+            today.add(new ReasonCount(e.getKey(), texts.reason(e.getKey(), locale), e.getValue()));
+        }
+        model.addAttribute("today", today);
+        model.addAttribute("todayTotal", today.stream().mapToInt(ReasonCount::count).sum());
+        return "console/dashboard";
+    }
+
+    /** The case tables alone, for the page's periodic refresh. */
+    @GetMapping("/dashboard/cases")
+    String tables(Model model, Locale locale) {
+        cases(model, locale);
+        return "console/dashboard :: cases";
+    }
+
+    private void cases(Model model, Locale locale) {
+        Instant now = clock.instant();
+        model.addAttribute("toCall", rows(desk.queue(ContactQueue.OPERATORS, LIMIT), now, locale));
+        model.addAttribute("supervisors", rows(desk.queue(ContactQueue.SUPERVISORS, LIMIT), now, locale));
+        model.addAttribute("attention", rows(desk.needingAttention(LIMIT), now, locale));
+        List<Row> awaiting = new ArrayList<>();
+        for (StockoutCase c : cases.list(new StockoutQuery(StockoutStatus.AWAITING_DECISION, null, null, 0,
+                StockoutQuery.MAX_SIZE)).items()) {
+            Instant by = c.decisionDeadline(options.decisionLimit());
+            awaiting.add(new Row(c.id(), c.orderNumber(), c.sku(), name(c, locale), texts.reason(c.reason(), locale),
+                    c.priority(), by, by.isBefore(now), false, false, false, false, 0, null, false, false));
+        }
+        awaiting.sort(java.util.Comparator.comparing(Row::deadline));
+        model.addAttribute("awaiting", awaiting);
+        model.addAttribute("openCount", cases.list(new StockoutQuery(StockoutStatus.OPEN, null, null, 0, 1)).total());
+    }
+
+    private List<Row> rows(List<ContactCase> desk, Instant now, Locale locale) {
+        List<Row> rows = new ArrayList<>();
+        for (ContactCase d : desk) {
+            StockoutCase c = cases.find(d.caseId()).orElse(null);
+            if (c == null) continue;
+            Instant deadline = d.openTask() != null && d.openTask().kind() != dev.zaiko.contact.CallTask.Kind.FIRST_CALL
+                    ? d.openTask().dueBy() : d.contactDeadline();
+            boolean breached = deadline.isBefore(now) && (d.firstContactAt() == null || d.openTask() != null);
+            rows.add(new Row(c.id(), c.orderNumber(), c.sku(), name(c, locale), texts.reason(c.reason(), locale),
+                    d.priority(), deadline, breached, d.urgent(), d.express(), d.gift(), d.b2b(), d.missedCalls(),
+                    d.openTask() == null ? null : d.openTask().kind().name(),
+                    d.mode() == dev.zaiko.contact.ContactMode.EMAIL_ONLY, d.escalatedAt() != null));
+        }
+        return rows;
+    }
+
+    static String name(StockoutCase c, Locale locale) {
+        var item = c.facts() == null ? null : c.facts().item();
+        if (item == null || item.name() == null) return c.sku();
+        return Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) && item.name().en() != null
+                ? item.name().en() : item.name().ja();
+    }
+}
