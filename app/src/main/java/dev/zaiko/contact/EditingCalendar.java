@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
 
 /** Staff changes to the calendar: stored, then read back by this node's {@link ShopCalendar} at once. */
 @Service
-class EditingCalendar {
+public class EditingCalendar {
 
     private static final Logger log = LoggerFactory.getLogger(EditingCalendar.class);
 
@@ -32,7 +32,7 @@ class EditingCalendar {
     }
 
     /** Sets the named weekdays (empty: closed); the others keep their hours. */
-    void setHours(Map<DayOfWeek, Optional<CallingHours>> changes) {
+    public void setHours(Map<DayOfWeek, Optional<CallingHours>> changes) {
         Map<DayOfWeek, Optional<CallingHours>> week = new EnumMap<>(calendar.weeklyHours());
         week.putAll(changes);
         if (week.values().stream().allMatch(Optional::isEmpty)) {
@@ -47,13 +47,13 @@ class EditingCalendar {
         log.info("Calling hours changed: {}", changes);
     }
 
-    void resetHours() {
+    public void resetHours() {
         store.resetHours();
         calendar.changed();
         log.info("Calling hours reset to the configuration");
     }
 
-    void close(LocalDate date, String reason) {
+    public void close(LocalDate date, String reason) {
         if (calendar.closedDates().containsKey(date) || !store.addClosedDay(date, reason, clock.instant())) {
             throw new ConflictException("closed-day-exists", "The shop is already closed on " + date + ".",
                     Map.of("date", date.toString()));
@@ -62,7 +62,7 @@ class EditingCalendar {
         log.info("Closed day added: {}", date);
     }
 
-    void reopen(LocalDate date) {
+    public void reopen(LocalDate date) {
         if (store.removeClosedDay(date)) {
             calendar.changed();
             log.info("Closed day removed: {}", date);
