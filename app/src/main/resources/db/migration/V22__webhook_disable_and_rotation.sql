@@ -12,3 +12,12 @@ alter table channel_webhook
 -- Endpoints that failed before this migration have failed since at least their last attempt's
 -- wait began; counting from now is the conservative choice (never disables earlier than due).
 update channel_webhook set failing_since = now() where failures > 0;
+
+-- Inventory ledger (module inventory): a movement says when it happened (occurred_at, e.g. a till
+-- sale imported the next morning is dated at the counter) and, separately, when it was written.
+-- Until now both were the same instant, so existing rows get recorded_at = occurred_at; the default
+-- keeps writers that name only occurred_at (the benchmarks' fixtures) right.
+alter table inventory_movement add column recorded_at timestamptz;
+update inventory_movement set recorded_at = occurred_at;
+alter table inventory_movement alter column recorded_at set default now(),
+                               alter column recorded_at set not null;

@@ -26,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link SellingAtTill}, in its own transaction together with the record that it was done
  * ({@code marketplace_import_row}, kind TILL_SALE, by sale_id). A row already done is a duplicate
  * and changes nothing. The sale already happened at the counter, so it is forced
- * (a unit reserved for an order moves that reservation, as at the till).
+ * (a unit reserved for an order moves that reservation, as at the till), and its ledger movement
+ * is dated when it was sold ({@code sold_at}, within the inventory's limits for late entries).
  */
 @Service
 public class TillSaleImports {
@@ -71,6 +72,13 @@ public class TillSaleImports {
             String location = f.text("location", true, 64);
             Long quantity = f.number("quantity", true, 1, MAX_UNITS);
             OffsetDateTime soldAt = f.instant("sold_at", true);
+            if (soldAt != null) {
+                try {
+                    till.checkSoldAt(soldAt.toInstant());
+                } catch (InvalidRequestException e) {
+                    f.fail("sold_at", e.getMessage());
+                }
+            }
             if (sku != null && !known.computeIfAbsent(sku, k -> products.find(k).isPresent())) f.fail("sku", "No product with SKU '" + sku + "'.");
             if (location != null) {
                 Optional<Location> found = network.findLocation(location);
@@ -119,7 +127,8 @@ public class TillSaleImports {
                 KIND, sale.saleId(), sale.sku(), sale.location(), sale.quantity(),
                 Timestamp.from(sale.soldAt().toInstant()), Timestamp.from(clock.instant()));
         if (inserted == 0) return importedBefore(sale.saleId());
-        till.sell(sale.sku(), sale.location(), sale.quantity(), null, true, "till-import:" + sale.saleId());
+        till.sell(sale.sku(), sale.location(), sale.quantity(), null, true, "till-import:" + sale.saleId(),
+                sale.soldAt().toInstant());
         return Optional.empty();
     }
 
