@@ -101,10 +101,11 @@ public class TillSaleImports {
             try {
                 Optional<Done> done = dryRun ? importedBefore(saleId) : tx.execute(status -> sell(sale));
                 if (done.isEmpty()) {
-                    if (dryRun) report.valid(saleId, rowNumbers);
+                    if (dryRun) report.wouldImport(saleId, rowNumbers);
                     else report.imported(saleId, rowNumbers, null);
                 } else if (done.get().equals(new Done(sku, location, sale.quantity()))) {
-                    report.duplicate(saleId, rowNumbers, null);
+                    if (dryRun) report.alreadyImported(saleId, rowNumbers, null);
+                    else report.duplicate(saleId, rowNumbers, null);
                 } else {
                     report.error(row.number(), "sale_id", "sale_id '" + saleId + "' was imported before as "
                             + done.get().quantity() + " of " + done.get().sku() + " at " + done.get().location()
