@@ -34,7 +34,7 @@ public final class RetryAfter {
             return Optional.of(Duration.ofSeconds(seconds));
         }
         try {
-            // RFC_1123 also reads the obsolete forms' common case; senders must use IMF-fixdate
+            // IMF-fixdate, the form senders must use; the obsolete RFC 850 and asctime forms are unparseable here
             Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
             return Optional.of(at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO);
         } catch (DateTimeParseException e) {
