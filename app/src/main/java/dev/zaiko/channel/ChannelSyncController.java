@@ -74,6 +74,21 @@ class ChannelSyncController {
         return webhooks.get(code, id);
     }
 
+    /** A disabled endpoint receives again, from its cursor. */
+    @PostMapping("/webhooks/{id}/enable")
+    Webhook enable(@PathVariable String code, @PathVariable UUID id) {
+        return webhooks.enable(code, id);
+    }
+
+    /** @param overlap ISO-8601 duration the replaced secret keeps signing (default PT24H, at most P7D) */
+    record SecretIn(String secret, String overlap) {
+    }
+
+    @PostMapping("/webhooks/{id}/secret")
+    Webhook rotateSecret(@PathVariable String code, @PathVariable UUID id, @RequestBody SecretIn in) {
+        return webhooks.rotateSecret(code, id, in.secret(), in.overlap());
+    }
+
     @DeleteMapping("/webhooks/{id}")
     ResponseEntity<Void> delete(@PathVariable String code, @PathVariable UUID id) {
         webhooks.delete(code, id);

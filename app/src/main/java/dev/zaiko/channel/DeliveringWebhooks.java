@@ -21,13 +21,17 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.zaiko.platform.RetryAfter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -42,6 +46,13 @@ import tools.jackson.databind.json.JsonMapper;
  * on. Any other answer, or none within the timeout, keeps the cursor and sets the next attempt after
  * a doubling wait; the retry reads the feed again, so it carries the latest values: a SKU's newer
  * value has a higher seq than any value delivered before, and an older value is never sent after it.
+ * A 429 or 503 answer with {@code Retry-After} waits what the receiver asked for (capped) instead.
+ * <p>
+ * A claim is a short lease ({@link ChannelSyncProperties#lease}) in the name of this instance,
+ * renewed by a heartbeat while a worker delivers: after a crash another instance resumes within one
+ * lease. An endpoint that failed for {@link ChannelSyncProperties#disableAfter} and at least
+ * {@link ChannelSyncProperties#disableAfterFailures} attempts without a success is disabled
+ * ({@link WebhookDisabled}) and left alone until enabled again.
  */
 @Component
 class DeliveringWebhooks implements SmartLifecycle {
@@ -59,13 +70,22 @@ class DeliveringWebhooks implements SmartLifecycle {
     private final Signal wake = new Signal();
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
     private final Duration lease;
+    /** Whose claims these are: a restarted instance is another holder, whose old claims simply run out. */
+    private final UUID node = UUID.randomUUID();
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
+    private final Signal beat = new Signal();
     private volatile boolean running;
     private Thread dispatcher;
+    private Thread heartbeat;
     private ThreadPoolExecutor workers;
 
     DeliveringWebhooks(JdbcTemplate jdbc, FeedWriter writer, ReadingFeeds feeds, ChannelSyncProperties properties,
-                       Clock clock, MeterRegistry meters) {
+                       Clock clock, MeterRegistry meters, PlatformTransactionManager transactions,
+                       ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(transactions);
+        this.events = events;
         this.feeds = feeds;
         this.properties = properties;
         this.clock = clock;
@@ -73,7 +93,7 @@ class DeliveringWebhooks implements SmartLifecycle {
                 .description("From a channel feed entry to an endpoint's 2xx answer").register(meters);
         this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
-        this.lease = properties.requestTimeout().multipliedBy(3).plusSeconds(30);
+        this.lease = properties.lease();
         writer.onWritten(wake::raise);
     }
 
@@ -89,7 +109,7 @@ class DeliveringWebhooks implements SmartLifecycle {
                 Timestamp now = Timestamp.from(clock.instant());
                 List<UUID> due = jdbc.queryForList("""
                         select w.id from channel_webhook w
-                        where (w.next_attempt_at is null or w.next_attempt_at <= ?)
+                        where w.status = 'ACTIVE' and (w.next_attempt_at is null or w.next_attempt_at <= ?)
                           and (w.claimed_until is null or w.claimed_until < ?)
                           and exists (select 1 from channel_feed f where f.channel = w.channel and f.seq > w.cursor)
                         order by w.next_attempt_at nulls first limit ?
@@ -121,7 +141,7 @@ class DeliveringWebhooks implements SmartLifecycle {
         long poll = properties.poll().toMillis();
         Timestamp next;
         try {
-            next = jdbc.queryForObject("select min(next_attempt_at) from channel_webhook where next_attempt_at > ?",
+            next = jdbc.queryForObject("select min(next_attempt_at) from channel_webhook where status = 'ACTIVE' and next_attempt_at > ?",
                     Timestamp.class, Timestamp.from(clock.instant()));
         } catch (RuntimeException e) {
             return poll; // the database away: the look after the wait reports it
@@ -131,32 +151,79 @@ class DeliveringWebhooks implements SmartLifecycle {
         return Math.max(1, Math.min(poll, millis));
     }
 
-    private boolean claim(UUID id) {
+    /** Takes the endpoint for this instance unless another holds a lease that has not run out. */
+    boolean claim(UUID id) {
         Instant now = clock.instant();
         return jdbc.update("""
-                update channel_webhook set claimed_until = ?
-                where id = ? and (claimed_until is null or claimed_until < ?)
-                """, Timestamp.from(now.plus(lease)), id, Timestamp.from(now)) == 1;
+                update channel_webhook set claimed_until = ?, claimed_by = ?
+                where id = ? and status = 'ACTIVE' and (claimed_until is null or claimed_until < ?)
+                """, Timestamp.from(now.plus(lease)), node, id, Timestamp.from(now)) == 1;
     }
 
     private void release(UUID id) {
-        jdbc.update("update channel_webhook set claimed_until = null where id = ?", id);
+        jdbc.update("update channel_webhook set claimed_until = null, claimed_by = null where id = ? and claimed_by = ?",
+                id, node);
     }
 
-    record Endpoint(UUID id, String channel, String url, String secret, long cursor, int failures, Instant createdAt) {
+    /** Renews the leases of the endpoints this instance's workers hold; a claim taken over meanwhile stays lost. */
+    private void renewLeases() {
+        UUID[] held = inFlight.toArray(new UUID[0]);
+        if (held.length == 0) return;
+        Timestamp until = Timestamp.from(clock.instant().plus(lease));
+        jdbc.update(c -> {
+            java.sql.PreparedStatement ps = c.prepareStatement(
+                    "update channel_webhook set claimed_until = ? where claimed_by = ? and id = any(?)");
+            ps.setTimestamp(1, until);
+            ps.setObject(2, node);
+            ps.setArray(3, c.createArrayOf("uuid", held));
+            return ps;
+        });
+    }
+
+    private void beat() {
+        while (running) {
+            try {
+                beat.await(properties.heartbeat().toMillis());
+                if (!running) return;
+                renewLeases();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Renewing webhook leases failed, the next beat tries again: {}", e.toString());
+            }
+        }
+    }
+
+    record Endpoint(UUID id, String channel, String url, String status, String secret, String previousSecret,
+                    Instant previousSecretUntil, long cursor, int failures, Instant failingSince, Instant createdAt) {
         String host() {
             return URI.create(url).getHost();
         }
+
+        /** The replaced secret while its overlap lasts, else null. */
+        String overlappingSecret(Instant now) {
+            return previousSecret != null && previousSecretUntil != null && previousSecretUntil.isAfter(now)
+                    ? previousSecret : null;
+        }
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 
     private void deliver(UUID id) {
         try {
             while (running) {
-                Endpoint endpoint = jdbc.query(
-                        "select id, channel, url, secret, cursor, failures, created_at from channel_webhook where id = ?",
+                Endpoint endpoint = jdbc.query("""
+                                select id, channel, url, status, secret, previous_secret, previous_secret_until, cursor,
+                                       failures, failing_since, created_at
+                                from channel_webhook where id = ?""",
                         (rs, i) -> new Endpoint(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                                rs.getString(4), rs.getLong(5), rs.getInt(6), rs.getTimestamp(7).toInstant()), id).stream().findFirst().orElse(null);
-                if (endpoint == null) return; // deleted meanwhile
+                                rs.getString(4), rs.getString(5), rs.getString(6), instant(rs.getTimestamp(7)),
+                                rs.getLong(8), rs.getInt(9), instant(rs.getTimestamp(10)), rs.getTimestamp(11).toInstant()),
+                        id).stream().findFirst().orElse(null);
+                if (endpoint == null || !Webhook.ACTIVE.equals(endpoint.status())) return; // deleted or disabled meanwhile
                 List<FeedEntry> entries = feeds.read(endpoint.channel(), endpoint.cursor(), properties.batch());
                 if (entries.isEmpty()) return;
                 if (!post(endpoint, entries)) return;
@@ -178,15 +245,18 @@ class DeliveringWebhooks implements SmartLifecycle {
     private boolean post(Endpoint endpoint, List<FeedEntry> entries) {
         String deliveryId = UUID.randomUUID().toString();
         String body = body(endpoint.channel(), deliveryId, entries);
-        long t = clock.instant().getEpochSecond();
+        Instant now = clock.instant();
+        long t = now.getEpochSecond();
         String problem;
+        Duration asked = null;
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint.url()))
                     .timeout(properties.requestTimeout())
                     .header("Content-Type", "application/json")
                     .header("User-Agent", "Zaiko-Webhooks/1")
                     .header("Zaiko-Delivery", deliveryId)
-                    .header(WebhookSignature.HEADER, WebhookSignature.header(endpoint.secret(), t, body))
+                    .header(WebhookSignature.HEADER, WebhookSignature.header(endpoint.secret(),
+                            endpoint.overlappingSecret(now), t, body))
                     .POST(HttpRequest.BodyPublishers.ofString(body))
                     .build();
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
@@ -195,13 +265,17 @@ class DeliveringWebhooks implements SmartLifecycle {
                 return true;
             }
             problem = "HTTP " + response.statusCode();
+            if (response.statusCode() == 429 || response.statusCode() == 503) {
+                asked = response.headers().firstValue("Retry-After")
+                        .flatMap(v -> RetryAfter.parse(v, clock.instant())).orElse(null);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             problem = "interrupted";
         } catch (java.io.IOException | RuntimeException e) {
             problem = e.getClass().getSimpleName(); // never the message: it may quote the URL
         }
-        failed(endpoint, problem);
+        failed(endpoint, problem, asked);
         return false;
     }
 
@@ -209,8 +283,8 @@ class DeliveringWebhooks implements SmartLifecycle {
         Instant now = clock.instant();
         long last = entries.get(entries.size() - 1).seq();
         jdbc.update("""
-                update channel_webhook set cursor = greatest(cursor, ?), failures = 0, next_attempt_at = null,
-                    last_error = null, last_delivered_at = ?, claimed_until = ?
+                update channel_webhook set cursor = greatest(cursor, ?), failures = 0, failing_since = null,
+                    next_attempt_at = null, last_error = null, last_delivered_at = ?, claimed_until = ?
                 where id = ?
                 """, last, Timestamp.from(now), Timestamp.from(now.plus(lease)), endpoint.id());
         for (FeedEntry e : entries) {
@@ -221,16 +295,42 @@ class DeliveringWebhooks implements SmartLifecycle {
         }
     }
 
-    private void failed(Endpoint endpoint, String problem) {
+    /** @param asked the wait the receiver asked for ({@code Retry-After}), else null */
+    private void failed(Endpoint endpoint, String problem, Duration asked) {
+        // what the database keeps, so that the event says the same instant as the endpoint
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         int failures = endpoint.failures() + 1;
-        Duration wait = properties.retryAfter(failures);
-        Instant next = clock.instant().plus(wait);
+        Instant failingSince = endpoint.failingSince() == null ? now : endpoint.failingSince();
+        // both must be reached: a burst of quick retries is not "dead", nor is one failure long ago
+        if (failures >= properties.disableAfterFailures()
+                && !now.isBefore(failingSince.plus(properties.disableAfter()))) {
+            disable(endpoint, problem, failures, failingSince, now);
+            return;
+        }
+        Duration wait = asked == null ? properties.retryAfter(failures) : properties.askedWait(asked);
+        Instant next = now.plus(wait);
         jdbc.update("""
-                update channel_webhook set failures = ?, next_attempt_at = ?, last_error = ?, claimed_until = null
+                update channel_webhook set failures = ?, failing_since = ?, next_attempt_at = ?, last_error = ?,
+                    claimed_until = null, claimed_by = null
                 where id = ?
-                """, failures, Timestamp.from(next), problem, endpoint.id());
-        log.info("Webhook {} on channel {} (host {}) failed ({}), attempt {}; next in {}", endpoint.id(),
-                endpoint.channel(), endpoint.host(), problem, failures, wait);
+                """, failures, Timestamp.from(failingSince), Timestamp.from(next), problem, endpoint.id());
+        log.info("Webhook {} on channel {} (host {}) failed ({}), attempt {}; next in {}{}", endpoint.id(),
+                endpoint.channel(), endpoint.host(), problem, failures, wait, asked == null ? "" : " (Retry-After)");
+    }
+
+    private void disable(Endpoint endpoint, String problem, int failures, Instant failingSince, Instant now) {
+        String reason = "No successful delivery in " + failures + " attempts since " + failingSince
+                + "; the last failed with " + problem + ".";
+        tx.executeWithoutResult(status -> {
+            jdbc.update("""
+                    update channel_webhook set status = 'DISABLED', failures = ?, failing_since = ?, next_attempt_at = null,
+                        last_error = ?, disabled_at = ?, disabled_reason = ?, claimed_until = null, claimed_by = null
+                    where id = ?
+                    """, failures, Timestamp.from(failingSince), problem, Timestamp.from(now), reason, endpoint.id());
+            events.publishEvent(new WebhookDisabled(endpoint.id(), endpoint.channel(), reason, now));
+        });
+        log.warn("Webhook {} on channel {} (host {}) disabled: {} Enable it again once the receiver works.",
+                endpoint.id(), endpoint.channel(), endpoint.host(), reason);
     }
 
     static String body(String channel, String deliveryId, List<FeedEntry> entries) {
@@ -265,6 +365,9 @@ class DeliveringWebhooks implements SmartLifecycle {
         dispatcher = new Thread(this::dispatch, "zaiko-webhook-dispatch");
         dispatcher.setDaemon(true);
         dispatcher.start();
+        heartbeat = new Thread(this::beat, "zaiko-webhook-heartbeat");
+        heartbeat.setDaemon(true);
+        heartbeat.start();
         wake.raise();
     }
 
@@ -273,9 +376,11 @@ class DeliveringWebhooks implements SmartLifecycle {
         if (!running) return;
         running = false;
         wake.raise();
+        beat.raise();
         workers.shutdown();
         try {
             dispatcher.join(properties.requestTimeout().toMillis());
+            heartbeat.join(properties.requestTimeout().toMillis());
             workers.awaitTermination(properties.requestTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -181,6 +181,9 @@ class FeedWriter implements SmartLifecycle {
                     log.warn("Channel values of {} could not be written; its mark stays: {}", mark.sku(), e.toString());
                 }
             }
+            // in SKU order, the order in which a stock change of several SKUs (a packing) marks them:
+            // in mark order this round and such a change could wait on each other's rows (a deadlock)
+            done.sort(java.util.Comparator.comparing(Mark::sku));
             for (Mark mark : done) {
                 jdbc.update("delete from channel_dirty where sku = ? and mark = ?", mark.sku(), mark.mark());
                 Duration delay = Duration.between(mark.markedAt(), clock.instant());

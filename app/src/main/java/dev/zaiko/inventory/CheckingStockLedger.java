@@ -31,7 +31,8 @@ public class CheckingStockLedger {
                 (rs, i) -> new StockMovement(rs.getLong("id"), rs.getString("sku"), rs.getString("location"),
                         bucket(rs.getString("from_bucket")), bucket(rs.getString("to_bucket")), rs.getInt("quantity"),
                         MovementKind.valueOf(rs.getString("kind")), rs.getString("reference"), rs.getString("reason"),
-                        rs.getTimestamp("occurred_at").toInstant()), sku, limit);
+                        rs.getTimestamp("occurred_at").toInstant(), rs.getTimestamp("recorded_at").toInstant()),
+                sku, limit);
     }
 
     /**

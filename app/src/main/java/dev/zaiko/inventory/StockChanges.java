@@ -32,9 +32,11 @@ final class StockChanges {
         return now;
     }
 
+    /** @param occurredAt when it happened, if not now (a till sale entered later), else null */
     void record(String location, Bucket from, Bucket to, int quantity, MovementKind kind, String reference,
-                String reason) {
-        movements.merge(new MovementKey(location, from, to, kind, reference, reason), quantity, Integer::sum);
+                String reason, Instant occurredAt) {
+        movements.merge(new MovementKey(location, from, to, kind, reference, reason, occurredAt), quantity,
+                Integer::sum);
         int[] delta = levelDeltas.computeIfAbsent(location, k -> new int[4]);
         if (from != null) delta[from.ordinal()] -= quantity;
         if (to != null) delta[to.ordinal()] += quantity;
@@ -53,7 +55,8 @@ final class StockChanges {
         return movements.isEmpty() && newParts.isEmpty() && touchedParts.isEmpty();
     }
 
-    record MovementKey(String location, Bucket from, Bucket to, MovementKind kind, String reference, String reason) {
+    record MovementKey(String location, Bucket from, Bucket to, MovementKind kind, String reference, String reason,
+                       Instant occurredAt) {
         MovementKey {
             Objects.requireNonNull(location);
         }

@@ -66,7 +66,8 @@ class StockController {
 
     record TillSaleIn(@NotBlank String sku, @NotBlank String location,
                       @NotNull @Positive @Max(MAX_UNITS) Integer quantity, Boolean force,
-                      @Size(max = 64) String segment, @Size(max = 200) String reference) {
+                      @Size(max = 64) String segment, @Size(max = 200) String reference,
+                      java.time.Instant soldAt) {
     }
 
     @PostMapping("/receipts")
@@ -87,7 +88,7 @@ class StockController {
     @PostMapping("/pos-sales")
     SellingAtTill.Result sellAtTill(@Valid @RequestBody TillSaleIn in) {
         return till.sell(in.sku(), in.location(), in.quantity(), in.segment(), Boolean.TRUE.equals(in.force()),
-                in.reference());
+                in.reference(), in.soldAt());
     }
 
     /** Levels per location and what each channel may take. */

@@ -305,7 +305,7 @@ final class StockPicture {
             return List.of();
         }
         if (countedOnShelf == shelf) return List.of();
-        return takeFromShelf(location, shelf - countedOnShelf, MovementKind.ADJUSTMENT, null, reason);
+        return takeFromShelf(location, shelf - countedOnShelf, MovementKind.ADJUSTMENT, null, reason, null);
     }
 
     /**
@@ -314,9 +314,15 @@ final class StockPicture {
      * units and units reserved for orders, which are then moved or displaced.
      */
     List<Displacement> sellAtTill(String location, int quantity, String segment, boolean force, String reference) {
+        return sellAtTill(location, quantity, segment, force, reference, null);
+    }
+
+    /** @param soldAt when the till sold it, if not now, else null: the ledger dates the sale then */
+    List<Displacement> sellAtTill(String location, int quantity, String segment, boolean force, String reference,
+                                  Instant soldAt) {
         Requester till = new Requester(false, segment);
         if (quantity <= atsAt(till, location)) {
-            move(location, Bucket.SELLABLE, null, quantity, MovementKind.TILL_SALE, reference, null);
+            move(location, Bucket.SELLABLE, null, quantity, MovementKind.TILL_SALE, reference, null, soldAt);
             return List.of();
         }
         int free = level(location, Bucket.SELLABLE);
@@ -349,7 +355,7 @@ final class StockPicture {
                     Map.of("sku", item.sku(), "location", location, "available", atsAt(till, location),
                             "heldBy", holders));
         }
-        return takeFromShelf(location, quantity, MovementKind.TILL_SALE, reference, null);
+        return takeFromShelf(location, quantity, MovementKind.TILL_SALE, reference, null, soldAt);
     }
 
     private static final Comparator<PartState> NEWEST_FIRST =
@@ -359,9 +365,10 @@ final class StockPicture {
      * Takes units physically out of the location: free units first; then reservations are
      * moved to another location of their channel's pool where that location can cover them
      * (nobody is hurt), and only then displaced, newest first (the oldest order keeps its unit).
+     * Relocating and displacing happen now; only the units taken are dated {@code occurredAt}.
      */
     private List<Displacement> takeFromShelf(String location, int quantity, MovementKind kind, String reference,
-                                             String reason) {
+                                             String reason, Instant occurredAt) {
         int need = Math.max(0, quantity - level(location, Bucket.SELLABLE));
         List<Displacement> result = new ArrayList<>();
         List<PartState> candidates = need == 0 ? List.of() : newestOpenAt(location, need);
@@ -382,7 +389,7 @@ final class StockPicture {
             if (need <= 0) break;
             if (part.status != ReservationStatus.OPEN || !part.location.equals(location)) continue;
             int k = Math.min(need, part.quantity);
-            move(location, Bucket.RESERVED, null, k, kind, part.id.toString(), reason);
+            move(location, Bucket.RESERVED, null, k, kind, part.id.toString(), reason, occurredAt);
             if (k == part.quantity) {
                 part.status = ReservationStatus.DISPLACED;
                 changes.touched(part);
@@ -400,7 +407,7 @@ final class StockPicture {
             need -= k;
             displacedUnits += k;
         }
-        move(location, Bucket.SELLABLE, null, quantity - displacedUnits, kind, reference, reason);
+        move(location, Bucket.SELLABLE, null, quantity - displacedUnits, kind, reference, reason, occurredAt);
         return result;
     }
 
@@ -431,6 +438,11 @@ final class StockPicture {
 
     private void move(String location, Bucket from, Bucket to, int quantity, MovementKind kind, String reference,
                       String reason) {
+        move(location, from, to, quantity, kind, reference, reason, null);
+    }
+
+    private void move(String location, Bucket from, Bucket to, int quantity, MovementKind kind, String reference,
+                      String reason, Instant occurredAt) {
         if (quantity == 0) return;
         int[] l = levels.computeIfAbsent(location, k -> new int[4]);
         if (from != null) {
@@ -442,7 +454,7 @@ final class StockPicture {
             l[from.ordinal()] -= quantity;
         }
         if (to != null) l[to.ordinal()] += quantity;
-        changes.record(location, from, to, quantity, kind, reference, reason);
+        changes.record(location, from, to, quantity, kind, reference, reason, occurredAt);
     }
 
     private static Map<String, List<Protection>> effectiveProtections(Collection<Protection> protections) {

@@ -246,6 +246,7 @@ final class StockStore {
         String[] kinds = new String[n];
         String[] references = new String[n];
         String[] reasons = new String[n];
+        Timestamp[] occurred = new Timestamp[n];
         int i = 0;
         for (Map.Entry<StockChanges.MovementKey, Integer> e : changes.movements.entrySet()) {
             StockChanges.MovementKey k = e.getKey();
@@ -256,23 +257,29 @@ final class StockStore {
             kinds[i] = k.kind().name();
             references[i] = k.reference();
             reasons[i] = k.reason();
+            occurred[i] = k.occurredAt() == null ? null : Timestamp.from(k.occurredAt());
             i++;
         }
         try (PreparedStatement ps = c.prepareStatement(
                 "insert into inventory_movement "
-                        + "(sku, location, from_bucket, to_bucket, quantity, kind, reference, reason, occurred_at) "
-                        + "select ?, u.location, u.from_bucket, u.to_bucket, u.quantity, u.kind, u.reference, u.reason, ? "
-                        + "from unnest(?::text[], ?::text[], ?::text[], ?::int4[], ?::text[], ?::text[], ?::text[]) "
-                        + "as u(location, from_bucket, to_bucket, quantity, kind, reference, reason)")) {
+                        + "(sku, location, from_bucket, to_bucket, quantity, kind, reference, reason, occurred_at, "
+                        + "recorded_at) "
+                        + "select ?, u.location, u.from_bucket, u.to_bucket, u.quantity, u.kind, u.reference, u.reason, "
+                        + "coalesce(u.occurred_at, ?), ? "
+                        + "from unnest(?::text[], ?::text[], ?::text[], ?::int4[], ?::text[], ?::text[], ?::text[], "
+                        + "?::timestamptz[]) as u(location, from_bucket, to_bucket, quantity, kind, reference, reason, "
+                        + "occurred_at)")) {
             ps.setString(1, changes.sku);
             ps.setTimestamp(2, now);
-            ps.setArray(3, c.createArrayOf("text", locations));
-            ps.setArray(4, c.createArrayOf("text", from));
-            ps.setArray(5, c.createArrayOf("text", to));
-            ps.setArray(6, c.createArrayOf("int4", quantities));
-            ps.setArray(7, c.createArrayOf("text", kinds));
-            ps.setArray(8, c.createArrayOf("text", references));
-            ps.setArray(9, c.createArrayOf("text", reasons));
+            ps.setTimestamp(3, now);
+            ps.setArray(4, c.createArrayOf("text", locations));
+            ps.setArray(5, c.createArrayOf("text", from));
+            ps.setArray(6, c.createArrayOf("text", to));
+            ps.setArray(7, c.createArrayOf("int4", quantities));
+            ps.setArray(8, c.createArrayOf("text", kinds));
+            ps.setArray(9, c.createArrayOf("text", references));
+            ps.setArray(10, c.createArrayOf("text", reasons));
+            ps.setArray(11, c.createArrayOf("timestamptz", occurred));
             ps.executeUpdate();
         }
     }

@@ -12,7 +12,9 @@ import java.util.List;
  *               import or skip
  * @param dryRun true when nothing was written, only checked ({@code ?dryRun=true})
  * @param items  one entry per sale or order: {@code IMPORTED}, {@code DUPLICATE}, {@code ERROR}, or
- *               in a dry run {@code VALID}; with the rows it came from and, for an order, its order number
+ *               in a dry run {@code WOULD_IMPORT} and {@code ALREADY_IMPORTED} (counted as duplicates);
+ *               with the rows it came from and, for an order, its order number (the existing one
+ *               for an order imported before)
  */
 public record ImportReport(int rows, int imported, int duplicates, int valid, boolean dryRun, List<RowError> errors,
                            List<Item> items) {
@@ -42,9 +44,16 @@ public record ImportReport(int rows, int imported, int duplicates, int valid, bo
         }
 
         /** Dry run: the sale or order would be imported. */
-        void valid(String id, List<Integer> rowNumbers) {
+        void wouldImport(String id, List<Integer> rowNumbers) {
             valid += rowNumbers.size();
-            items.add(new Item(id, rowNumbers, "VALID", null));
+            items.add(new Item(id, rowNumbers, "WOULD_IMPORT", null));
+        }
+
+        /** Dry run: the sale or order was imported before; a real run would skip it as a duplicate. */
+        void alreadyImported(String id, List<Integer> rowNumbers, String orderNumber) {
+            duplicates += rowNumbers.size();
+            valid += rowNumbers.size();
+            items.add(new Item(id, rowNumbers, "ALREADY_IMPORTED", orderNumber));
         }
 
         void error(int row, String field, String message) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.validation.ConstraintViolation;
@@ -14,6 +15,7 @@ import dev.zaiko.catalog.Products;
 import dev.zaiko.inventory.Channel;
 import dev.zaiko.inventory.ChannelKind;
 import dev.zaiko.inventory.StockNetwork;
+import dev.zaiko.order.Order;
 import dev.zaiko.order.OrderRequest;
 import dev.zaiko.order.PlacingOrders;
 import dev.zaiko.platform.ConflictException;
@@ -24,7 +26,8 @@ import org.springframework.stereotype.Service;
 /**
  * Imports a marketplace's orders file: the rows of one order share its order_id; each order
  * whose rows are all valid is placed through the order module's {@link PlacingOrders} with
- * externalRef = order_id, so a re-import answers with the order already placed (a duplicate).
+ * externalRef = order_id, so a re-import answers with the order already placed (a duplicate); a
+ * dry run asks the order module whether each order was placed before ({@link PlacingOrders#placedBefore}).
  * The order was accepted and paid on the marketplace: it is recorded, never refused for stock.
  */
 @Service
@@ -56,8 +59,8 @@ public class OrderImports {
     }
 
     /**
-     * @param dryRun check every row, place nothing (an order placed before is reported VALID too:
-     *               only placing it tells)
+     * @param dryRun check every row, place nothing: an order placed before is ALREADY_IMPORTED (with
+     *               its order number), a new one WOULD_IMPORT, one placed before with other lines an error
      * @throws NotFoundException       unknown channel (nothing imported)
      * @throws InvalidRequestException a channel that is not a MARKETPLACE, a file that is not the
      *                                 orders CSV (nothing imported)
@@ -179,11 +182,16 @@ public class OrderImports {
             report.failed(orderId, rowNumbers);
             return;
         }
-        if (report.dryRun()) {
-            report.valid(orderId, rowNumbers);
-            return;
-        }
         try {
+            if (report.dryRun()) {
+                Optional<Order> before = placing.placedBefore(request);
+                if (before.isPresent()) {
+                    report.alreadyImported(orderId, rowNumbers, before.get().orderNumber().toString());
+                } else {
+                    report.wouldImport(orderId, rowNumbers);
+                }
+                return;
+            }
             PlacingOrders.Placement placement = placing.place(request, "import");
             String number = placement.order().orderNumber().toString();
             if (placement.created()) report.imported(orderId, rowNumbers, number);

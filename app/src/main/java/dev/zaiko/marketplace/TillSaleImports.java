@@ -26,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link SellingAtTill}, in its own transaction together with the record that it was done
  * ({@code marketplace_import_row}, kind TILL_SALE, by sale_id). A row already done is a duplicate
  * and changes nothing. The sale already happened at the counter, so it is forced
- * (a unit reserved for an order moves that reservation, as at the till).
+ * (a unit reserved for an order moves that reservation, as at the till), and its ledger movement
+ * is dated when it was sold ({@code sold_at}, within the inventory's limits for late entries).
  */
 @Service
 public class TillSaleImports {
@@ -71,6 +72,13 @@ public class TillSaleImports {
             String location = f.text("location", true, 64);
             Long quantity = f.number("quantity", true, 1, MAX_UNITS);
             OffsetDateTime soldAt = f.instant("sold_at", true);
+            if (soldAt != null) {
+                try {
+                    till.checkSoldAt(soldAt.toInstant());
+                } catch (InvalidRequestException e) {
+                    f.fail("sold_at", e.getMessage());
+                }
+            }
             if (sku != null && !known.computeIfAbsent(sku, k -> products.find(k).isPresent())) f.fail("sku", "No product with SKU '" + sku + "'.");
             if (location != null) {
                 Optional<Location> found = network.findLocation(location);
@@ -93,10 +101,11 @@ public class TillSaleImports {
             try {
                 Optional<Done> done = dryRun ? importedBefore(saleId) : tx.execute(status -> sell(sale));
                 if (done.isEmpty()) {
-                    if (dryRun) report.valid(saleId, rowNumbers);
+                    if (dryRun) report.wouldImport(saleId, rowNumbers);
                     else report.imported(saleId, rowNumbers, null);
                 } else if (done.get().equals(new Done(sku, location, sale.quantity()))) {
-                    report.duplicate(saleId, rowNumbers, null);
+                    if (dryRun) report.alreadyImported(saleId, rowNumbers, null);
+                    else report.duplicate(saleId, rowNumbers, null);
                 } else {
                     report.error(row.number(), "sale_id", "sale_id '" + saleId + "' was imported before as "
                             + done.get().quantity() + " of " + done.get().sku() + " at " + done.get().location()
@@ -119,7 +128,8 @@ public class TillSaleImports {
                 KIND, sale.saleId(), sale.sku(), sale.location(), sale.quantity(),
                 Timestamp.from(sale.soldAt().toInstant()), Timestamp.from(clock.instant()));
         if (inserted == 0) return importedBefore(sale.saleId());
-        till.sell(sale.sku(), sale.location(), sale.quantity(), null, true, "till-import:" + sale.saleId());
+        till.sell(sale.sku(), sale.location(), sale.quantity(), null, true, "till-import:" + sale.saleId(),
+                sale.soldAt().toInstant());
         return Optional.empty();
     }
 

@@ -148,6 +148,25 @@ public class PlacingOrders {
         }
     }
 
+    /**
+     * What {@link #place} would answer about a request's identity, without placing, reserving or
+     * writing anything: the order placed before under the same {@code (channel, externalRef)} and
+     * body, or empty when placing would create a new order (or when there is no externalRef). A dry
+     * run of an import tells orders imported before from new ones with it.
+     *
+     * @throws NotFoundException       unknown channel
+     * @throws ConflictException       {@code order-replay-mismatch}: placed before with another body
+     * @throws InvalidRequestException a rule the request breaks, as {@link #place} would refuse it
+     */
+    public Optional<Order> placedBefore(OrderRequest request) {
+        checkRules(request);
+        PaymentBalance.check(request);
+        Channel channel = network.requireChannel(request.channel());
+        if (request.externalRef() == null) return Optional.empty();
+        return store.findByExternalRef(channel.code(), request.externalRef())
+                .map(number -> replay(number, request).order());
+    }
+
     private Placement placeAs(OrderNumber number, OrderRequest request, Channel channel, Map<String, Product> catalog,
                               String actor) {
         List<OrderRequest.Line> in = request.lines();

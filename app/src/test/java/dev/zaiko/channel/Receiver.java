@@ -20,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * A webhook endpoint on loopback: records every request (signature header, body) and answers 500
  * to the first {@code failFirst} ones; {@code hang} makes it never answer until closed.
+ * {@link #failWith} and {@link #succeed} change how it answers from the next request on.
  */
 final class Receiver implements AutoCloseable {
 
@@ -36,6 +37,8 @@ final class Receiver implements AutoCloseable {
     private final boolean hang;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicInteger arrivals = new AtomicInteger();
+    private volatile int failStatus = 500;
+    private volatile String retryAfter;
 
     Receiver(int failFirst, boolean hang) throws IOException {
         this.failuresLeft = new AtomicInteger(failFirst);
@@ -67,13 +70,27 @@ final class Receiver implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        int status = failuresLeft.getAndDecrement() > 0 ? 500 : 204;
+        int status = failuresLeft.getAndDecrement() > 0 ? failStatus : 204;
+        String askedWait = retryAfter;
+        if (status != 204 && askedWait != null) exchange.getResponseHeaders().set("Retry-After", askedWait);
         synchronized (requests) {
             requests.add(new Request(exchange.getRequestHeaders().getFirst("Zaiko-Signature"),
                     exchange.getRequestHeaders().getFirst("Zaiko-Delivery"), body, status));
         }
         exchange.sendResponseHeaders(status, -1);
         exchange.close();
+    }
+
+    /** Answers every request from now on with {@code status} and, unless null, that {@code Retry-After}. */
+    void failWith(int status, String retryAfter) {
+        this.failStatus = status;
+        this.retryAfter = retryAfter;
+        failuresLeft.set(Integer.MAX_VALUE);
+    }
+
+    /** Answers 204 from now on. */
+    void succeed() {
+        failuresLeft.set(0);
     }
 
     /** Requests that arrived, answered or not (a hanging receiver answers none). */

@@ -43,7 +43,7 @@ final class InventoryFixture {
         this.receiving = new ReceivingStock(locked, network);
         this.inspecting = new InspectingStock(locked, network, publisher);
         this.counting = new CountingStock(locked, network, publisher);
-        this.till = new SellingAtTill(locked, network, publisher);
+        this.till = new SellingAtTill(locked, network, publisher, new TillSaleProperties(null, null), clock);
         this.protecting = new ProtectingStock(jdbc, clock, network, publisher, locked);
         this.ledger = new CheckingStockLedger(jdbc);
         this.items = new InventoryItems(jdbc, clock, publisher);

@@ -40,6 +40,34 @@ class TillSaleApiTest extends InventoryApiTestBase {
     }
 
     @Test
+    void aSaleEnteredLaterIsDatedWhenItWasSoldWithinLimits() {
+        String sku = api.newProduct("LATE");
+        api.sellable(sku, shop.store(), 3);
+        java.time.Instant soldAt = java.time.Instant.now().minus(java.time.Duration.ofDays(3))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+
+        api.ok(api.post("/api/stock/pos-sales", tillSale(sku, shop.store(), 1).put("soldAt", soldAt.toString())));
+
+        JsonNode movement = api.movements(sku).get(0);
+        assertThat(movement.path("kind").asString()).isEqualTo("TILL_SALE");
+        assertThat(java.time.Instant.parse(movement.path("occurredAt").asString())).isEqualTo(soldAt);
+        assertThat(java.time.Instant.parse(movement.path("recordedAt").asString())).isAfter(soldAt.plusSeconds(3600));
+
+        InventoryApi.Response future = api.rejected(400, "sold-at-out-of-range", () -> api.post("/api/stock/pos-sales",
+                tillSale(sku, shop.store(), 1).put("soldAt", java.time.Instant.now().plus(java.time.Duration.ofDays(1))
+                        .toString())));
+        assertThat(future.detail()).contains("future");
+        api.rejected(400, "sold-at-out-of-range", () -> api.post("/api/stock/pos-sales",
+                tillSale(sku, shop.store(), 1).put("soldAt", java.time.Instant.now().minus(java.time.Duration.ofDays(32))
+                        .toString())));
+        assertThat(api.post("/api/stock/pos-sales", tillSale(sku, shop.store(), 1).put("soldAt", "yesterday")).status())
+                .isEqualTo(400);
+        assertThat(api.level(sku, shop.store()).path("sellable").intValue()).as("refused sales change nothing")
+                .isEqualTo(2);
+        api.assertConsistent(sku);
+    }
+
+    @Test
     void aSaleNeedingAReservedUnitIsRefusedNamingTheHolderAndForcedItMovesTheReservation() {
         String sku = api.newProduct("MOVE");
         api.sellable(sku, shop.store(), 1);

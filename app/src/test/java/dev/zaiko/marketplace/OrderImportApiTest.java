@@ -38,7 +38,7 @@ class OrderImportApiTest extends MarketplaceApiTestBase {
 
         assertThat(dry.path("valid").intValue()).isEqualTo(2);
         assertThat(dry.path("imported").intValue()).isZero();
-        assertThat(dry.path("items").get(0).path("status").asString()).isEqualTo("VALID");
+        assertThat(dry.path("items").get(0).path("status").asString()).isEqualTo("WOULD_IMPORT");
         // rows 4 (sku), 5 (customer_email), 6 (express, payment_method), 8 (customer_name), 10 (too few fields);
         // "not imported" on rows 3, 7 and 9: an order with a bad row is not imported without it
         assertThat(dry.path("errors").size()).isEqualTo(9);
@@ -91,6 +91,54 @@ class OrderImportApiTest extends MarketplaceApiTestBase {
         assertThat(again.path("items").get(0).path("orderNumber").asString()).isEqualTo(number);
         assertThat(api.level(tent, shop.store()).path("reserved").intValue()).isEqualTo(1);
         assertThat(api.level(tent, shop.store()).path("sellable").intValue()).isEqualTo(2);
+    }
+
+    @Test
+    void aDryRunTellsOrdersImportedBeforeFromNewOnes() {
+        String tent = api.product("DTENT");
+        api.sellable(tent, shop.store(), 5);
+        String id = MarketplaceApi.unique("AMZ");
+        String first = id + "-1,1," + tent + ",1,1980,山田 花子,hanako@example.jp,,false,0,CREDIT_CARD\r\n";
+        String number = api.ok(api.postCsv("/api/imports/orders?channel=" + shop.marketplace(),
+                (HEADER + first).getBytes(StandardCharsets.UTF_8))).path("items").get(0).path("orderNumber").asString();
+        assertThat(number).isNotBlank();
+        int reserved = api.level(tent, shop.store()).path("reserved").intValue();
+
+        String csv = HEADER + first
+                + id + "-2,1," + tent + ",1,1980,佐藤 太郎,taro@example.jp,,false,0,KONBINI\r\n"
+                + id + "-3,1," + tent + ",1,1980,鈴木 一郎,ichiro@example.jp,,false,0,PAYPAY\r\n";
+        // the same order id with other lines than those imported: refused, as the real import would
+        String mismatch = HEADER + id + "-1,1," + tent + ",2,1980,山田 花子,hanako@example.jp,,false,0,CREDIT_CARD\r\n";
+
+        JsonNode dry = api.ok(api.postCsv("/api/imports/orders?dryRun=true&channel=" + shop.marketplace(),
+                csv.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(dry.path("dryRun").booleanValue()).isTrue();
+        assertThat(dry.path("errors").size()).as(dry.toString()).isZero();
+        assertThat(dry.path("valid").intValue()).isEqualTo(3);
+        assertThat(dry.path("duplicates").intValue()).isEqualTo(1);
+        assertThat(dry.path("imported").intValue()).isZero();
+        JsonNode before = dry.path("items").get(0);
+        assertThat(before.path("id").asString()).isEqualTo(id + "-1");
+        assertThat(before.path("status").asString()).isEqualTo("ALREADY_IMPORTED");
+        assertThat(before.path("orderNumber").asString()).isEqualTo(number);
+        assertThat(dry.path("items").get(1).path("status").asString()).isEqualTo("WOULD_IMPORT");
+        assertThat(dry.path("items").get(1).path("orderNumber").isNull()).isTrue();
+        assertThat(dry.path("items").get(2).path("status").asString()).isEqualTo("WOULD_IMPORT");
+        assertThat(api.level(tent, shop.store()).path("reserved").intValue()).as("a dry run reserves nothing")
+                .isEqualTo(reserved);
+
+        JsonNode refused = api.ok(api.postCsv("/api/imports/orders?dryRun=true&channel=" + shop.marketplace(),
+                mismatch.getBytes(StandardCharsets.UTF_8)));
+        assertThat(refused.path("items").get(0).path("status").asString()).isEqualTo("ERROR");
+        assertError(refused, 1, "order_id");
+        assertThat(refused.path("errors").get(0).path("message").asString()).contains(number);
+
+        JsonNode real = api.ok(api.postCsv("/api/imports/orders?channel=" + shop.marketplace(),
+                csv.getBytes(StandardCharsets.UTF_8)));
+        assertThat(real.path("items").get(0).path("status").asString()).isEqualTo("DUPLICATE");
+        assertThat(real.path("items").get(1).path("status").asString()).isEqualTo("IMPORTED");
+        assertThat(real.path("items").get(2).path("status").asString()).isEqualTo("IMPORTED");
     }
 
     @Test

@@ -3,12 +3,20 @@ package dev.zaiko.marketplace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** POST /api/imports/till-sales: good rows sell once, bad rows are reported and change nothing, a re-import is idempotent. */
 class TillSaleImportApiTest extends MarketplaceApiTestBase {
+
+    /** Two days ago: a till file is imported after the fact, within the inventory's limit for late sales. */
+    static final String DAY = MarketplaceApi.today().minusDays(2).toString();
+    static final String SLASHED = DAY.replace('-', '/');
 
     @Test
     void goodRowsSellOnceBadRowsAreReportedAndAReImportChangesNothing() {
@@ -18,17 +26,17 @@ class TillSaleImportApiTest extends MarketplaceApiTestBase {
         api.sellable(other, shop.store(), 4);
         String id = MarketplaceApi.unique("SALE");
         String csv = "sale_id,sku,location,quantity,sold_at\r\n"
-                + id + "-1," + sku + "," + shop.store() + ",2,2026-11-20T14:03:00+09:00\r\n"
-                + id + "-2,NO-SUCH-SKU-X," + shop.store() + ",1,2026-11-20 14:05\r\n"
-                + id + "-3," + sku + ",NO-SUCH-STORE,1,2026-11-20 14:05\r\n"
-                + id + "-4," + sku + "," + shop.store() + ",two,2026-11-20 14:05\r\n"
-                + id + "-5," + sku + "," + shop.warehouse() + ",1,2026-11-20 14:05\r\n"
+                + id + "-1," + sku + "," + shop.store() + ",2," + DAY + "T14:03:00+09:00\r\n"
+                + id + "-2,NO-SUCH-SKU-X," + shop.store() + ",1," + DAY + " 14:05\r\n"
+                + id + "-3," + sku + ",NO-SUCH-STORE,1," + DAY + " 14:05\r\n"
+                + id + "-4," + sku + "," + shop.store() + ",two," + DAY + " 14:05\r\n"
+                + id + "-5," + sku + "," + shop.warehouse() + ",1," + DAY + " 14:05\r\n"
                 + id + "-6," + sku + "," + shop.store() + ",1,yesterday\r\n"
-                + "," + sku + "," + shop.store() + ",1,2026-11-20 14:05\r\n"
-                + id + "-7," + other + "," + shop.store() + ",3,2026-11-20 14:06\r\n"
+                + "," + sku + "," + shop.store() + ",1," + DAY + " 14:05\r\n"
+                + id + "-7," + other + "," + shop.store() + ",3," + DAY + " 14:06\r\n"
                 + id + "-8," + sku + "\r\n"
-                + id + "-1," + sku + "," + shop.store() + ",2,2026-11-20T14:03:00+09:00\r\n"
-                + id + "-9," + other + "," + shop.store() + ",50,2026-11-20 14:07\r\n";
+                + id + "-1," + sku + "," + shop.store() + ",2," + DAY + "T14:03:00+09:00\r\n"
+                + id + "-9," + other + "," + shop.store() + ",50," + DAY + " 14:07\r\n";
 
         JsonNode dry = api.ok(api.postCsv("/api/imports/till-sales?dryRun=true", csv.getBytes(StandardCharsets.UTF_8)));
 
@@ -79,7 +87,7 @@ class TillSaleImportApiTest extends MarketplaceApiTestBase {
         api.sellable(sku, shop.store(), 5);
         String id = MarketplaceApi.unique("レジ");
         String csv = "sale_id,sku,location,quantity,sold_at\r\n"
-                + id + "," + sku + "," + shop.store() + ",1,2026/11/20 10:00\r\n";
+                + id + "," + sku + "," + shop.store() + ",1," + SLASHED + " 10:00\r\n";
 
         JsonNode report = api.ok(api.postCsv("/api/imports/till-sales?charset=Shift_JIS",
                 csv.getBytes(MarketplaceApi.SHIFT_JIS)));
@@ -89,7 +97,7 @@ class TillSaleImportApiTest extends MarketplaceApiTestBase {
         assertThat(api.level(sku, shop.store()).path("sellable").intValue()).isEqualTo(4);
 
         String changed = "sale_id,sku,location,quantity,sold_at\r\n" + id + "," + sku + "," + shop.store()
-                + ",3,2026/11/20 10:00\r\n";
+                + ",3," + SLASHED + " 10:00\r\n";
         JsonNode refused = api.ok(api.postCsv("/api/imports/till-sales?charset=Shift_JIS",
                 changed.getBytes(MarketplaceApi.SHIFT_JIS)));
 
@@ -119,13 +127,47 @@ class TillSaleImportApiTest extends MarketplaceApiTestBase {
         assertThat(json.detail()).contains("sale_id,sku,location,quantity,sold_at");
 
         MarketplaceApi.Response notUtf8 = api.postCsv("/api/imports/till-sales",
-                ("sale_id,sku,location,quantity,sold_at\r\nレジ," + sku + "," + shop.store() + ",1,2026-11-20 10:00\r\n")
+                ("sale_id,sku,location,quantity,sold_at\r\nレジ," + sku + "," + shop.store() + ",1," + DAY + " 10:00\r\n")
                         .getBytes(MarketplaceApi.SHIFT_JIS));
         assertThat(notUtf8.status()).isEqualTo(400);
         assertThat(notUtf8.type()).endsWith("csv-unreadable");
 
         assertThat(api.postCsv("/api/imports/till-sales", new byte[0]).status()).isEqualTo(400);
         assertThat(api.level(sku, shop.store()).path("sellable").intValue()).isEqualTo(5);
+    }
+
+    @Test
+    void anImportedSaleIsDatedWhenItWasSoldAndASaleTooOldOrInTheFutureIsARowError() {
+        String sku = api.product("DATED");
+        api.sellable(sku, shop.store(), 5);
+        String id = MarketplaceApi.unique("DATED");
+        LocalDate today = MarketplaceApi.today();
+        String csv = "sale_id,sku,location,quantity,sold_at\r\n"
+                + id + "-1," + sku + "," + shop.store() + ",1," + DAY + "T14:03:00+09:00\r\n"
+                + id + "-2," + sku + "," + shop.store() + ",1," + today.minusDays(32) + " 10:00\r\n"
+                + id + "-3," + sku + "," + shop.store() + ",1," + today.plusDays(2) + " 10:00\r\n";
+
+        JsonNode dry = api.ok(api.postCsv("/api/imports/till-sales?dryRun=true", csv.getBytes(StandardCharsets.UTF_8)));
+        assertError(dry, 2, "sold_at");
+        assertError(dry, 3, "sold_at");
+        assertThat(dry.path("errors").size()).isEqualTo(2);
+
+        JsonNode report = api.ok(api.postCsv("/api/imports/till-sales", csv.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(report.path("imported").intValue()).isEqualTo(1);
+        assertError(report, 2, "sold_at");
+        assertError(report, 3, "sold_at");
+        assertThat(api.level(sku, shop.store()).path("sellable").intValue()).isEqualTo(4);
+        JsonNode sale = null;
+        for (JsonNode m : api.ok(api.get("/api/stock/" + sku + "/movements"))) {
+            if (m.path("kind").asString().equals("TILL_SALE")) sale = m;
+        }
+        assertThat(sale).as("the till sale's movement").isNotNull();
+        assertThat(sale.path("reference").asString()).isEqualTo("till-import:" + id + "-1");
+        assertThat(Instant.parse(sale.path("occurredAt").asString()))
+                .isEqualTo(OffsetDateTime.parse(DAY + "T14:03:00+09:00").toInstant());
+        assertThat(Instant.parse(sale.path("recordedAt").asString())).as("written now, not back then")
+                .isAfter(Instant.parse(sale.path("occurredAt").asString()).plus(Duration.ofDays(1)));
     }
 
     static void assertError(JsonNode report, int row, String field) {
