@@ -110,7 +110,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers(LOGIN, "/c/**", "/error", "/favicon.ico", "/webjars/**", "/css/**", "/js/**",
                                 "/images/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
-                        .requestMatchers("/settings/users/**", "/settings/tokens/**").hasRole("ADMIN")
+                        .requestMatchers("/settings/users", "/settings/users/**", "/settings/tokens",
+                                "/settings/tokens/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/settings/**").hasRole("SUPERVISOR")
                         .anyRequest().authenticated())
                 .csrf(c -> c.csrfTokenRepository(new CookieCsrfTokenRepository()))
                 .formLogin(f -> f.loginPage(LOGIN)

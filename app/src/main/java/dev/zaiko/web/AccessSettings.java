@@ -1,0 +1,151 @@
+package dev.zaiko.web;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import dev.zaiko.access.Actor;
+import dev.zaiko.access.ApiTokens;
+import dev.zaiko.access.ConsoleUsers;
+import dev.zaiko.access.Role;
+import dev.zaiko.access.Scope;
+import dev.zaiko.platform.ConflictException;
+import dev.zaiko.platform.InvalidRequestException;
+import dev.zaiko.platform.NotFoundException;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Admins' pages for console users and API tokens ({@code /settings/users}, {@code /settings/tokens};
+ * the security rules let only ADMIN in). A new token is shown on the page that made it and never again.
+ */
+@Controller
+class AccessSettings {
+
+    private final ConsoleUsers users;
+    private final ApiTokens tokens;
+    private final MessageSource messages;
+
+    AccessSettings(ConsoleUsers users, ApiTokens tokens, MessageSource messages) {
+        this.users = users;
+        this.tokens = tokens;
+        this.messages = messages;
+    }
+
+    @GetMapping("/settings/users")
+    String users(@RequestParam(required = false) String notice, Model model) {
+        return showUsers(model, Map.of(), Map.of(), notice);
+    }
+
+    @PostMapping("/settings/users")
+    String createUser(@RequestParam Map<String, String> form, Model model, Locale locale, HttpServletResponse response) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Role role = parse(Role.class, form.get("role"));
+        if (role == null) errors.put("role", text("users.error.role", locale));
+        String username = form.getOrDefault("username", "").trim().toLowerCase(Locale.ROOT);
+        if (!username.matches("[a-z0-9][a-z0-9._-]{1,39}")) errors.put("username", text("users.error.username", locale));
+        String password = form.getOrDefault("password", "");
+        if (password.length() < 12 || password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+            errors.put("password", text("users.error.password", locale));
+        }
+        if (errors.isEmpty()) {
+            try {
+                users.create(new ConsoleUsers.NewUser(username, form.get("displayName"), role, form.get("locale"),
+                        password), Actor.current().label());
+                return "redirect:/settings/users?notice=created";
+            } catch (ConflictException e) {
+                errors.put("username", text("users.error.exists", locale));
+            } catch (InvalidRequestException e) {
+                errors.put("form", e.getMessage());
+            }
+        }
+        response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+        Map<String, String> shown = new LinkedHashMap<>(form);
+        shown.remove("password"); // a refused password is not sent back to the page
+        return showUsers(model, errors, shown, null);
+    }
+
+    @PostMapping("/settings/users/{username}")
+    String changeUser(@PathVariable String username, @RequestParam(required = false) String role,
+                      @RequestParam(required = false) String enabled, Model model, Locale locale,
+                      HttpServletResponse response) {
+        try {
+            users.change(username, null, parse(Role.class, role), null,
+                    enabled == null ? null : Boolean.valueOf(enabled), Actor.current().label());
+            return "redirect:/settings/users?notice=changed";
+        } catch (ConflictException e) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return showUsers(model, Map.of("form", text("users.error.lastAdmin", locale)), Map.of(), null);
+        } catch (NotFoundException e) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            return showUsers(model, Map.of("form", e.getMessage()), Map.of(), null);
+        }
+    }
+
+    @GetMapping("/settings/tokens")
+    String tokens(@RequestParam(required = false) String notice, Model model) {
+        return showTokens(model, Map.of(), null, notice);
+    }
+
+    @PostMapping("/settings/tokens")
+    String createToken(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String scope,
+                       Model model, Locale locale, HttpServletResponse response) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Scope s = parse(Scope.class, scope);
+        if (s == null) errors.put("scope", text("tokens.error.scope", locale));
+        if (name.isBlank() || name.length() > 80) errors.put("name", text("tokens.error.name", locale));
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return showTokens(model, errors, null, null);
+        }
+        ApiTokens.Issued issued = tokens.create(name.trim(), s, null, Actor.current().label());
+        response.setHeader("Cache-Control", "no-store"); // the secret must not stay in a cache
+        return showTokens(model, Map.of(), issued, "created");
+    }
+
+    @PostMapping("/settings/tokens/{id}/revoke")
+    String revoke(@PathVariable UUID id) {
+        tokens.revoke(id, Actor.current().label());
+        return "redirect:/settings/tokens?notice=revoked";
+    }
+
+    private String showUsers(Model model, Map<String, String> errors, Map<String, String> form, String notice) {
+        model.addAttribute("users", users.list());
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("errors", errors);
+        model.addAttribute("form", form);
+        model.addAttribute("notice", notice);
+        return "console/users";
+    }
+
+    private String showTokens(Model model, Map<String, String> errors, ApiTokens.Issued issued, String notice) {
+        model.addAttribute("tokens", tokens.list());
+        model.addAttribute("scopes", Scope.values());
+        model.addAttribute("errors", errors);
+        model.addAttribute("issued", issued);
+        model.addAttribute("notice", notice);
+        return "console/tokens";
+    }
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, locale);
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
+        try {
+            return value == null || value.isBlank() ? null : Enum.valueOf(type, value.trim());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+}
