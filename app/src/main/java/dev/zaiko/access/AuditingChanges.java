@@ -31,7 +31,10 @@ final class AuditingChanges implements HandlerInterceptor {
     @Override
     public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
                                 Exception ex) {
-        if (READS.contains(request.getMethod()) || !(handler instanceof HandlerMethod method)) return;
+        if (READS.contains(request.getMethod()) || !(handler instanceof HandlerMethod method)
+                || method.hasMethodAnnotation(NotAudited.class)) {
+            return;
+        }
         int status = response.getStatus();
         if (status >= 400 || ex != null) return;
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);

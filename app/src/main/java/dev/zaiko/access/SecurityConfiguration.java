@@ -111,7 +111,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                                 "/images/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers("/settings/users", "/settings/users/**", "/settings/tokens",
-                                "/settings/tokens/**").hasRole("ADMIN")
+                                "/settings/tokens/**", "/settings/audit").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/settings/**").hasRole("SUPERVISOR")
                         .anyRequest().authenticated())
                 .csrf(c -> c.csrfTokenRepository(new CookieCsrfTokenRepository()))

@@ -33,12 +33,24 @@ class AccessSettings {
 
     private final ConsoleUsers users;
     private final ApiTokens tokens;
+    private final dev.zaiko.access.AuditTrail audit;
     private final MessageSource messages;
 
-    AccessSettings(ConsoleUsers users, ApiTokens tokens, MessageSource messages) {
+    AccessSettings(ConsoleUsers users, ApiTokens tokens, dev.zaiko.access.AuditTrail audit, MessageSource messages) {
         this.users = users;
         this.tokens = tokens;
+        this.audit = audit;
         this.messages = messages;
+    }
+
+    /** Who did what, newest first; the actor as its name (a user name or a token's name). */
+    @GetMapping("/settings/audit")
+    String audit(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+                 Model model) {
+        model.addAttribute("entries", audit.find(actor, action, null, 200));
+        model.addAttribute("actor", actor == null ? "" : actor);
+        model.addAttribute("action", action == null ? "" : action);
+        return "console/audit";
     }
 
     @GetMapping("/settings/users")

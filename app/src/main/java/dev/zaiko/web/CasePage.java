@@ -190,6 +190,7 @@ class CasePage {
 
     /** The tone guard's findings for a text being typed (htmx). */
     @PostMapping("/cases/{id}/tone-check")
+    @dev.zaiko.access.NotAudited
     String toneCheck(@PathVariable String id, @RequestParam(defaultValue = "") String text, Model model) {
         model.addAttribute("findings", tone.check(text));
         return "console/case-parts :: tone";

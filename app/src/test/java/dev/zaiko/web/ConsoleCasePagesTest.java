@@ -112,6 +112,9 @@ class ConsoleCasePagesTest extends ContactApiTestBase {
         Response tone = browser.postForm("/cases/" + c.id() + "/tone-check", Map.of("text", "ありがとうございます"));
         assertThat(tone.status()).isEqualTo(200);
         assertThat(tone.body()).doesNotContain("tone-finding");
+        assertThat(api.ok(api.get("/api/access/audit?action=tone-check")).size()).as("a check changes nothing").isZero();
+        assertThat(api.ok(api.get("/api/access/audit?action=CasePage.call&actor=admin")).toString())
+                .contains("/cases/{id}/calls").contains("id=" + c.id());
         Response preview = browser.page("/cases/" + c.id() + "/preview?kind=OPTIONS");
         assertThat(preview.status()).isEqualTo(200);
         assertThat(preview.body()).contains(c.number());

@@ -95,6 +95,7 @@ class ConsoleSettingsTest {
         assertThat(change.status()).isEqualTo(403);
         assertThat(operator.page("/settings/users").status()).isEqualTo(403);
         assertThat(operator.page("/settings/tokens").status()).isEqualTo(403);
+        assertThat(operator.page("/settings/audit").status()).isEqualTo(403);
         assertThat(api.ok(api.get("/api/contact/calendar/closed-days")).toString()).doesNotContain("2027-06-01");
     }
 
@@ -132,5 +133,9 @@ class ConsoleSettingsTest {
         admin.page("/settings/tokens");
         assertThat(admin.postForm("/settings/tokens/" + id + "/revoke", Map.of()).status()).isEqualTo(302);
         assertThat(reader.get("/api/channels").status()).isEqualTo(401);
+
+        String trail = admin.page("/settings/audit?actor=admin").body();
+        assertThat(trail).contains("POST /settings/users").contains("POST /settings/tokens/{id}/revoke")
+                .contains("id=" + id).doesNotContain(secret);
     }
 }
