@@ -2,6 +2,7 @@ package dev.zaiko.channel;
 
 import java.time.Duration;
 
+import dev.zaiko.platform.Durations;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -17,11 +18,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param requestTimeout an endpoint's answer (default 10s)
  * @param batch          feed entries per delivery at most (default 100)
  * @param workers        endpoints delivered to at the same time at most (default 16)
+ * @param adapterLease   how long an instance holds a channel's marketplace adapter without renewing
+ *                       (default 15s): after a crash, another instance takes over once it ran out
+ * @param adapterHeartbeat how often the holder renews its adapter leases and every instance looks for
+ *                       adapters without a holder (default 5s); less than the lease
+ * @param maxRetryAfter  the longest a marketplace's {@code Retry-After} is honoured (default 15 minutes)
  */
 @ConfigurationProperties("zaiko.channel")
 public record ChannelSyncProperties(Duration coalesce, Duration poll, Duration firstRetry, Duration maxRetry,
                                     Duration connectTimeout, Duration requestTimeout, Integer batch,
-                                    Integer workers) {
+                                    Integer workers, Duration adapterLease, Duration adapterHeartbeat,
+                                    Duration maxRetryAfter) {
 
     public ChannelSyncProperties {
         if (coalesce == null) coalesce = Duration.ofMillis(50);
@@ -32,15 +39,26 @@ public record ChannelSyncProperties(Duration coalesce, Duration poll, Duration f
         if (requestTimeout == null) requestTimeout = Duration.ofSeconds(10);
         if (batch == null) batch = 100;
         if (workers == null) workers = 16;
+        if (adapterLease == null) adapterLease = Duration.ofSeconds(15);
+        if (adapterHeartbeat == null) adapterHeartbeat = Duration.ofSeconds(5);
+        if (maxRetryAfter == null) maxRetryAfter = Duration.ofMinutes(15);
         if (coalesce.isNegative() || poll.isNegative() || poll.isZero() || firstRetry.isNegative()
-                || firstRetry.isZero() || maxRetry.compareTo(firstRetry) < 0 || batch < 1 || workers < 1) {
+                || firstRetry.isZero() || maxRetry.compareTo(firstRetry) < 0 || batch < 1 || workers < 1
+                || !Durations.positive(adapterHeartbeat) || adapterLease.compareTo(adapterHeartbeat) <= 0
+                || maxRetryAfter.isNegative()) {
             throw new IllegalArgumentException("zaiko.channel: poll and first-retry must be positive, max-retry at "
-                    + "least first-retry, batch and workers at least 1");
+                    + "least first-retry, batch and workers at least 1, adapter-heartbeat positive and less than "
+                    + "adapter-lease, max-retry-after not negative");
         }
+    }
+
+    /** Every setting at its default (for tests and tools without Spring's binding). */
+    static ChannelSyncProperties defaults() {
+        return new ChannelSyncProperties(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The wait after the {@code failures}-th failure in a row: doubling from the first, capped. */
     Duration retryAfter(int failures) {
-        return dev.zaiko.platform.Durations.doubling(firstRetry, maxRetry, failures);
+        return Durations.doubling(firstRetry, maxRetry, failures);
     }
 }
