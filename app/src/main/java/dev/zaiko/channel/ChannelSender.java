@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import dev.zaiko.platform.RetryAfter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,7 +22,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * floor go at once as 0 (not waiting for the rate limit), then the fast sellers with little left,
  * then the rest by sequence. Otherwise it waits for a token of the channel's {@link TokenBucket},
  * woken early when the feed writer wrote, so a SKU reaching the floor meanwhile is not held up.
- * A failed push keeps its SKUs queued and waits the doubling retry wait of the webhooks.
+ * A failed push keeps its SKUs queued and waits the doubling retry wait of the webhooks; a push the
+ * marketplace throttled with a {@code Retry-After} waits what that says, and is no failure.
+ * <p>
+ * Runs only while its {@link AdapterNode} holds the channel's lease: it pushes only before the lease
+ * it was last given runs out, and every row it writes is conditional on this node still holding the
+ * lease. Finding another holder there stops it at once.
  */
 final class ChannelSender {
 
@@ -28,33 +35,47 @@ final class ChannelSender {
     private static final int READ = 1000;
 
     private final String channel;
+    private final AdapterNode.Settings settings;
     private final MarketplaceAdapter adapter;
     private final JdbcTemplate jdbc;
-    private final ReadingFeeds feeds;
+    private final AdapterNode.FeedSource feeds;
     private final ChannelSyncProperties properties;
     private final Clock clock;
+    private final String node;
+    private final AdapterMetrics metrics;
     private final OversellRisk risk;
     private final TokenBucket bucket;
     private final Signal wake = new Signal();
     private final Map<String, FeedEntry> pending = new LinkedHashMap<>();
     private volatile int queued;
+    private volatile Instant heldUntil;
+    private volatile long rounds;
     private long readCursor;
     private int failures;
     private Instant nextAttempt;
     private volatile boolean running;
     private Thread thread;
 
-    ChannelSender(String channel, MarketplaceAdapter adapter, int safetyFloor, long cursor, JdbcTemplate jdbc,
-                  ReadingFeeds feeds, ChannelSyncProperties properties, Clock clock) {
+    ChannelSender(String channel, AdapterNode.Settings settings, MarketplaceAdapter adapter, long cursor,
+                  Instant heldUntil, JdbcTemplate jdbc, AdapterNode.FeedSource feeds,
+                  ChannelSyncProperties properties, Clock clock, String node, AdapterMetrics metrics) {
         this.channel = channel;
+        this.settings = settings;
         this.adapter = adapter;
         this.jdbc = jdbc;
         this.feeds = feeds;
         this.properties = properties;
         this.clock = clock;
-        this.risk = new OversellRisk(safetyFloor);
+        this.node = node;
+        this.metrics = metrics;
+        this.risk = new OversellRisk(settings.safetyFloor());
         this.bucket = new TokenBucket(adapter.requestsPerSecond(), clock.instant());
         this.readCursor = cursor;
+        this.heldUntil = heldUntil;
+    }
+
+    AdapterNode.Settings settings() {
+        return settings;
     }
 
     void wake() {
@@ -63,6 +84,22 @@ final class ChannelSender {
 
     int queued() {
         return queued;
+    }
+
+    /** Times the loop looked at its queue: a test waits for another look before it says "nothing happened". */
+    long rounds() {
+        return rounds;
+    }
+
+    /** The lease was renewed: pushing may go on until then. */
+    void heldUntil(Instant until) {
+        heldUntil = until;
+        wake.raise();
+    }
+
+    boolean alive() {
+        Thread t = thread;
+        return running && t != null && t.isAlive();
     }
 
     synchronized void start() {
@@ -84,14 +121,24 @@ final class ChannelSender {
 
     private void loop() {
         long poll = properties.poll().toMillis();
+        boolean loaded = false;
         while (running) {
             try {
+                if (!loaded) {
+                    loadSpeeds();
+                    loaded = true;
+                }
                 read();
+                rounds++;
                 if (pending.isEmpty()) {
                     wake.await(poll);
                     continue;
                 }
                 Instant now = clock.instant();
+                if (!now.isBefore(heldUntil)) {
+                    wake.await(poll); // the lease ran out unrenewed: another node may push now
+                    continue;
+                }
                 if (nextAttempt != null && now.isBefore(nextAttempt)) {
                     wake.await(Math.max(1, Math.min(poll, Duration.between(now, nextAttempt).toMillis())));
                     continue;
@@ -121,6 +168,15 @@ final class ChannelSender {
         }
     }
 
+    /** What the channel's earlier senders (on any node) learnt about sales speeds. */
+    private void loadSpeeds() {
+        jdbc.query("select sku, per_hour, last_ats, observed_at from channel_sales_speed where channel = ?",
+                rs -> {
+                    risk.learnt(rs.getString(1), new OversellRisk.Learnt(rs.getDouble(2), rs.getInt(3),
+                            rs.getTimestamp(4).toInstant()));
+                }, channel);
+    }
+
     /** Reads every feed entry after the cursor into the queue, learning the sales speed from it. */
     private void read() {
         while (true) {
@@ -132,17 +188,38 @@ final class ChannelSender {
                 readCursor = e.seq();
             }
             queued = pending.size();
+            storeSpeeds();
             if (entries.size() < READ) return;
         }
+    }
+
+    /** One batch per read, only the SKUs that sold, and only while this node holds the channel. */
+    private void storeSpeeds() {
+        Map<String, OversellRisk.Learnt> sold = risk.sold(clock.instant());
+        if (sold.isEmpty()) return;
+        List<Object[]> rows = new ArrayList<>();
+        for (Map.Entry<String, OversellRisk.Learnt> e : sold.entrySet()) {
+            OversellRisk.Learnt l = e.getValue();
+            rows.add(new Object[] {channel, e.getKey(), l.perHour(), l.lastAts(), Timestamp.from(l.observedAt()),
+                    channel, node});
+        }
+        jdbc.batchUpdate("""
+                insert into channel_sales_speed (channel, sku, per_hour, last_ats, observed_at)
+                select ?, ?, ?, ?, ? where exists (select 1 from channel_adapter where channel = ? and held_by = ?)
+                on conflict (channel, sku) do update set per_hour = excluded.per_hour, last_ats = excluded.last_ats,
+                    observed_at = excluded.observed_at
+                """, rows);
     }
 
     private void push(List<OversellRisk.Queued> batch) {
         List<ChannelPush.Item> items = new ArrayList<>();
         for (OversellRisk.Queued q : batch) items.add(new ChannelPush.Item(q.sku(), q.quantity(), q.ats(), q.seq()));
         ChannelPush push = new ChannelPush(channel, adapter.marketplace(), items);
+        Instant started = clock.instant();
         String problem;
         try {
             adapter.push(push);
+            metrics.pushed(channel, AdapterMetrics.OK, items.size(), Duration.between(started, clock.instant()));
             for (OversellRisk.Queued q : batch) {
                 FeedEntry e = pending.get(q.sku());
                 if (e != null && e.seq() == q.seq()) pending.remove(q.sku());
@@ -152,24 +229,54 @@ final class ChannelSender {
             nextAttempt = null;
             long cursor = readCursor;
             for (FeedEntry e : pending.values()) cursor = Math.min(cursor, e.seq() - 1);
-            jdbc.update("""
+            holding(jdbc.update("""
                     update channel_adapter set cursor = greatest(cursor, ?), failures = 0, last_error = null,
-                        last_pushed_at = ? where channel = ?
-                    """, cursor, Timestamp.from(clock.instant()), channel);
+                        next_attempt_at = null, last_pushed_at = ?
+                    where channel = ? and held_by = ?
+                    """, cursor, Timestamp.from(clock.instant()), channel, node));
             return;
+        } catch (MarketplaceThrottledException e) {
+            metrics.pushed(channel, AdapterMetrics.THROTTLED, 0, Duration.between(started, clock.instant()));
+            Instant now = clock.instant();
+            Optional<Duration> asked = RetryAfter.parse(e.retryAfter(), now);
+            if (asked.isPresent()) {
+                Duration wait = asked.get().compareTo(properties.adapterMaxRetryAfter()) > 0 ? properties.adapterMaxRetryAfter()
+                        : asked.get();
+                nextAttempt = now.plus(wait);
+                problem = "HTTP " + e.status() + ", Retry-After " + wait.toSeconds() + "s";
+                holding(jdbc.update("""
+                        update channel_adapter set last_error = ?, next_attempt_at = ? where channel = ? and held_by = ?
+                        """, problem, Timestamp.from(nextAttempt), channel, node));
+                log.info("Push of channel {} to {} throttled ({}); next in {}", channel, adapter.marketplace(),
+                        problem, wait);
+                return; // the marketplace said when: not a failure, the doubling wait stays where it was
+            }
+            problem = "HTTP " + e.status();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             problem = "interrupted";
+            metrics.pushed(channel, AdapterMetrics.FAILED, 0, Duration.between(started, clock.instant()));
         } catch (Exception e) {
             problem = e instanceof java.io.IOException && e.getMessage() != null && e.getMessage().startsWith("HTTP ")
                     ? e.getMessage() : e.getClass().getSimpleName(); // never a message that may quote the URL
+            metrics.pushed(channel, AdapterMetrics.FAILED, 0, Duration.between(started, clock.instant()));
         }
         failures++;
         Duration retry = properties.retryAfter(failures);
         nextAttempt = clock.instant().plus(retry);
-        jdbc.update("update channel_adapter set failures = ?, last_error = ? where channel = ?", failures, problem,
-                channel);
+        holding(jdbc.update("""
+                update channel_adapter set failures = ?, last_error = ?, next_attempt_at = ?
+                where channel = ? and held_by = ?
+                """, failures, problem, Timestamp.from(nextAttempt), channel, node));
         log.info("Push of channel {} to {} failed ({}), attempt {}; next in {}", channel, adapter.marketplace(),
                 problem, failures, retry);
+    }
+
+    /** No row written: another node holds the channel now (or it was removed), so this one stops at once. */
+    private void holding(int rows) {
+        if (rows == 0 && running) {
+            running = false;
+            log.info("Adapter of channel {} is no longer held by this node ({}): it stops pushing", channel, node);
+        }
     }
 }

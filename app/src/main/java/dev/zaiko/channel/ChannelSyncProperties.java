@@ -27,12 +27,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                             another instance takes the endpoint over within this (default 10s)
  * @param heartbeat            how often an instance renews the leases of the endpoints it is delivering
  *                             to (default 3s; less than the lease)
+ * @param adapterLease         how long an instance holds a channel's marketplace adapter without renewing
+ *                             (default 15s): after a crash, another instance takes over once it ran out
+ * @param adapterHeartbeat     how often the holder renews its adapter leases and every instance looks for
+ *                             adapters without a holder (default 5s); less than the lease
+ * @param adapterMaxRetryAfter the longest a marketplace's {@code Retry-After} is honoured (default 15 minutes)
  */
 @ConfigurationProperties("zaiko.channel")
 public record ChannelSyncProperties(Duration coalesce, Duration poll, Duration firstRetry, Duration maxRetry,
                                     Duration connectTimeout, Duration requestTimeout, Integer batch,
                                     Integer workers, Duration maxRetryAfter, Duration disableAfter,
-                                    Integer disableAfterFailures, Duration lease, Duration heartbeat) {
+                                    Integer disableAfterFailures, Duration lease, Duration heartbeat,
+                                    Duration adapterLease, Duration adapterHeartbeat, Duration adapterMaxRetryAfter) {
 
     public ChannelSyncProperties {
         if (coalesce == null) coalesce = Duration.ofMillis(50);
@@ -48,10 +54,16 @@ public record ChannelSyncProperties(Duration coalesce, Duration poll, Duration f
         if (disableAfterFailures == null) disableAfterFailures = 20;
         if (lease == null) lease = Duration.ofSeconds(10);
         if (heartbeat == null) heartbeat = Duration.ofSeconds(3);
+        if (adapterLease == null) adapterLease = Duration.ofSeconds(15);
+        if (adapterHeartbeat == null) adapterHeartbeat = Duration.ofSeconds(5);
+        if (adapterMaxRetryAfter == null) adapterMaxRetryAfter = Duration.ofMinutes(15);
         if (coalesce.isNegative() || poll.isNegative() || poll.isZero() || firstRetry.isNegative()
-                || firstRetry.isZero() || maxRetry.compareTo(firstRetry) < 0 || batch < 1 || workers < 1) {
+                || firstRetry.isZero() || maxRetry.compareTo(firstRetry) < 0 || batch < 1 || workers < 1
+                || !Durations.positive(adapterHeartbeat) || adapterLease.compareTo(adapterHeartbeat) <= 0
+                || adapterMaxRetryAfter.isNegative()) {
             throw new IllegalArgumentException("zaiko.channel: poll and first-retry must be positive, max-retry at "
-                    + "least first-retry, batch and workers at least 1");
+                    + "least first-retry, batch and workers at least 1, adapter-heartbeat positive and less than "
+                    + "adapter-lease, adapter-max-retry-after not negative");
         }
         if (maxRetryAfter.compareTo(firstRetry) < 0 || !Durations.positive(disableAfter) || disableAfterFailures < 1) {
             throw new IllegalArgumentException("zaiko.channel: max-retry-after must be at least first-retry, "
@@ -62,6 +74,12 @@ public record ChannelSyncProperties(Duration coalesce, Duration poll, Duration f
             throw new IllegalArgumentException("zaiko.channel: heartbeat must be positive and lease at least twice "
                     + "the heartbeat");
         }
+    }
+
+    /** Every setting at its default (for tests and tools without Spring's binding). */
+    static ChannelSyncProperties defaults() {
+        return new ChannelSyncProperties(null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null);
     }
 
     /** The wait after the {@code failures}-th failure in a row: doubling from the first, capped. */

@@ -14,7 +14,10 @@ import java.util.Map;
  */
 enum Marketplace {
 
-    /** SP-API Listings Items patchListingsItem: 5 requests/s per seller, one SKU per request. */
+    /**
+     * SP-API Listings Items patchListingsItem: 5 requests/s per selling partner account (burst 5), one SKU
+     * per request (developer-docs.amazon.com/sp-api/docs/listings-items-api-rate-limits).
+     */
     AMAZON(5.0, 1) {
         @Override
         Object body(ChannelPush push) {
@@ -42,7 +45,10 @@ enum Marketplace {
             return body;
         }
     },
-    /** RMS Inventory API 2.0 bulk-upsert: conservative 1 request/s per shop, up to 400 items. */
+    /**
+     * RMS Inventory API 2.0 bulk-upsert, up to 400 items: no published rate could be found (RMS documents
+     * it behind its login), so a conservative 1 request/s per shop.
+     */
     RAKUTEN(1.0, 400) {
         @Override
         Object body(ChannelPush push) {
@@ -58,8 +64,12 @@ enum Marketplace {
             return Map.of("inventories", inventories);
         }
     },
-    /** Yahoo! Shopping store API setStock: 1 request/s per store, up to 1000 items. */
-    YAHOO(1.0, 1000) {
+    /**
+     * Yahoo! Shopping store API setStock, up to 1000 items: Yahoo publishes 50,000 requests a day per
+     * application ID, for all its APIs together (developer.yahoo.co.jp/appendix/rate.html); 0.5/s keeps a
+     * channel that pushes all day long under it (43,200), with room for the application's other calls.
+     */
+    YAHOO(0.5, 1000) {
         @Override
         Object body(ChannelPush push) {
             List<Map<String, Object>> items = new ArrayList<>();

@@ -3,56 +3,57 @@ package dev.zaiko.channel;
 import java.net.http.HttpClient;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import dev.zaiko.inventory.StockNetwork;
 import dev.zaiko.platform.InvalidRequestException;
 import dev.zaiko.platform.NotFoundException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Setting, reading and removing a channel's marketplace adapter, and running one
- * {@link ChannelSender} per configured channel. A new adapter starts at cursor 0: its first pushes
- * bring every SKU's current value, riskiest first. Runs on one instance at a time (no lease yet).
+ * Setting, reading and removing a channel's marketplace adapter, and this instance's
+ * {@link AdapterNode}, which pushes the channels whose lease it holds (one instance per channel at a
+ * time, with several on one database). A new adapter starts at cursor 0: its first pushes bring
+ * every SKU's current value, riskiest first.
  */
 @Service
 public class MarketplaceAdapters implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(MarketplaceAdapters.class);
     static final double MAX_RATE = 100;
     static final int MAX_BATCH = 1000;
 
     private final JdbcTemplate jdbc;
     private final StockNetwork network;
-    private final ReadingFeeds feeds;
-    private final ChannelSyncProperties properties;
+    private final AdapterNode node;
     private final Clock clock;
-    private final HttpClient http;
-    private final Map<String, ChannelSender> senders = new ConcurrentHashMap<>();
-    private volatile boolean running;
 
     MarketplaceAdapters(JdbcTemplate jdbc, StockNetwork network, ReadingFeeds feeds, FeedWriter writer,
-                        ChannelSyncProperties properties, Clock clock) {
+                        ChannelSyncProperties properties, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.network = network;
-        this.feeds = feeds;
-        this.properties = properties;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
+        HttpClient http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
-        writer.onWritten(() -> senders.values().forEach(ChannelSender::wake));
+        this.node = new AdapterNode(jdbc, feeds::read, posting(http, properties.requestTimeout()), properties, clock,
+                meters, AdapterNode.newId());
+        writer.onWritten(node::wake);
+    }
+
+    /** Adapters that POST each marketplace's JSON to the channel's URL. */
+    static AdapterNode.AdapterFactory posting(HttpClient http, Duration timeout) {
+        return s -> Marketplace.valueOf(s.marketplace()).adapter(s.url(), s.rate(), s.batch(), http, timeout);
     }
 
     /**
-     * Sets the channel's adapter (a change keeps the cursor). Null rate, batch or floor take the
+     * Sets the channel's adapter (a change keeps the cursor and the lease: the holder, on whichever
+     * instance, restarts its sender with the new settings). Null rate, batch or floor take the
      * marketplace's defaults (floor 0: a SKU that sold out goes first).
      */
     public ChannelAdapter set(String channel, String marketplace, String url, Double rate, Integer batch,
@@ -73,9 +74,10 @@ public class MarketplaceAdapters implements SmartLifecycle {
                 values (?, ?, ?, ?, ?, ?, ?)
                 on conflict (channel) do update set marketplace = excluded.marketplace, url = excluded.url,
                     rate = excluded.rate, batch = excluded.batch, safety_floor = excluded.safety_floor,
-                    failures = 0, last_error = null
+                    failures = 0, last_error = null, next_attempt_at = null
                 """, channel, m.name(), valid, r, b, floor, Timestamp.from(clock.instant()));
-        restart(channel);
+        node.stopSender(channel); // held here: starts again at once, with no wait left from before
+        node.heartbeat(); // held elsewhere: that holder sees the settings at its next renewal
         return get(channel);
     }
 
@@ -89,19 +91,7 @@ public class MarketplaceAdapters implements SmartLifecycle {
         if (jdbc.update("delete from channel_adapter where channel = ?", channel) == 0) {
             throw new NotFoundException("No adapter on channel '" + channel + "'.");
         }
-        stopSender(channel);
-    }
-
-    /** Stops the channel's sender and waits for a push on its way, so that it writes no row after. */
-    private synchronized void stopSender(String channel) {
-        ChannelSender old = senders.remove(channel);
-        if (old == null) return;
-        old.stop();
-        try {
-            old.join(properties.requestTimeout().toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        node.stopSender(channel); // a holder elsewhere stops when its renewal finds no row
     }
 
     private static Marketplace marketplace(String name) {
@@ -115,60 +105,31 @@ public class MarketplaceAdapters implements SmartLifecycle {
     private Optional<ChannelAdapter> find(String channel) {
         return jdbc.query("""
                 select channel, marketplace, url, rate, batch, safety_floor, cursor, failures, last_error,
-                    last_pushed_at from channel_adapter where channel = ?
-                """, (rs, i) -> {
-            ChannelSender s = senders.get(rs.getString(1));
-            Timestamp pushed = rs.getTimestamp(10);
-            return new ChannelAdapter(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDouble(4),
-                    rs.getInt(5), rs.getInt(6), rs.getLong(7), rs.getInt(8), rs.getString(9),
-                    pushed == null ? null : pushed.toInstant(), s == null ? 0 : s.queued());
-        }, channel).stream().findFirst();
+                    next_attempt_at, last_pushed_at, held_by, held_until from channel_adapter where channel = ?
+                """, (rs, i) -> new ChannelAdapter(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDouble(4),
+                rs.getInt(5), rs.getInt(6), rs.getLong(7), rs.getInt(8), rs.getString(9), instant(rs.getTimestamp(10)),
+                instant(rs.getTimestamp(11)), rs.getString(12), instant(rs.getTimestamp(13)),
+                node.queued(rs.getString(1))), channel).stream().findFirst();
     }
 
-    private synchronized void restart(String channel) {
-        stopSender(channel);
-        if (!running) return;
-        find(channel).ifPresent(a -> {
-            MarketplaceAdapter adapter = Marketplace.valueOf(a.marketplace())
-                    .adapter(a.url(), a.requestsPerSecond(), a.batch(), http, properties.requestTimeout());
-            ChannelSender sender = new ChannelSender(channel, adapter, a.safetyFloor(), a.cursor(), jdbc, feeds,
-                    properties, clock);
-            senders.put(channel, sender);
-            sender.start();
-        });
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 
     @Override
-    public synchronized void start() {
-        if (running) return;
-        running = true;
-        for (String channel : jdbc.queryForList("select channel from channel_adapter", String.class)) {
-            try {
-                restart(channel);
-            } catch (RuntimeException e) {
-                log.warn("Adapter of channel {} could not start: {}", channel, e.toString());
-            }
-        }
+    public void start() {
+        node.start();
     }
 
+    /** Gives this instance's leases up: another instance takes the channels over at its next heartbeat. */
     @Override
-    public synchronized void stop() {
-        if (!running) return;
-        running = false;
-        senders.values().forEach(ChannelSender::stop);
-        for (ChannelSender s : senders.values()) {
-            try {
-                s.join(properties.requestTimeout().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        senders.clear();
+    public void stop() {
+        node.stop(true);
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return node.running();
     }
 
     /** Stops before the feed writer, the database and the job scheduler. */

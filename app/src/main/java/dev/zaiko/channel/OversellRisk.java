@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Which queued SKU a rate-limited channel gets first. Risk of overselling = recent sales speed
@@ -22,7 +24,9 @@ import java.util.Map;
  * </ol>
  * The speed is learnt from the ATS decreases the channel's sender reads in the feed (coalesced, so
  * a burst counts as one decrease of its full size). A reservation lowers ATS as a sale does, which
- * is what matters for overselling. Not thread-safe: each channel's sender has its own.
+ * is what matters for overselling. What was learnt survives a restart: the sender stores
+ * {@link #sold} in {@code channel_sales_speed} and gives it back through {@link #learnt}. Not
+ * thread-safe: each channel's sender has its own.
  */
 final class OversellRisk {
 
@@ -46,11 +50,16 @@ final class OversellRisk {
 
     static final Comparator<Queued> ORDER = RULES.stream().reduce(Comparator::thenComparing).orElseThrow();
 
-    private record Decrease(Instant at, int units) {
+    private record Decrease(Instant at, double units) {
+    }
+
+    /** What was learnt about a SKU: its speed at {@code observedAt} and the last ATS read. */
+    record Learnt(double perHour, int lastAts, Instant observedAt) {
     }
 
     private final Map<String, Integer> lastAts = new HashMap<>();
     private final Map<String, Deque<Decrease>> decreases = new HashMap<>();
+    private final Set<String> soldSinceAsked = new HashSet<>();
     private final int safetyFloor;
 
     OversellRisk(int safetyFloor) {
@@ -62,7 +71,29 @@ final class OversellRisk {
         Integer before = lastAts.put(sku, ats);
         if (before != null && ats < before) {
             decreases.computeIfAbsent(sku, s -> new ArrayDeque<>()).addLast(new Decrease(at, before - ats));
+            soldSinceAsked.add(sku);
         }
+    }
+
+    /**
+     * Starts from what an earlier sender learnt: the speed counts as sold at {@code observedAt}, all
+     * of it until the window after that ends (a little longer than the sales it came from would
+     * have: a restarted sender errs on the side of pushing the SKU early).
+     */
+    void learnt(String sku, Learnt learnt) {
+        lastAts.putIfAbsent(sku, learnt.lastAts());
+        double units = learnt.perHour() * WINDOW.toSeconds() / 3600.0;
+        if (units > 0) {
+            decreases.computeIfAbsent(sku, s -> new ArrayDeque<>()).addLast(new Decrease(learnt.observedAt(), units));
+        }
+    }
+
+    /** The SKUs that sold since the last call, with their speed now: what the sender stores. */
+    Map<String, Learnt> sold(Instant now) {
+        Map<String, Learnt> sold = new HashMap<>();
+        for (String sku : soldSinceAsked) sold.put(sku, new Learnt(speed(sku, now), lastAts.get(sku), now));
+        soldSinceAsked.clear();
+        return sold;
     }
 
     /** Units per hour over the window before {@code now}. */
@@ -75,8 +106,10 @@ final class OversellRisk {
             decreases.remove(sku);
             return 0;
         }
-        long units = 0;
-        for (Decrease d : list) units += d.units();
+        double units = 0;
+        for (Decrease d : list) {
+            if (!d.at().isBefore(from)) units += d.units(); // a re-read entry may be older than what was stored
+        }
         return units * 3600.0 / WINDOW.toSeconds();
     }
 

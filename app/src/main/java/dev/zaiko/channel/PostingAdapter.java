@@ -55,6 +55,10 @@ final class PostingAdapter implements MarketplaceAdapter {
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-        if (response.statusCode() / 100 != 2) throw new IOException("HTTP " + response.statusCode());
+        int status = response.statusCode();
+        if (status == 429 || status == 503) {
+            throw new MarketplaceThrottledException(status, response.headers().firstValue("Retry-After").orElse(null));
+        }
+        if (status / 100 != 2) throw new IOException("HTTP " + status);
     }
 }

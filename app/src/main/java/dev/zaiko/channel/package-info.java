@@ -8,7 +8,9 @@
  * per SKU, each endpoint on its own worker so that a dead one slows no other. A channel may also
  * have a {@link dev.zaiko.channel.MarketplaceAdapter} (Amazon, Rakuten, Yahoo) that pushes its feed
  * within the marketplace's rate limit and batch size, the SKUs most at risk of overselling first and
- * those at the channel's safety floor as 0 at once. See docs/channel-sync.md.
+ * those at the channel's safety floor as 0 at once, honouring the marketplace's Retry-After; with
+ * several instances, one at a time pushes a channel (a lease in the database, taken over when its
+ * holder dies). See docs/channel-sync.md.
  * <p>
  * Owns the {@code channel_*} tables. Webhook secrets and URLs (whose query may hold a token) are
  * never logged: logs name endpoints by id and host.

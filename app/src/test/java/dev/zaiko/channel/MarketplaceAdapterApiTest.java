@@ -12,6 +12,8 @@ import dev.zaiko.support.ShopApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -25,6 +27,9 @@ class MarketplaceAdapterApiTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MeterRegistry meters;
 
     ChannelApi api;
     ShopApi.Shop shop;
@@ -120,6 +125,13 @@ class MarketplaceAdapterApiTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> api.ok(api.get("/api/channels/" + shop.marketplace()
                     + "/adapter")).path("queued").intValue() == 0);
             assertThat(status.path("failures").intValue()).isZero();
+            assertThat(status.path("heldBy").asString()).as("this instance holds the channel's lease").isNotBlank();
+            assertThat(meters.get("zaiko.channel.adapter.pushes").tag("channel", shop.marketplace())
+                    .tag("outcome", "ok").counter().count()).isEqualTo(rakuten.pushes().size());
+            assertThat(meters.get("zaiko.channel.adapter.items").tag("channel", shop.marketplace()).counter().count())
+                    .isEqualTo(rakuten.pushes().stream().mapToInt(p -> MarketplaceReceiver.items(p).size()).sum());
+            assertThat(meters.get("zaiko.channel.adapter.queue").tag("channel", shop.marketplace()).gauge().value())
+                    .isZero();
         }
     }
 

@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A slow marketplace on loopback: answers every push after {@code delayMillis}, records when each
- * arrived and what it held; {@link #holdNext} keeps the next push unanswered until {@link #release}.
+ * arrived and what it held; {@link #holdNext} keeps the next push unanswered until {@link #release};
+ * {@link #answerNext} gives the next push another answer than 200 (a throttling 429 with Retry-After).
  */
 final class MarketplaceReceiver implements AutoCloseable {
 
@@ -38,6 +39,10 @@ final class MarketplaceReceiver implements AutoCloseable {
     private final long delayMillis;
     private volatile CountDownLatch gate;
     private volatile CountDownLatch nextGate;
+    private final java.util.Queue<Answer> answers = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    private record Answer(int status, String retryAfter) {
+    }
 
     MarketplaceReceiver(long delayMillis) throws IOException {
         this.delayMillis = delayMillis;
@@ -49,6 +54,11 @@ final class MarketplaceReceiver implements AutoCloseable {
 
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/stock";
+    }
+
+    /** The next push (after those already given one) is answered with this status and Retry-After (or none: ""). */
+    void answerNext(int status, String retryAfter) {
+        answers.add(new Answer(status, retryAfter == null ? "" : retryAfter));
     }
 
     void holdNext() {
@@ -79,12 +89,16 @@ final class MarketplaceReceiver implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        answering.schedule(() -> answer(exchange), delayMillis, TimeUnit.MILLISECONDS); // the marketplace's slowness
+        Answer given = answers.poll();
+        Answer answer = given == null ? new Answer(200, "") : given;
+        answering.schedule(() -> answer(exchange, answer.status(), answer.retryAfter()), delayMillis,
+                TimeUnit.MILLISECONDS); // the marketplace's slowness
     }
 
-    private static void answer(HttpExchange exchange) {
+    private static void answer(HttpExchange exchange, int status, String retryAfter) {
         try {
-            exchange.sendResponseHeaders(200, -1);
+            if (!retryAfter.isEmpty()) exchange.getResponseHeaders().add("Retry-After", retryAfter);
+            exchange.sendResponseHeaders(status, -1);
         } catch (IOException e) {
             // the sender gave up waiting: nothing to answer
         } finally {

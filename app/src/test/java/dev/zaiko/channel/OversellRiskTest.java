@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,27 @@ class OversellRiskTest {
         risk.seen("A", 30, T0.plusSeconds(2));   // a receipt: not a sale
         assertThat(risk.speed("A", T0.plusSeconds(3))).isEqualTo(40.0);
         assertThat(risk.speed("A", T0.plus(OversellRisk.WINDOW).plusSeconds(5))).isZero();
+    }
+
+    @Test
+    void whatASenderLearntCarriesOverToTheNextUntilItsWindowEnds() {
+        OversellRisk before = new OversellRisk(0);
+        before.seen("FAST", 40, T0);
+        before.seen("FAST", 2, T0.plusSeconds(10));   // 38 sold
+        before.seen("SLOW", 40, T0);
+        before.seen("SLOW", 41, T0.plusSeconds(10));  // a receipt: nothing to store
+        Map<String, OversellRisk.Learnt> sold = before.sold(T0.plusSeconds(20));
+        assertThat(sold).containsOnlyKeys("FAST");
+        assertThat(sold.get("FAST")).isEqualTo(new OversellRisk.Learnt(38.0, 2, T0.plusSeconds(20)));
+        assertThat(before.sold(T0.plusSeconds(30))).as("each sale is handed over once").isEmpty();
+
+        OversellRisk after = new OversellRisk(0);
+        after.learnt("FAST", sold.get("FAST"));
+        assertThat(after.speed("FAST", T0.plusSeconds(60))).isEqualTo(38.0);
+        after.seen("FAST", 1, T0.plusSeconds(70));    // the last ATS read came along: 1 more sold
+        assertThat(after.speed("FAST", T0.plusSeconds(80))).isEqualTo(39.0);
+        assertThat(after.speed("FAST", T0.plusSeconds(20).plus(OversellRisk.WINDOW).plusSeconds(1)))
+                .as("the stored speed ends with its window, the sale after it still counts").isEqualTo(1.0);
     }
 
     @Test
