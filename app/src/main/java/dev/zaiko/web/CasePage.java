@@ -230,7 +230,8 @@ class CasePage {
                         texts.option(option, locale), option.substitutes()));
             }
             model.addAttribute("options", offered);
-            model.addAttribute("withheld", o.withheld().stream().map(w -> texts.withheld(w, locale)).toList());
+            model.addAttribute("withheld", o.withheld().stream()
+                    .map(w -> texts.choice(w.choice(), locale) + ": " + texts.withheld(w, locale)).toList());
             model.addAttribute("script", contact.isPresent()
                     ? scripts.write(c.id(), Locale.forLanguageTag(contact.get().locale()), operator()) : null);
             model.addAttribute("deadline", deciding.deadline(c));

@@ -22,9 +22,16 @@ class ConsoleFormat {
     private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
 
     private final ZaikoProperties zaiko;
+    private final org.springframework.context.MessageSource messages;
 
-    ConsoleFormat(ZaikoProperties zaiko) {
+    ConsoleFormat(ZaikoProperties zaiko, org.springframework.context.MessageSource messages) {
         this.zaiko = zaiko;
+        this.messages = messages;
+    }
+
+    /** A stockout reason as staff name it in a list (the customer's wording is longer: StockoutTexts). */
+    public String reason(String code) {
+        return messages.getMessage("console.reason." + code, null, code, LocaleContextHolder.getLocale());
     }
 
     public String time(Instant at) {

@@ -37,10 +37,12 @@ class Dashboard {
     private final StockoutTexts texts;
     private final StockoutOptionsProperties options;
     private final ZaikoProperties zaiko;
+    private final ConsoleFormat format;
     private final Clock clock;
 
     Dashboard(ContactDesk desk, StockoutCases cases, StockoutTexts texts, StockoutOptionsProperties options,
-              ZaikoProperties zaiko, Clock clock) {
+              ZaikoProperties zaiko, ConsoleFormat format, Clock clock) {
+        this.format = format;
         this.desk = desk;
         this.cases = cases;
         this.texts = texts;
@@ -69,7 +71,7 @@ class Dashboard {
         Instant startOfDay = LocalDate.now(clock.withZone(zaiko.zone())).atStartOfDay(zaiko.zone()).toInstant();
         List<ReasonCount> today = new ArrayList<>();
         for (Map.Entry<String, Integer> e : cases.openedSinceByReason(startOfDay).entrySet()) {
-            today.add(new ReasonCount(e.getKey(), texts.reason(e.getKey(), locale), e.getValue()));
+            today.add(new ReasonCount(e.getKey(), format.reason(e.getKey()), e.getValue()));
         }
         model.addAttribute("today", today);
         model.addAttribute("todayTotal", today.stream().mapToInt(ReasonCount::count).sum());
@@ -92,7 +94,7 @@ class Dashboard {
         for (StockoutCase c : cases.list(new StockoutQuery(StockoutStatus.AWAITING_DECISION, null, null, 0,
                 StockoutQuery.MAX_SIZE)).items()) {
             Instant by = c.decisionDeadline(options.decisionLimit());
-            awaiting.add(new Row(c.id(), c.orderNumber(), c.sku(), name(c, locale), texts.reason(c.reason(), locale),
+            awaiting.add(new Row(c.id(), c.orderNumber(), c.sku(), name(c, locale), format.reason(c.reason()),
                     c.priority(), by, by.isBefore(now), false, false, false, false, 0, null, false, false));
         }
         awaiting.sort(java.util.Comparator.comparing(Row::deadline));
@@ -108,7 +110,7 @@ class Dashboard {
             Instant deadline = d.openTask() != null && d.openTask().kind() != dev.zaiko.contact.CallTask.Kind.FIRST_CALL
                     ? d.openTask().dueBy() : d.contactDeadline();
             boolean breached = deadline.isBefore(now) && (d.firstContactAt() == null || d.openTask() != null);
-            rows.add(new Row(c.id(), c.orderNumber(), c.sku(), name(c, locale), texts.reason(c.reason(), locale),
+            rows.add(new Row(c.id(), c.orderNumber(), c.sku(), name(c, locale), format.reason(c.reason()),
                     d.priority(), deadline, breached, d.urgent(), d.express(), d.gift(), d.b2b(), d.missedCalls(),
                     d.openTask() == null ? null : d.openTask().kind().name(),
                     d.mode() == dev.zaiko.contact.ContactMode.EMAIL_ONLY, d.escalatedAt() != null));
