@@ -61,7 +61,7 @@ class AccessSettings {
     @PostMapping("/settings/users")
     String createUser(@RequestParam Map<String, String> form, Model model, Locale locale, HttpServletResponse response) {
         Map<String, String> errors = new LinkedHashMap<>();
-        Role role = parse(Role.class, form.get("role"));
+        Role role = Forms.enumOf(Role.class, form.get("role"));
         if (role == null) errors.put("role", text("users.error.role", locale));
         String username = form.getOrDefault("username", "").trim().toLowerCase(Locale.ROOT);
         if (!username.matches("[a-z0-9][a-z0-9._-]{1,39}")) errors.put("username", text("users.error.username", locale));
@@ -91,7 +91,7 @@ class AccessSettings {
                       @RequestParam(required = false) String enabled, Model model, Locale locale,
                       HttpServletResponse response) {
         try {
-            users.change(username, null, parse(Role.class, role), null,
+            users.change(username, null, Forms.enumOf(Role.class, role), null,
                     enabled == null ? null : Boolean.valueOf(enabled), Actor.current().label());
             return "redirect:/settings/users?notice=changed";
         } catch (ConflictException e) {
@@ -112,7 +112,7 @@ class AccessSettings {
     String createToken(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String scope,
                        Model model, Locale locale, HttpServletResponse response) {
         Map<String, String> errors = new LinkedHashMap<>();
-        Scope s = parse(Scope.class, scope);
+        Scope s = Forms.enumOf(Scope.class, scope);
         if (s == null) errors.put("scope", text("tokens.error.scope", locale));
         if (name.isBlank() || name.length() > 80) errors.put("name", text("tokens.error.name", locale));
         if (!errors.isEmpty()) {
@@ -152,12 +152,5 @@ class AccessSettings {
         return messages.getMessage(key, null, locale);
     }
 
-    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-        try {
-            return value == null || value.isBlank() ? null : Enum.valueOf(type, value.trim());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
 
 }

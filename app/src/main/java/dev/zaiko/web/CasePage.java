@@ -128,9 +128,9 @@ class CasePage {
                 jakarta.servlet.http.HttpServletResponse response) {
         CallForm form = new CallForm(outcome, notes, choice, substituteSku, callbackAt, personalLine);
         Map<String, String> errors = new LinkedHashMap<>();
-        CallOutcome o = parse(CallOutcome.class, outcome);
+        CallOutcome o = Forms.enumOf(CallOutcome.class, outcome);
         if (o == null) errors.put("outcome", text("case.call.error.outcome", locale));
-        Choice c = choice.isBlank() ? null : parse(Choice.class, choice);
+        Choice c = choice.isBlank() ? null : Forms.enumOf(Choice.class, choice);
         if (!choice.isBlank() && c == null) errors.put("choice", text("case.call.error.choice", locale));
         Instant callback = null;
         if (!callbackAt.isBlank()) {
@@ -199,7 +199,7 @@ class CasePage {
     /** One email as the customer would get it now (htmx). */
     @GetMapping("/cases/{id}/preview")
     String preview(@PathVariable String id, @RequestParam(defaultValue = "MISSED_CALL") String kind, Model model) {
-        EmailKind which = parse(EmailKind.class, kind);
+        EmailKind which = Forms.enumOf(EmailKind.class, kind);
         if (which == null) throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown email kind");
         model.addAttribute("preview", previews.preview(cases.get(id).id(), which, null));
         return "console/case-parts :: preview";
@@ -282,12 +282,5 @@ class CasePage {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-        try {
-            return value == null || value.isBlank() ? null : Enum.valueOf(type, value.trim());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
 
 }
