@@ -107,7 +107,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
         toPage.setDefaultTargetUrl("/");
         SimpleUrlAuthenticationFailureHandler backToForm = new SimpleUrlAuthenticationFailureHandler(LOGIN + "?error");
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers(LOGIN, "/c/**", "/error", "/favicon.ico", "/webjars/**", "/css/**", "/js/**",
+                        .requestMatchers(LOGIN, "/c/**", "/o/**", "/error", "/favicon.ico", "/webjars/**", "/css/**", "/js/**",
                                 "/images/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers("/settings/users", "/settings/users/**", "/settings/tokens",

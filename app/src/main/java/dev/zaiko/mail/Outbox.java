@@ -93,6 +93,20 @@ public class Outbox {
         return store.find(id);
     }
 
+    /** Every delivery attempt of the email, first first. */
+    public List<DeliveryAttempt> attempts(UUID id) {
+        return store.attempts(id).stream()
+                .map(a -> new DeliveryAttempt(a.attempt(), a.at(), a.outcome(), a.transport(), a.error())).toList();
+    }
+
+    /**
+     * The message as it is sent (RFC 822, the bytes of an {@code .eml} file), built from the stored
+     * email: the same Message-ID and Date on every call, also when it went by SMTP.
+     */
+    public byte[] eml(QueuedEmail email) {
+        return composing.bytes(email);
+    }
+
     /** @param messageId with or without its angle brackets */
     public Optional<QueuedEmail> findByMessageId(String messageId) {
         if (messageId == null || messageId.isBlank()) return Optional.empty();
@@ -148,7 +162,7 @@ public class Outbox {
      *
      * @throws ConflictException the email is not FAILED
      */
-    QueuedEmail retry(UUID id) {
+    public QueuedEmail retry(UUID id) {
         return tx.execute(t -> {
             QueuedEmail email = store.find(id).orElseThrow(() -> new NotFoundException("No email " + id + "."));
             Instant now = clock.instant();

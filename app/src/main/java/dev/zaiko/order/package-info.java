@@ -8,6 +8,7 @@
  * {@link dev.zaiko.order.ChangingOrderLines}, which carries out a stockout decision on a line.
  * An OWN channel's points, gift balance and coupon are redeemed from the customer's wallet
  * ({@link dev.zaiko.wallet.Wallets}) in the order's own transaction.
+ * {@link dev.zaiko.order.OrderStatusLinks} signs the customer's link to one order's status page.
  * Owns the {@code orders_*} tables; uses only the public API of inventory, catalog and wallet.
  */
 package dev.zaiko.order;

@@ -1,5 +1,7 @@
 /**
- * The operator console and the customer pages (server-rendered). For now the console's
- * front page; it reads other modules only through their public APIs.
+ * The operator console and the customer pages (server-rendered): the dashboard, the case page,
+ * orders ({@code /orders}), the email outbox ({@code /outbox}) and the customer's order status page
+ * behind a signed link ({@code /o/<token>}, see {@link dev.zaiko.order.OrderStatusLinks}). It reads
+ * other modules only through their public APIs.
  */
 package dev.zaiko.web;

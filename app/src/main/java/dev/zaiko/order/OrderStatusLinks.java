@@ -1,0 +1,131 @@
+package dev.zaiko.order;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+
+import dev.zaiko.platform.Hmac;
+import dev.zaiko.platform.ShopProperties;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Links that show a customer where their order stands: {@code /o/<payload>.<signature>}, the
+ * payload naming one order and when the link expires, the signature HMAC-SHA256 over it with the
+ * shop's key. The link only reads, so no row is kept per link: a correct signature is the proof.
+ * A changed character or a link signed with another key is {@link Tampered}; an old one
+ * {@link Expired}.
+ */
+@Component
+public class OrderStatusLinks {
+
+    private static final String VERSION = "o1";
+    /** Keeps these signatures apart from anything else that might ever be signed with the same configured key. */
+    private static final String PURPOSE = "order-status|";
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+
+    private final OrderStatusLinkProperties properties;
+    private final ShopProperties shop;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private volatile byte[] key;
+
+    OrderStatusLinks(OrderStatusLinkProperties properties, ShopProperties shop, JdbcTemplate jdbc, Clock clock) {
+        this.properties = properties;
+        this.shop = shop;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** A link's token, its full address and until when it works. */
+    public record Issued(String token, URI url, Instant expiresAt) {
+    }
+
+    /** A link to the order's status page, valid for {@code zaiko.orders.status-link-valid-for}. */
+    public Issued issue(OrderNumber order) {
+        Instant expires = clock.instant().plus(properties.statusLinkValidFor());
+        String token = token(order, expires);
+        return new Issued(token, shop.baseUrl().resolve("/o/" + token), expires);
+    }
+
+    String token(OrderNumber order, Instant expires) {
+        String payload = VERSION + "|" + order.digits() + "|" + expires.getEpochSecond();
+        String encoded = B64.encodeToString(payload.getBytes(StandardCharsets.US_ASCII));
+        return encoded + "." + B64.encodeToString(sign(encoded));
+    }
+
+    /** What a presented token turned out to be. */
+    public sealed interface Verified permits Valid, Tampered, Expired {
+    }
+
+    public record Valid(OrderNumber order, Instant expiresAt) implements Verified {
+    }
+
+    /** Not made with this shop's key, changed on the way, or not a token at all. */
+    public record Tampered() implements Verified {
+    }
+
+    public record Expired(Instant expiredAt) implements Verified {
+    }
+
+    public Verified verify(String token) {
+        if (token == null || token.length() > 256) return new Tampered();
+        int dot = token.indexOf('.');
+        if (dot <= 0 || dot != token.lastIndexOf('.')) return new Tampered();
+        String encoded = token.substring(0, dot);
+        byte[] presented;
+        String payload;
+        try {
+            presented = B64D.decode(token.substring(dot + 1));
+            payload = new String(B64D.decode(encoded), StandardCharsets.US_ASCII);
+        } catch (IllegalArgumentException e) {
+            return new Tampered();
+        }
+        // constant time, so the signature cannot be guessed byte by byte from response times
+        if (!MessageDigest.isEqual(presented, sign(encoded))) return new Tampered();
+        String[] parts = payload.split("\\|", -1);
+        if (parts.length != 3 || !VERSION.equals(parts[0])) return new Tampered();
+        OrderNumber order;
+        Instant expires;
+        try {
+            order = new OrderNumber(parts[1]);
+            expires = Instant.ofEpochSecond(Long.parseLong(parts[2]));
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            return new Tampered();
+        }
+        if (!clock.instant().isBefore(expires)) return new Expired(expires);
+        return new Valid(order, expires);
+    }
+
+    private byte[] sign(String encodedPayload) {
+        return Hmac.sha256(key(), (PURPOSE + encodedPayload).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private byte[] key() {
+        byte[] k = key;
+        if (k != null) return k;
+        synchronized (this) {
+            if (key == null) {
+                String configured = properties.statusLinkSecret();
+                if (configured != null && !configured.isBlank()) {
+                    key = configured.getBytes(StandardCharsets.UTF_8);
+                } else {
+                    byte[] candidate = new byte[32];
+                    new SecureRandom().nextBytes(candidate);
+                    // the first instance to store a key wins; every instance then signs with that one
+                    jdbc.update("insert into orders_secret (name, value, created_at) values ('status-links', ?, ?) "
+                            + "on conflict (name) do nothing", candidate, Timestamp.from(clock.instant()));
+                    key = jdbc.queryForObject("select value from orders_secret where name = 'status-links'",
+                            byte[].class);
+                }
+            }
+            return key;
+        }
+    }
+}
