@@ -81,6 +81,26 @@ class InventoryPagesTest {
     }
 
     @Test
+    void anOperatorMayUseThePagesInTheirOwnLanguage() {
+        String username = ShopApi.unique("operator").toLowerCase();
+        api.ok(api.post("/api/access/users", ShopApi.JSON.createObjectNode().put("username", username)
+                .put("displayName", "Operator").put("role", "OPERATOR").put("locale", "en")
+                .put("password", "operator-password-1")));
+        WebApi operator = new WebApi(port).signedIn(username, "operator-password-1");
+
+        Response page = operator.page("/inventory/" + sku);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Solo fire pit", "Record receipt");
+
+        operator.page("/inventory/" + sku);
+        Response received = operator.postForm("/inventory/" + sku + "/receipts",
+                Map.of("location", shop.warehouse(), "quantity", "3"));
+        assertBackToTheSkuPage(received, sku);
+        assertThat(api.level(sku, shop.warehouse()).path("inspecting").intValue()).isEqualTo(3);
+        assertThat(operator.page("/inventory/" + sku).body()).contains("Recorded 3 unit(s) received at " + shop.warehouse());
+    }
+
+    @Test
     void anUnknownSkuHasAPageSayingSo() {
         Response page = console.page("/inventory/NO-SUCH-SKU-" + ShopApi.unique("X"));
 

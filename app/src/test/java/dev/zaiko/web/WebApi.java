@@ -38,10 +38,14 @@ class WebApi extends ShopApi {
         return JSON.createObjectNode().put("inspecting", 0).put("sellable", 0).put("reserved", 0).put("defective", 0);
     }
 
-    /** Signs in to the console with the form, as a person would; the session cookie is kept. */
+    /** Signs in to the console as the first admin with the form, as a person would; the session cookie is kept. */
     WebApi signedIn() {
+        return signedIn(ADMIN, ADMIN_PASSWORD);
+    }
+
+    WebApi signedIn(String username, String password) {
         useToken(null);
-        Response answer = postForm("/login", Map.of("username", ADMIN, "password", ADMIN_PASSWORD));
+        Response answer = postForm("/login", Map.of("username", username, "password", password));
         assertThat(answer.status()).as(answer.body()).isEqualTo(302);
         assertThat(answer.location()).doesNotContain("error");
         return this;
