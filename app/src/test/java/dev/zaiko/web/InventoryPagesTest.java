@@ -101,6 +101,32 @@ class InventoryPagesTest {
     }
 
     @Test
+    void eachChannelShowsTheShopperTextTheApiGivesABackorderWithItsDate() {
+        String backorderable = ShopApi.unique("PAGES-BO");
+        tools.jackson.databind.node.ObjectNode body = ShopApi.JSON.createObjectNode().put("sku", backorderable)
+                .put("category", "tent").put("price", 19800).put("backorderable", true);
+        body.putObject("name").put("ja", "テント 入荷待ち").put("en", "Tent on backorder");
+        api.ok(api.post("/api/products", body));
+        api.inbound(backorderable, shop.warehouse(), 10, ShopApi.today().plusDays(10));
+        api.sellable(backorderable, shop.store(), 4);
+
+        String page = console.page("/inventory/" + backorderable).body();
+
+        for (String channel : new String[] {shop.web(), shop.marketplace(), shop.till()}) {
+            JsonNode availability = api.ok(api.get("/api/availability/" + backorderable + "?channel=" + channel, "ja"));
+            assertThat(page).as(channel).contains("data-level=\"" + availability.path("level").asString() + "\"")
+                    .contains(availability.path("displayText").asString());
+        }
+        assertThat(api.ok(api.get("/api/availability/" + backorderable + "?channel=" + shop.web(), "ja"))
+                .path("level").asString()).isEqualTo("IN_STOCK");
+        api.ok(api.post("/api/stock/pos-sales", ShopApi.JSON.createObjectNode().put("sku", backorderable)
+                .put("location", shop.store()).put("quantity", 4)));
+        JsonNode backorder = api.ok(api.get("/api/availability/" + backorderable + "?channel=" + shop.web(), "ja"));
+        assertThat(backorder.path("level").asString()).isEqualTo("BACKORDER");
+        assertThat(console.page("/inventory/" + backorderable).body()).contains(backorder.path("displayText").asString());
+    }
+
+    @Test
     void anUnknownSkuHasAPageSayingSo() {
         Response page = console.page("/inventory/NO-SUCH-SKU-" + ShopApi.unique("X"));
 
