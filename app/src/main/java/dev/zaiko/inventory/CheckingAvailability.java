@@ -111,6 +111,36 @@ public class CheckingAvailability {
     }
 
     /**
+     * {@link #of} for every channel, from one read of the SKU's stock and one query for inbound
+     * dates, for a page that shows them all (the console's SKU page); in channel code order.
+     * Throws {@link NotFoundException} for a SKU the inventory does not know.
+     */
+    public List<Availability> onEveryChannel(String sku, Locale locale) {
+        List<ChannelStock> stocks = everyChannel(sku);
+        Map<String, Channel> channels = new java.util.HashMap<>();
+        network.channels().forEach(c -> channels.put(c.code(), c));
+        java.util.Set<String> stores = new java.util.HashSet<>();
+        network.locations().stream().filter(l -> l.kind() == LocationKind.STORE).forEach(l -> stores.add(l.code()));
+        List<Inbound> upcoming = stocks.stream().anyMatch(s -> s.level() == AvailabilityLevel.BACKORDER)
+                ? inbounds.upcoming(sku) : List.of();
+        List<Availability> result = new ArrayList<>(stocks.size());
+        for (ChannelStock s : stocks) {
+            Channel channel = channels.get(s.channel());
+            if (channel == null) continue; // added after the stock was read: the next read has it
+            boolean shared = channel.online() && channel.locations().stream().anyMatch(stores::contains);
+            LocalDate expectedOn = s.level() != AvailabilityLevel.BACKORDER ? null : upcoming.stream()
+                    .filter(i -> channel.locations().contains(i.location())).findFirst()
+                    .map(Inbound::expectedOn).orElse(null);
+            AvailabilityLevel level = s.level() == AvailabilityLevel.BACKORDER && expectedOn == null
+                    ? AvailabilityLevel.OUT_OF_STOCK : s.level(); // its inbound arrived meanwhile
+            result.add(new Availability(sku, s.channel(), s.ats(), level,
+                    displayText(level, s.ats(), expectedOn, shared, locale), expectedOn, shared));
+        }
+        result.sort(Comparator.comparing(Availability::channel));
+        return result;
+    }
+
+    /**
      * Locations outside the channel's pool that hold units the channel's buyer could have, most
      * units first (then by location code). Empty when every unit is inside the pool or protected.
      */

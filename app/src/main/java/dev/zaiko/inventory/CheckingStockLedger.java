@@ -1,5 +1,7 @@
 package dev.zaiko.inventory;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,9 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class CheckingStockLedger {
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    CheckingStockLedger(JdbcTemplate jdbc) {
+    CheckingStockLedger(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     public List<StockLevel> levels(String sku) {
@@ -33,6 +37,28 @@ public class CheckingStockLedger {
                         MovementKind.valueOf(rs.getString("kind")), rs.getString("reference"), rs.getString("reason"),
                         rs.getTimestamp("occurred_at").toInstant(), rs.getTimestamp("recorded_at").toInstant()),
                 sku, limit);
+    }
+
+    /**
+     * The SKU's SELLABLE units over every location at the end of each day from {@code first} to
+     * {@code last} (inclusive; days in the shop's time zone), folded from the ledger: the history
+     * the console draws. Reserved units are left out: nobody else can buy them.
+     */
+    public List<SellableOnDay> sellableByDay(String sku, LocalDate first, LocalDate last) {
+        if (last.isBefore(first)) throw new IllegalArgumentException("last " + last + " is before first " + first);
+        return jdbc.query("""
+                with moves as (
+                    select (occurred_at at time zone ?)::date as day,
+                           sum(case when to_bucket = 'SELLABLE' then quantity else 0 end)
+                             - sum(case when from_bucket = 'SELLABLE' then quantity else 0 end) as delta
+                    from inventory_movement
+                    where sku = ? and (to_bucket = 'SELLABLE' or from_bucket = 'SELLABLE')
+                    group by 1)
+                select d::date as day, (select coalesce(sum(delta), 0) from moves where moves.day <= d::date) as sellable
+                from generate_series(?::date, ?::date, interval '1 day') d
+                order by 1
+                """, (rs, i) -> new SellableOnDay(rs.getObject("day", LocalDate.class), rs.getInt("sellable")),
+                clock.getZone().getId(), sku, first, last);
     }
 
     /**

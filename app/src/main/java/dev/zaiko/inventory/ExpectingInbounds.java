@@ -114,6 +114,12 @@ public class ExpectingInbounds {
                 .stream().findFirst();
     }
 
+    /** Expected inbounds of the SKU dated today or later, earliest first (what {@link #next} picks from). */
+    List<Inbound> upcoming(String sku) {
+        return jdbc.query("select * from inventory_inbound where sku = ? and status = 'EXPECTED' and expected_on >= ? "
+                + "order by expected_on, id", ROW, sku, LocalDate.now(clock));
+    }
+
     /** Locations with an expected inbound of the SKU dated today or later (what {@link #next} looks for). */
     java.util.Set<String> expectingLocations(String sku) {
         LocalDate today = LocalDate.now(clock);

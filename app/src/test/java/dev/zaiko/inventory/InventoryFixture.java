@@ -45,7 +45,7 @@ final class InventoryFixture {
         this.counting = new CountingStock(locked, network, publisher);
         this.till = new SellingAtTill(locked, network, publisher, new TillSaleProperties(null, null), clock);
         this.protecting = new ProtectingStock(jdbc, clock, network, publisher, locked);
-        this.ledger = new CheckingStockLedger(jdbc);
+        this.ledger = new CheckingStockLedger(jdbc, clock);
         this.items = new InventoryItems(jdbc, clock, publisher);
     }
 
