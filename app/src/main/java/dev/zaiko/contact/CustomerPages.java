@@ -262,6 +262,18 @@ class CustomerPages {
     }
 
     private ResponseEntity<String> html(HttpStatus status, String template, Map<String, Object> model, Locale locale) {
+        // rendered by hand (no web context), so the forms' CSRF field is not added for us: the page
+        // carries the token itself, and reading it sets the browser's CSRF cookie with this answer
+        var request = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        Object csrf = request == null ? null : request.getAttribute(
+                org.springframework.security.web.csrf.CsrfToken.class.getName(),
+                org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
+        if (csrf instanceof org.springframework.security.web.csrf.CsrfToken token) {
+            Map<String, Object> withToken = new LinkedHashMap<>(model);
+            withToken.put("csrfParameter", token.getParameterName());
+            withToken.put("csrfToken", token.getToken());
+            model = withToken;
+        }
         String body = templates.process(template, new Context(locale, model));
         return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML,
                 java.nio.charset.StandardCharsets.UTF_8)).header("Cache-Control", "no-store")

@@ -32,7 +32,7 @@ class AccessApi extends ShopApi {
     }
 
     /** Signs in through the form as a browser does; the answer is the form's redirect. */
-    Response signIn(String username, String password) {
+    Response trySignIn(String username, String password) {
         page("/login");
         return postForm("/login", Map.of("username", username, "password", password));
     }

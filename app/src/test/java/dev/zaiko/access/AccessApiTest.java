@@ -201,7 +201,7 @@ class AccessApiTest {
         assertThat(hash).startsWith("{bcrypt}").doesNotContain("correct horse battery");
 
         AccessApi browser = AccessApi.anonymous(port);
-        Response wrong = browser.signIn(username, "not the password");
+        Response wrong = browser.trySignIn(username, "not the password");
         assertThat(wrong.status()).isEqualTo(302);
         assertThat(wrong.location()).endsWith("/login?error");
         assertThat(browser.page("/").status()).isEqualTo(302);
@@ -210,7 +210,7 @@ class AccessApiTest {
                 Map.of("username", username, "password", "correct horse battery"));
         assertThat(forged.status()).as(forged.location()).isEqualTo(403);
 
-        Response right = browser.signIn(username.toUpperCase(), "correct horse battery");
+        Response right = browser.trySignIn(username.toUpperCase(), "correct horse battery");
         assertThat(right.status()).isEqualTo(302);
         assertThat(right.location()).doesNotContain("error");
         assertThat(browser.page("/").status()).isEqualTo(200);
@@ -235,7 +235,7 @@ class AccessApiTest {
                 .put("role", "SUPERVISOR").put("password", "supervisor password")));
         admin.ok(admin.put("/api/access/users/" + username, ShopApi.JSON.createObjectNode().put("enabled", false)));
 
-        Response refused = AccessApi.anonymous(port).signIn(username, "supervisor password");
+        Response refused = AccessApi.anonymous(port).trySignIn(username, "supervisor password");
         assertThat(refused.location()).endsWith("/login?error");
 
         Response lastAdmin = admin.put("/api/access/users/admin", ShopApi.JSON.createObjectNode().put("role", "OPERATOR"));

@@ -1,8 +1,6 @@
 package dev.zaiko.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 
 import dev.zaiko.support.ShopApi;
 
@@ -16,10 +14,7 @@ class ConsoleBrowser extends ShopApi {
 
     static ConsoleBrowser signedIn(int port) {
         ConsoleBrowser browser = new ConsoleBrowser(port);
-        browser.page("/login");
-        Response in = browser.postForm("/login", Map.of("username", "admin", "password", "test-admin-password"));
-        assertThat(in.status()).isEqualTo(302);
-        assertThat(in.location()).doesNotContain("error");
+        browser.signIn("admin", "test-admin-password");
         return browser;
     }
 

@@ -29,10 +29,8 @@ class ConsoleSettingsTest {
             useToken(null);
         }
 
-        Browser signIn(String username, String password) {
-            page("/login");
-            Response in = postForm("/login", Map.of("username", username, "password", password));
-            assertThat(in.location()).as("signed in as " + username).doesNotContain("error");
+        Browser signedIn(String username, String password) {
+            signIn(username, password);
             return this;
         }
     }
@@ -52,12 +50,12 @@ class ConsoleSettingsTest {
         String name = ShopApi.unique("op").toLowerCase();
         api.ok(api.post("/api/access/users", ShopApi.JSON.createObjectNode().put("username", name)
                 .put("role", "OPERATOR").put("password", "operator password")));
-        return new Browser(port).signIn(name, "operator password");
+        return new Browser(port).signedIn(name, "operator password");
     }
 
     @Test
     void theSettingsPageShowsHoursAndPoliciesAndRefusesBadHoursNextToTheDay() {
-        Browser admin = new Browser(port).signIn("admin", "test-admin-password");
+        Browser admin = new Browser(port).signedIn("admin", "test-admin-password");
         Response page = admin.page("/settings");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("架電できる時間").contains("お急ぎ便の連絡期限").contains("MONDAY.opens");
@@ -101,7 +99,7 @@ class ConsoleSettingsTest {
 
     @Test
     void anAdminCreatesAUserAndATokenShownOnceAndRevokesIt() {
-        Browser admin = new Browser(port).signIn("admin", "test-admin-password");
+        Browser admin = new Browser(port).signedIn("admin", "test-admin-password");
         admin.page("/settings/users");
         Response shortPassword = admin.postForm("/settings/users", Map.of("username", "new-op", "role", "OPERATOR",
                 "password", "short"));
@@ -113,7 +111,7 @@ class ConsoleSettingsTest {
                 "role", "SUPERVISOR", "locale", "en", "password", "supervisor password"));
         assertThat(created.status()).isEqualTo(302);
         assertThat(api.ok(api.get("/api/access/users/" + name)).path("role").asString()).isEqualTo("SUPERVISOR");
-        Browser supervisor = new Browser(port).signIn(name, "supervisor password");
+        Browser supervisor = new Browser(port).signedIn(name, "supervisor password");
         assertThat(supervisor.page("/").body()).as("the user's own language").contains("To call");
 
         admin.page("/settings/tokens");
