@@ -8,38 +8,35 @@ import java.time.Instant;
  * keeps under every marketplace's burst allowance). A push the safety floor makes urgent may take a
  * token that is not there yet: the bucket goes into debt and the pushes after it wait longer, so the
  * rate over time still holds. Times come from the injected clock; not thread-safe (one sender owns it).
+ * <p>
+ * Kept as the instant the next token is there, in whole nanoseconds, rather than as a fractional
+ * count of tokens: refilling a {@code double} at every instant the sender looks adds up rounding
+ * errors, so a token due at exactly 2 s could come a millisecond late (and, on a clock that stands
+ * still there, never). A bucket of one token is fully described by that instant.
  */
 final class TokenBucket {
 
-    private static final double CAPACITY = 1.0;
+    private static final long NANOS_PER_MILLI = 1_000_000L;
 
-    private final double rate;
-    private double tokens = CAPACITY;
-    private Instant last;
+    private final Duration period;
+    private Instant next;
 
     TokenBucket(double rate, Instant now) {
-        this.rate = rate;
-        this.last = now;
-    }
-
-    private void refill(Instant now) {
-        if (now.isAfter(last)) {
-            double seconds = Duration.between(last, now).toNanos() / 1e9;
-            tokens = Math.min(CAPACITY, tokens + seconds * rate);
-            last = now;
-        }
+        // rounded to the nearest nanosecond: 0.1/s is 10 s, not 10 s and a nanosecond of double noise
+        this.period = Duration.ofNanos(Math.max(1, Math.round(1e9 / rate)));
+        this.next = now; // the one token it holds is there at once
     }
 
     /** Milliseconds until a token is there (0: now). */
     long millisUntilToken(Instant now) {
-        refill(now);
-        if (tokens >= 1.0) return 0;
-        return (long) Math.ceil((1.0 - tokens) / rate * 1000.0);
+        if (!now.isBefore(next)) return 0;
+        long nanos = Duration.between(now, next).toNanos();
+        return (nanos + NANOS_PER_MILLI - 1) / NANOS_PER_MILLI; // rounded up: never wake before it is there
     }
 
     /** Takes a token, into debt when there is none. */
     void take(Instant now) {
-        refill(now);
-        tokens -= 1.0;
+        // a bucket idle since its token came holds just that one: time before now is not saved up
+        next = (now.isAfter(next) ? now : next).plus(period);
     }
 }

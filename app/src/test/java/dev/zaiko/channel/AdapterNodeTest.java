@@ -61,12 +61,26 @@ class AdapterNodeTest {
         }
     }
 
-    /** A marketplace in memory: records what it took, in order; refuses every push after the first {@code takes}. */
+    /**
+     * A marketplace in memory: records what it took, in order; refuses every push after the first {@code takes}.
+     * Its rate and batch are what the sender limits itself to (the sender asks the adapter, not the row).
+     */
     static final class Recorder implements MarketplaceAdapter {
         private final List<ChannelPush.Item> taken = new ArrayList<>();
         private final List<List<String>> pushes = new ArrayList<>();
+        private final double rate;
+        private final int batch;
         private volatile int takes = Integer.MAX_VALUE;
         private int attempts;
+
+        Recorder() {
+            this(100, 1);
+        }
+
+        Recorder(double rate, int batch) {
+            this.rate = rate;
+            this.batch = batch;
+        }
 
         @Override
         public String marketplace() {
@@ -75,12 +89,12 @@ class AdapterNodeTest {
 
         @Override
         public int maxBatch() {
-            return 1;
+            return batch;
         }
 
         @Override
         public double requestsPerSecond() {
-            return 100;
+            return rate;
         }
 
         @Override
@@ -97,6 +111,11 @@ class AdapterNodeTest {
 
         synchronized List<String> takenSkus() {
             return taken.stream().map(ChannelPush.Item::sku).toList();
+        }
+
+        /** Each push taken, as its items {@code sku=quantity}, in order. */
+        synchronized List<List<String>> pushes() {
+            return List.copyOf(pushes);
         }
 
         synchronized int attempts() {
@@ -134,10 +153,14 @@ class AdapterNodeTest {
     }
 
     void adapter(String url, double rate, int batch, Clock clock) {
+        adapter(url, rate, batch, 0, clock);
+    }
+
+    void adapter(String url, double rate, int batch, int safetyFloor, Clock clock) {
         jdbc.update("""
                 insert into channel_adapter (channel, marketplace, url, rate, batch, safety_floor, created_at)
-                values (?, 'RAKUTEN', ?, ?, ?, 0, ?)
-                """, CHANNEL, url, rate, batch, Timestamp.from(clock.instant()));
+                values (?, 'RAKUTEN', ?, ?, ?, ?, ?)
+                """, CHANNEL, url, rate, batch, safetyFloor, Timestamp.from(clock.instant()));
     }
 
     /** The SKU's next value in the channel's feed (a new seq, as the feed writer gives it). */
@@ -152,6 +175,31 @@ class AdapterNodeTest {
 
     Map<String, Object> row() {
         return jdbc.queryForMap("select * from channel_adapter where channel = ?", CHANNEL);
+    }
+
+    /**
+     * Moves the stopped clock and renews the lease on the moved clock: a sender pushes only before the
+     * lease it was given runs out, and the heartbeat thread would renew it only seconds later. The renewal
+     * also wakes the sender, so it looks at the new time at once.
+     */
+    static void advance(StoppedClock clock, AdapterNode node, Duration by) {
+        clock.advance(by);
+        node.heartbeat();
+    }
+
+    /**
+     * Returns once the channel's sender has made a whole decision (push or wait) on the clock as it is
+     * now: a round that began after this call has ended. Only then does "no push" say something. Each
+     * poll wakes the sender because one waiting for a token waits the real milliseconds its bucket asked
+     * for (10 s at 0.1/s), which on a stopped clock would only slow the test down.
+     */
+    static void looked(AdapterNode node) {
+        ChannelSender sender = node.sender(CHANNEL);
+        long rounds = sender.rounds();
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            node.wake();
+            return sender.rounds() > rounds + 1; // round rounds+1 read the clock after this call; +2 began after it ended
+        });
     }
 
     static double count(MeterRegistry meters, String name, String outcome) {
@@ -345,5 +393,105 @@ class AdapterNodeTest {
         assertThat(order.keySet()).as("the speed learnt before the restart still counts").first()
                 .isEqualTo("FAST");
         assertThat(List.copyOf(order.keySet()).subList(1, 6)).containsExactlyElementsOf(slow);
+    }
+
+    @Test
+    void onAStoppedClockTheRateLimitLetsExactlyOnePushThroughPerTokenAndSavesNoBurst() {
+        StoppedClock clock = new StoppedClock();
+        List<String> skus = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            skus.add("SKU-%02d".formatted(i));
+            feed(skus.get(i), 10, clock);
+        }
+        adapter("http://127.0.0.1:1/unused", 5, 2, clock);
+        Recorder rakuten = new Recorder(5, 2); // a token every 200 ms, two SKUs a push: ten pushes to catch up
+        AdapterNode node = node("node-a", clock, new SimpleMeterRegistry(), rakuten);
+        node.start();
+
+        // the bucket starts with its one token: one push at once, and no second while time stands still
+        await().atMost(Duration.ofSeconds(10)).until(() -> rakuten.pushes().size() >= 1);
+        looked(node);
+        assertThat(rakuten.pushes()).as("only the first token, on a clock that does not move").hasSize(1);
+        assertThat(node.queued(CHANNEL)).as("the rest waits in the queue").isEqualTo(18);
+
+        for (int token = 2; token <= 4; token++) {
+            advance(clock, node, Duration.ofMillis(199));
+            looked(node);
+            assertThat(rakuten.pushes()).as("a millisecond before token %d", token).hasSize(token - 1);
+
+            advance(clock, node, Duration.ofMillis(1));
+            int pushes = token;
+            await().atMost(Duration.ofSeconds(10)).until(() -> rakuten.pushes().size() >= pushes);
+            looked(node);
+            assertThat(rakuten.pushes()).as("token %d brings exactly one push", token).hasSize(token);
+        }
+
+        // five tokens' worth of time at once: the bucket holds one, so one push, and the next is 200 ms away
+        advance(clock, node, Duration.ofSeconds(1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> rakuten.pushes().size() >= 5);
+        looked(node);
+        assertThat(rakuten.pushes()).as("no burst after a quiet second").hasSize(5);
+        advance(clock, node, Duration.ofMillis(199));
+        looked(node);
+        assertThat(rakuten.pushes()).hasSize(5);
+        advance(clock, node, Duration.ofMillis(1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> rakuten.pushes().size() >= 6);
+        looked(node);
+        assertThat(rakuten.pushes()).hasSize(6);
+
+        List<List<String>> expected = new ArrayList<>();
+        for (int i = 0; i < 12; i += 2) expected.add(List.of(skus.get(i) + "=10", skus.get(i + 1) + "=10"));
+        assertThat(rakuten.pushes()).as("full batches, in sequence").containsExactlyElementsOf(expected);
+        assertThat(node.queued(CHANNEL)).isEqualTo(8);
+    }
+
+    @Test
+    void theSafetyFloorIsPushedAsZeroWithoutTheClockMovingWhileAnOrdinaryChangeWaitsForAToken() {
+        StoppedClock clock = new StoppedClock();
+        feed("SLOW", 40, clock);
+        feed("LAST", 5, clock);
+        adapter("http://127.0.0.1:1/unused", 0.1, 1, 3, clock);
+        Recorder yahoo = new Recorder(0.1, 1); // a token every 10 s; one SKU a push keeps the floor's push apart
+        AdapterNode node = node("node-a", clock, new SimpleMeterRegistry(), yahoo);
+        node.start();
+
+        // catching up uses the first token at once and the next 10 s later: the bucket is empty after it
+        await().atMost(Duration.ofSeconds(10)).until(() -> yahoo.pushes().size() >= 1);
+        advance(clock, node, Duration.ofMillis(9_999));
+        looked(node);
+        assertThat(yahoo.pushes()).as("0.1/s: nothing before 10 s").containsExactly(List.of("SLOW=40"));
+        advance(clock, node, Duration.ofMillis(1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> yahoo.pushes().size() >= 2);
+        looked(node);
+        assertThat(yahoo.pushes()).containsExactly(List.of("SLOW=40"), List.of("LAST=5"));
+
+        // an ordinary change and then a SKU at the floor of 3, with no token and a clock that stays put
+        Instant at = clock.instant();
+        feed("SLOW", 39, clock);
+        feed("LAST", 3, clock);
+        node.wake(); // as the feed writer does after writing
+        await().atMost(Duration.ofSeconds(10)).until(() -> yahoo.pushes().size() >= 3);
+        assertThat(clock.instant()).as("the clock never moved: the floor cannot have waited for a token").isEqualTo(at);
+        looked(node);
+        assertThat(yahoo.pushes()).as("the floor, as 0, ahead of the older change").hasSize(3)
+                .last().isEqualTo(List.of("LAST=0"));
+        assertThat(node.queued(CHANNEL)).as("the ordinary change waits for a token").isEqualTo(1);
+
+        // The floor's push took the token due at +10 s in advance (the bucket went into debt, so the
+        // rate over time still holds): the ordinary change waits two tokens, until +20 s.
+        advance(clock, node, Duration.ofMillis(9_999));
+        looked(node);
+        assertThat(yahoo.pushes()).as("+9.999 s").hasSize(3);
+        advance(clock, node, Duration.ofMillis(1));
+        looked(node);
+        assertThat(yahoo.pushes()).as("+10 s: the token the floor borrowed").hasSize(3);
+        advance(clock, node, Duration.ofMillis(9_999));
+        looked(node);
+        assertThat(yahoo.pushes()).as("+19.999 s").hasSize(3);
+        advance(clock, node, Duration.ofMillis(1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> yahoo.pushes().size() >= 4);
+        looked(node);
+        assertThat(yahoo.pushes()).hasSize(4).last().isEqualTo(List.of("SLOW=39"));
+        assertThat(node.queued(CHANNEL)).isZero();
     }
 }

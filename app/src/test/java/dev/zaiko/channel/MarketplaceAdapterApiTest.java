@@ -116,11 +116,7 @@ class MarketplaceAdapterApiTest {
                 assertThat(MarketplaceReceiver.items(p)).as("steady sellers only after the risky ones")
                         .allMatch(i -> steady.stream().anyMatch(i::startsWith));
             }
-            // the rate limit: 5 a second, no bursts (arrival times on loopback, some slack)
-            for (int i = 1; i < after.size(); i++) {
-                long gap = (after.get(i).arrivedNanos() - after.get(i - 1).arrivedNanos()) / 1_000_000L;
-                assertThat(gap).as("milliseconds between pushes").isGreaterThanOrEqualTo(150);
-            }
+            // the rate limit itself (one push a token, no bursts) is proven on a stopped clock in AdapterNodeTest
             JsonNode status = api.ok(api.get("/api/channels/" + shop.marketplace() + "/adapter"));
             await().atMost(Duration.ofSeconds(5)).until(() -> api.ok(api.get("/api/channels/" + shop.marketplace()
                     + "/adapter")).path("queued").intValue() == 0);
@@ -136,7 +132,7 @@ class MarketplaceAdapterApiTest {
     }
 
     @Test
-    void theSafetyFloorPushesZeroWithoutWaitingForTheRateLimit() throws Exception {
+    void aSkuAtTheSafetyFloorIsPushedAsZeroFirst() throws Exception {
         String slow = api.product("SLOWSELL");
         String last = api.product("LASTONES");
         api.sellable(slow, shop.store(), 40);
@@ -145,17 +141,16 @@ class MarketplaceAdapterApiTest {
             // a tenth of a request a second: an ordinary change would wait up to 10s for its push
             adapter("YAHOO", yahoo.url(), 0.1, 1000, 3);
             await().atMost(Duration.ofSeconds(10)).until(() -> yahoo.pushes().size() == 1);
-            long sent = System.nanoTime();
 
             api.tillSale(shop.store(), slow, 1);
             api.tillSale(shop.store(), last, 2); // 3 left: at the floor of 3
 
-            await().atMost(Duration.ofSeconds(5)).until(() -> yahoo.pushes().size() == 2);
+            // The timeout only bounds the wait and says nothing about speed (it is longer than a token):
+            // that the floor does not wait for the rate limit is proven on a stopped clock in AdapterNodeTest.
+            await().atMost(Duration.ofSeconds(15)).until(() -> yahoo.pushes().size() == 2);
             JsonNode items = yahoo.pushes().get(1).json().path("items");
             assertThat(items.get(0).path("item_code").asString()).isEqualTo(last);
             assertThat(items.get(0).path("quantity").intValue()).isZero();
-            assertThat((yahoo.pushes().get(1).arrivedNanos() - sent) / 1_000_000L).as("well before the next token")
-                    .isLessThan(5000);
         }
     }
 
