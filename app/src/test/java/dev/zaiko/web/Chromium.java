@@ -78,9 +78,15 @@ public final class Chromium implements AutoCloseable {
         page.waitForURL(url -> !url.contains("/login"));
     }
 
-    /** The whole page as {@code docs/screenshots/<name>.png} (the repository's docs, wherever Maven runs from). */
+    /**
+     * The whole page as {@code <name>.png}: into {@code docs/screenshots/} when the run was asked to
+     * refresh the docs' pictures ({@code -Dzaiko.screenshots.docs=true}), else into
+     * {@code target/screenshots/}, so that an ordinary test run leaves the working tree as it was.
+     */
     public static Path screenshot(Page page, String name) {
-        Path file = docs().resolve("screenshots").resolve(name + ".png");
+        Path dir = Boolean.getBoolean("zaiko.screenshots.docs") ? docs().resolve("screenshots")
+                : Paths.get("target", "screenshots");
+        Path file = dir.resolve(name + ".png");
         try {
             Files.createDirectories(file.getParent());
         } catch (IOException e) {
