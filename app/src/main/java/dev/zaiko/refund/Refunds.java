@@ -55,6 +55,22 @@ public class Refunds {
         return ofOrder(orderNumber, locale).stream().filter(r -> caseId.equals(r.caseId())).toList();
     }
 
+    /** One step of a refund's life (requested, moved route, completed, failed) for a staff timeline. */
+    public record RefundStep(Instant at, UUID refundId, long amount, String routeText, String statusText,
+                             String actor, String note) {
+    }
+
+    /** Every step of the refunds one stockout decision asked for, oldest first. */
+    public List<RefundStep> stepsOfCase(String orderNumber, String caseId, Locale locale) {
+        return store.ofOrder(OrderNumber.parse(orderNumber).toString()).stream()
+                .filter(r -> caseId.equals(r.caseId()))
+                .flatMap(r -> r.history().stream().map(h -> new RefundStep(h.at(), r.id(), r.amount(),
+                        texts.route(h.route() == null ? r.route() : h.route(), locale),
+                        texts.status(h.to(), locale), h.actor(), h.note())))
+                .sorted(java.util.Comparator.comparing(RefundStep::at))
+                .toList();
+    }
+
     public List<ApologyCoupon> apologyCoupons(String orderNumber) {
         return store.compensations(OrderNumber.parse(orderNumber).toString()).stream()
                 .filter(c -> CompensatingStockouts.APOLOGY_COUPON.equals(c.kind()))

@@ -260,6 +260,10 @@ class CasePage {
         }
         deciding.decision(c.id()).ifPresent(d -> events.add(new Event(d.decidedAt(), "decision",
                 text("case.timeline.decision", locale) + ": " + texts.choice(d.choice(), locale), null, d.decidedBy())));
+        for (Refunds.RefundStep r : refunds.stepsOfCase(c.orderNumber(), c.id(), locale)) {
+            events.add(new Event(r.at(), "refund", text("case.timeline.refund", locale) + ": " + r.routeText() + " "
+                    + r.statusText(), r.note(), r.actor()));
+        }
         events.sort(Comparator.comparing(Event::at));
         return events;
     }

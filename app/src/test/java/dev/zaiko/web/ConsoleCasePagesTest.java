@@ -117,6 +117,23 @@ class ConsoleCasePagesTest extends ContactApiTestBase {
     }
 
     @Test
+    void aDecisionTakenOnTheCallShowsItsRefundInTheTimeline() {
+        Case c = expressCase();
+        browser.page("/cases/" + c.id());
+
+        Response decided = browser.postForm("/cases/" + c.id() + "/calls", Map.of("outcome", "CONNECTED",
+                "choice", "CANCEL", "notes", "全額返金をご希望"));
+        assertThat(decided.status()).as(decided.body()).isEqualTo(302);
+
+        assertThat(api.stockout(c.id()).path("decision").path("choice").asString()).isEqualTo("CANCEL");
+        org.awaitility.Awaitility.await("the refund in the timeline").atMost(ContactApi.BOUND)
+                .until(() -> browser.page("/cases/" + c.id()).body().contains("data-kind=\"refund\""));
+        String page = browser.page("/cases/" + c.id()).body();
+        assertThat(page).contains("data-kind=\"decision\"").contains("キャンセルして全額返金").contains("3,000円");
+        assertThat(page).as("a decided case has no call form").doesNotContain("name=\"outcome\"");
+    }
+
+    @Test
     void anEscalatedCaseMovesToTheSupervisorsQueue() {
         Case c = expressCase();
         browser.page("/cases/" + c.id());
