@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.zaiko.support.StoppedClock;
 import dev.zaiko.support.MovableClock;
 import dev.zaiko.support.TestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,30 +37,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class AdapterNodeTest {
 
     static final String CHANNEL = "MKT";
-
-    /** A clock that stands still until the test moves it. */
-    static final class StoppedClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-11-22T01:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     /**
      * A marketplace in memory: records what it took, in order; refuses every push after the first {@code takes}.
@@ -299,7 +276,7 @@ class AdapterNodeTest {
 
     @Test
     void aThrottledPushWaitsExactlyWhatRetryAfterSaysAndIsNoFailure() throws Exception {
-        StoppedClock clock = new StoppedClock();
+        StoppedClock clock = new StoppedClock(java.time.Instant.parse("2026-11-22T01:00:00Z"), java.time.ZoneOffset.UTC);
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         ChannelSyncProperties properties = ChannelSyncProperties.defaults();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -397,7 +374,7 @@ class AdapterNodeTest {
 
     @Test
     void onAStoppedClockTheRateLimitLetsExactlyOnePushThroughPerTokenAndSavesNoBurst() {
-        StoppedClock clock = new StoppedClock();
+        StoppedClock clock = new StoppedClock(java.time.Instant.parse("2026-11-22T01:00:00Z"), java.time.ZoneOffset.UTC);
         List<String> skus = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             skus.add("SKU-%02d".formatted(i));
@@ -447,7 +424,7 @@ class AdapterNodeTest {
 
     @Test
     void theSafetyFloorIsPushedAsZeroWithoutTheClockMovingWhileAnOrdinaryChangeWaitsForAToken() {
-        StoppedClock clock = new StoppedClock();
+        StoppedClock clock = new StoppedClock(java.time.Instant.parse("2026-11-22T01:00:00Z"), java.time.ZoneOffset.UTC);
         feed("SLOW", 40, clock);
         feed("LAST", 5, clock);
         adapter("http://127.0.0.1:1/unused", 0.1, 1, 3, clock);

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.zaiko.support.StoppedClock;
 import dev.zaiko.support.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,30 +21,6 @@ import org.junit.jupiter.api.Test;
  */
 class CalendarAcrossNodesTest {
 
-    /** A clock that stands still until the test moves it. */
-    static final class StoppedClock extends Clock {
-        private volatile Instant now = Instant.parse("2027-05-31T00:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("Asia/Tokyo");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     final HikariDataSource database = TestDatabase.fresh(4);
 
     @AfterEach
@@ -53,8 +30,8 @@ class CalendarAcrossNodesTest {
 
     @Test
     void aChangeOnOneNodeReachesTheOtherWithinASecond() {
-        StoppedClock clockA = new StoppedClock();
-        StoppedClock clockB = new StoppedClock();
+        StoppedClock clockA = new StoppedClock(java.time.Instant.parse("2027-05-31T00:00:00Z"), ZoneId.of("Asia/Tokyo"));
+        StoppedClock clockB = new StoppedClock(java.time.Instant.parse("2027-05-31T00:00:00Z"), ZoneId.of("Asia/Tokyo"));
         ShopCalendar nodeA = new ShopCalendar(CalendarProperties.defaults(), CalendarStore.on(database), clockA);
         ShopCalendar nodeB = new ShopCalendar(CalendarProperties.defaults(), CalendarStore.on(database), clockB);
         EditingCalendar editingOnA = new EditingCalendar(CalendarStore.on(database), nodeA, clockA);
@@ -74,7 +51,7 @@ class CalendarAcrossNodesTest {
 
     @Test
     void readsBetweenChecksDoNotTouchTheDatabase() {
-        StoppedClock clock = new StoppedClock();
+        StoppedClock clock = new StoppedClock(java.time.Instant.parse("2027-05-31T00:00:00Z"), ZoneId.of("Asia/Tokyo"));
         ShopCalendar node = new ShopCalendar(CalendarProperties.defaults(), CalendarStore.on(database), clock);
         assertThat(node.isBusinessDay(LocalDate.of(2027, 6, 1))).isTrue();
         database.close(); // any query now fails
