@@ -40,6 +40,7 @@ class ReservationController {
 
     /** 201 with the reservation, or 409 with how many the channel could still take. */
     @PostMapping
+    @dev.zaiko.access.NotAudited
     ResponseEntity<Reservation> reserve(@Valid @RequestBody ReserveIn in) {
         ReservationOutcome outcome = reserving.reserve(new ReserveRequest(in.channel(), in.sku(), in.quantity(),
                 in.holder(), in.segment() == null || in.segment().isBlank() ? null : in.segment()));
@@ -69,11 +70,13 @@ class ReservationController {
     }
 
     @PostMapping("/{id}/release")
+    @dev.zaiko.access.NotAudited
     Reservation release(@PathVariable String id) {
         return reserving.release(parse(id));
     }
 
     @PostMapping("/{id}/commit")
+    @dev.zaiko.access.NotAudited
     Reservation commit(@PathVariable String id) {
         return reserving.commit(parse(id));
     }
