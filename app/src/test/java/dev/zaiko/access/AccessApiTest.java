@@ -280,6 +280,22 @@ class AccessApiTest {
         assertThat(trail.get(0).path("route").asString()).isEqualTo("POST /api/locations");
         assertThat(trail.get(0).path("status").asInt()).isEqualTo(201);
 
+        // at sale rate, and in the ledger already: a till sale and a reservation get no audit line
+        ShopApi.Shop shop = writer.shop();
+        String sku = ShopApi.unique("AUDSKU");
+        tools.jackson.databind.node.ObjectNode product = ShopApi.JSON.createObjectNode().put("sku", sku)
+                .put("category", "tent").put("price", 1000);
+        product.putObject("name").put("ja", "テント").put("en", "Tent");
+        writer.ok(writer.post("/api/products", product));
+        writer.sellable(sku, shop.store(), 3);
+        writer.ok(writer.post("/api/reservations", ShopApi.JSON.createObjectNode().put("channel", shop.web())
+                .put("sku", sku).put("quantity", 1).put("holder", "audit-test")));
+        writer.ok(writer.post("/api/stock/pos-sales", ShopApi.JSON.createObjectNode().put("location", shop.store())
+                .put("sku", sku).put("quantity", 1)));
+        JsonNode after = admin.ok(admin.get("/api/access/audit?actor=" + name + "&limit=100"));
+        assertThat(after.toString()).contains("POST /api/products").contains("POST /api/stock/inspections")
+                .doesNotContain("/api/reservations").doesNotContain("/api/stock/pos-sales");
+
         JsonNode created = admin.ok(admin.get("/api/access/audit?actor=bootstrap&action=tokens&limit=5"));
         assertThat(created).isNotEmpty();
         assertThat(created.get(0).path("route").asString()).isEqualTo("POST /api/access/tokens");
