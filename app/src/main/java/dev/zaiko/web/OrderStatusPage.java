@@ -78,7 +78,8 @@ class OrderStatusPage {
             boolean expired = verified instanceof OrderStatusLinks.Expired;
             Map<String, Object> m = shop(locale);
             m.put("problem", expired ? "expired" : "invalid");
-            return html(expired ? HttpStatus.GONE : HttpStatus.FORBIDDEN, "customer/order-link-problem", m, locale);
+            m.put("prefix", "orderpage");
+            return html(expired ? HttpStatus.GONE : HttpStatus.FORBIDDEN, "customer/link-problem", m, locale);
         }
         Order order = found.get();
         Locale locale = "en".equals(lang) ? Locale.ENGLISH : "ja".equals(lang) ? Locale.JAPANESE
