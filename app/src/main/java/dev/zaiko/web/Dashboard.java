@@ -17,7 +17,6 @@ import dev.zaiko.stockout.StockoutCases;
 import dev.zaiko.stockout.StockoutOptionsProperties;
 import dev.zaiko.stockout.StockoutQuery;
 import dev.zaiko.stockout.StockoutStatus;
-import dev.zaiko.stockout.StockoutTexts;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,18 +33,16 @@ class Dashboard {
 
     private final ContactDesk desk;
     private final StockoutCases cases;
-    private final StockoutTexts texts;
     private final StockoutOptionsProperties options;
     private final ZaikoProperties zaiko;
     private final ConsoleFormat format;
     private final Clock clock;
 
-    Dashboard(ContactDesk desk, StockoutCases cases, StockoutTexts texts, StockoutOptionsProperties options,
+    Dashboard(ContactDesk desk, StockoutCases cases, StockoutOptionsProperties options,
               ZaikoProperties zaiko, ConsoleFormat format, Clock clock) {
         this.format = format;
         this.desk = desk;
         this.cases = cases;
-        this.texts = texts;
         this.options = options;
         this.zaiko = zaiko;
         this.clock = clock;
@@ -56,10 +53,10 @@ class Dashboard {
      *
      * @param deadline what the countdown counts to: the contact deadline, the promised call, or the
      *                 customer's last day to answer
+     * @param task     the open call task's kind (a CALLBACK is flagged), null when none
      */
-    record Row(String caseId, String orderNumber, String sku, String itemName, String reason, int priority,
-               Instant deadline, boolean breached, boolean urgent, boolean express, boolean gift, boolean b2b,
-               int missedCalls, String task, boolean writingOnly, boolean escalated) {
+    record Row(String caseId, String orderNumber, String itemName, String reason, Instant deadline, boolean breached,
+               boolean express, boolean gift, boolean b2b, int missedCalls, String task) {
     }
 
     record ReasonCount(String reason, String text, int count) {
@@ -87,33 +84,41 @@ class Dashboard {
 
     private void cases(Model model, Locale locale) {
         Instant now = clock.instant();
-        model.addAttribute("toCall", rows(desk.queue(ContactQueue.OPERATORS, LIMIT), now, locale));
-        model.addAttribute("supervisors", rows(desk.queue(ContactQueue.SUPERVISORS, LIMIT), now, locale));
-        model.addAttribute("attention", rows(desk.needingAttention(LIMIT), now, locale));
+        // every case on the desk's lists is open or awaiting an answer: two reads, not one per row
+        Map<String, StockoutCase> undecided = new java.util.HashMap<>();
+        List<StockoutCase> awaitingCases = undecided(StockoutStatus.AWAITING_DECISION);
+        for (StockoutCase c : awaitingCases) undecided.put(c.id(), c);
+        for (StockoutCase c : undecided(StockoutStatus.OPEN)) undecided.put(c.id(), c);
+        model.addAttribute("toCall", rows(desk.queue(ContactQueue.OPERATORS, LIMIT), undecided, now, locale));
+        model.addAttribute("supervisors", rows(desk.queue(ContactQueue.SUPERVISORS, LIMIT), undecided, now, locale));
+        model.addAttribute("attention", rows(desk.needingAttention(LIMIT), undecided, now, locale));
         List<Row> awaiting = new ArrayList<>();
-        for (StockoutCase c : cases.list(new StockoutQuery(StockoutStatus.AWAITING_DECISION, null, null, 0,
-                StockoutQuery.MAX_SIZE)).items()) {
+        for (StockoutCase c : awaitingCases) {
             Instant by = c.decisionDeadline(options.decisionLimit());
-            awaiting.add(new Row(c.id(), c.orderNumber(), c.sku(), name(c, locale), format.reason(c.reason()),
-                    c.priority(), by, by.isBefore(now), false, false, false, false, 0, null, false, false));
+            awaiting.add(new Row(c.id(), c.orderNumber(), name(c, locale), format.reason(c.reason()), by,
+                    by.isBefore(now), false, false, false, 0, null));
         }
         awaiting.sort(java.util.Comparator.comparing(Row::deadline));
         model.addAttribute("awaiting", awaiting);
-        model.addAttribute("openCount", cases.list(new StockoutQuery(StockoutStatus.OPEN, null, null, 0, 1)).total());
     }
 
-    private List<Row> rows(List<ContactCase> desk, Instant now, Locale locale) {
+    private List<StockoutCase> undecided(StockoutStatus status) {
+        return cases.list(new StockoutQuery(status, null, null, 0, StockoutQuery.MAX_SIZE)).items();
+    }
+
+    private List<Row> rows(List<ContactCase> desk, Map<String, StockoutCase> undecided, Instant now, Locale locale) {
         List<Row> rows = new ArrayList<>();
         for (ContactCase d : desk) {
-            StockoutCase c = cases.find(d.caseId()).orElse(null);
+            // a case decided since the desk's list was read is read on its own
+            StockoutCase c = undecided.containsKey(d.caseId()) ? undecided.get(d.caseId())
+                    : cases.find(d.caseId()).orElse(null);
             if (c == null) continue;
             Instant deadline = d.openTask() != null && d.openTask().kind() != dev.zaiko.contact.CallTask.Kind.FIRST_CALL
                     ? d.openTask().dueBy() : d.contactDeadline();
             boolean breached = deadline.isBefore(now) && (d.firstContactAt() == null || d.openTask() != null);
-            rows.add(new Row(c.id(), c.orderNumber(), c.sku(), name(c, locale), format.reason(c.reason()),
-                    d.priority(), deadline, breached, d.urgent(), d.express(), d.gift(), d.b2b(), d.missedCalls(),
-                    d.openTask() == null ? null : d.openTask().kind().name(),
-                    d.mode() == dev.zaiko.contact.ContactMode.EMAIL_ONLY, d.escalatedAt() != null));
+            rows.add(new Row(c.id(), c.orderNumber(), name(c, locale), format.reason(c.reason()), deadline, breached,
+                    d.express(), d.gift(), d.b2b(), d.missedCalls(),
+                    d.openTask() == null ? null : d.openTask().kind().name()));
         }
         return rows;
     }
