@@ -172,24 +172,32 @@ public class RecordingCalls {
         return writing.notice(reading.read(c.id(), null), cc, kind, notice, operator);
     }
 
+    /**
+     * The rules of a call report. Each refusal names its rule ({@code type}) and the field it is
+     * about, so a form can say it next to the field in the reader's language.
+     */
     private static void validate(CallReport r) {
-        if (r.outcome() == null) throw new InvalidRequestException("outcome is required: one of CONNECTED, VOICEMAIL, "
-                + "NO_ANSWER, WRONG_NUMBER.");
+        if (r.outcome() == null) throw refused("call-outcome-missing", "outcome", "outcome is required: one of "
+                + "CONNECTED, VOICEMAIL, NO_ANSWER, WRONG_NUMBER.");
         if (r.operator() == null || r.operator().isBlank()) {
-            throw new InvalidRequestException("operator is required: who made the call.");
+            throw refused("call-operator-missing", "operator", "operator is required: who made the call.");
         }
         if (r.outcome() != CallOutcome.CONNECTED && (r.choice() != null || r.callbackAt() != null)) {
-            throw new InvalidRequestException("choice and callbackAt belong to a CONNECTED call only; this one was "
-                    + r.outcome() + ". Nothing was recorded.");
+            throw refused("call-connected-only", r.choice() != null ? "choice" : "callbackAt", "choice and "
+                    + "callbackAt belong to a CONNECTED call only; this one was " + r.outcome() + ". Nothing was recorded.");
         }
         if (r.choice() != null && r.callbackAt() != null) {
-            throw new InvalidRequestException("Give either the customer's choice or the callback time they asked "
-                    + "for, not both. Nothing was recorded.");
+            throw refused("call-choice-or-callback", "callbackAt", "Give either the customer's choice or the "
+                    + "callback time they asked for, not both. Nothing was recorded.");
         }
         if (r.personalLine() != null && !r.personalLine().isBlank() && r.choice() == null) {
-            throw new InvalidRequestException("personalLine goes into the follow-up after a decision; give it with "
-                    + "the choice. Nothing was recorded.");
+            throw refused("call-personal-line-without-choice", "personalLine", "personalLine goes into the "
+                    + "follow-up after a decision; give it with the choice. Nothing was recorded.");
         }
+    }
+
+    private static InvalidRequestException refused(String type, String field, String detail) {
+        return new InvalidRequestException(type, detail, Map.of("field", field));
     }
 
     static ConflictException alreadyDecided(StockoutCase c) {

@@ -215,13 +215,14 @@ public class DecidingStockout {
 
     private static SubstituteCandidate candidate(StockoutOption option, String sku) {
         if (sku == null || sku.isBlank()) {
-            throw new InvalidRequestException("substituteSku is required for SUBSTITUTE: one of "
-                    + option.substitutes().stream().map(SubstituteCandidate::sku).toList() + ".");
+            throw new InvalidRequestException("substitute-missing", "substituteSku is required for SUBSTITUTE: one of "
+                    + option.substitutes().stream().map(SubstituteCandidate::sku).toList() + ".",
+                    Map.of("field", "substituteSku"));
         }
         return option.substitutes().stream().filter(s -> s.sku().equals(sku.strip())).findFirst()
                 .orElseThrow(() -> new ConflictException("substitute-not-offered", sku + " is not an offered "
                         + "substitute now; offered: " + option.substitutes().stream().map(SubstituteCandidate::sku)
-                        .toList() + ".", Map.of("sku", sku)));
+                        .toList() + ".", Map.of("sku", sku, "field", "substituteSku")));
     }
 
     private static ConflictException notOffered(Choice choice, StockoutOption.Options now) {

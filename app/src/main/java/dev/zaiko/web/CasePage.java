@@ -38,6 +38,7 @@ import dev.zaiko.stockout.ComputingOptions;
 import dev.zaiko.stockout.DecidingStockout;
 import dev.zaiko.stockout.StockoutCase;
 import dev.zaiko.stockout.StockoutCases;
+import dev.zaiko.stockout.StockoutDecision;
 import dev.zaiko.stockout.StockoutOption;
 import dev.zaiko.stockout.StockoutStatus;
 import dev.zaiko.stockout.StockoutTexts;
@@ -129,7 +130,7 @@ class CasePage {
         CallForm form = new CallForm(outcome, notes, choice, substituteSku, callbackAt, personalLine);
         Map<String, String> errors = new LinkedHashMap<>();
         CallOutcome o = Forms.enumOf(CallOutcome.class, outcome);
-        if (o == null) errors.put("outcome", text("case.call.error.outcome", locale));
+        if (o == null && !outcome.isBlank()) errors.put("outcome", text("case.call.error.call-outcome-missing", locale));
         Choice c = choice.isBlank() ? null : Forms.enumOf(Choice.class, choice);
         if (!choice.isBlank() && c == null) errors.put("choice", text("case.call.error.choice", locale));
         Instant callback = null;
@@ -140,23 +141,17 @@ class CasePage {
                 errors.put("callbackAt", text("case.call.error.callbackAt", locale));
             }
         }
-        if (o != null && o != CallOutcome.CONNECTED && (c != null || callback != null)) {
-            errors.put(c != null ? "choice" : "callbackAt", text("case.call.error.connectedOnly", locale));
-        }
-        if (c != null && callback != null) errors.put("callbackAt", text("case.call.error.choiceOrCallback", locale));
-        if (c == Choice.SUBSTITUTE && substituteSku.isBlank()) {
-            errors.put("substituteSku", text("case.call.error.substitute", locale));
-        }
-        if (!personalLine.isBlank() && c == null) errors.put("personalLine", text("case.call.error.personalLine", locale));
         if (errors.isEmpty()) {
             try {
                 calls.record(id, new RecordingCalls.CallReport(o, operator(), blankToNull(notes), c,
-                        c == Choice.SUBSTITUTE ? substituteSku : null, callback, blankToNull(personalLine)));
+                        c == Choice.SUBSTITUTE ? blankToNull(substituteSku) : null, callback, blankToNull(personalLine)));
                 return "redirect:/cases/" + id + "?notice=call";
             } catch (ToneGuardException e) {
                 errors.put(e.field(), text("case.tone.refused", locale) + " " + findings(e.findings()));
-            } catch (InvalidRequestException | ConflictException e) {
-                errors.put("form", e.getMessage());
+            } catch (InvalidRequestException e) {
+                refused(errors, e.type(), e.properties().get("field"), e.getMessage(), locale);
+            } catch (ConflictException e) {
+                refused(errors, e.type(), e.properties().get("field"), e.getMessage(), locale);
             }
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
@@ -219,9 +214,9 @@ class CasePage {
                 : texts.nextInbound(c.facts().nextInbound(), locale));
         model.addAttribute("order", order);
         model.addAttribute("desk", contact.orElse(null));
-        model.addAttribute("decision", deciding.decision(c.id()).orElse(null));
-        model.addAttribute("decisionChoice", deciding.decision(c.id()).map(d -> texts.choice(d.choice(), locale))
-                .orElse(null));
+        Optional<StockoutDecision> decision = deciding.decision(c.id());
+        model.addAttribute("decision", decision.orElse(null));
+        model.addAttribute("decisionChoice", decision.map(d -> texts.choice(d.choice(), locale)).orElse(null));
         if (open) {
             StockoutOption.Options o = options.of(c);
             List<OptionView> offered = new ArrayList<>();
@@ -232,8 +227,9 @@ class CasePage {
             model.addAttribute("options", offered);
             model.addAttribute("withheld", o.withheld().stream()
                     .map(w -> texts.choice(w.choice(), locale) + ": " + texts.withheld(w, locale)).toList());
-            model.addAttribute("script", contact.isPresent()
-                    ? scripts.write(c.id(), Locale.forLanguageTag(contact.get().locale()), operator()) : null);
+            // the facts, options and order read above, not read and computed a second time
+            model.addAttribute("script", contact.isPresent() && order != null
+                    ? scripts.write(c, o, order, Locale.forLanguageTag(contact.get().locale()), operator()) : null);
             model.addAttribute("deadline", deciding.deadline(c));
         } else {
             model.addAttribute("options", List.of());
@@ -243,13 +239,13 @@ class CasePage {
         model.addAttribute("verdicts", java.util.Arrays.stream(dev.zaiko.stockout.SubstituteCandidate.Verdict.values())
                 .collect(java.util.stream.Collectors.toMap(v -> v, v -> texts.verdict(v, locale))));
         model.addAttribute("refunds", order == null ? List.of() : refunds.ofCase(c.orderNumber(), c.id(), locale));
-        model.addAttribute("timeline", timeline(c, locale));
+        model.addAttribute("timeline", timeline(c, decision, locale));
         model.addAttribute("outcomes", CallOutcome.values());
         model.addAttribute("previewKinds", List.of(EmailKind.MISSED_CALL, EmailKind.OPTIONS, EmailKind.FIRST_NOTICE,
                 EmailKind.WRONG_NUMBER, EmailKind.ESCALATED));
     }
 
-    private List<Event> timeline(StockoutCase c, Locale locale) {
+    private List<Event> timeline(StockoutCase c, Optional<StockoutDecision> decision, Locale locale) {
         List<Event> events = new ArrayList<>();
         for (StockoutCase.StatusChange h : c.history()) {
             events.add(new Event(h.at(), "status", texts.status(h.to(), locale), h.reason(), h.actor()));
@@ -258,7 +254,7 @@ class CasePage {
             String title = text("case.timeline." + i.channel().name(), locale) + ": " + i.kind();
             events.add(new Event(i.at(), i.channel().name().toLowerCase(Locale.ROOT), title, i.notes(), i.operator()));
         }
-        deciding.decision(c.id()).ifPresent(d -> events.add(new Event(d.decidedAt(), "decision",
+        decision.ifPresent(d -> events.add(new Event(d.decidedAt(), "decision",
                 text("case.timeline.decision", locale) + ": " + texts.choice(d.choice(), locale), null, d.decidedBy())));
         for (Refunds.RefundStep r : refunds.stepsOfCase(c.orderNumber(), c.id(), locale)) {
             events.add(new Event(r.at(), "refund", text("case.timeline.refund", locale) + ": " + r.routeText() + " "
@@ -266,6 +262,15 @@ class CasePage {
         }
         events.sort(Comparator.comparing(Event::at));
         return events;
+    }
+
+    /**
+     * The recording rules live in the contact module; a refusal names its rule and field, and the
+     * form says it next to that field in the reader's language (the rule's own text otherwise).
+     */
+    private void refused(Map<String, String> errors, String type, Object field, String detail, Locale locale) {
+        errors.put(field == null ? "form" : field.toString(),
+                messages.getMessage("case.call.error." + type, null, detail, locale));
     }
 
     private String findings(List<ToneFinding> findings) {
