@@ -127,12 +127,16 @@ public class ApiTokens {
 
     private ApiToken insert(String name, Scope scope, Instant expiresAt, String createdBy, String secret, String prefix) {
         String n = name == null ? "" : name.trim();
-        if (n.isEmpty() || n.length() > 80) throw ConsoleUsers.field("name", "name must be 1 to 80 characters");
-        if (scope == null) throw ConsoleUsers.field("scope", "scope is required: READ, WRITE or ADMIN");
         Instant now = clock.instant();
+        List<Map<String, Object>> errors = new java.util.ArrayList<>();
+        if (n.isEmpty() || n.length() > 80) errors.addAll(ConsoleUsers.errorsOf(ConsoleUsers.field("name",
+                "name must be 1 to 80 characters")));
+        if (scope == null) errors.addAll(ConsoleUsers.errorsOf(ConsoleUsers.field("scope",
+                "scope is required: READ, WRITE or ADMIN")));
         if (expiresAt != null && !expiresAt.isAfter(now)) {
-            throw ConsoleUsers.field("expiresAt", "expiresAt must be in the future");
+            errors.addAll(ConsoleUsers.errorsOf(ConsoleUsers.field("expiresAt", "expiresAt must be in the future")));
         }
+        ConsoleUsers.refuseIfAny(errors);
         UUID id = UUID.randomUUID();
         jdbc.update("""
                 insert into access_token (id, name, prefix, token_hash, scope, created_by, created_at, expires_at)

@@ -54,13 +54,19 @@ public class ConsoleUsers implements UserDetailsService {
     public record NewUser(String username, String displayName, Role role, String locale, String password) {
     }
 
+    /** Every field's mistake is reported at once (problem property {@code errors}), then nothing is made. */
     @Transactional
     public ConsoleUser create(NewUser user, String createdBy) {
-        String username = username(user.username());
-        String displayName = displayName(user.displayName(), username);
-        if (user.role() == null) throw field("role", "role is required: OPERATOR, SUPERVISOR or ADMIN");
-        String locale = locale(user.locale());
-        checkPassword(user.password());
+        List<Map<String, Object>> errors = new java.util.ArrayList<>();
+        String username = checked(errors, () -> username(user.username()));
+        String displayName = checked(errors, () -> displayName(user.displayName(), username == null ? "" : username));
+        if (user.role() == null) errors.addAll(errorsOf(field("role", "role is required: OPERATOR, SUPERVISOR or ADMIN")));
+        String locale = checked(errors, () -> locale(user.locale()));
+        checked(errors, () -> {
+            checkPassword(user.password());
+            return null;
+        });
+        refuseIfAny(errors);
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
         try {
@@ -172,6 +178,35 @@ public class ConsoleUsers implements UserDetailsService {
         if (locale == null || locale.isBlank()) return "ja";
         if (!locale.equals("ja") && !locale.equals("en")) throw field("locale", "locale must be ja or en");
         return locale;
+    }
+
+    static <T> T checked(List<Map<String, Object>> errors, java.util.function.Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (InvalidRequestException e) {
+            errors.addAll(errorsOf(e));
+            return null;
+        }
+    }
+
+    static void refuseIfAny(List<Map<String, Object>> errors) {
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException("invalid-request", errors.stream().map(e -> e.get("field") + " "
+                    + e.get("message")).collect(java.util.stream.Collectors.joining("; ")), Map.of("errors", errors));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> errorsOf(InvalidRequestException e) {
+        return (List<Map<String, Object>>) e.properties().get("errors");
+    }
+
+    /** Every field a refusal from this module is about. */
+    public static List<String> fieldsOf(InvalidRequestException e) {
+        Object errors = e.properties().get("errors");
+        if (!(errors instanceof List<?> list)) return List.of();
+        return list.stream().filter(Map.class::isInstance).map(m -> String.valueOf(((Map<?, ?>) m).get("field")))
+                .toList();
     }
 
     static InvalidRequestException field(String field, String message) {

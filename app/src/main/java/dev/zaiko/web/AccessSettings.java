@@ -35,8 +35,11 @@ class AccessSettings {
     private final ApiTokens tokens;
     private final dev.zaiko.access.AuditTrail audit;
     private final MessageSource messages;
+    private final int minPasswordLength;
 
-    AccessSettings(ConsoleUsers users, ApiTokens tokens, dev.zaiko.access.AuditTrail audit, MessageSource messages) {
+    AccessSettings(ConsoleUsers users, ApiTokens tokens, dev.zaiko.access.AuditTrail audit, MessageSource messages,
+                   dev.zaiko.access.AccessProperties access) {
+        this.minPasswordLength = access.minPasswordLength();
         this.users = users;
         this.tokens = tokens;
         this.audit = audit;
@@ -61,23 +64,18 @@ class AccessSettings {
     @PostMapping("/settings/users")
     String createUser(@RequestParam Map<String, String> form, Model model, Locale locale, HttpServletResponse response) {
         Map<String, String> errors = new LinkedHashMap<>();
-        Role role = Forms.enumOf(Role.class, form.get("role"));
-        if (role == null) errors.put("role", text("users.error.role", locale));
-        String username = form.getOrDefault("username", "").trim().toLowerCase(Locale.ROOT);
-        if (!username.matches("[a-z0-9][a-z0-9._-]{1,39}")) errors.put("username", text("users.error.username", locale));
-        String password = form.getOrDefault("password", "");
-        if (password.length() < 12 || password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
-            errors.put("password", text("users.error.password", locale));
-        }
-        if (errors.isEmpty()) {
-            try {
-                users.create(new ConsoleUsers.NewUser(username, form.get("displayName"), role, form.get("locale"),
-                        password), Actor.current().label());
-                return "redirect:/settings/users?notice=created";
-            } catch (ConflictException e) {
-                errors.put("username", text("users.error.exists", locale));
-            } catch (InvalidRequestException e) {
-                errors.put("form", e.getMessage());
+        try {
+            users.create(new ConsoleUsers.NewUser(form.get("username"), form.get("displayName"),
+                    Forms.enumOf(Role.class, form.get("role")), form.get("locale"), form.getOrDefault("password", "")),
+                    Actor.current().label());
+            return "redirect:/settings/users?notice=created";
+        } catch (ConflictException e) {
+            errors.put("username", text("users.error.exists", locale));
+        } catch (InvalidRequestException e) {
+            // the rules are the users module's; the page words each refused field in the reader's language
+            for (String field : ConsoleUsers.fieldsOf(e)) {
+                errors.put(field, messages.getMessage("users.error." + field, new Object[] {minPasswordLength},
+                        e.getMessage(), locale));
             }
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
@@ -111,15 +109,17 @@ class AccessSettings {
     @PostMapping("/settings/tokens")
     String createToken(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String scope,
                        Model model, Locale locale, HttpServletResponse response) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        Scope s = Forms.enumOf(Scope.class, scope);
-        if (s == null) errors.put("scope", text("tokens.error.scope", locale));
-        if (name.isBlank() || name.length() > 80) errors.put("name", text("tokens.error.name", locale));
-        if (!errors.isEmpty()) {
+        ApiTokens.Issued issued;
+        try {
+            issued = tokens.create(name, Forms.enumOf(Scope.class, scope), null, Actor.current().label());
+        } catch (InvalidRequestException e) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            for (String field : ConsoleUsers.fieldsOf(e)) {
+                errors.put(field, messages.getMessage("tokens.error." + field, null, e.getMessage(), locale));
+            }
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return showTokens(model, errors, null, null);
         }
-        ApiTokens.Issued issued = tokens.create(name.trim(), s, null, Actor.current().label());
         response.setHeader("Cache-Control", "no-store"); // the secret must not stay in a cache
         return showTokens(model, Map.of(), issued, "created");
     }
@@ -133,6 +133,7 @@ class AccessSettings {
     private String showUsers(Model model, Map<String, String> errors, Map<String, String> form, String notice) {
         model.addAttribute("users", users.list());
         model.addAttribute("roles", Role.values());
+        model.addAttribute("minPasswordLength", minPasswordLength);
         model.addAttribute("errors", errors);
         model.addAttribute("form", form);
         model.addAttribute("notice", notice);
