@@ -27,6 +27,8 @@ class ConsoleModel {
     @ModelAttribute("consoleUser")
     String consoleUser() {
         Actor actor = Actor.current();
+        // customers' pages share this package: only a signed-in user has a name to look up
+        if (actor.kind() != Actor.Kind.USER) return "";
         return users.find(actor.name()).map(u -> u.displayName()).orElse(actor.name());
     }
 
