@@ -1,8 +1,6 @@
 package dev.zaiko.contact;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -10,6 +8,7 @@ import java.util.UUID;
 
 
 import dev.zaiko.platform.SignedTokens;
+import dev.zaiko.platform.SigningKey;
 import dev.zaiko.platform.ShopProperties;
 import org.springframework.stereotype.Component;
 
@@ -31,13 +30,14 @@ public class DecisionLinks {
     private final ContactProperties properties;
     private final ShopProperties shop;
     private final Clock clock;
-    private volatile byte[] key;
+    private final SigningKey key;
 
     DecisionLinks(ContactStore store, ContactProperties properties, ShopProperties shop, Clock clock) {
         this.store = store;
         this.properties = properties;
         this.shop = shop;
         this.clock = clock;
+        this.key = new SigningKey(properties.linkSecret(), candidate -> store.secret(candidate, clock.instant()));
     }
 
     /** A link's address and until when it works. */
@@ -101,20 +101,6 @@ public class DecisionLinks {
     }
 
     private byte[] key() {
-        byte[] k = key;
-        if (k != null) return k;
-        synchronized (this) {
-            if (key == null) {
-                String configured = properties.linkSecret();
-                if (configured != null && !configured.isBlank()) {
-                    key = configured.getBytes(StandardCharsets.UTF_8);
-                } else {
-                    byte[] candidate = new byte[32];
-                    new SecureRandom().nextBytes(candidate);
-                    key = store.secret(candidate, clock.instant());
-                }
-            }
-            return key;
-        }
+        return key.get();
     }
 }

@@ -1,14 +1,13 @@
 package dev.zaiko.order;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
 import dev.zaiko.platform.SignedTokens;
+import dev.zaiko.platform.SigningKey;
 import dev.zaiko.platform.ShopProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -31,13 +30,19 @@ public class OrderStatusLinks {
     private final ShopProperties shop;
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private volatile byte[] key;
+    private final SigningKey key;
 
     OrderStatusLinks(OrderStatusLinkProperties properties, ShopProperties shop, JdbcTemplate jdbc, Clock clock) {
         this.properties = properties;
         this.shop = shop;
         this.jdbc = jdbc;
         this.clock = clock;
+        // the first instance to store a key wins; every instance then signs with that one
+        this.key = new SigningKey(properties.statusLinkSecret(), candidate -> {
+            jdbc.update("insert into orders_secret (name, value, created_at) values ('status-links', ?, ?) "
+                    + "on conflict (name) do nothing", candidate, Timestamp.from(clock.instant()));
+            return jdbc.queryForObject("select value from orders_secret where name = 'status-links'", byte[].class);
+        });
     }
 
     /** A link's token, its full address and until when it works. */
@@ -86,24 +91,6 @@ public class OrderStatusLinks {
     }
 
     private byte[] key() {
-        byte[] k = key;
-        if (k != null) return k;
-        synchronized (this) {
-            if (key == null) {
-                String configured = properties.statusLinkSecret();
-                if (configured != null && !configured.isBlank()) {
-                    key = configured.getBytes(StandardCharsets.UTF_8);
-                } else {
-                    byte[] candidate = new byte[32];
-                    new SecureRandom().nextBytes(candidate);
-                    // the first instance to store a key wins; every instance then signs with that one
-                    jdbc.update("insert into orders_secret (name, value, created_at) values ('status-links', ?, ?) "
-                            + "on conflict (name) do nothing", candidate, Timestamp.from(clock.instant()));
-                    key = jdbc.queryForObject("select value from orders_secret where name = 'status-links'",
-                            byte[].class);
-                }
-            }
-            return key;
-        }
+        return key.get();
     }
 }
