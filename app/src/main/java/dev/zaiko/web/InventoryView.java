@@ -110,8 +110,9 @@ class InventoryView {
     void sku(String sku, Locale locale, Model model) {
         Product product = products.get(sku);
         Map<String, Channel> channels = channelsByCode();
+        List<Location> network = this.network.locations(); // read once: the level rows and the forms' lists
         Map<String, Location> locations = new HashMap<>();
-        network.locations().forEach(l -> locations.put(l.code(), l));
+        network.forEach(l -> locations.put(l.code(), l));
 
         List<StockLevel> levels = ledger.levels(sku);
         List<Inbound> expected = inbounds.list(sku);
@@ -144,7 +145,7 @@ class InventoryView {
         // The places this SKU is come first in the forms' location lists: that is where one acts.
         List<Location> here = new ArrayList<>();
         List<Location> elsewhere = new ArrayList<>();
-        for (Location l : network.locations()) (where.contains(l.code()) ? here : elsewhere).add(l);
+        for (Location l : network) (where.contains(l.code()) ? here : elsewhere).add(l);
 
         model.addAttribute("product", product);
         model.addAttribute("productName", name(product, locale));
