@@ -1,5 +1,7 @@
 package dev.zaiko.access;
 
+import dev.zaiko.platform.Authority;
+import dev.zaiko.platform.Requires;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -22,11 +24,12 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Admin-only ({@code SCOPE_admin}): console users ({@code /api/access/users}), API tokens
+ * Admin-only (scope ADMIN): console users ({@code /api/access/users}), API tokens
  * ({@code /api/access/tokens}; the token itself is in the answer to its creation only) and the
  * audit trail ({@code GET /api/access/audit?actor=&action=&before=&limit=}).
  */
 @RestController
+@Requires(Authority.ADMINISTER)
 @RequestMapping("/api/access")
 class AccessController {
 

@@ -3,6 +3,7 @@ package dev.zaiko.access;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,12 +11,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
+import dev.zaiko.platform.Authority;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -41,13 +46,17 @@ import tools.jackson.databind.json.JsonMapper;
  * Which door needs which key.
  * <ul>
  * <li>{@code /api/**} and {@code /actuator/**}: an API token ({@code Authorization: Bearer …}),
- * no session, no cookies (so no CSRF). GET needs scope read, any change write, users, tokens and
- * the audit trail admin. Only {@code /actuator/health} is open. Refusals are problem details:
- * 401 without a valid token, 403 with too little scope.</li>
+ * no session, no cookies (so no CSRF). Only {@code /actuator/health} is open. Refusals are problem
+ * details: 401 without a valid token, 403 with too little scope.</li>
  * <li>Everything else is the console: a signed-in user (form login, session), CSRF on every form.
  * An anonymous visitor is sent to the login page. Open: the login page, a customer's signed link
  * ({@code /c/**}, the link is the key), static files, the API docs and the error page.</li>
  * </ul>
+ * What a request needs is decided on the handler it reaches, never on how its path is spelled
+ * ({@link HandlerRule}): a handler's {@code @Requires}, else look to read and change for the rest.
+ * A token's scope and a user's role grant the same authorities ({@link Scope}, {@link Role}), so
+ * the console and the API follow one rule. Paths spelled in more than one way are refused with
+ * 400 ({@link CanonicalPaths}).
  */
 @Configuration
 @EnableWebSecurity
@@ -70,7 +79,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, HandlerRule needed) throws Exception {
         AuthenticationFilter bearer = new AuthenticationFilter(new ProviderManager(new TokenProvider(tokens)),
                 SecurityConfiguration::presentedToken);
         bearer.setSuccessHandler((request, response, authentication) -> { });
@@ -83,11 +92,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .addFilterBefore(bearer, BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        // one rule names the scope a request needs, for the decision and for the refusal's text
-                        .anyRequest().access((authentication, context) -> new AuthorizationDecision(
-                                authentication.get() != null && authentication.get().getAuthorities().stream()
-                                        .anyMatch(granted -> granted.getAuthority().equals(
-                                                "SCOPE_" + neededScope(context.getRequest()))))))
+                        .anyRequest().access(needed))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> {
                             response.setHeader("WWW-Authenticate", "Bearer realm=\"zaiko\"");
@@ -95,16 +100,19 @@ class SecurityConfiguration implements WebMvcConfigurer {
                                     "This API needs a token: send 'Authorization: Bearer <token>'. An admin creates "
                                             + "tokens in the console or with POST /api/access/tokens.");
                         })
-                        .accessDeniedHandler((request, response, ex) -> problem(response, HttpStatus.FORBIDDEN,
-                                "insufficient-scope", "Insufficient scope", "This token's scope does not allow "
-                                        + request.getMethod() + " " + request.getRequestURI() + "; it needs scope "
-                                        + neededScope(request) + ".")));
+                        .accessDeniedHandler((request, response, ex) -> {
+                            Scope least = Scope.least(needed.of(request));
+                            problem(response, HttpStatus.FORBIDDEN, "insufficient-scope", "Insufficient scope",
+                                    "This token's scope does not allow " + request.getMethod() + " "
+                                            + request.getServletPath() + "; it needs scope " + least + ".");
+                        }));
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain console(HttpSecurity http, ConsoleUsers users, LocaleResolver locales) throws Exception {
+    SecurityFilterChain console(HttpSecurity http, ConsoleUsers users, LocaleResolver locales, HandlerRule needed)
+            throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler toPage = new SavedRequestAwareAuthenticationSuccessHandler();
         toPage.setDefaultTargetUrl("/");
         SimpleUrlAuthenticationFailureHandler backToForm = new SimpleUrlAuthenticationFailureHandler(LOGIN + "?error");
@@ -112,10 +120,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers(LOGIN, "/c/**", "/o/**", "/error", "/favicon.ico", "/webjars/**", "/css/**", "/js/**",
                                 "/images/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
-                        .requestMatchers("/settings/users", "/settings/users/**", "/settings/tokens",
-                                "/settings/tokens/**", "/settings/audit").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.POST, "/settings/**").hasRole("SUPERVISOR")
-                        .anyRequest().authenticated())
+                        .anyRequest().access(needed))
                 .csrf(c -> c.csrfTokenRepository(new CookieCsrfTokenRepository()))
                 .formLogin(f -> f.loginPage(LOGIN)
                         .successHandler((request, response, authentication) -> {
@@ -136,16 +141,48 @@ class SecurityConfiguration implements WebMvcConfigurer {
         return http.build();
     }
 
+    /** Paths have one spelling; any other is refused with 400 before anything looks at it. */
+    @Bean
+    HttpFirewall canonicalPaths() {
+        return new CanonicalPaths();
+    }
+
+    @Bean
+    RequestRejectedHandler refusedSpelling() {
+        return (request, response, e) -> problem(response, HttpStatus.BAD_REQUEST, "ambiguous-path", "Ambiguous path",
+                "The request was refused because " + e.getMessage() + ". Send the path in its plain spelling, "
+                        + "without encoded letters or digits, '//', '/./', ';' parameters or a trailing slash.");
+    }
+
+    /**
+     * The one access decision, for the API and the console alike: the caller holds the authority
+     * that the handler the request reaches needs ({@link NeededAuthority}).
+     */
+    @Bean
+    HandlerRule handlerRule(NeededAuthority needed) {
+        return new HandlerRule(needed);
+    }
+
+    record HandlerRule(NeededAuthority needed) implements AuthorizationManager<RequestAuthorizationContext> {
+        @Override
+        public AuthorizationDecision authorize(Supplier<? extends Authentication> authentication,
+                                               RequestAuthorizationContext context) {
+            return new AuthorizationDecision(holds(authentication.get(), of(context.getRequest())));
+        }
+
+        Authority of(HttpServletRequest request) {
+            return needed.of(request);
+        }
+
+        static boolean holds(Authentication caller, Authority authority) {
+            return caller != null && caller.isAuthenticated() && caller.getAuthorities().stream()
+                    .anyMatch(granted -> authority.granted().equals(granted.getAuthority()));
+        }
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new AuditingChanges(audit));
-    }
-
-    /** The scope a request needs: admin for users, tokens and the audit trail, read to look, write to change. */
-    private static String neededScope(HttpServletRequest request) {
-        if (request.getRequestURI().startsWith("/api/access/")) return "admin";
-        String m = request.getMethod();
-        return m.equals("GET") || m.equals("HEAD") ? "read" : "write";
     }
 
     private static Authentication presentedToken(HttpServletRequest request) {

@@ -1,5 +1,7 @@
 package dev.zaiko.contact;
 
+import dev.zaiko.platform.Authority;
+import dev.zaiko.platform.Requires;
 import java.net.URI;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -79,6 +81,7 @@ class CalendarController {
      * A partial week: the weekdays named change ({@code null}: closed), the others keep their
      * hours. Answers the whole week as it is now.
      */
+    @Requires(Authority.SUPERVISE)
     @PutMapping("/hours")
     Map<DayOfWeek, HoursView> setHours(@RequestBody JsonNode body) {
         editing.setHours(WeeklyHoursRequest.parse(body));
@@ -86,6 +89,7 @@ class CalendarController {
     }
 
     /** Back to the configured hours (zaiko.contact.calendar.hours.*) for every weekday. */
+    @Requires(Authority.SUPERVISE)
     @DeleteMapping("/hours")
     Map<DayOfWeek, HoursView> resetHours() {
         editing.resetHours();
@@ -98,6 +102,7 @@ class CalendarController {
                 .map(e -> new ClosedDayView(e.getKey(), e.getValue(), e.getValue() == null)).toList();
     }
 
+    @Requires(Authority.SUPERVISE)
     @PostMapping("/closed-days")
     ResponseEntity<ClosedDayView> close(@Valid @RequestBody ClosedDayRequest request) {
         editing.close(request.date(), request.reason().strip());
@@ -105,6 +110,7 @@ class CalendarController {
                 .body(new ClosedDayView(request.date(), request.reason().strip(), false));
     }
 
+    @Requires(Authority.SUPERVISE)
     @DeleteMapping("/closed-days/{date}")
     ResponseEntity<Void> reopen(@PathVariable String date) {
         editing.reopen(date("date", date));

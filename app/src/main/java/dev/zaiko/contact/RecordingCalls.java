@@ -1,5 +1,7 @@
 package dev.zaiko.contact;
 
+import dev.zaiko.platform.Authority;
+import dev.zaiko.platform.ForbiddenException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -94,6 +96,11 @@ public class RecordingCalls {
         StockoutCase c = cases.get(id); // read again under the desk's lock
         if (c.status() != StockoutStatus.OPEN && c.status() != StockoutStatus.AWAITING_DECISION) {
             throw alreadyDecided(c);
+        }
+        if (cc.queue() == ContactQueue.SUPERVISORS && !Authority.SUPERVISE.heldByCaller()) {
+            throw new ForbiddenException("supervisor-needed", Authority.SUPERVISE, "Stockout case " + id
+                    + " was escalated to the supervisors; only a supervisor (a SUPERVISOR or ADMIN user, or a token "
+                    + "with scope SUPERVISOR or ADMIN) may record its calls. Nothing changed.");
         }
         Instant now = clock.instant();
         CallOutcome outcome = report.outcome();

@@ -1,5 +1,7 @@
 package dev.zaiko.contact;
 
+import dev.zaiko.platform.Authority;
+import dev.zaiko.platform.Requires;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -56,6 +58,7 @@ class ToneController {
                 .orElseThrow(() -> new dev.zaiko.platform.NotFoundException("No tone phrase " + id + "."));
     }
 
+    @Requires(Authority.SUPERVISE)
     @PostMapping("/api/contact/tone-phrases")
     ResponseEntity<TonePhrase> add(@Valid @RequestBody PhraseRequest request) {
         TonePhrase added = editing.add(request.locale(), request.phrase().strip(), request.suggestion().strip(),
@@ -63,12 +66,14 @@ class ToneController {
         return ResponseEntity.created(URI.create("/api/contact/tone-phrases/" + added.id())).body(added);
     }
 
+    @Requires(Authority.SUPERVISE)
     @PutMapping("/api/contact/tone-phrases/{id}")
     TonePhrase change(@PathVariable long id, @Valid @RequestBody PhraseRequest request) {
         return editing.change(id, request.locale(), request.phrase().strip(), request.suggestion().strip(),
                 request.why().strip());
     }
 
+    @Requires(Authority.SUPERVISE)
     @DeleteMapping("/api/contact/tone-phrases/{id}")
     ResponseEntity<Void> remove(@PathVariable long id) {
         editing.remove(id);

@@ -50,6 +50,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(ForbiddenException.class)
+    ProblemDetail forbidden(ForbiddenException e) {
+        ProblemDetail problem = problem(HttpStatus.FORBIDDEN, e.type(), titleOf(e.type()), e.getMessage());
+        e.properties().forEach(problem::setProperty);
+        return problem;
+    }
+
     /**
      * PostgreSQL rolled the request's transaction back to break a deadlock (or could not get a lock
      * in time): two changes met on the same order or stock at the same moment, in opposite order.

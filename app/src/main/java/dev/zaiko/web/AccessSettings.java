@@ -1,5 +1,7 @@
 package dev.zaiko.web;
 
+import dev.zaiko.platform.Authority;
+import dev.zaiko.platform.Requires;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -26,9 +28,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Admins' pages for console users and API tokens ({@code /settings/users}, {@code /settings/tokens};
- * the security rules let only ADMIN in). A new token is shown on the page that made it and never again.
+ * only ADMIN may open them). A new token is shown on the page that made it and never again.
  */
 @Controller
+@Requires(Authority.ADMINISTER)
 class AccessSettings {
 
     private final ConsoleUsers users;

@@ -1,5 +1,6 @@
 package dev.zaiko.web;
 
+import dev.zaiko.platform.ForbiddenException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -152,6 +153,13 @@ class CasePage {
                 refused(errors, e.type(), e.properties().get("field"), e.getMessage(), locale);
             } catch (ConflictException e) {
                 refused(errors, e.type(), e.properties().get("field"), e.getMessage(), locale);
+            } catch (ForbiddenException e) {
+                refused(errors, e.type(), "outcome", e.getMessage(), locale);
+                response.setStatus(HttpStatus.FORBIDDEN.value());
+                fill(model, id, locale);
+                model.addAttribute("form", form);
+                model.addAttribute("errors", errors);
+                return "console/case";
             }
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());

@@ -1,5 +1,7 @@
 package dev.zaiko.web;
 
+import dev.zaiko.platform.Authority;
+import dev.zaiko.platform.Requires;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -80,6 +82,7 @@ class Settings {
         return show(model, week, Map.of(), notice, "", "", locale);
     }
 
+    @Requires(Authority.SUPERVISE)
     @PostMapping("/settings/hours")
     String hours(@RequestParam Map<String, String> form, Model model, Locale locale, HttpServletResponse response) {
         Map<String, String> errors = new LinkedHashMap<>();
@@ -118,6 +121,7 @@ class Settings {
         return show(model, rows, errors, null, "", "", locale);
     }
 
+    @Requires(Authority.SUPERVISE)
     @PostMapping("/settings/closed-days")
     String close(@RequestParam(defaultValue = "") String date, @RequestParam(defaultValue = "") String reason,
                  Model model, Locale locale, HttpServletResponse response) {
@@ -144,6 +148,7 @@ class Settings {
         return show(model, null, errors, null, date, reason, locale);
     }
 
+    @Requires(Authority.SUPERVISE)
     @PostMapping("/settings/closed-days/{date}/reopen")
     String reopen(@PathVariable LocalDate date, Model model, Locale locale, HttpServletResponse response) {
         try {

@@ -132,7 +132,7 @@ class AccessApiTest {
         }
         assertThat(write.post("/api/locations", ShopApi.JSON.createObjectNode().put("code", ShopApi.unique("L"))
                 .put("kind", "WAREHOUSE").put("name", "Written by a write token")).status()).isEqualTo(201);
-        assertThat(read.get("/api/access/tokens").detail()).contains("admin");
+        assertThat(read.get("/api/access/tokens").detail()).contains("scope ADMIN");
         assertThat(admin.get("/api/access/tokens").status()).isEqualTo(200);
     }
 

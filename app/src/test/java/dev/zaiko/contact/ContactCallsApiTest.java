@@ -205,6 +205,34 @@ class ContactCallsApiTest extends ContactApiTestBase {
     }
 
     @Test
+    void onlyASupervisorRecordsTheCallsOfAnEscalatedCaseThroughTheApiAsInTheConsole() {
+        businessDayAt(LocalTime.of(14, 0));
+        Case c = openCase(false);
+        api.ok(api.post("/api/stockouts/" + c.id() + "/escalate", ContactApi.JSON.createObjectNode()
+                .put("operator", "tanaka").put("reason", "The customer asked for a manager")));
+        ContactApi writer = new ContactApi(port, SMTP);
+        writer.useToken(token("WRITE"));
+        ContactApi supervisor = new ContactApi(port, SMTP);
+        supervisor.useToken(token("SUPERVISOR"));
+        int interactions = api.ok(api.get("/api/stockouts/" + c.id() + "/contact")).path("timeline").size();
+
+        Response refused = writer.call(c.id(), ContactApi.outcome("NO_ANSWER"));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+        assertThat(refused.type()).endsWith("/supervisor-needed");
+        assertThat(api.ok(api.get("/api/stockouts/" + c.id() + "/contact")).path("timeline").size())
+                .isEqualTo(interactions);
+        assertThat(supervisor.call(c.id(), ContactApi.outcome("NO_ANSWER")).status()).isEqualTo(201);
+        assertThat(writer.call(openCase(false).id(), ContactApi.outcome("NO_ANSWER")).status())
+                .as("a case that was not escalated stays the operators'").isEqualTo(201);
+    }
+
+    private String token(String scope) {
+        return api.ok(api.post("/api/access/tokens", ContactApi.JSON.createObjectNode()
+                .put("name", ContactApi.unique(scope.toLowerCase())).put("scope", scope))).path("token").asString();
+    }
+
+    @Test
     void aDecidedCaseTakesNoMoreCallsAndBadReportsChangeNothing() {
         businessDayAt(LocalTime.of(11, 0));
         Case c = openCase(false);
