@@ -151,6 +151,30 @@ class ConsoleCasePagesTest extends ContactApiTestBase {
     }
 
     @Test
+    void anOperatorSeesAnEscalatedCaseButOnlyASupervisorRecordsItsCalls() {
+        Case c = expressCase();
+        browser.page("/cases/" + c.id());
+        assertThat(browser.postForm("/cases/" + c.id() + "/escalate", Map.of("reason", "強いご不満")).status())
+                .isEqualTo(302);
+        String name = ShopApi.unique("op").toLowerCase();
+        api.ok(api.post("/api/access/users", ShopApi.JSON.createObjectNode().put("username", name)
+                .put("role", "OPERATOR").put("password", "operator password")));
+        ContactApi operator = new ContactApi(port, SMTP);
+        operator.signIn(name, "operator password");
+
+        Response page = operator.page("/cases/" + c.id());
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("責任者（SUPERVISOR 以上）だけ").doesNotContain("name=\"outcome\"");
+        Response posted = operator.postForm("/cases/" + c.id() + "/calls", Map.of("outcome", "NO_ANSWER"));
+        assertThat(posted.status()).isEqualTo(403);
+        assertThat(api.desk(c.id()).path("calls").asInt()).isZero();
+
+        assertThat(browser.page("/cases/" + c.id()).body()).as("the admin is a supervisor too").contains("name=\"outcome\"");
+        assertThat(browser.postForm("/cases/" + c.id() + "/calls", Map.of("outcome", "NO_ANSWER")).status()).isEqualTo(302);
+        assertThat(api.desk(c.id()).path("calls").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void anUnknownCaseIsNotFound() {
         assertThat(browser.page("/cases/SO-999999").status()).isEqualTo(404);
     }
