@@ -2,8 +2,8 @@ package dev.zaiko.platform;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -31,11 +31,31 @@ class EmbeddedDatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
+    /**
+     * The server and what keeps it safe: the claim on the data directory (one Zaiko at a time),
+     * taken before anything else, and the watchdog that stops the server if this JVM dies.
+     * Closed last, after the data source, so the claim outlives the server.
+     */
+    record EmbeddedServer(EmbeddedPostgres postgres, DataDirectoryGuard.Claim claim, Optional<Process> watchdog)
+            implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            try {
+                postgres.close();
+            } finally {
+                watchdog.ifPresent(Process::destroy);
+                claim.close();
+            }
+        }
+    }
+
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(ZaikoProperties properties) {
+    EmbeddedServer embeddedServer(ZaikoProperties properties) {
         Path dir = properties.dataDir().resolve("postgres").toAbsolutePath();
+        DataDirectoryGuard.Claim claim = DataDirectoryGuard.claim(properties.dataDir().toAbsolutePath());
         try {
-            Files.createDirectories(dir.getParent());
+            DataDirectoryGuard.checkVersion(dir);
+            DataDirectoryGuard.recover(dir);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
@@ -52,10 +72,19 @@ class EmbeddedDatabaseConfiguration {
                     .setRegisterShutdownHook(false)
                     .start();
             log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), dir);
-            return postgres;
+            return new EmbeddedServer(postgres, claim, DataDirectoryGuard.watch(dir));
         } catch (IOException e) {
+            claim.close();
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, e);
+        } catch (RuntimeException e) {
+            claim.close();
+            throw e;
         }
+    }
+
+    @Bean(destroyMethod = "")
+    EmbeddedPostgres embeddedPostgres(EmbeddedServer server) {
+        return server.postgres();
     }
 
     @Bean(destroyMethod = "close")
