@@ -15,6 +15,10 @@ import dev.zaiko.support.TestDatabase;
 import dev.zaiko.support.TestSecrets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Where the secrets key comes from, and what happens when it is missing or wrong. */
@@ -32,6 +36,28 @@ class SecretsKeyTest {
                 .hasMessageContaining("zaiko.secrets.key-file").hasMessageContaining("spring.datasource.url");
         assertThatThrownBy(() -> SecretsKey.resolve("  ", "", true, dataDir)).hasMessageContaining("No secrets key");
         assertThat(dataDir).as("no key made for an external database").isEmptyDirectory();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties({ZaikoProperties.class, SecretsProperties.class})
+    static class Properties {
+        @Bean
+        java.time.Clock clock() {
+            return java.time.Clock.systemUTC();
+        }
+    }
+
+    @Test
+    void anApplicationOnAnExternalDatabaseWithoutAKeyDoesNotStart(@TempDir Path dataDir) {
+        new ApplicationContextRunner().withUserConfiguration(Properties.class, SecretsConfiguration.class)
+                .withPropertyValues("zaiko.data-dir=" + dataDir, "spring.datasource.url=jdbc:postgresql://db.invalid/zaiko")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("No secrets key").hasMessageContaining("zaiko.secrets.key"));
+        new ApplicationContextRunner().withUserConfiguration(Properties.class, SecretsConfiguration.class)
+                .withPropertyValues("zaiko.data-dir=" + dataDir, "spring.datasource.url=jdbc:postgresql://db.invalid/zaiko",
+                        "zaiko.secrets.key=" + KEY)
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(SecretBox.class));
+        assertThat(dataDir).isEmptyDirectory();
     }
 
     @Test
