@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.zaiko.platform.RetryAfter;
+import dev.zaiko.platform.SecretBox;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
@@ -62,6 +63,7 @@ class DeliveringWebhooks implements SmartLifecycle {
     private static final int DUE_PER_LOOK = 200;
 
     private final JdbcTemplate jdbc;
+    private final SecretBox secrets;
     private final ReadingFeeds feeds;
     private final ChannelSyncProperties properties;
     private final Clock clock;
@@ -82,8 +84,9 @@ class DeliveringWebhooks implements SmartLifecycle {
 
     DeliveringWebhooks(JdbcTemplate jdbc, FeedWriter writer, ReadingFeeds feeds, ChannelSyncProperties properties,
                        Clock clock, MeterRegistry meters, PlatformTransactionManager transactions,
-                       ApplicationEventPublisher events) {
+                       ApplicationEventPublisher events, SecretBox secrets) {
         this.jdbc = jdbc;
+        this.secrets = secrets;
         this.tx = new TransactionTemplate(transactions);
         this.events = events;
         this.feeds = feeds;
@@ -220,7 +223,9 @@ class DeliveringWebhooks implements SmartLifecycle {
                                        failures, failing_since, created_at
                                 from channel_webhook where id = ?""",
                         (rs, i) -> new Endpoint(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                                rs.getString(4), rs.getString(5), rs.getString(6), instant(rs.getTimestamp(7)),
+                                rs.getString(4), secrets.open(rs.getString(5), Webhooks.TABLE, "secret"),
+                                secrets.open(rs.getString(6), Webhooks.TABLE, "previous_secret"),
+                                instant(rs.getTimestamp(7)),
                                 rs.getLong(8), rs.getInt(9), instant(rs.getTimestamp(10)), rs.getTimestamp(11).toInstant()),
                         id).stream().findFirst().orElse(null);
                 if (endpoint == null || !Webhook.ACTIVE.equals(endpoint.status())) return; // deleted or disabled meanwhile

@@ -18,10 +18,13 @@ import java.util.UUID;
 import dev.zaiko.inventory.StockNetwork;
 import dev.zaiko.platform.InvalidRequestException;
 import dev.zaiko.platform.NotFoundException;
+import dev.zaiko.platform.SecretBox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Registering, listing, enabling and removing a channel's webhook endpoints, and rotating their secrets. */
 @Service
@@ -34,6 +37,8 @@ public class Webhooks {
     static final int MAX_URL = 2000;
     static final Duration DEFAULT_OVERLAP = Duration.ofHours(24);
     static final Duration MAX_OVERLAP = Duration.ofDays(7);
+    /** Where the secrets are, stored encrypted (docs/security.md, "Secrets at rest"). */
+    static final String TABLE = "channel_webhook";
     static final String COLUMNS = "id, channel, url, status, cursor, failures, failing_since, next_attempt_at, "
             + "last_error, last_delivered_at, disabled_at, disabled_reason, previous_secret_until, created_at";
 
@@ -41,12 +46,17 @@ public class Webhooks {
     private final StockNetwork network;
     private final Clock clock;
     private final DeliveringWebhooks delivering;
+    private final SecretBox secrets;
+    private final TransactionTemplate tx;
 
-    Webhooks(JdbcTemplate jdbc, StockNetwork network, Clock clock, DeliveringWebhooks delivering) {
+    Webhooks(JdbcTemplate jdbc, StockNetwork network, Clock clock, DeliveringWebhooks delivering, SecretBox secrets,
+             PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.network = network;
         this.clock = clock;
         this.delivering = delivering;
+        this.secrets = secrets;
+        this.tx = new TransactionTemplate(transactions);
     }
 
     /** A new endpoint starts at cursor 0: its first deliveries bring every SKU's current value. */
@@ -56,7 +66,7 @@ public class Webhooks {
         validSecret(secret);
         UUID id = UUID.randomUUID();
         jdbc.update("insert into channel_webhook (id, channel, url, secret, created_at) values (?, ?, ?, ?, ?)",
-                id, channel, uri.toString(), secret, Timestamp.from(clock.instant()));
+                id, channel, uri.toString(), secrets.seal(secret, TABLE, "secret"), Timestamp.from(clock.instant()));
         delivering.wake();
         return find(channel, id).orElseThrow();
     }
@@ -110,15 +120,22 @@ public class Webhooks {
         Duration keep = validOverlap(overlap);
         Instant until = clock.instant().plus(keep);
         boolean keepOld = !keep.isZero();
-        int changed = jdbc.update("""
-                update channel_webhook set previous_secret = case when ? then secret end,
-                    previous_secret_until = ?, secret = ?
-                where channel = ? and id = ? and secret <> ?
-                """, keepOld, keepOld ? Timestamp.from(until) : null, secret, channel, id, secret);
-        if (changed == 0) {
-            throw new InvalidRequestException("secret-unchanged", "secret is the endpoint's current secret; "
-                    + "a rotation needs a new one.", Map.of("field", "secret"));
-        }
+        tx.executeWithoutResult(t -> {
+            // stored encrypted: compared here, and the replaced one sealed again for its own column
+            String current = secrets.open(jdbc.queryForList("select secret from channel_webhook where channel = ? "
+                    + "and id = ? for update", String.class, channel, id).stream().findFirst().orElseThrow(
+                    () -> new NotFoundException("No webhook " + id + " on channel '" + channel + "'.")),
+                    TABLE, "secret");
+            if (current.equals(secret)) {
+                throw new InvalidRequestException("secret-unchanged", "secret is the endpoint's current secret; "
+                        + "a rotation needs a new one.", Map.of("field", "secret"));
+            }
+            jdbc.update("""
+                    update channel_webhook set previous_secret = ?, previous_secret_until = ?, secret = ?
+                    where channel = ? and id = ?
+                    """, keepOld ? secrets.seal(current, TABLE, "previous_secret") : null,
+                    keepOld ? Timestamp.from(until) : null, secrets.seal(secret, TABLE, "secret"), channel, id);
+        });
         log.info("Webhook {} on channel {}: secret rotated, the previous one signs too for {}", webhook.id(), channel,
                 keep);
         return get(channel, id);

@@ -13,7 +13,8 @@
  * holder dies). See docs/channel-sync.md.
  * <p>
  * Owns the {@code channel_*} tables. Webhook secrets and URLs (whose query may hold a token) are
- * never logged: logs name endpoints by id and host.
+ * never logged: logs name endpoints by id and host. Webhook secrets are stored encrypted
+ * ({@link dev.zaiko.platform.SecretBox}).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "inventory"})
 package dev.zaiko.channel;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.zaiko.platform.SecretBox;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -28,9 +29,11 @@ class ContactStore {
             from contact_case c left join contact_call_task t on t.case_id = c.case_id and t.status = 'OPEN'""";
 
     private final JdbcTemplate jdbc;
+    private final SecretBox secrets;
 
-    ContactStore(JdbcTemplate jdbc) {
+    ContactStore(JdbcTemplate jdbc, SecretBox secrets) {
         this.jdbc = jdbc;
+        this.secrets = secrets;
     }
 
     // ---- cases ---------------------------------------------------------------------------------
@@ -231,12 +234,15 @@ class ContactStore {
 
     // ---- the signing key -----------------------------------------------------------------------
 
-    /** The stored key, made by whichever instance comes first. */
+    /** The stored key, made by whichever instance comes first; kept encrypted (docs/security.md). */
     byte[] secret(byte[] candidate, Instant now) {
         jdbc.update("insert into contact_secret (name, value, created_at) values ('decision-links', ?, ?) "
-                + "on conflict (name) do nothing", candidate, ts(now));
-        return jdbc.queryForObject("select value from contact_secret where name = 'decision-links'", byte[].class);
+                + "on conflict (name) do nothing", secrets.seal(candidate, SECRET_TABLE, "value"), ts(now));
+        return secrets.openBytes(jdbc.queryForObject("select value from contact_secret where name = 'decision-links'",
+                String.class), SECRET_TABLE, "value");
     }
+
+    static final String SECRET_TABLE = "contact_secret";
 
     // ---- mapping -------------------------------------------------------------------------------
 

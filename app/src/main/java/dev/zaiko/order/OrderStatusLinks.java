@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
+import dev.zaiko.platform.SecretBox;
 import dev.zaiko.platform.SignedTokens;
 import dev.zaiko.platform.SigningKey;
 import dev.zaiko.platform.ShopProperties;
@@ -32,16 +33,21 @@ public class OrderStatusLinks {
     private final Clock clock;
     private final SigningKey key;
 
-    OrderStatusLinks(OrderStatusLinkProperties properties, ShopProperties shop, JdbcTemplate jdbc, Clock clock) {
+    static final String SECRET_TABLE = "orders_secret";
+
+    OrderStatusLinks(OrderStatusLinkProperties properties, ShopProperties shop, JdbcTemplate jdbc, Clock clock,
+                     SecretBox secrets) {
         this.properties = properties;
         this.shop = shop;
         this.jdbc = jdbc;
         this.clock = clock;
-        // the first instance to store a key wins; every instance then signs with that one
+        // the first instance to store a key wins; every instance then signs with that one. Kept encrypted.
         this.key = new SigningKey(properties.statusLinkSecret(), candidate -> {
             jdbc.update("insert into orders_secret (name, value, created_at) values ('status-links', ?, ?) "
-                    + "on conflict (name) do nothing", candidate, Timestamp.from(clock.instant()));
-            return jdbc.queryForObject("select value from orders_secret where name = 'status-links'", byte[].class);
+                    + "on conflict (name) do nothing", secrets.seal(candidate, SECRET_TABLE, "value"),
+                    Timestamp.from(clock.instant()));
+            return secrets.openBytes(jdbc.queryForObject("select value from orders_secret where name = 'status-links'",
+                    String.class), SECRET_TABLE, "value");
         });
     }
 

@@ -18,6 +18,7 @@ import java.util.UUID;
 import dev.zaiko.platform.ConflictException;
 import dev.zaiko.platform.InvalidRequestException;
 import dev.zaiko.platform.NotFoundException;
+import dev.zaiko.platform.SecretBox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -55,14 +56,17 @@ public class BuiltInGateway implements PaymentGateway {
     private final TransactionTemplate apart;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final SecretBox secrets;
 
-    public BuiltInGateway(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
+    /** @param secrets keys the payout digests ({@link #digest}) */
+    public BuiltInGateway(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock, SecretBox secrets) {
         this.store = new GatewayStore(jdbc);
         this.tx = new TransactionTemplate(transactions);
         // A provider's books do not roll back with its caller: money that moved stays moved.
         this.apart = new TransactionTemplate(transactions);
         this.apart.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
+        this.secrets = secrets;
     }
 
     @Override
@@ -96,7 +100,7 @@ public class BuiltInGateway implements PaymentGateway {
         simulate(simulation, GatewayReceipt.PAYOUT, to, amount, idempotencyKey, "bank-unavailable",
                 "the receiving bank is not accepting transfers right now", "account-closed",
                 "the receiving account is closed");
-        String digest = digest(account);
+        String digest = digest(secrets, account);
         Outcome outcome = apart.execute(status -> {
             store.lockKey(idempotencyKey);
             Optional<GatewayStore.Operation> first = store.operation(idempotencyKey);
@@ -396,11 +400,20 @@ public class BuiltInGateway implements PaymentGateway {
         return "gw_" + UUID.randomUUID().toString().replace("-", "");
     }
 
+    static final String DIGEST_PURPOSE = "gateway_operation.payout_digest";
+
     /**
      * Tells whether a repeated key names the same account as the first call, with the number out of
-     * sight in the table (not out of reach: with bank and branch known, 10^7 numbers can be tried).
+     * sight in the table: a keyed digest ({@link SecretBox#digest}) of the account's SHA-256, so that
+     * neither the number nor a hash one could try every 10^7 numbers against is stored. Digests kept
+     * before were the bare SHA-256; migration 26.3 keyed them the same way, so they still match.
      */
-    private static String digest(BankAccount a) {
+    static String digest(SecretBox secrets, BankAccount a) {
+        return secrets.digest(DIGEST_PURPOSE, legacyDigest(a));
+    }
+
+    /** The SHA-256 of the whole account, what payout_digest held before secrets at rest. */
+    static String legacyDigest(BankAccount a) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(String.join("|", a.bankCode(), a.branchCode(),
                     a.type().name(), a.number(), a.holderName()).getBytes(StandardCharsets.UTF_8));

@@ -2,6 +2,7 @@ package dev.zaiko.payment;
 
 import java.time.Clock;
 
+import dev.zaiko.platform.SecretBox;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +22,8 @@ public class BuiltInGatewayConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(PaymentGateway.class)
-    BuiltInGateway builtInGateway(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
-        return new BuiltInGateway(jdbc, transactions, clock);
+    BuiltInGateway builtInGateway(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock,
+                                  SecretBox secrets) {
+        return new BuiltInGateway(jdbc, transactions, clock, secrets);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.zaiko.payment.BankAccount;
+import dev.zaiko.platform.SecretBox;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -26,10 +27,14 @@ class RefundStore {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
-    private final JdbcTemplate jdbc;
+    static final String ACCOUNTS = "refund_bank_account";
 
-    RefundStore(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final SecretBox secrets;
+
+    RefundStore(JdbcTemplate jdbc, SecretBox secrets) {
         this.jdbc = jdbc;
+        this.secrets = secrets;
     }
 
     /** Serializes everything that splits a payment of this order until the transaction ends. */
@@ -154,6 +159,7 @@ class RefundStore {
 
     // ---- bank accounts ------------------------------------------------------------------------
 
+    /** The number and the holder's name are stored encrypted (docs/security.md, "Secrets at rest"). */
     void saveAccount(String orderNumber, BankAccount a, Instant at) {
         jdbc.update("""
                 insert into refund_bank_account (order_number, bank_code, branch_code, account_type, number,
@@ -161,13 +167,16 @@ class RefundStore {
                 on conflict (order_number) do update set bank_code = excluded.bank_code,
                     branch_code = excluded.branch_code, account_type = excluded.account_type,
                     number = excluded.number, holder_name = excluded.holder_name, registered_at = excluded.registered_at
-                """, orderNumber, a.bankCode(), a.branchCode(), a.type().name(), a.number(), a.holderName(), ts(at));
+                """, orderNumber, a.bankCode(), a.branchCode(), a.type().name(),
+                secrets.seal(a.number(), ACCOUNTS, "number"), secrets.seal(a.holderName(), ACCOUNTS, "holder_name"),
+                ts(at));
     }
 
     Optional<BankAccount> account(String orderNumber) {
         return jdbc.query("select bank_code, branch_code, account_type, number, holder_name from refund_bank_account "
                 + "where order_number = ?", (rs, i) -> BankAccount.of(rs.getString(1), rs.getString(2),
-                rs.getString(3), rs.getString(4), rs.getString(5)), orderNumber).stream().findFirst();
+                rs.getString(3), secrets.open(rs.getString(4), ACCOUNTS, "number"),
+                secrets.open(rs.getString(5), ACCOUNTS, "holder_name")), orderNumber).stream().findFirst();
     }
 
     // ---- compensation -------------------------------------------------------------------------

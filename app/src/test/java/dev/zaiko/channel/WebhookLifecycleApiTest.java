@@ -68,6 +68,9 @@ class WebhookLifecycleApiTest {
     PlatformTransactionManager transactions;
 
     @Autowired
+    dev.zaiko.platform.SecretBox secrets;
+
+    @Autowired
     ApplicationEventPublisher publisher;
 
     ChannelApi api;
@@ -247,8 +250,8 @@ class WebhookLifecycleApiTest {
         assertBad(api.post(path, ShopApi.JSON.createObjectNode().put("secret", SECRET)), "secret-unchanged");
         assertThat(api.post(hooks() + "/" + java.util.UUID.randomUUID() + "/secret",
                 ShopApi.JSON.createObjectNode().put("secret", NEW_SECRET)).status()).isEqualTo(404);
-        assertThat(jdbc.queryForObject("select secret from channel_webhook where id = ?::uuid", String.class, id))
-                .isEqualTo(SECRET);
+        assertThat(secrets.open(jdbc.queryForObject("select secret from channel_webhook where id = ?::uuid",
+                String.class, id), "channel_webhook", "secret")).isEqualTo(SECRET);
         assertThat(hook(id).path("previousSecretValidUntil").isNull()).isTrue();
 
         JsonNode rotated = api.ok(api.post(path, ShopApi.JSON.createObjectNode().put("secret", NEW_SECRET)));
@@ -323,7 +326,7 @@ class WebhookLifecycleApiTest {
 
             // node A claims the endpoint and dies without releasing it
             DeliveringWebhooks nodeA = new DeliveringWebhooks(jdbc, writer, feeds, properties, clock, meters,
-                    transactions, publisher);
+                    transactions, publisher, secrets);
             assertThat(nodeA.claim(java.util.UUID.fromString(id))).isTrue();
             assertThat(delivering.claim(java.util.UUID.fromString(id))).as("held by node A").isFalse();
             assertThat(Duration.between(clock.instant(), claimedUntil(id))).isLessThanOrEqualTo(properties.lease());

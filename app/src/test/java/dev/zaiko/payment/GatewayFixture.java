@@ -17,7 +17,8 @@ final class GatewayFixture {
 
     GatewayFixture(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
-        this.gateway = new BuiltInGateway(jdbc, new DataSourceTransactionManager(dataSource), Clock.systemUTC());
+        this.gateway = new BuiltInGateway(jdbc, new DataSourceTransactionManager(dataSource), Clock.systemUTC(),
+                dev.zaiko.support.TestSecrets.shared());
     }
 
     static String unique(String prefix) {

@@ -47,6 +47,11 @@ class GatewayReplacementTest {
         Clock clock() {
             return Clock.systemUTC();
         }
+
+        @Bean
+        dev.zaiko.platform.SecretBox secretBox() {
+            return dev.zaiko.support.TestSecrets.box();
+        }
     }
 
     /** A provider's adapter, as an application would declare it. */

@@ -1,0 +1,36 @@
+package dev.zaiko.order;
+
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import dev.zaiko.platform.SecretBox;
+import dev.zaiko.platform.SecretsMigration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Migration 26.5: the order status links' signing key stored before secrets at rest (raw bytes, base64
+ * text since V26) gets encrypted, as {@link OrderStatusLinks} now keeps it; links already sent
+ * still open. Flyway runs it once.
+ */
+@Component
+class SealingStatusLinkKey extends SecretsMigration {
+
+    private final SecretBox secrets;
+
+    SealingStatusLinkKey(SecretBox secrets) {
+        super("26.5", "seal the order status link key");
+        this.secrets = secrets;
+    }
+
+    @Override
+    protected void migrate(JdbcTemplate jdbc) {
+        List<Map<String, Object>> rows = jdbc.queryForList("select name, value from orders_secret for update");
+        for (Map<String, Object> row : rows) {
+            byte[] key = Base64.getDecoder().decode((String) row.get("value"));
+            jdbc.update("update orders_secret set value = ? where name = ?",
+                    secrets.seal(key, OrderStatusLinks.SECRET_TABLE, "value"), row.get("name"));
+        }
+    }
+}
