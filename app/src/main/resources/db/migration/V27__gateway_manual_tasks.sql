@@ -36,3 +36,9 @@ create table gateway_manual_task (
 );
 
 create index gateway_manual_task_status on gateway_manual_task (status, created_at);
+
+-- The refund module's side (refund.RefundStatus): a refund the gateway accepted as a task for a
+-- person waits AWAITING_CONFIRMATION, under way and not completed, until the person confirms it.
+alter table refund drop constraint refund_status_check;
+alter table refund add constraint refund_status_check check (status in
+    ('REQUESTED', 'AWAITING_ACCOUNT', 'PROCESSING', 'RETRYING', 'AWAITING_CONFIRMATION', 'COMPLETED', 'FAILED'));

@@ -87,10 +87,9 @@ public class CompletingRefunds {
         Route.Settlement settlement = r.route().settlement();
         if (settlement == Route.Settlement.GATEWAY_VOID || settlement == Route.Settlement.GATEWAY_REFUND
                 || settlement == Route.Settlement.PAYOUT) {
+            GatewayReceipt receipt;
             try {
-                GatewayReceipt receipt = callGateway(r, order);
-                if (receipt.pending()) return tx.execute(t -> awaitConfirmation(id, receipt));
-                return tx.execute(t -> complete(id, receipt.transactionId(), outcome(receipt)));
+                receipt = callGateway(r, order);
             } catch (GatewayException e) {
                 return tx.execute(t -> failed(id, e.code(), e.getMessage(), e.retryable(), e instanceof GatewayTimeout));
             } catch (RuntimeException e) {
@@ -98,6 +97,10 @@ public class CompletingRefunds {
                 log.warn("Refund {} for order {}: the gateway call failed: {}", id, r.orderNumber(), e.toString());
                 return tx.execute(t -> failed(id, "gateway-error", e.getClass().getSimpleName(), true, true));
             }
+            // recording the answer is not the gateway's failure: should it fail, the job runs the
+            // attempt again and the same key gets the same answer
+            if (receipt.pending()) return tx.execute(t -> awaitConfirmation(id, receipt));
+            return tx.execute(t -> complete(id, receipt.transactionId(), outcome(receipt)));
         }
         try {
             return tx.execute(t -> {
