@@ -18,5 +18,10 @@ public enum EmailKind {
     FOLLOW_UP,
     /** A refund waits for the customer's bank account. */
     BANK_ACCOUNT_REQUEST,
-    BANK_ACCOUNT_REMINDER
+    BANK_ACCOUNT_REMINDER,
+    /**
+     * A refund that staff carried out by hand (the manual route) is done: the follow-up had told
+     * the customer it was under way, this says it was made.
+     */
+    REFUND_MADE
 }

@@ -2,12 +2,15 @@ package dev.zaiko.contact;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
 import dev.zaiko.mail.EmailBounced;
 import dev.zaiko.mail.EmailFailed;
 import dev.zaiko.refund.BankAccountRequested;
+import dev.zaiko.refund.RefundCompleted;
+import dev.zaiko.refund.Refunds;
 import dev.zaiko.refund.RefundsRecorded;
 import dev.zaiko.refund.StockoutCompensated;
 import dev.zaiko.stockout.StockoutCases;
@@ -39,11 +42,14 @@ class FollowingUp {
     private final ReadingCases reading;
     private final WritingToCustomers writing;
     private final ContactProperties properties;
+    private final Refunds refunds;
     private final Clock clock;
 
     FollowingUp(ContactStore store, QueueingCases queueing, StockoutCases cases,
-                ReadingCases reading, WritingToCustomers writing, ContactProperties properties, Clock clock) {
+                ReadingCases reading, WritingToCustomers writing, ContactProperties properties, Refunds refunds,
+                Clock clock) {
         this.properties = properties;
+        this.refunds = refunds;
         this.store = store;
         this.queueing = queueing;
         this.cases = cases;
@@ -99,6 +105,32 @@ class FollowingUp {
             cases.changeStatus(caseId, StockoutStatus.CLOSED, "contact", "Decision confirmed to the customer in writing");
         }
         log.info("Stockout case {}: follow-up written", caseId);
+    }
+
+    /**
+     * A refund staff carried out by hand is done (the manual route): the follow-up told the
+     * customer it was under way, so they are told it was made. A refund the gateway completed by
+     * itself needs no word: the follow-up already said where the money goes and when.
+     */
+    @ApplicationModuleListener(id = "contact.refund-made-by-hand")
+    void on(RefundCompleted completed) {
+        if (!properties.enabled() || !completed.byHand()) return;
+        Optional<Refunds.CustomerRefund> refund = refunds.ofOrder(completed.orderNumber(), Locale.JAPANESE).stream()
+                .filter(r -> r.id().toString().equals(completed.refundId())).findFirst();
+        if (refund.isEmpty() || refund.get().caseId() == null) {
+            log.info("Refund {} of order {} was made by hand but belongs to no stockout case; nobody was written to",
+                    completed.refundId(), completed.orderNumber());
+            return;
+        }
+        String caseId = refund.get().caseId();
+        if (queueing.open(caseId).isEmpty()) return;
+        ContactCase cc = store.lock(caseId).orElseThrow();
+        CaseFile file = reading.read(caseId, null);
+        // in the customer's language, as every other email
+        Refunds.CustomerRefund inTheirWords = refunds.ofOrder(completed.orderNumber(), file.locale()).stream()
+                .filter(r -> r.id().equals(refund.get().id())).findFirst().orElseThrow();
+        writing.refundMade(file, cc, inTheirWords);
+        log.info("Stockout case {}: customer told refund {} was made", caseId, completed.refundId());
     }
 
     @ApplicationModuleListener(id = "contact.ask-for-bank-account")

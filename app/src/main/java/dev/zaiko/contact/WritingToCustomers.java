@@ -163,6 +163,28 @@ class WritingToCustomers {
         return send(cc, f, kind, letter, kind.name() + ":" + refundId, null, null);
     }
 
+    /**
+     * A refund carried out by hand is done: what was refunded, how, and when it shows. Once per
+     * refund (the outbox's key), however often the completion is heard.
+     */
+    QueuedEmail refundMade(CaseFile f, ContactCase cc, Refunds.CustomerRefund r) {
+        Locale l = f.locale();
+        String number = f.stockout().orderNumber();
+        List<Letter.Block> blocks = new ArrayList<>();
+        blocks.add(new Letter.Paragraph(text("contact.mail.REFUND_MADE.opening", l, number)));
+        List<String> made = new ArrayList<>();
+        String line = text("contact.mail.REFUND_MADE.line", l, r.routeText(), r.amount());
+        made.add(r.lineNo() == 0 ? text("contact.mail.refund.shippingFee", l, line) : line);
+        if (r.expectedBy() != null) {
+            made.add(text("contact.mail.REFUND_MADE.when", l, date(r.expectedFrom(), l), date(r.expectedBy(), l)));
+        }
+        blocks.add(new Letter.Bullets(text("contact.mail.REFUND_MADE.what", l), made));
+        blocks.add(action("contact.mail.link.status", links.issue(cc.caseId()), l));
+        Letter letter = new Letter(text("contact.mail.subject.REFUND_MADE", l, number), false, greeting(f, l), blocks,
+                text("contact.mail.closing.followUp", l), signature(l));
+        return send(cc, f, EmailKind.REFUND_MADE, letter, EmailKind.REFUND_MADE.name() + ":" + r.id(), null, null);
+    }
+
     private QueuedEmail send(ContactCase cc, CaseFile f, EmailKind kind, Letter letter, String key, String operator,
                              Instant nextCallAt) {
         Locale l = f.locale();
@@ -174,7 +196,7 @@ class WritingToCustomers {
         store.addInteraction(new Interaction(UUID.randomUUID(), cc.caseId(), cc.orderNumber(),
                 Interaction.Channel.EMAIL, kind.name(), operator, letter.subject(), email.messageId(), nextCallAt, null,
                 now));
-        if (kind != EmailKind.FOLLOW_UP) store.firstContact(cc.caseId(), now);
+        if (kind != EmailKind.FOLLOW_UP && kind != EmailKind.REFUND_MADE) store.firstContact(cc.caseId(), now);
         return email;
     }
 

@@ -2,8 +2,10 @@ package dev.zaiko.payment;
 
 /**
  * The port to a payment provider: gives money back for card, debit card and PayPay payments and
- * pays out to bank accounts. One implementation is active; the {@link BuiltInGateway} unless the
- * application declares a {@code PaymentGateway} bean of its own (docs/payment-gateway.md).
+ * pays out to bank accounts. One implementation is active: a {@code PaymentGateway} bean the
+ * application declares, else the {@link BuiltInGateway} simulator when {@code zaiko.payment.gateway=built-in},
+ * else the {@link ManualGateway} (tasks for staff; its answers are {@link GatewayReceipt#pending()
+ * pending} until a person confirms them). See {@link PaymentGatewayConfiguration} and docs/payment-gateway.md.
  * <p>
  * Every call that moves money carries an idempotency key. An implementation moves money at most
  * once per key: a call whose key already moved money answers the first receipt again, marked

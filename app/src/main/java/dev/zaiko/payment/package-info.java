@@ -2,9 +2,12 @@
  * Payments with a provider: the {@link dev.zaiko.payment.PaymentGateway} port through which
  * money goes back to customers (voids of authorisations, refunds of captured card, debit card and
  * PayPay payments, payouts to a {@link dev.zaiko.payment.BankAccount}), every call carrying an
- * idempotency key so that nothing is ever paid twice; and the {@link
- * dev.zaiko.payment.BuiltInGateway}, a provider for development and tests with books of its own
- * (the {@code gateway_*} tables), active unless the application declares another gateway.
+ * idempotency key so that nothing is ever paid twice. Which gateway is active is decided in
+ * {@link dev.zaiko.payment.PaymentGatewayConfiguration}: a provider's adapter the application
+ * declares; else the {@link dev.zaiko.payment.BuiltInGateway}, a simulator for development and
+ * tests with books of its own, only with {@code zaiko.payment.gateway=built-in}; else the {@link
+ * dev.zaiko.payment.ManualGateway}, whose calls become {@link dev.zaiko.payment.ManualTask}s for
+ * staff ({@code gateway_manual_task}).
  * <p>
  * Knows orders only by the number a caller passes; depends on no other module but platform
  * ({@code allowedDependencies}, checked by ModuleBoundariesTest), so that refund and a provider's

@@ -15,6 +15,8 @@ import dev.zaiko.payment.GatewayException;
 import dev.zaiko.payment.GatewayPayment;
 import dev.zaiko.payment.GatewayReceipt;
 import dev.zaiko.payment.GatewayTimeout;
+import dev.zaiko.payment.ManualTask;
+import dev.zaiko.payment.ManualTasks;
 import dev.zaiko.payment.PaymentGateway;
 import dev.zaiko.wallet.Credit;
 import dev.zaiko.wallet.CouponReturn;
@@ -37,6 +39,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is retried with a doubling wait; after {@code zaiko.refund.max-attempts}, or at once for a
  * refusal that will not change, the refund is FAILED and flagged for a person.
  * Ledger routes (gift balance, points, coupon) run in one transaction with the completion.
+ * <p>
+ * A gateway that answers {@link GatewayReceipt#pending() pending} (the manual route) moved no
+ * money: the refund waits in AWAITING_CONFIRMATION, under way but not completed, until a person
+ * confirms the task ({@link ConfirmingManualRefunds}); the attempt after that asks the gateway
+ * again with the same key and completes the refund with the settled receipt, like any other.
  */
 @Service
 public class CompletingRefunds {
@@ -51,18 +58,20 @@ public class CompletingRefunds {
     private final RefundStore store;
     private final Orders orders;
     private final PaymentGateway gateway;
+    private final ManualTasks manualTasks;
     private final Wallets wallets;
     private final RefundProperties properties;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    CompletingRefunds(RefundStore store, Orders orders, PaymentGateway gateway, Wallets wallets,
-                      RefundProperties properties, ApplicationEventPublisher events,
+    CompletingRefunds(RefundStore store, Orders orders, PaymentGateway gateway, ManualTasks manualTasks,
+                      Wallets wallets, RefundProperties properties, ApplicationEventPublisher events,
                       PlatformTransactionManager transactions, Clock clock) {
         this.store = store;
         this.orders = orders;
         this.gateway = gateway;
+        this.manualTasks = manualTasks;
         this.wallets = wallets;
         this.properties = properties;
         this.events = events;
@@ -78,9 +87,9 @@ public class CompletingRefunds {
         Route.Settlement settlement = r.route().settlement();
         if (settlement == Route.Settlement.GATEWAY_VOID || settlement == Route.Settlement.GATEWAY_REFUND
                 || settlement == Route.Settlement.PAYOUT) {
+            GatewayReceipt receipt;
             try {
-                GatewayReceipt receipt = callGateway(r, order);
-                return tx.execute(t -> complete(id, receipt.transactionId(), outcome(receipt)));
+                receipt = callGateway(r, order);
             } catch (GatewayException e) {
                 return tx.execute(t -> failed(id, e.code(), e.getMessage(), e.retryable(), e instanceof GatewayTimeout));
             } catch (RuntimeException e) {
@@ -88,6 +97,10 @@ public class CompletingRefunds {
                 log.warn("Refund {} for order {}: the gateway call failed: {}", id, r.orderNumber(), e.toString());
                 return tx.execute(t -> failed(id, "gateway-error", e.getClass().getSimpleName(), true, true));
             }
+            // recording the answer is not the gateway's failure: should it fail, the job runs the
+            // attempt again and the same key gets the same answer
+            if (receipt.pending()) return tx.execute(t -> awaitConfirmation(id, receipt));
+            return tx.execute(t -> complete(id, receipt.transactionId(), outcome(receipt)));
         }
         try {
             return tx.execute(t -> {
@@ -182,15 +195,42 @@ public class CompletingRefunds {
         return outcome;
     }
 
+    /**
+     * The gateway accepted the refund as a task for a person: no money moved. Under the refund's
+     * lock, which {@link ConfirmingManualRefunds} takes too before confirming: a confirmation that
+     * came while the call was on its way is seen here, and the next attempt collects it at once.
+     */
+    private Next awaitConfirmation(UUID id, GatewayReceipt receipt) {
+        Refund r = store.lock(id).orElseThrow();
+        if (r.status() != RefundStatus.PROCESSING) return Next.DONE;
+        Instant now = clock.instant();
+        boolean confirmedMeanwhile = manualTasks.byKey(r.gatewayKey())
+                .map(t -> t.status() == ManualTask.Status.CONFIRMED).orElse(false);
+        if (confirmedMeanwhile) return new Next(now);
+        store.attempted(id, r.attempts(), null, null, false);
+        store.changeStatus(id, RefundStatus.PROCESSING, RefundStatus.AWAITING_CONFIRMATION, r.route(), "system",
+                "Accepted by the " + gateway.name() + " gateway as " + receipt.transactionId() + ": no money moved "
+                        + "yet; a person carries it out with the provider and confirms it.", now);
+        log.info("Refund {} for order {}: {} yen by {} waits for a person ({})", id, r.orderNumber(), r.amount(),
+                r.route(), receipt.transactionId());
+        return Next.DONE;
+    }
+
     private Next complete(UUID id, String transactionId, Map<String, Object> outcome) {
         Refund r = store.lock(id).orElseThrow();
         if (r.status() != RefundStatus.PROCESSING) return Next.DONE; // settled meanwhile (a person, another run)
         Instant now = clock.instant();
+        // carried out by hand: the person who confirmed it, from the refund's own history
+        String confirmedBy = r.history().stream()
+                .filter(h -> h.from() == RefundStatus.AWAITING_CONFIRMATION && h.to() == RefundStatus.REQUESTED)
+                .reduce((first, last) -> last).map(Refund.Change::actor).orElse(null);
+        if (confirmedBy != null) outcome.put("confirmedBy", confirmedBy);
         store.completed(id, transactionId, outcome, now);
         store.changeStatus(id, RefundStatus.PROCESSING, RefundStatus.COMPLETED, r.route(), "system",
                 "Completed by " + r.route() + (transactionId == null ? "" : " (" + transactionId + ")") + ".", now);
         events.publishEvent(new RefundCompleted(id.toString(), r.orderNumber(), r.lineNo(), r.reason(),
-                r.means().name(), r.route().name(), r.amount(), r.expectedBy(), now));
+                r.means().name(), r.route().name(), r.amount(), r.expectedBy(), now, confirmedBy,
+                confirmedBy == null ? null : transactionId));
         log.info("Refund {} for order {} completed: {} yen by {}", id, r.orderNumber(), r.amount(), r.route());
         return Next.DONE;
     }

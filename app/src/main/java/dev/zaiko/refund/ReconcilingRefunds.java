@@ -18,6 +18,10 @@ import org.springframework.stereotype.Service;
  * shipping fee once it goes back). A refund on its way counts as given back (it is owed and
  * asked for); a FAILED one does not (a person must settle it). Should always be empty once the
  * events of the last moments are handled: a line here is a refund missing, or one too many.
+ * <p>
+ * Apart from that, every order whose refunds are not all completed is listed as under way, with
+ * what of it waits for a person to carry it out with the provider and confirm it (the manual
+ * route): money asked for is not money moved, and the report says which is which.
  */
 @Service
 public class ReconcilingRefunds {
@@ -30,7 +34,16 @@ public class ReconcilingRefunds {
     public record Difference(String orderNumber, long due, long refunded, long completed, long difference) {
     }
 
-    public record Report(Instant checkedAt, int ordersChecked, List<Difference> differences) {
+    /**
+     * An order with refunds asked for and not completed yet.
+     *
+     * @param underWay              what its refunds under way give back and have not yet
+     * @param awaitingConfirmation  of which a person must still carry out and confirm (manual route)
+     */
+    public record UnderWay(String orderNumber, long underWay, long awaitingConfirmation) {
+    }
+
+    public record Report(Instant checkedAt, int ordersChecked, List<Difference> differences, List<UnderWay> underWay) {
     }
 
     private final RefundStore store;
@@ -49,11 +62,13 @@ public class ReconcilingRefunds {
         TreeSet<String> numbers = new TreeSet<>(refunded.keySet());
         orders.withRefundableChanges().forEach(n -> numbers.add(n.toString()));
         List<Difference> differences = new ArrayList<>();
+        List<UnderWay> underWay = new ArrayList<>();
         for (String number : numbers) {
             long due = orders.find(OrderNumber.parse(number)).map(Order::refundDue).orElse(0L);
-            long[] given = refunded.getOrDefault(number, new long[2]);
+            long[] given = refunded.getOrDefault(number, new long[3]);
             if (due != given[0]) differences.add(new Difference(number, due, given[0], given[1], given[0] - due));
+            if (given[0] > given[1]) underWay.add(new UnderWay(number, given[0] - given[1], given[2]));
         }
-        return new Report(at, numbers.size(), differences);
+        return new Report(at, numbers.size(), differences, underWay);
     }
 }

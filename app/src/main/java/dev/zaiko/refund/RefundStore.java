@@ -78,6 +78,20 @@ class RefundStore {
         return one("select * from refund where id = ? for update", id);
     }
 
+    /** The refund whose gateway calls carry this idempotency key. */
+    Optional<UUID> byGatewayKey(String key) {
+        return jdbc.queryForList("select id from refund where gateway_key = ?", UUID.class, key).stream().findFirst();
+    }
+
+    /** The refunds whose gateway calls carry these keys, by key: two queries however many. */
+    Map<String, Refund> byGatewayKeys(List<String> keys) {
+        Map<String, Refund> out = new LinkedHashMap<>();
+        if (keys.isEmpty()) return out;
+        many("select * from refund where gateway_key = any(?)", (Object) keys.toArray(String[]::new))
+                .forEach(r -> out.put(r.gatewayKey(), r));
+        return out;
+    }
+
     List<Refund> ofOrder(String orderNumber) {
         return many("select * from refund where order_number = ? order by line_no, requested_at, means",
                 orderNumber);
@@ -103,13 +117,17 @@ class RefundStore {
                 + "and account_deadline <= ? order by account_deadline limit ?", UUID.class, ts(now), limit);
     }
 
-    /** Every order with a refund: what its refunds under way or done give back, and of that what is completed. */
+    /**
+     * Every order with a refund: what its refunds under way or done give back, of that what is
+     * completed, and of what is not what waits for a person to confirm it (the manual route).
+     */
     Map<String, long[]> refundedAndCompletedByOrder() {
         Map<String, long[]> out = new LinkedHashMap<>();
         jdbc.query("select order_number, coalesce(sum(amount) filter (where status <> 'FAILED'), 0), "
-                + "coalesce(sum(amount) filter (where status = 'COMPLETED'), 0) from refund "
+                + "coalesce(sum(amount) filter (where status = 'COMPLETED'), 0), "
+                + "coalesce(sum(amount) filter (where status = 'AWAITING_CONFIRMATION'), 0) from refund "
                 + "group by order_number order by order_number", rs -> {
-                    out.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                    out.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
                 });
         return out;
     }

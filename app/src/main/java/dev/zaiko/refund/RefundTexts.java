@@ -35,6 +35,8 @@ class RefundTexts {
         if (r.status() == RefundStatus.AWAITING_ACCOUNT) return text("refund.text." + r.route() + ".AWAITING", r,
                 locale, zone);
         String key = "refund.text." + r.route();
+        // "released" only once it was: before that (e.g. waiting for a person) it is being released
+        if (r.route() == Route.VOID && r.status() != RefundStatus.COMPLETED) key += ".PENDING";
         if (r.route() == Route.COUPON) {
             if (r.status() != RefundStatus.COMPLETED) key += ".PENDING";
             else if (Boolean.TRUE.equals(r.outcome().get("replacement"))) key += ".REPLACEMENT";
@@ -43,6 +45,19 @@ class RefundTexts {
             key += ".REGRANTED";
         }
         return text(key, r, locale, zone);
+    }
+
+    /**
+     * What a person does for a task of the manual route ({@code refund.manual.instruction.*}):
+     * {0} amount, {1} the provider's payment id or the masked account, {2} the payment method,
+     * {3} the order number.
+     */
+    String manualInstruction(dev.zaiko.payment.ManualTask t, String orderNumber, Locale locale) {
+        String target = t.payeeMasked() != null ? t.payeeMasked() : t.paymentReference();
+        String method = t.method() == null ? "" : messages.getMessage("orders.payment.method." + t.method(), null,
+                t.method(), locale);
+        return messages.getMessage("refund.manual.instruction." + t.operation(),
+                new Object[] {t.amount(), target, method, orderNumber == null ? "-" : orderNumber}, locale);
     }
 
     /**

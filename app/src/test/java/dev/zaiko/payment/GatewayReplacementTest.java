@@ -9,6 +9,9 @@ import javax.sql.DataSource;
 
 import dev.zaiko.platform.NotFoundException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -18,11 +21,16 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** What docs/payment-gateway.md promises a provider's adapter: declaring it is all it takes. */
+/**
+ * Which gateway carries refunds (docs/payment-gateway.md): a provider's adapter when the
+ * application declares one, the built-in simulator only when chosen, else the manual route; and
+ * the one INFO line at start that says which.
+ */
+@ExtendWith(OutputCaptureExtension.class)
 class GatewayReplacementTest {
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(BuiltInGatewayConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(PaymentGatewayConfiguration.class))
             .withUserConfiguration(Infrastructure.class);
 
     @Configuration(proxyBeanMethods = false)
@@ -84,19 +92,46 @@ class GatewayReplacementTest {
     }
 
     @Test
-    void withoutAnAdapterTheBuiltInGatewayIsThePort() {
+    void withoutAnAdapterOrAChoiceRefundsGoToStaffByHandAndStartUpSaysSo(CapturedOutput output) {
         context.run(c -> {
-            assertThat(c).hasSingleBean(PaymentGateway.class).hasSingleBean(BuiltInGateway.class);
-            assertThat(c.getBean(PaymentGateway.class).name()).isEqualTo("built-in");
+            assertThat(c).hasSingleBean(PaymentGateway.class).hasSingleBean(ManualGateway.class)
+                    .doesNotHaveBean(BuiltInGateway.class);
+            assertThat(c.getBean(PaymentGateway.class).name()).isEqualTo("manual");
         });
+        assertThat(output.getOut()).containsOnlyOnce("Payment gateway: manual (zaiko.payment.gateway unset)")
+                .doesNotContain("Payment gateway: built-in");
     }
 
     @Test
-    void anAdapterDeclaredAsABeanReplacesTheBuiltInGateway() {
-        context.withUserConfiguration(AcmePay.class).run(c -> {
-            assertThat(c).hasSingleBean(PaymentGateway.class).doesNotHaveBean(BuiltInGateway.class);
+    void theBuiltInSimulatorRunsOnlyWhenChosenAndStartUpCallsItASimulator(CapturedOutput output) {
+        context.withPropertyValues("zaiko.payment.gateway=built-in").run(c -> {
+            assertThat(c).hasSingleBean(PaymentGateway.class).hasSingleBean(BuiltInGateway.class)
+                    .doesNotHaveBean(ManualGateway.class);
+            assertThat(c.getBean(PaymentGateway.class).name()).isEqualTo("built-in");
+        });
+        assertThat(output.getOut()).containsOnlyOnce("Payment gateway: built-in").contains("SIMULATOR");
+    }
+
+    @Test
+    void choosingTheManualRouteExplicitlyGivesTheManualRoute() {
+        context.withPropertyValues("zaiko.payment.gateway=manual").run(c ->
+                assertThat(c).hasSingleBean(ManualGateway.class).doesNotHaveBean(BuiltInGateway.class));
+    }
+
+    @Test
+    void anUnknownGatewayChoiceStopsTheStartInsteadOfFallingBack() {
+        context.withPropertyValues("zaiko.payment.gateway=stripe").run(c ->
+                assertThat(c).hasFailed().getFailure().hasStackTraceContaining("zaiko.payment.gateway=stripe is not a gateway"));
+    }
+
+    @Test
+    void anAdapterDeclaredAsABeanWinsOverTheBuiltInChoice(CapturedOutput output) {
+        context.withUserConfiguration(AcmePay.class).withPropertyValues("zaiko.payment.gateway=built-in").run(c -> {
+            assertThat(c).hasSingleBean(PaymentGateway.class).doesNotHaveBean(BuiltInGateway.class)
+                    .doesNotHaveBean(ManualGateway.class);
             assertThat(c.getBean(PaymentGateway.class).name()).isEqualTo("acme-pay");
         });
+        assertThat(output.getOut()).contains("Payment gateway: acme-pay").contains("does not apply");
     }
 
     @Test
