@@ -29,5 +29,13 @@
   document.addEventListener('htmx:configRequest', function (e) {
     var token = document.querySelector('meta[name=_csrf]'), header = document.querySelector('meta[name=_csrf_header]');
     if (token && header) e.detail.headers[header.content] = token.content;
+    // a text field with data-tone-text sends what is typed in it as "text" (the tone check);
+    // set here, not with hx-vals="js:...", which would need eval and the policy forbids it
+    var elt = e.detail.elt;
+    if (elt && elt.hasAttribute && elt.hasAttribute('data-tone-text')) e.detail.parameters['text'] = elt.value;
+  });
+  // a read-only field with data-select-on-focus (a link to copy) selects itself when focused
+  document.addEventListener('focusin', function (e) {
+    if (e.target.matches && e.target.matches('[data-select-on-focus]')) e.target.select();
   });
 })();

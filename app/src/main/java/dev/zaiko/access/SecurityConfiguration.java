@@ -111,8 +111,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     @Order(2)
-    SecurityFilterChain console(HttpSecurity http, ConsoleUsers users, LocaleResolver locales, HandlerRule needed)
-            throws Exception {
+    SecurityFilterChain console(HttpSecurity http, ConsoleUsers users, LocaleResolver locales, HandlerRule needed,
+                                ThrottlingSignIns signIns) throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler toPage = new SavedRequestAwareAuthenticationSuccessHandler();
         toPage.setDefaultTargetUrl("/");
         SimpleUrlAuthenticationFailureHandler backToForm = new SimpleUrlAuthenticationFailureHandler(LOGIN + "?error");
@@ -137,7 +137,10 @@ class SecurityConfiguration implements WebMvcConfigurer {
                                     "sign-in-failed", "POST " + LOGIN, "", 302);
                             backToForm.onAuthenticationFailure(request, response, e);
                         }))
-                .logout(l -> l.logoutSuccessUrl(LOGIN + "?logout"));
+                .logout(l -> l.logoutSuccessUrl(LOGIN + "?logout"))
+                // sign-in held off after repeated failures (ThrottlingSignIns); browser guards (SecurityHeaders)
+                .authenticationManager(signIns.manager())
+                .headers(SecurityHeaders::console);
         return http.build();
     }
 

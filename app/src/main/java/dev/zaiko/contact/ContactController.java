@@ -40,10 +40,12 @@ class ContactController {
     private final StockoutCases cases;
     private final ShopCalendar calendar;
     private final Clock clock;
+    private final DecisionLinks links;
 
     ContactController(RecordingCalls recording, EscalatingCases escalating, ContactStore store,
                       PreviewingEmails previewing,
-                      StockoutCases cases, ShopCalendar calendar, Clock clock) {
+                      StockoutCases cases, ShopCalendar calendar, Clock clock, DecisionLinks links) {
+        this.links = links;
         this.recording = recording;
         this.escalating = escalating;
         this.store = store;
@@ -97,6 +99,16 @@ class ContactController {
     EscalationView escalate(@PathVariable String id, @Valid @RequestBody EscalationRequest request) {
         var escalated = escalating.escalate(id, request.operator(), request.reason());
         return new EscalationView(desk(escalated.desk()), email(escalated.email()));
+    }
+
+    /**
+     * Ends every decision link ({@code /c/...}) sent for the case so far: they show the customer
+     * that the link was withdrawn and take no decision. The next email's link opens. 404 for an
+     * unknown case.
+     */
+    @PostMapping("/api/stockouts/{id}/decision-link/revoke")
+    DecisionLinks.Revocation revokeDecisionLinks(@PathVariable String id) {
+        return links.revoke(cases.get(id).id(), dev.zaiko.access.Actor.current().label());
     }
 
     /**

@@ -213,7 +213,8 @@ class ContactStore {
 
     // ---- links ---------------------------------------------------------------------------------
 
-    record Link(UUID id, String caseId, Instant issuedAt, Instant expiresAt, Instant usedAt, String usedFor) {
+    record Link(UUID id, String caseId, Instant issuedAt, Instant expiresAt, Instant usedAt, String usedFor,
+                Instant revokedAt) {
     }
 
     void insertLink(Link link) {
@@ -222,9 +223,16 @@ class ContactStore {
     }
 
     Optional<Link> link(UUID id) {
-        return jdbc.query("select id, case_id, issued_at, expires_at, used_at, used_for from contact_link where id = ?",
+        return jdbc.query("select id, case_id, issued_at, expires_at, used_at, used_for, revoked_at from contact_link "
+                        + "where id = ?",
                 (rs, i) -> new Link(rs.getObject(1, UUID.class), rs.getString(2), instant(rs, 3), instant(rs, 4),
-                        instant(rs, 5), rs.getString(6)), id).stream().findFirst();
+                        instant(rs, 5), rs.getString(6), instant(rs, 7)), id).stream().findFirst();
+    }
+
+    /** Revokes every link of the case not revoked yet; answers how many. */
+    int revokeLinks(String caseId, String by, Instant at) {
+        return jdbc.update("update contact_link set revoked_at = ?, revoked_by = ? where case_id = ? and revoked_at is null",
+                ts(at), by, caseId);
     }
 
     void linkUsed(UUID id, String usedFor, Instant at) {

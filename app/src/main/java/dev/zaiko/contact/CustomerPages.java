@@ -164,12 +164,14 @@ class CustomerPages {
     private ResponseEntity<String> problem(DecisionLinks.Verified verified, String lang) {
         Locale locale = "en".equals(lang) ? Locale.ENGLISH : Locale.JAPANESE;
         boolean expired = verified instanceof DecisionLinks.Expired;
+        // a revoked link worked once and never will again: gone, like an expired one
+        boolean revoked = verified instanceof DecisionLinks.Revoked;
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("problem", expired ? "expired" : "invalid");
+        model.put("problem", revoked ? "revoked" : expired ? "expired" : "invalid");
         model.put("shopName", shop.name(locale));
         model.put("shopPhone", shop.phone());
         model.put("shopEmail", shop.email());
-        return html(expired ? HttpStatus.GONE : HttpStatus.FORBIDDEN, "customer/link-problem", model, locale);
+        return html(expired || revoked ? HttpStatus.GONE : HttpStatus.FORBIDDEN, "customer/link-problem", model, locale);
     }
 
     private ResponseEntity<String> page(HttpStatus status, String token, DecisionLinks.Valid valid, Locale locale,

@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
  * The customer's decision links: {@code /c/<payload>.<signature>}, where the payload names one
  * case, the link's own id and when it expires, and the signature is HMAC-SHA256 over it with the
  * shop's key. A link is honoured only when the signature is right, it has not expired, and it
- * was issued for that case (its row exists): a changed character, an old link or a link made
- * elsewhere changes nothing.
+ * was issued for that case (its row exists) and staff have not revoked it: a changed character,
+ * an old link, a revoked one or a link made elsewhere changes nothing. A link issued after a
+ * revocation opens.
  */
 @Component
 public class DecisionLinks {
@@ -49,7 +50,7 @@ public class DecisionLinks {
         Instant now = clock.instant();
         Instant expires = now.plus(properties.linkValidFor());
         UUID id = UUID.randomUUID();
-        store.insertLink(new ContactStore.Link(id, caseId, now, expires, null, null));
+        store.insertLink(new ContactStore.Link(id, caseId, now, expires, null, null, null));
         return new Issued(shop.baseUrl().resolve("/c/" + token(caseId, id, expires)), expires);
     }
 
@@ -77,6 +78,20 @@ public class DecisionLinks {
     public record Expired(String caseId, Instant expiredAt) implements Verified {
     }
 
+    /** Issued for the case, but staff revoked it. */
+    public record Revoked(String caseId, Instant revokedAt) implements Verified {
+    }
+
+    /** What a revocation did: how many links of the case stopped working. */
+    public record Revocation(String caseId, int revoked, Instant revokedAt, String revokedBy) {
+    }
+
+    /** Ends every link issued so far for the case (the caller checked that it exists); the next one issued opens. */
+    public Revocation revoke(String caseId, String by) {
+        Instant now = clock.instant();
+        return new Revocation(caseId, store.revokeLinks(caseId, by, now), now, by);
+    }
+
     public Verified verify(String token) {
         Optional<String[]> opened = SignedTokens.open(key(), PURPOSE, token, 512, 4);
         if (opened.isEmpty() || !VERSION.equals(opened.get()[0])) return new Tampered();
@@ -93,6 +108,7 @@ public class DecisionLinks {
         // signed by this shop but not issued here (another database with the same key): not honoured
         if (row.isEmpty() || !row.get().caseId().equals(parts[1])) return new Tampered();
         if (!clock.instant().isBefore(expires)) return new Expired(parts[1], expires);
+        if (row.get().revokedAt() != null) return new Revoked(parts[1], row.get().revokedAt());
         return new Valid(parts[1], id, expires, row.get().usedAt());
     }
 

@@ -33,7 +33,11 @@ class OrderController {
     private final Orders orders;
     private final MessageSource messages;
 
-    OrderController(PlacingOrders placing, PackingOrders packing, Orders orders, MessageSource messages) {
+    private final OrderStatusLinks statusLinks;
+
+    OrderController(PlacingOrders placing, PackingOrders packing, Orders orders, MessageSource messages,
+                    OrderStatusLinks statusLinks) {
+        this.statusLinks = statusLinks;
         this.placing = placing;
         this.packing = packing;
         this.orders = orders;
@@ -58,6 +62,20 @@ class OrderController {
     @GetMapping("/{orderNumber}")
     OrderView order(@PathVariable String orderNumber, Locale locale) {
         return view(orders.get(OrderNumber.parse(orderNumber)), locale);
+    }
+
+    /**
+     * Ends every status link ({@code /o/...}) sent for the order so far: they show the customer that
+     * the link was withdrawn. A link issued afterwards opens. 404 for an unknown order.
+     */
+    @PostMapping("/{orderNumber}/status-link/revoke")
+    RevocationView revokeStatusLinks(@PathVariable String orderNumber) {
+        Order order = orders.get(OrderNumber.parse(orderNumber));
+        OrderStatusLinks.Revocation r = statusLinks.revoke(order.orderNumber(), dev.zaiko.access.Actor.current().label());
+        return new RevocationView(r.order().toString(), r.generation(), r.revokedAt(), r.revokedBy());
+    }
+
+    record RevocationView(String orderNumber, int generation, Instant revokedAt, String revokedBy) {
     }
 
     /** The packer's inspection result per unit of each line packed. */

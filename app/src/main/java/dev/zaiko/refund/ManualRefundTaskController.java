@@ -1,5 +1,7 @@
 package dev.zaiko.refund;
 
+import dev.zaiko.platform.Authority;
+import dev.zaiko.platform.Requires;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -72,7 +74,11 @@ class ManualRefundTaskController {
         return confirming.confirm(uuid, request == null ? null : request.reference(), Actor.current().label(), locale);
     }
 
-    /** 409 {@code not-a-payout} for a void or refund, which has no account. */
+    /**
+     * The whole account, for the person who makes the transfer: a supervisor's authority, as on
+     * the console's page. 409 {@code not-a-payout} for a void or refund, which has no account.
+     */
+    @Requires(Authority.SUPERVISE)
     @PostMapping("/{id}/payee")
     Payee payee(@PathVariable String id) {
         UUID uuid = id(id);

@@ -19,6 +19,7 @@ import dev.zaiko.access.Actor;
 import dev.zaiko.contact.CallOutcome;
 import dev.zaiko.contact.ContactCase;
 import dev.zaiko.contact.ContactDesk;
+import dev.zaiko.contact.DecisionLinks;
 import dev.zaiko.contact.EmailKind;
 import dev.zaiko.contact.EscalatingCases;
 import dev.zaiko.contact.Interaction;
@@ -78,11 +79,13 @@ class CasePage {
     private final MessageSource messages;
     private final ZaikoProperties zaiko;
     private final Clock clock;
+    private final DecisionLinks links;
 
     CasePage(StockoutCases cases, ComputingOptions options, DecidingStockout deciding, StockoutTexts texts,
              ContactDesk desk, WritingCallScripts scripts, RecordingCalls calls, EscalatingCases escalating,
              PreviewingEmails previews, ToneGuard tone, Orders orders, Refunds refunds, MessageSource messages,
-             ZaikoProperties zaiko, Clock clock) {
+             ZaikoProperties zaiko, Clock clock, DecisionLinks links) {
+        this.links = links;
         this.cases = cases;
         this.options = options;
         this.deciding = deciding;
@@ -169,6 +172,14 @@ class CasePage {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         return "console/case";
+    }
+
+    /** Ends every decision link sent for the case so far (a forwarded email, a wrong address); the next email's link opens. */
+    @PostMapping("/cases/{id}/decision-link/revoke")
+    String revokeDecisionLinks(@PathVariable String id) {
+        String caseId = cases.get(id).id();
+        links.revoke(caseId, Actor.current().label());
+        return "redirect:/cases/" + caseId + "?notice=linksRevoked";
     }
 
     @PostMapping("/cases/{id}/escalate")

@@ -1,5 +1,6 @@
 package dev.zaiko.web;
 
+import dev.zaiko.platform.Authority;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -86,9 +87,9 @@ class ManualRefundPages {
         model.addAttribute("statusTexts", Arrays.stream(ManualTask.Status.values())
                 .collect(java.util.stream.Collectors.toMap(ManualTask.Status::name,
                         s -> text("refunds.manual.status." + s.name(), locale))));
-        // the whole account is for whoever makes the transfer: supervisors and admins
+        // the whole account is for whoever makes the transfer: supervisors and admins, as over the API
         Map<UUID, String> payees = new LinkedHashMap<>();
-        if (request.isUserInRole("SUPERVISOR")) {
+        if (Authority.SUPERVISE.heldByCaller()) {
             for (var t : listed) {
                 if (t.payee() == null || !"OPEN".equals(t.status())) continue;
                 gatewayTasks.find(t.id()).map(ManualTask::payee).ifPresent(a -> payees.put(t.id(),

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.zaiko.access.Actor;
 import dev.zaiko.order.Order;
 import dev.zaiko.order.OrderNumber;
 import dev.zaiko.order.OrderStatus;
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -88,8 +90,22 @@ class OrderPages {
         return "redirect:/orders/" + parsed;
     }
 
+    /**
+     * Ends every status link sent for the order so far (a forwarded email, a shared screen); the
+     * page then shows a new link to send.
+     */
+    @PostMapping("/orders/{number}/status-link/revoke")
+    String revokeStatusLinks(@PathVariable String number) {
+        Order order = parse(number).flatMap(orders::find)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        links.revoke(order.orderNumber(), Actor.current().label());
+        return "redirect:/orders/" + order.orderNumber() + "?notice=statusLinkRevoked#statuslink";
+    }
+
     @GetMapping("/orders/{number}")
-    String order(@PathVariable String number, Model model, Locale locale) {
+    String order(@PathVariable String number, @RequestParam(required = false) String notice, Model model,
+                 Locale locale) {
+        model.addAttribute("notice", "statusLinkRevoked".equals(notice) ? notice : null);
         Order order = parse(number).flatMap(orders::find)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         String n = order.orderNumber().toString();

@@ -34,8 +34,8 @@ import org.thymeleaf.context.Context;
  * The customer's own order status page behind a signed link ({@code /o/<token>}): each item in
  * plain words, the refunds with their route and expected arrival, and how to reach the shop. No
  * login: the link is the key and opens only the order it names; no query parameter can point it
- * at another. A tampered or forged link gets 403 and an expired one 410, both showing nothing of
- * any order.
+ * at another. A tampered or forged link gets 403 and an expired or revoked one 410, all showing
+ * nothing of any order.
  */
 @Controller
 class OrderStatusPage {
@@ -76,10 +76,12 @@ class OrderStatusPage {
         if (found.isEmpty()) {
             Locale locale = "en".equals(lang) ? Locale.ENGLISH : Locale.JAPANESE;
             boolean expired = verified instanceof OrderStatusLinks.Expired;
+            // a revoked link worked once and never will again: gone, like an expired one
+            boolean revoked = verified instanceof OrderStatusLinks.Revoked;
             Map<String, Object> m = shop(locale);
-            m.put("problem", expired ? "expired" : "invalid");
+            m.put("problem", revoked ? "revoked" : expired ? "expired" : "invalid");
             m.put("prefix", "orderpage");
-            return html(expired ? HttpStatus.GONE : HttpStatus.FORBIDDEN, "customer/link-problem", m, locale);
+            return html(expired || revoked ? HttpStatus.GONE : HttpStatus.FORBIDDEN, "customer/link-problem", m, locale);
         }
         Order order = found.get();
         Locale locale = "en".equals(lang) ? Locale.ENGLISH : "ja".equals(lang) ? Locale.JAPANESE

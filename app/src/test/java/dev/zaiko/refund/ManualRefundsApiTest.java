@@ -178,6 +178,11 @@ class ManualRefundsApiTest extends ContactApiTestBase {
         assertThat(underWay(refunds.reconciliation(), number).path("awaitingConfirmation").asLong()).isEqualTo(4400);
 
         // whoever makes the transfer asks for the whole account (a POST: write scope, audited)
+        RefundApi writer = new RefundApi(port);
+        writer.useToken(refunds.ok(refunds.post("/api/access/tokens", RefundApi.JSON.createObjectNode()
+                .put("name", RefundApi.unique("packing")).put("scope", "WRITE"))).path("token").asString());
+        assertThat(writer.post("/api/refunds/manual-tasks/" + taskId + "/payee").status())
+                .as("the whole account takes a supervisor's authority, as on the console page").isEqualTo(403);
         JsonNode payee = refunds.ok(refunds.post("/api/refunds/manual-tasks/" + taskId + "/payee"));
         assertThat(payee.path("accountNumber").asString()).isEqualTo("1234567");
         assertThat(payee.path("bankCode").asString()).isEqualTo("0005");
