@@ -1,5 +1,7 @@
 package dev.zaiko.channel;
 
+import dev.zaiko.platform.Authority;
+import dev.zaiko.platform.Requires;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +25,7 @@ class ChannelAdapterController {
     record AdapterIn(String marketplace, String url, Double requestsPerSecond, Integer batch, Integer safetyFloor) {
     }
 
+    @Requires(Authority.ADMINISTER)
     @PutMapping
     ChannelAdapter set(@PathVariable String code, @RequestBody AdapterIn in) {
         return adapters.set(code, in.marketplace(), in.url(), in.requestsPerSecond(), in.batch(), in.safetyFloor());
@@ -33,6 +36,7 @@ class ChannelAdapterController {
         return adapters.get(code);
     }
 
+    @Requires(Authority.ADMINISTER)
     @DeleteMapping
     ResponseEntity<Void> delete(@PathVariable String code) {
         adapters.delete(code);

@@ -1,5 +1,7 @@
 package dev.zaiko.channel;
 
+import dev.zaiko.platform.Authority;
+import dev.zaiko.platform.Requires;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -58,6 +60,7 @@ class ChannelSyncController {
     record WebhookIn(String url, String secret) {
     }
 
+    @Requires(Authority.ADMINISTER)
     @PostMapping("/webhooks")
     ResponseEntity<Webhook> register(@PathVariable String code, @RequestBody WebhookIn in) {
         Webhook created = webhooks.register(code, in.url(), in.secret());
@@ -75,6 +78,7 @@ class ChannelSyncController {
     }
 
     /** A disabled endpoint receives again, from its cursor. */
+    @Requires(Authority.ADMINISTER)
     @PostMapping("/webhooks/{id}/enable")
     Webhook enable(@PathVariable String code, @PathVariable UUID id) {
         return webhooks.enable(code, id);
@@ -84,11 +88,13 @@ class ChannelSyncController {
     record SecretIn(String secret, String overlap) {
     }
 
+    @Requires(Authority.ADMINISTER)
     @PostMapping("/webhooks/{id}/secret")
     Webhook rotateSecret(@PathVariable String code, @PathVariable UUID id, @RequestBody SecretIn in) {
         return webhooks.rotateSecret(code, id, in.secret(), in.overlap());
     }
 
+    @Requires(Authority.ADMINISTER)
     @DeleteMapping("/webhooks/{id}")
     ResponseEntity<Void> delete(@PathVariable String code, @PathVariable UUID id) {
         webhooks.delete(code, id);
