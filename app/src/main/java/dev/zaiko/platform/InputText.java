@@ -38,9 +38,15 @@ public final class InputText {
      * detail), or null when it may be taken.
      */
     public static String fault(String text, boolean multiLine) {
+        return fault(text, multiLine, 0);
+    }
+
+    /** @param ownMaxLength a field's own limit ({@link MultiLineText#maxLength()}), 0 for the global one */
+    public static String fault(String text, boolean multiLine, int ownMaxLength) {
         if (text == null) return null;
-        if (text.length() > maxLength) {
-            return "is " + text.length() + " characters long; at most " + maxLength + " are taken";
+        int max = ownMaxLength > 0 ? ownMaxLength : maxLength;
+        if (text.length() > max) {
+            return "is " + text.length() + " characters long; at most " + max + " are taken";
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -68,7 +74,12 @@ public final class InputText {
 
     /** Throws {@link InvalidTextException} naming the field when the text may not be taken. */
     public static String check(String field, String text, boolean multiLine) {
-        String fault = fault(text, multiLine);
+        return check(field, text, multiLine, 0);
+    }
+
+    /** @param ownMaxLength a field's own limit ({@link MultiLineText#maxLength()}), 0 for the global one */
+    public static String check(String field, String text, boolean multiLine, int ownMaxLength) {
+        String fault = fault(text, multiLine, ownMaxLength);
         if (fault != null) throw new InvalidTextException(field, fault);
         return text;
     }

@@ -30,7 +30,7 @@ final class InputTextModule extends SimpleModule {
 
     InputTextModule() {
         super("zaiko-input-text");
-        addDeserializer(String.class, new CheckedString(false));
+        addDeserializer(String.class, new CheckedString(null));
         addDeserializer(JsonNode.class, new CheckedTree());
         addDeserializer(Double.class, new FiniteDouble(NumberDeserializers.find(Double.class)));
         addDeserializer(Double.TYPE, new FiniteDouble(NumberDeserializers.find(Double.TYPE)));
@@ -46,16 +46,17 @@ final class InputTextModule extends SimpleModule {
 
     /** Jackson's own String deserializer, then the rule; single-line unless the field is {@link MultiLineText}. */
     static final class CheckedString extends StringDeserializer {
-        private final boolean multiLine;
+        /** Null for a single-line field. */
+        private final MultiLineText multiLine;
 
-        CheckedString(boolean multiLine) {
+        CheckedString(MultiLineText multiLine) {
             this.multiLine = multiLine;
         }
 
         @Override
         public ValueDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) {
-            boolean multi = property != null && (property.getAnnotation(MultiLineText.class) != null
-                    || property.getContextAnnotation(MultiLineText.class) != null);
+            MultiLineText multi = property == null ? null : property.getAnnotation(MultiLineText.class) != null
+                    ? property.getAnnotation(MultiLineText.class) : property.getContextAnnotation(MultiLineText.class);
             return multi == multiLine ? this : new CheckedString(multi);
         }
 
@@ -66,7 +67,7 @@ final class InputTextModule extends SimpleModule {
                 throw MismatchedInputException.from(p, String.class, "must be text (in quotes), not " + what(p));
             }
             String text = super.deserialize(p, ctxt);
-            String fault = InputText.fault(text, multiLine);
+            String fault = InputText.fault(text, multiLine != null, multiLine == null ? 0 : multiLine.maxLength());
             if (fault != null) throw new RefusedText(p, fault);
             return text;
         }

@@ -16,4 +16,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.METHOD, ElementType.RECORD_COMPONENT})
 public @interface MultiLineText {
+
+    /**
+     * A longer limit than {@code zaiko.input.max-text-length} for a field whose texts are longer
+     * (a whole email draft for the tone check); 0 means the global limit.
+     */
+    int maxLength() default 0;
 }

@@ -1,8 +1,7 @@
 package dev.zaiko.platform;
 
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,17 +29,19 @@ final class RequestTextInterceptor implements HandlerInterceptor {
                 InputText.check(String.valueOf(e.getKey()), String.valueOf(e.getValue()), false);
             }
         }
-        Set<String> multiLine = multiLineParameters(method);
+        Map<String, MultiLineText> multiLine = multiLineParameters(method);
         for (Map.Entry<String, String[]> e : request.getParameterMap().entrySet()) {
-            boolean multi = multiLine.contains(e.getKey());
+            MultiLineText multi = multiLine.get(e.getKey());
             InputText.check("parameter name", e.getKey(), false);
-            for (String value : e.getValue()) InputText.check(e.getKey(), value, multi);
+            for (String value : e.getValue()) {
+                InputText.check(e.getKey(), value, multi != null, multi == null ? 0 : multi.maxLength());
+            }
         }
         return true;
     }
 
-    private static Set<String> multiLineParameters(HandlerMethod method) {
-        Set<String> names = new HashSet<>();
+    private static Map<String, MultiLineText> multiLineParameters(HandlerMethod method) {
+        Map<String, MultiLineText> names = new HashMap<>();
         for (MethodParameter parameter : method.getMethodParameters()) {
             if (!parameter.hasParameterAnnotation(MultiLineText.class)) continue;
             RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
@@ -49,7 +50,7 @@ final class RequestTextInterceptor implements HandlerInterceptor {
                 parameter.initParameterNameDiscovery(new org.springframework.core.DefaultParameterNameDiscoverer());
                 name = parameter.getParameterName();
             }
-            if (name != null) names.add(name);
+            if (name != null) names.put(name, parameter.getParameterAnnotation(MultiLineText.class));
         }
         return names;
     }
