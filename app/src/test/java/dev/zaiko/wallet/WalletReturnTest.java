@@ -185,7 +185,7 @@ class WalletReturnTest extends WalletTestBase {
             assertThat(l.reason()).isEqualTo("Refund of order 123");
         });
         assertThatThrownBy(() -> wallets.creditGiftBalance(WalletApi.uniqueEmail(), 4980, "konbini-refund-1", "x"))
-                .as("the same key for another customer").isInstanceOf(IllegalStateException.class);
+                .as("the same key for another customer").isInstanceOf(dev.zaiko.platform.ConflictException.class);
     }
 
 }
