@@ -227,6 +227,22 @@ class HostileInputApiTest {
         assertThat(sellable()).isEqualTo(5);
     }
 
+    @Test
+    void aBodyAnnouncedLargerThanTheLimitIsRefusedBeforeItIsRead() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            String head = "POST /api/imports/till-sales HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/csv\r\n"
+                    + "Authorization: Bearer " + ShopApi.TOKEN + "\r\nAccept: application/json\r\n"
+                    + "Content-Length: 999999999\r\n\r\nsale_id,sku";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            StringBuilder answer = new StringBuilder(); // read until the problem is complete: Tomcat may keep the socket
+            java.io.InputStream in = socket.getInputStream();
+            for (int b; !answer.toString().endsWith("}") && (b = in.read()) != -1; ) answer.append((char) b);
+            assertThat(answer.toString()).startsWith("HTTP/1.1 413").contains("application/problem+json", "request-too-large");
+        }
+    }
+
     /** ShopApi with a raw CSV upload. */
     static final class Client extends ShopApi {
         private final HttpClient http = HttpClient.newHttpClient();
