@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.zaiko.platform.MultiLineText;
 import dev.zaiko.mail.QueuedEmail;
 import dev.zaiko.order.OrderNumber;
 import dev.zaiko.platform.InvalidRequestException;
@@ -60,8 +61,9 @@ class ContactController {
      * "personalLine"?}}.
      */
     record CallRequest(@NotNull CallOutcome outcome, @NotBlank @Size(max = 100) String operator,
-                       @Size(max = 4000) String notes, Choice choice, @Size(min = 1, max = 64) String substituteSku,
-                       OffsetDateTime callbackAt, @Size(max = 1000) String personalLine) {
+                       @MultiLineText @Size(max = 4000) String notes, Choice choice,
+                       @Size(min = 1, max = 64) String substituteSku, OffsetDateTime callbackAt,
+                       @MultiLineText @Size(max = 1000) String personalLine) {
     }
 
     @JsonPropertyOrder({"caseId", "outcome", "next", "email", "toneWarnings", "desk"})
@@ -88,7 +90,8 @@ class ContactController {
                 recorded.toneWarnings(), desk(recorded.desk()));
     }
 
-    record EscalationRequest(@NotBlank @Size(max = 100) String operator, @NotBlank @Size(max = 2000) String reason) {
+    record EscalationRequest(@NotBlank @Size(max = 100) String operator,
+                             @MultiLineText @NotBlank @Size(max = 2000) String reason) {
     }
 
     record EscalationView(DeskView desk, EmailView email) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.zaiko.platform.MultiLineText;
 import dev.zaiko.platform.InvalidRequestException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -99,7 +100,7 @@ class ToneController {
                          @NotBlank @Size(max = 500) String why) {
     }
 
-    record CheckRequest(@NotNull @Size(max = 20_000) String text) {
+    record CheckRequest(@MultiLineText(maxLength = 20_000) @NotNull @Size(max = 20_000) String text) {
     }
 
     @JsonPropertyOrder({"clean", "summary", "findings"})

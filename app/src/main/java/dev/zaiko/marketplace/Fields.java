@@ -44,6 +44,11 @@ final class Fields {
             fail(column, "must be at most " + maxLength + " characters, has " + value.length() + ".");
             return null;
         }
+        String fault = dev.zaiko.platform.InputText.fault(value, false); // no control characters (docs/security.md)
+        if (fault != null) {
+            fail(column, fault + ".");
+            return null;
+        }
         return value;
     }
 

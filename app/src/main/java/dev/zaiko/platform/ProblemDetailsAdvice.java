@@ -71,6 +71,48 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
     }
 
+    /**
+     * Arithmetic on a request's numbers that would overflow (Math.*Exact) or a number in text that
+     * is not one: the input's fault, not ours. Nothing was kept (the transaction rolled back).
+     */
+    @ExceptionHandler({ArithmeticException.class, NumberFormatException.class})
+    ProblemDetail numberOutOfRange(RuntimeException e) {
+        logger.warn("A request's numbers could not be worked with: " + e.getClass().getSimpleName());
+        return problem(HttpStatus.BAD_REQUEST, "number-out-of-range", "Number out of range",
+                "A number in the request is too large or not a number Zaiko can work with; nothing was changed.");
+    }
+
+    /**
+     * The safety net behind the validation: PostgreSQL refused a value the request carried (SQL
+     * state class 22, data exception: a NUL byte in text 22021, a number out of range 22003, a
+     * text too long 22001, an invalid date 22008...). The input's fault, so 400, and nothing of
+     * SQL, the table or the value leaks into the answer. A unique key already taken (23505) is a
+     * conflict with what is stored. Anything else the database refuses stays an internal error.
+     */
+    @ExceptionHandler(org.springframework.dao.DataAccessException.class)
+    ResponseEntity<ProblemDetail> database(org.springframework.dao.DataAccessException e) throws Exception {
+        String state = sqlState(e);
+        if (state != null && state.startsWith("22")) {
+            logger.warn("The database refused a value of a request (SQL state " + state + ")");
+            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-value", "Invalid value",
+                    "A value in the request cannot be stored (too long, out of range or not valid text); "
+                            + "nothing was changed."));
+        }
+        if ("23505".equals(state)) {
+            logger.warn("A request collided with a stored unique key (SQL state 23505)");
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "already-exists",
+                    "Already exists", "Something with the same identity is already stored; nothing was changed."));
+        }
+        return ResponseEntity.internalServerError().body(unexpected(e));
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) return sql.getSQLState();
+        }
+        return null;
+    }
+
     /** Anything unforeseen: log it for us, tell the caller plainly, leak no internals. */
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) throws Exception {
@@ -126,11 +168,55 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String cause = ex.getMostSpecificCause().getMessage();
+        tools.jackson.core.JacksonException json = jacksonCause(ex);
+        String field = json == null ? null : fieldOf(json);
+        if (json instanceof InputTextModule.RefusedText refused) {
+            ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-text", "Invalid text",
+                    (field == null ? "The body" : field) + " " + refused.getOriginalMessage() + ".");
+            if (field != null) problem.setProperty("field", field);
+            return ResponseEntity.badRequest().body(problem);
+        }
+        String cause = json != null ? json.getOriginalMessage() : ex.getMostSpecificCause().getMessage();
         String detail = "The request body is not valid JSON for this endpoint"
+                + (field == null ? "" : " (at " + field + ")")
                 + (cause == null ? "." : ": " + firstLine(cause));
-        return ResponseEntity.badRequest().body(
-                problem(HttpStatus.BAD_REQUEST, "unreadable-request", "Unreadable request", detail));
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "unreadable-request", "Unreadable request", detail);
+        if (field != null) problem.setProperty("field", field);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** A parameter or path variable of the wrong type (a letter where an id is a number): 400 naming it. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String name = ex instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException m
+                ? m.getName() : ex.getPropertyName();
+        String type = ex.getRequiredType() == null ? "the expected type" : ex.getRequiredType().getSimpleName();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                (name == null ? "A parameter" : name) + " is not a valid " + type + ".");
+        if (name != null) problem.setProperty("field", name);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static tools.jackson.core.JacksonException jacksonCause(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof tools.jackson.core.JacksonException j) return j;
+        }
+        return null;
+    }
+
+    /** Jackson's path as a form names a field: {@code lines[0].sku}; null for the body as a whole. */
+    static String fieldOf(tools.jackson.core.JacksonException e) {
+        StringBuilder field = new StringBuilder();
+        for (tools.jackson.core.JacksonException.Reference ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                if (!field.isEmpty()) field.append('.');
+                field.append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                field.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return field.isEmpty() ? null : InputText.fault(field.toString(), false) == null ? field.toString() : "(a key)";
     }
 
     private static Map<String, Object> fieldError(FieldError error) {
@@ -151,9 +237,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
+    /** The first line, cut at 300 characters, with any control character shown as "?" (never echoed). */
     private static String firstLine(String s) {
         int nl = s.indexOf('\n');
         String line = nl < 0 ? s : s.substring(0, nl);
-        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+        line = line.length() > 300 ? line.substring(0, 300) + "…" : line;
+        return line.replaceAll("[\\p{Cc}\\p{Cs}]", "?");
     }
 }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.zaiko.platform.MultiLineText;
 import dev.zaiko.order.OrderNumber;
 import dev.zaiko.platform.InvalidRequestException;
 import jakarta.validation.Valid;
@@ -78,7 +79,7 @@ class StockoutController {
      * @param note      what the customer said, for the record
      */
     record DecisionRequest(@NotNull Choice choice, @Size(min = 1, max = 64) String substituteSku,
-                           @Size(max = 100) String decidedBy, @Size(max = 2000) String note) {
+                           @Size(max = 100) String decidedBy, @MultiLineText @Size(max = 2000) String note) {
     }
 
     record PageView(List<CaseView> items, int page, int size, long total) {

@@ -452,8 +452,10 @@ public class Wallets {
             if (!store.claim(key, operation, request, now())) {
                 WalletStore.Operation first = store.operation(key).orElseThrow();
                 if (!first.operation().equals(operation) || !first.request().equals(request)) {
-                    throw new IllegalStateException("Key '" + key + "' was used for another call (" + first.operation()
-                            + "); a key names one call. Nothing was changed.");
+                    // the caller's mistake (a key sent again with another request), not ours: 409, not 500
+                    throw new ConflictException("key-used-for-another-call", "Key '" + key + "' was already used for "
+                            + "another call (" + first.operation() + "); a key names one call. Nothing was changed.",
+                            Map.of("key", key));
                 }
                 return JSON.readValue(first.result(), type);
             }

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.zaiko.platform.MultiLineText;
 import dev.zaiko.access.Actor;
 import dev.zaiko.contact.CallOutcome;
 import dev.zaiko.contact.ContactCase;
@@ -129,9 +130,9 @@ class CasePage {
 
     @PostMapping("/cases/{id}/calls")
     String call(@PathVariable String id, @RequestParam(defaultValue = "") String outcome,
-                @RequestParam(defaultValue = "") String notes, @RequestParam(defaultValue = "") String choice,
+                @RequestParam(defaultValue = "") @MultiLineText String notes, @RequestParam(defaultValue = "") String choice,
                 @RequestParam(defaultValue = "") String substituteSku, @RequestParam(defaultValue = "") String callbackAt,
-                @RequestParam(defaultValue = "") String personalLine, Model model, Locale locale,
+                @RequestParam(defaultValue = "") @MultiLineText String personalLine, Model model, Locale locale,
                 jakarta.servlet.http.HttpServletResponse response) {
         CallForm form = new CallForm(outcome, notes, choice, substituteSku, callbackAt, personalLine);
         Map<String, String> errors = new LinkedHashMap<>();
@@ -183,7 +184,7 @@ class CasePage {
     }
 
     @PostMapping("/cases/{id}/escalate")
-    String escalate(@PathVariable String id, @RequestParam(defaultValue = "") String reason, Model model,
+    String escalate(@PathVariable String id, @RequestParam(defaultValue = "") @MultiLineText String reason, Model model,
                     Locale locale, jakarta.servlet.http.HttpServletResponse response) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (reason.isBlank()) {
@@ -207,7 +208,8 @@ class CasePage {
     /** The tone guard's findings for a text being typed (htmx). */
     @PostMapping("/cases/{id}/tone-check")
     @dev.zaiko.access.NotAudited
-    String toneCheck(@PathVariable String id, @RequestParam(defaultValue = "") String text, Model model) {
+    String toneCheck(@PathVariable String id, @RequestParam(defaultValue = "") @MultiLineText(maxLength = 20_000) String text,
+                     Model model) {
         model.addAttribute("findings", tone.check(text));
         return "console/case-parts :: tone";
     }

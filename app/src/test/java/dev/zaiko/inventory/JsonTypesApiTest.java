@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A value of the wrong JSON type is refused, not quietly converted: a quantity of 2.5 must not
  * become 2 units, "2" is text and 1 is not a location kind. (A number where text is expected,
- * e.g. "sku": 12, is still read as the text "12" by Jackson 3 and then not found.)
+ * e.g. "sku": 12, is refused too: platform.InputTextModule, tested in platform.HostileInputApiTest.)
  */
 class JsonTypesApiTest extends InventoryApiTestBase {
 

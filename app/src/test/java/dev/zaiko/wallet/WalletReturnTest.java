@@ -127,8 +127,10 @@ class WalletReturnTest extends WalletTestBase {
         assertThat(again).isEqualTo(first);
         assertThat(entriesOf(order)).hasSize(2); // the redemption and one return
         assertThatThrownBy(() -> wallets.returnGiftBalance(order, 200, "refund-once"))
-                .as("a key names one call").isInstanceOf(IllegalStateException.class).hasMessageContaining("refund-once");
-        assertThatThrownBy(() -> wallets.returnPoints(order, 201, "refund-once")).isInstanceOf(IllegalStateException.class);
+                .as("a key names one call").isInstanceOf(dev.zaiko.platform.ConflictException.class)
+                .hasMessageContaining("refund-once");
+        assertThatThrownBy(() -> wallets.returnPoints(order, 201, "refund-once"))
+                .isInstanceOf(dev.zaiko.platform.ConflictException.class);
     }
 
     @Test
@@ -183,7 +185,7 @@ class WalletReturnTest extends WalletTestBase {
             assertThat(l.reason()).isEqualTo("Refund of order 123");
         });
         assertThatThrownBy(() -> wallets.creditGiftBalance(WalletApi.uniqueEmail(), 4980, "konbini-refund-1", "x"))
-                .as("the same key for another customer").isInstanceOf(IllegalStateException.class);
+                .as("the same key for another customer").isInstanceOf(dev.zaiko.platform.ConflictException.class);
     }
 
 }
