@@ -2,7 +2,9 @@
  * Shared plumbing every module may use: the embedded database, the injectable clock,
  * RFC 9457 error handling, Zaiko's configuration properties, durable jobs (db-scheduler: a
  * module declares {@code Task} beans, {@link dev.zaiko.platform.JobScheduler} runs them) and the
- * housekeeping of the module event registry (retry, cleanup). Owns no domain tables; owns the
+ * housekeeping of the module event registry (retry, cleanup), and where requests to URLs given by
+ * users may go ({@code platform.outbound}: the outbound-target rule and the client that keeps to it,
+ * docs/security.md "Outbound targets"). Owns no domain tables; owns the
  * libraries' {@code event_publication} and {@code scheduled_tasks}. See docs/events-and-jobs.md.
  */
 @org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
