@@ -1,57 +1,148 @@
 package dev.zaiko.platform.outbound;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.net.UnknownHostException;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 
-import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.SSLContext;
 
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpResponse;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends one HTTP/1.1 POST to a target {@link OutboundTargets} allowed, connecting to the very
- * addresses that check resolved: there is no second DNS look-up between the check and the
- * connection, so a name cannot switch to a forbidden address in between (DNS rebinding). For
- * {@code https}, TLS is verified against the URL's host name (SNI and certificate host name check),
- * as any client would. Redirects are never followed (a 3xx is just the answer), the answer's body
- * is not read, and one connection carries one request ({@code Connection: close}).
+ * Sends one HTTP/1.1 POST to a target {@link OutboundTargets} allowed, over Apache HttpClient 5
+ * with one pool of keep-alive connections for the whole application.
+ * <p>
+ * <b>The address connected to is the address checked.</b> Each request first calls
+ * {@link OutboundTargets#resolve} (the only DNS look-up, through {@link HostResolver}); if that
+ * refuses, nothing is sent. The pool's {@link DnsResolver} does not look anything up: it hands the
+ * connection manager exactly the addresses that check returned (passed on the calling thread, on
+ * which the classic client connects), so a name cannot switch to a forbidden address between check
+ * and connection (DNS rebinding).
+ * <p>
+ * <b>A pooled connection is reused only for the same checked addresses.</b> The pool keys idle
+ * connections by route (scheme, host name, port) and by a state object; every request sets that
+ * state (the client's "user token") to the sorted list of addresses its check allowed, and the pool
+ * hands a request only an idle connection whose state is equal. A reused connection therefore goes
+ * to one of the addresses this request's own check allowed, for the host name its TLS session was
+ * verified for; when the name moves, the next request opens a new connection, and when it moves to
+ * a forbidden address the request is refused before the pool is asked. Idle connections are closed
+ * after {@link #IDLE}, and none lives longer than {@link #LIFETIME}.
+ * <p>
+ * For {@code https} the certificate is verified against the URL's host name by the JVM's endpoint
+ * identification (the client's default, SNI set from the URL's host). Redirects are never followed
+ * (a 3xx is just the answer), nor are authentication challenges, cookies or retries: the caller has
+ * its own retry schedule. An answer's body of at most {@link #MAX_DRAINED} bytes is read and
+ * dropped so that the connection can be reused; a longer or open-ended one closes the connection.
  * <p>
  * Exceptions never quote the URL: its query may hold the receiver's token.
  */
 @Component
-public class OutboundHttp {
+public class OutboundHttp implements AutoCloseable {
 
-    private static final int MAX_LINE = 8192;
-    private static final int MAX_HEADERS = 100;
+    /** How long a connection may stay idle in the pool. */
+    static final TimeValue IDLE = TimeValue.ofSeconds(30);
+    /** How long a connection lives at most, however busy. */
+    static final TimeValue LIFETIME = TimeValue.ofMinutes(5);
+    /** The longest answer body read to keep its connection; a longer one closes it. */
+    static final int MAX_DRAINED = 64 * 1024;
+
+    private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9-]+");
+    /** Set by the client from the URL and body; a caller's value would contradict them. */
+    private static final Set<String> OWN_HEADERS = Set.of("host", "content-length", "transfer-encoding",
+            "connection", "upgrade", "te", "expect", "keep-alive", "trailer");
 
     private final OutboundTargets targets;
-    private final SSLSocketFactory tls;
+    /** The check of the request this thread is sending, for {@link CheckedAddresses}. */
+    private final ThreadLocal<OutboundTargets.Target> checked = new ThreadLocal<>();
+    private final PoolingHttpClientConnectionManager pool;
+    private final CloseableHttpClient client;
+    private final RequestConfig defaults;
+    /** Cancels an exchange that outlives its timeout (a slow TLS handshake or a dribbled answer). */
+    private final ScheduledThreadPoolExecutor deadlines;
 
     @Autowired
     public OutboundHttp(OutboundTargets targets) {
         this(targets, null);
     }
 
-    /** @param tls the TLS sockets to use (a test's trust store), null for the JVM's default */
-    public OutboundHttp(OutboundTargets targets, SSLSocketFactory tls) {
+    /** @param tls the TLS context to use (a test's trust store), null for the JVM's default */
+    public OutboundHttp(OutboundTargets targets, SSLContext tls) {
         this.targets = targets;
-        this.tls = tls;
+        this.pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setDnsResolver(new CheckedAddresses())
+                .setTlsSocketStrategy(new DefaultClientTlsStrategy(tls != null ? tls : jvmDefault()))
+                .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).build())
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(1))
+                        .setTimeToLive(LIFETIME)
+                        .build())
+                .setMaxConnTotal(100)
+                .setMaxConnPerRoute(20)
+                .build();
+        this.defaults = RequestConfig.custom()
+                .setRedirectsEnabled(false)
+                .setAuthenticationEnabled(false)
+                .setProtocolUpgradeEnabled(false)
+                .setContentCompressionEnabled(false)
+                .setConnectionKeepAlive(IDLE)
+                .build();
+        this.client = HttpClients.custom()
+                .setConnectionManager(pool)
+                .setDefaultRequestConfig(defaults)
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .disableContentCompression()
+                .setUserAgent("Zaiko")
+                .build();
+        this.deadlines = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "outbound-deadlines");
+            t.setDaemon(true);
+            return t;
+        });
+        deadlines.setRemoveOnCancelPolicy(true);
+        deadlines.setKeepAliveTime(30, TimeUnit.SECONDS);
+        deadlines.allowCoreThreadTimeOut(true); // no thread while nothing is being sent
     }
 
     /** An answer's status and headers (the first value of each, by case-insensitive name). */
@@ -62,153 +153,179 @@ public class OutboundHttp {
     }
 
     /**
-     * @param headers        request headers (Host, Content-Length and Connection are set here)
+     * @param headers        request headers; Host, Content-Length and the connection's headers are
+     *                       the client's, and a caller's are refused
      * @param connectTimeout for each address tried
      * @param timeout        the whole exchange, from the look-up to the answer's headers
      * @throws OutboundRefusedException the target is not allowed (now): nothing was sent
+     * @throws SocketTimeoutException   no connection or no answer in time
+     * @throws IllegalArgumentException a header that would break the request: nothing was sent
      */
     public Response post(URI url, Map<String, String> headers, byte[] body, Duration connectTimeout, Duration timeout)
             throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        OutboundTargets.Target target = targets.resolve(url);
-        Socket socket = connect(target, connectTimeout, deadline);
-        try (Socket plain = socket; Socket s = target.tls() ? tls(plain, target, deadline) : plain) {
-            OutputStream out = s.getOutputStream();
-            out.write(head(target, headers, body.length));
-            out.write(body);
-            out.flush();
-            return answer(s, deadline);
+        HttpPost request = request(url, headers, body);
+        OutboundTargets.Target target = targets.resolve(url); // the one look-up; a refusal sends nothing
+        pool.closeExpired();
+        pool.closeIdle(IDLE);
+
+        long left = remaining(deadline);
+        HttpClientContext context = HttpClientContext.create();
+        context.setUserToken(poolKey(target));
+        context.setRequestConfig(config(Math.min(connectTimeout.toMillis(), left), left));
+        AtomicBoolean late = new AtomicBoolean();
+        ScheduledFuture<?> watchdog = deadlines.schedule(() -> {
+            late.set(true);
+            request.cancel();
+        }, left, TimeUnit.MILLISECONDS);
+        checked.set(target);
+        try {
+            ClassicHttpResponse response = client.executeOpen(null, request, context);
+            Response answer = answer(response);
+            release(response);
+            return answer;
+        } catch (IOException e) {
+            if (late.get()) throw timedOut(e);
+            throw plain(e);
+        } finally {
+            checked.remove();
+            watchdog.cancel(false);
         }
     }
 
-    private static Socket connect(OutboundTargets.Target target, Duration connectTimeout, long deadline)
-            throws IOException {
-        IOException last = null;
-        for (InetAddress address : target.addresses()) {
-            int wait = (int) Math.min(connectTimeout.toMillis(), remaining(deadline));
-            Socket socket = new Socket();
-            try {
-                socket.setTcpNoDelay(true);
-                socket.connect(new InetSocketAddress(address, target.port()), wait);
-                return socket;
-            } catch (IOException e) {
-                socket.close();
-                last = e instanceof SocketTimeoutException ? new SocketTimeoutException("Connect timed out")
-                        : new java.net.ConnectException("Could not connect"); // no address, no URL in the message
-            }
-        }
-        throw last == null ? new java.net.ConnectException("No address to connect to") : last;
+    @SuppressWarnings("deprecation") // the per-request connect timeout; the pool's default is per route
+    private RequestConfig config(long connectMillis, long leftMillis) {
+        return RequestConfig.copy(defaults)
+                .setConnectTimeout(Timeout.ofMilliseconds(connectMillis))
+                .setConnectionRequestTimeout(Timeout.ofMilliseconds(leftMillis))
+                .setResponseTimeout(Timeout.ofMilliseconds(leftMillis))
+                .build();
     }
 
-    private Socket tls(Socket plain, OutboundTargets.Target target, long deadline) throws IOException {
-        SSLSocketFactory factory = tls != null ? tls : (SSLSocketFactory) SSLSocketFactory.getDefault();
-        String host = bare(target.host());
-        SSLSocket ssl = (SSLSocket) factory.createSocket(plain, host, target.port(), true);
-        SSLParameters parameters = ssl.getSSLParameters();
-        parameters.setEndpointIdentificationAlgorithm("HTTPS"); // the certificate must name the URL's host
-        String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
-        if (!literal(name)) parameters.setServerNames(List.of(new SNIHostName(name)));
-        ssl.setSSLParameters(parameters);
-        ssl.setSoTimeout(remaining(deadline));
-        ssl.startHandshake();
-        return ssl;
-    }
-
-    private static byte[] head(OutboundTargets.Target target, Map<String, String> headers, int length) {
-        URI url = target.url();
-        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
-        if (url.getRawQuery() != null) path += "?" + url.getRawQuery();
-        boolean defaultPort = target.port() == (target.tls() ? 443 : 80);
-        StringBuilder head = new StringBuilder("POST ").append(path).append(" HTTP/1.1\r\n")
-                .append("Host: ").append(target.host()).append(defaultPort ? "" : ":" + target.port()).append("\r\n");
+    private static HttpPost request(URI url, Map<String, String> headers, byte[] body) {
+        HttpPost post = new HttpPost(url);
         headers.forEach((name, value) -> {
-            if (!name.matches("[A-Za-z0-9-]+") || value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+            if (!HEADER_NAME.matcher(name).matches() || value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0
+                    || value.indexOf('\0') >= 0) {
                 throw new IllegalArgumentException("A header name or value that would break the request");
             }
-            head.append(name).append(": ").append(value).append("\r\n");
+            if (OWN_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("A header the client sets itself: " + name);
+            }
+            post.addHeader(name, value);
         });
-        head.append("Content-Length: ").append(length).append("\r\n").append("Connection: close\r\n\r\n");
-        return head.toString().getBytes(StandardCharsets.UTF_8);
+        post.setEntity(new ByteArrayEntity(body, null)); // Content-Type, if any, is among the headers
+        return post;
     }
 
-    /** The status and headers of the final answer (interim 1xx answers skipped). */
-    private static Response answer(Socket socket, long deadline) throws IOException {
-        Lines in = new Lines(socket, deadline);
-        while (true) {
-            String status = in.line();
-            if (status == null) throw new IOException("Connection closed without an answer");
-            String[] parts = status.split(" ", 3);
-            if (parts.length < 2 || !parts[0].startsWith("HTTP/1.") || !parts[1].matches("\\d{3}")) {
-                throw new IOException("Not an HTTP/1.x answer");
-            }
-            int code = Integer.parseInt(parts[1]);
-            Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            for (int n = 0; ; n++) {
-                String line = in.line();
-                if (line == null) throw new IOException("Connection closed within the answer's headers");
-                if (line.isEmpty()) break;
-                if (n == MAX_HEADERS) throw new IOException("Too many headers in the answer");
-                int colon = line.indexOf(':');
-                if (colon <= 0) continue;
-                headers.putIfAbsent(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
-            }
-            if (code >= 100 && code < 200 && code != 101) continue;
-            return new Response(code, Collections.unmodifiableMap(headers));
-        }
+    /**
+     * What the pool keys a connection by, besides its route: the addresses the check allowed, in
+     * order. Equal only for a check that allowed the same addresses.
+     */
+    static String poolKey(OutboundTargets.Target target) {
+        return target.addresses().stream().map(InetAddress::getHostAddress).distinct().sorted()
+                .reduce((a, b) -> a + "," + b).orElse("");
     }
 
-    /** Reads lines, never waiting past the deadline in all. */
-    private static final class Lines {
-        private final Socket socket;
-        private final InputStream in;
-        private final long deadline;
-        private final byte[] buffer = new byte[4096];
-        private int pos;
-        private int len;
+    private static Response answer(ClassicHttpResponse response) {
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (Header header : response.getHeaders()) headers.putIfAbsent(header.getName(), header.getValue());
+        return new Response(response.getCode(), Collections.unmodifiableMap(headers));
+    }
 
-        Lines(Socket socket, long deadline) throws IOException {
-            this.socket = socket;
-            this.in = socket.getInputStream();
-            this.deadline = deadline;
+    /**
+     * Reads a short body to its end, which returns the connection to the pool; closes the connection
+     * of a long or open-ended one rather than wait for it. The answer is known either way.
+     */
+    private static void release(ClassicHttpResponse response) {
+        HttpEntity entity = response.getEntity();
+        long length = entity == null ? 0 : entity.getContentLength();
+        if (length >= 0 && length <= MAX_DRAINED) {
+            try {
+                EntityUtils.consume(entity);
+                response.close();
+                return;
+            } catch (IOException e) {
+                // the connection is discarded below
+            }
         }
-
-        /** A line without its CRLF, or null at the end of the stream. */
-        String line() throws IOException {
-            StringBuilder line = new StringBuilder();
-            while (true) {
-                if (pos == len) {
-                    socket.setSoTimeout(remaining(deadline));
-                    len = in.read(buffer);
-                    pos = 0;
-                    if (len < 0) {
-                        len = 0;
-                        return line.length() == 0 ? null : line.toString();
-                    }
-                }
-                byte b = buffer[pos++];
-                if (b == '\n') {
-                    int end = line.length();
-                    if (end > 0 && line.charAt(end - 1) == '\r') line.setLength(end - 1);
-                    return line.toString();
-                }
-                if (line.length() == MAX_LINE) throw new IOException("A line of the answer is too long");
-                line.append((char) (b & 0xff));
+        if (response instanceof CloseableHttpResponse closeable) {
+            closeable.close(CloseMode.IMMEDIATE);
+        } else {
+            try {
+                response.close();
+            } catch (IOException e) {
+                // nothing to keep
             }
         }
     }
 
-    /** Milliseconds left, at least 1; none left is a timeout. */
-    private static int remaining(long deadline) throws SocketTimeoutException {
+    /** Milliseconds left, at least 1; none left is a timeout before anything was sent. */
+    private static long remaining(long deadline) throws SocketTimeoutException {
         long left = (deadline - System.nanoTime()) / 1_000_000;
         if (left <= 0) throw new SocketTimeoutException("No answer in time");
-        return (int) Math.min(Integer.MAX_VALUE, left);
+        return left;
     }
 
-    private static String bare(String host) {
-        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    private static SocketTimeoutException timedOut(IOException cause) {
+        SocketTimeoutException e = new SocketTimeoutException("No answer in time");
+        e.initCause(cause);
+        return e;
     }
 
-    private static boolean literal(String host) {
-        return host.indexOf(':') >= 0 || host.matches("[0-9.]+");
+    /** The client's connection failures name the host and port; these say what happened only. */
+    private static IOException plain(IOException e) {
+        if (e instanceof ConnectTimeoutException) {
+            SocketTimeoutException t = new SocketTimeoutException("Connect timed out");
+            t.initCause(e);
+            return t;
+        }
+        if (e instanceof SocketTimeoutException) return timedOut(e);
+        if (e instanceof ConnectException) {
+            ConnectException c = new ConnectException("Could not connect");
+            c.initCause(e);
+            return c;
+        }
+        return e;
+    }
+
+    private static SSLContext jvmDefault() {
+        try {
+            return SSLContext.getDefault();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("The JVM has no default TLS context", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close(CloseMode.GRACEFUL);
+        deadlines.shutdownNow();
+    }
+
+    /**
+     * The pool's resolver: the addresses the current request's check allowed, for that check's host
+     * only. Anything else (no check on this thread, another host) is not connected to.
+     */
+    private final class CheckedAddresses implements DnsResolver {
+
+        @Override
+        public InetAddress[] resolve(String host) throws UnknownHostException {
+            OutboundTargets.Target target = checked.get();
+            if (target == null || !bare(host).equalsIgnoreCase(bare(target.host()))) {
+                throw new UnknownHostException("Not the host that was checked");
+            }
+            List<InetAddress> addresses = target.addresses();
+            return addresses.toArray(new InetAddress[0]);
+        }
+
+        @Override
+        public String resolveCanonicalHostname(String host) {
+            return host;
+        }
+
+        private static String bare(String host) {
+            return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        }
     }
 }

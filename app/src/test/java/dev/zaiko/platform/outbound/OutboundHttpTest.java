@@ -2,11 +2,16 @@ package dev.zaiko.platform.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.KeyManagerFactory;
@@ -55,8 +62,10 @@ class OutboundHttpTest {
     final OutboundTargetsTest.Names names = new OutboundTargetsTest.Names();
     final OutboundTargets loopbackAllowed = new OutboundTargets(
             new OutboundProperties(false, List.of("127.0.0.0/8")), names);
-    final OutboundHttp http = new OutboundHttp(loopbackAllowed, tls.getSocketFactory());
+    final OutboundHttp http = new OutboundHttp(loopbackAllowed, tls);
     final List<Arrival> arrivals = new CopyOnWriteArrayList<>();
+    /** The client's port of each arrival's connection: equal ports, one connection. */
+    final List<Integer> connections = new CopyOnWriteArrayList<>();
     final List<HttpServer> servers = new CopyOnWriteArrayList<>();
     final CountDownLatch never = new CountDownLatch(1);
 
@@ -86,6 +95,7 @@ class OutboundHttpTest {
 
     @AfterEach
     void stopServers() {
+        http.close();
         never.countDown();
         for (HttpServer s : servers) s.stop(0);
     }
@@ -111,6 +121,7 @@ class OutboundHttpTest {
         try (InputStream in = exchange.getRequestBody()) {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+        connections.add(exchange.getRemoteAddress().getPort());
         arrivals.add(new Arrival(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                 exchange.getRequestHeaders().getFirst("Host"), exchange.getRequestHeaders().getFirst("Zaiko-Delivery"),
                 body));
@@ -216,5 +227,102 @@ class OutboundHttpTest {
                 Map.of("Zaiko-Channel", "A\r\nX-Injected: 1"), new byte[0], CONNECT, TIMEOUT))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(arrivals).isEmpty();
+    }
+
+    @Test
+    void aKeptConnectionIsReusedOnlyWhileTheNameResolvesToTheSameAddresses() throws Exception {
+        HttpServer receiver = server(false, 204, Map.of());
+        String url = "http://partner.test:" + receiver.getAddress().getPort() + "/hook";
+        names.point("partner.test", "127.0.0.1");
+        post(url);
+        post(url);
+        assertThat(connections.get(1)).as("kept alive for the same checked address").isEqualTo(connections.get(0));
+
+        names.point("partner.test", "127.0.0.1", "127.0.0.2"); // the name moved: another check, another connection
+        post(url);
+        assertThat(connections.get(2)).isNotEqualTo(connections.get(0));
+
+        names.point("partner.test", "127.0.0.1");
+        post(url);
+        assertThat(connections.get(3)).as("the connection opened for exactly these addresses")
+                .isEqualTo(connections.get(0));
+        assertThat(names.lookups).as("one look-up per request, none for a kept connection").hasValue(4);
+    }
+
+    @Test
+    void aKeptConnectionDoesNotCarryARequestOnceTheNameResolvesToAForbiddenAddress() throws Exception {
+        HttpServer receiver = server(false, 204, Map.of());
+        String url = "http://partner.test:" + receiver.getAddress().getPort() + "/hook";
+        names.point("partner.test", "127.0.0.1");
+        assertThat(post(url).status()).isEqualTo(204);
+
+        names.point("partner.test", "10.1.2.3");
+        assertThatThrownBy(() -> post(url)).isInstanceOf(OutboundRefusedException.class);
+        names.point("partner.test", "127.0.0.1", "169.254.169.254");
+        assertThatThrownBy(() -> post(url)).isInstanceOfSatisfying(OutboundRefusedException.class,
+                e -> assertThat(e.kind()).isEqualTo(AddressKind.METADATA));
+        assertThat(arrivals).hasSize(1);
+    }
+
+    @Test
+    void anAnswerWhoseBodyNeverEndsIsTakenWithoutWaitingForTheBody() throws Exception {
+        HttpServer endless = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        endless.createContext("/", exchange -> {
+            try (InputStream in = exchange.getRequestBody()) {
+                in.readAllBytes();
+            }
+            exchange.sendResponseHeaders(200, 0); // chunked, and it never ends
+            exchange.getResponseBody().write("[".getBytes(StandardCharsets.UTF_8));
+            exchange.getResponseBody().flush();
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        endless.start();
+        servers.add(endless);
+
+        long started = System.nanoTime();
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThat(
+                post("http://127.0.0.1:" + endless.getAddress().getPort() + "/hook").status()).isEqualTo(200));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("well within the 5 s timeout")
+                .isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void anAnswerDribbledByteByByteStillEndsAtTheTimeout() throws Exception {
+        ScheduledExecutorService peer = Executors.newSingleThreadScheduledExecutor();
+        List<Socket> accepted = new CopyOnWriteArrayList<>();
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            peer.execute(() -> {
+                try {
+                    Socket s = listener.accept();
+                    accepted.add(s);
+                    OutputStream out = s.getOutputStream();
+                    out.write("HTTP/1.1 200 OK\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    // a byte each 100 ms: every read gets something long before the 600 ms timeout
+                    peer.scheduleAtFixedRate(() -> {
+                        try {
+                            out.write('a');
+                            out.flush();
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }, 100, 100, TimeUnit.MILLISECONDS);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            long started = System.nanoTime();
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThatThrownBy(() -> http.post(
+                    URI.create("http://127.0.0.1:" + listener.getLocalPort() + "/h"), Map.of(), new byte[0], CONNECT,
+                    Duration.ofMillis(600))).isInstanceOf(SocketTimeoutException.class));
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+        } finally {
+            peer.shutdownNow();
+            for (Socket s : accepted) s.close();
+        }
     }
 }
