@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.zaiko.platform.RetryAfter;
+import dev.zaiko.platform.outbound.OutboundRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -256,6 +257,12 @@ final class ChannelSender {
             Thread.currentThread().interrupt();
             problem = "interrupted";
             metrics.pushed(channel, AdapterMetrics.FAILED, 0, Duration.between(started, clock.instant()));
+        } catch (OutboundRefusedException e) {
+            problem = e.getMessage(); // says why, never quotes the URL
+            metrics.pushed(channel, AdapterMetrics.FAILED, 0, Duration.between(started, clock.instant()));
+            log.warn("Push of channel {} to {} not sent: the adapter's host resolves to {} ({}), not allowed",
+                    channel, adapter.marketplace(), e.address() == null ? "-" : e.address().getHostAddress(),
+                    e.kind());
         } catch (Exception e) {
             problem = e instanceof java.io.IOException && e.getMessage() != null && e.getMessage().startsWith("HTTP ")
                     ? e.getMessage() : e.getClass().getSimpleName(); // never a message that may quote the URL

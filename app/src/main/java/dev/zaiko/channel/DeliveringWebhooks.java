@@ -1,9 +1,7 @@
 package dev.zaiko.channel;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.zaiko.platform.RetryAfter;
 import dev.zaiko.platform.SecretBox;
+import dev.zaiko.platform.outbound.OutboundHttp;
+import dev.zaiko.platform.outbound.OutboundRefusedException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
@@ -68,7 +68,7 @@ class DeliveringWebhooks implements SmartLifecycle {
     private final ChannelSyncProperties properties;
     private final Clock clock;
     private final Timer propagation;
-    private final HttpClient http;
+    private final OutboundHttp http;
     private final Signal wake = new Signal();
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
     private final Duration lease;
@@ -84,7 +84,7 @@ class DeliveringWebhooks implements SmartLifecycle {
 
     DeliveringWebhooks(JdbcTemplate jdbc, FeedWriter writer, ReadingFeeds feeds, ChannelSyncProperties properties,
                        Clock clock, MeterRegistry meters, PlatformTransactionManager transactions,
-                       ApplicationEventPublisher events, SecretBox secrets) {
+                       ApplicationEventPublisher events, SecretBox secrets, OutboundHttp http) {
         this.jdbc = jdbc;
         this.secrets = secrets;
         this.tx = new TransactionTemplate(transactions);
@@ -94,8 +94,7 @@ class DeliveringWebhooks implements SmartLifecycle {
         this.clock = clock;
         this.propagation = Timer.builder("zaiko.channel.propagation").tag("stage", "webhook")
                 .description("From a channel feed entry to an endpoint's 2xx answer").register(meters);
-        this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+        this.http = http;
         this.lease = properties.lease();
         writer.onWritten(wake::raise);
     }
@@ -255,28 +254,29 @@ class DeliveringWebhooks implements SmartLifecycle {
         String problem;
         Duration asked = null;
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint.url()))
-                    .timeout(properties.requestTimeout())
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "Zaiko-Webhooks/1")
-                    .header("Zaiko-Delivery", deliveryId)
-                    .header(WebhookSignature.HEADER, WebhookSignature.header(endpoint.secret(),
-                            endpoint.overlappingSecret(now), t, body))
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() / 100 == 2) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Content-Type", "application/json");
+            headers.put("User-Agent", "Zaiko-Webhooks/1");
+            headers.put("Zaiko-Delivery", deliveryId);
+            headers.put(WebhookSignature.HEADER, WebhookSignature.header(endpoint.secret(),
+                    endpoint.overlappingSecret(now), t, body));
+            // resolves the host now and connects to what it checked: a name that has come to point at a
+            // forbidden address since it was registered gets nothing
+            OutboundHttp.Response response = http.post(URI.create(endpoint.url()), headers,
+                    body.getBytes(StandardCharsets.UTF_8), properties.connectTimeout(), properties.requestTimeout());
+            if (response.status() / 100 == 2) {
                 delivered(endpoint, entries);
                 return true;
             }
-            problem = "HTTP " + response.statusCode();
-            if (response.statusCode() == 429 || response.statusCode() == 503) {
-                asked = response.headers().firstValue("Retry-After")
-                        .flatMap(v -> RetryAfter.parse(v, clock.instant())).orElse(null);
+            problem = "HTTP " + response.status();
+            if (response.status() == 429 || response.status() == 503) {
+                asked = response.header("Retry-After").flatMap(v -> RetryAfter.parse(v, clock.instant())).orElse(null);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            problem = "interrupted";
+        } catch (OutboundRefusedException e) {
+            problem = e.getMessage(); // says why, never quotes the URL
+            log.warn("Webhook {} on channel {} (host {}) not called: it resolves to {} ({}), not allowed",
+                    endpoint.id(), endpoint.channel(), endpoint.host(),
+                    e.address() == null ? "-" : e.address().getHostAddress(), e.kind());
         } catch (java.io.IOException | RuntimeException e) {
             problem = e.getClass().getSimpleName(); // never the message: it may quote the URL
         }

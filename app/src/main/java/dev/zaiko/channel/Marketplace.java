@@ -1,11 +1,12 @@
 package dev.zaiko.channel;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import dev.zaiko.platform.outbound.OutboundHttp;
 
 /**
  * The marketplaces Zaiko has an adapter for, with default limits (a channel may set lower or higher
@@ -95,7 +96,8 @@ enum Marketplace {
     /** The request body in the marketplace's shape (serialized as JSON). */
     abstract Object body(ChannelPush push);
 
-    MarketplaceAdapter adapter(String url, double rate, int batch, HttpClient http, Duration timeout) {
-        return new PostingAdapter(this, url, rate, batch, http, timeout);
+    MarketplaceAdapter adapter(String url, double rate, int batch, OutboundHttp http, Duration connectTimeout,
+                               Duration timeout) {
+        return new PostingAdapter(this, url, rate, batch, http, connectTimeout, timeout);
     }
 }

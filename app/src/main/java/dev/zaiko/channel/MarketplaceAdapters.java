@@ -1,6 +1,5 @@
 package dev.zaiko.channel;
 
-import java.net.http.HttpClient;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +11,8 @@ import java.util.Optional;
 import dev.zaiko.inventory.StockNetwork;
 import dev.zaiko.platform.InvalidRequestException;
 import dev.zaiko.platform.NotFoundException;
+import dev.zaiko.platform.outbound.OutboundHttp;
+import dev.zaiko.platform.outbound.OutboundTargets;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,34 +34,41 @@ public class MarketplaceAdapters implements SmartLifecycle {
     private final StockNetwork network;
     private final AdapterNode node;
     private final Clock clock;
+    private final OutboundTargets targets;
 
     MarketplaceAdapters(JdbcTemplate jdbc, StockNetwork network, ReadingFeeds feeds, FeedWriter writer,
-                        ChannelSyncProperties properties, Clock clock, MeterRegistry meters) {
+                        ChannelSyncProperties properties, Clock clock, MeterRegistry meters, OutboundTargets targets,
+                        OutboundHttp http) {
         this.jdbc = jdbc;
         this.network = network;
         this.clock = clock;
-        HttpClient http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
-        this.node = new AdapterNode(jdbc, feeds::read, posting(http, properties.requestTimeout()), properties, clock,
-                meters, AdapterNode.newId());
+        this.targets = targets;
+        this.node = new AdapterNode(jdbc, feeds::read,
+                posting(http, properties.connectTimeout(), properties.requestTimeout()), properties, clock, meters,
+                AdapterNode.newId());
         writer.onWritten(node::wake);
     }
 
-    /** Adapters that POST each marketplace's JSON to the channel's URL. */
-    static AdapterNode.AdapterFactory posting(HttpClient http, Duration timeout) {
-        return s -> Marketplace.valueOf(s.marketplace()).adapter(s.url(), s.rate(), s.batch(), http, timeout);
+    /**
+     * Adapters that POST each marketplace's JSON to the channel's URL, each push checking again
+     * where the URL's host points ({@link OutboundHttp}).
+     */
+    static AdapterNode.AdapterFactory posting(OutboundHttp http, Duration connectTimeout, Duration timeout) {
+        return s -> Marketplace.valueOf(s.marketplace()).adapter(s.url(), s.rate(), s.batch(), http, connectTimeout,
+                timeout);
     }
 
     /**
      * Sets the channel's adapter (a change keeps the cursor and the lease: the holder, on whichever
      * instance, restarts its sender with the new settings). Null rate, batch or floor take the
-     * marketplace's defaults (floor 0: a SKU that sold out goes first).
+     * marketplace's defaults (floor 0: a SKU that sold out goes first). The URL must be plain
+     * http(s) to an allowed address ({@link OutboundTargets}): else 400 naming {@code url}, and
+     * nothing is stored or changed.
      */
     public ChannelAdapter set(String channel, String marketplace, String url, Double rate, Integer batch,
                               Integer safetyFloor) {
         network.requireChannel(channel);
         Marketplace m = marketplace(marketplace);
-        String valid = Webhooks.validUrl(url).toString();
         double r = rate == null ? m.defaultRate : rate;
         int b = batch == null ? m.defaultBatch : batch;
         int floor = safetyFloor == null ? 0 : safetyFloor;
@@ -69,6 +77,7 @@ public class MarketplaceAdapters implements SmartLifecycle {
         }
         if (b < 1 || b > MAX_BATCH) throw new InvalidRequestException("batch must be 1 to " + MAX_BATCH + ".");
         if (floor < 0) throw new InvalidRequestException("safetyFloor must be 0 or more.");
+        String valid = targets.requireAllowed(url, "url").toString();
         jdbc.update("""
                 insert into channel_adapter (channel, marketplace, url, rate, batch, safety_floor, created_at)
                 values (?, ?, ?, ?, ?, ?, ?)

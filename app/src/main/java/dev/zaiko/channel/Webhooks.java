@@ -1,7 +1,6 @@
 package dev.zaiko.channel;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -10,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,6 +17,7 @@ import dev.zaiko.inventory.StockNetwork;
 import dev.zaiko.platform.InvalidRequestException;
 import dev.zaiko.platform.NotFoundException;
 import dev.zaiko.platform.SecretBox;
+import dev.zaiko.platform.outbound.OutboundTargets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,7 +33,6 @@ public class Webhooks {
 
     static final int MIN_SECRET = 16;
     static final int MAX_SECRET = 256;
-    static final int MAX_URL = 2000;
     static final Duration DEFAULT_OVERLAP = Duration.ofHours(24);
     static final Duration MAX_OVERLAP = Duration.ofDays(7);
     /** Where the secrets are, stored encrypted (docs/security.md, "Secrets at rest"). */
@@ -48,22 +46,28 @@ public class Webhooks {
     private final DeliveringWebhooks delivering;
     private final SecretBox secrets;
     private final TransactionTemplate tx;
+    private final OutboundTargets targets;
 
     Webhooks(JdbcTemplate jdbc, StockNetwork network, Clock clock, DeliveringWebhooks delivering, SecretBox secrets,
-             PlatformTransactionManager transactions) {
+             PlatformTransactionManager transactions, OutboundTargets targets) {
         this.jdbc = jdbc;
         this.network = network;
         this.clock = clock;
         this.delivering = delivering;
         this.secrets = secrets;
         this.tx = new TransactionTemplate(transactions);
+        this.targets = targets;
     }
 
-    /** A new endpoint starts at cursor 0: its first deliveries bring every SKU's current value. */
+    /**
+     * A new endpoint starts at cursor 0: its first deliveries bring every SKU's current value. Its
+     * URL must be plain http(s) to an allowed address ({@link OutboundTargets}): else 400 naming
+     * {@code url}, and nothing is stored.
+     */
     public Webhook register(String channel, String url, String secret) {
         network.requireChannel(channel);
-        URI uri = validUrl(url);
         validSecret(secret);
+        URI uri = targets.requireAllowed(url, "url");
         UUID id = UUID.randomUUID();
         jdbc.update("insert into channel_webhook (id, channel, url, secret, created_at) values (?, ?, ?, ?, ?)",
                 id, channel, uri.toString(), secrets.seal(secret, TABLE, "secret"), Timestamp.from(clock.instant()));
@@ -165,25 +169,6 @@ public class Webhooks {
     private Optional<Webhook> find(String channel, UUID id) {
         return jdbc.query("select " + COLUMNS + " from channel_webhook where channel = ? and id = ?",
                 this::webhook, channel, id).stream().findFirst();
-    }
-
-    static URI validUrl(String url) {
-        if (url == null || url.isBlank() || url.length() > MAX_URL) {
-            throw new InvalidRequestException("url must be an absolute http or https URL of at most " + MAX_URL
-                    + " characters.");
-        }
-        try {
-            URI uri = new URI(url.strip());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
-                    || uri.getFragment() != null) {
-                throw new InvalidRequestException("url must be an absolute http or https URL with a host and no "
-                        + "fragment.");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new InvalidRequestException("url is not a valid URL.");
-        }
     }
 
     private Webhook webhook(ResultSet rs, int i) throws SQLException {

@@ -12,6 +12,9 @@
  * several instances, one at a time pushes a channel (a lease in the database, taken over when its
  * holder dies). See docs/channel-sync.md.
  * <p>
+ * Webhook and adapter URLs go only to allowed addresses, checked when set and again right before
+ * each request ({@link dev.zaiko.platform.outbound.OutboundTargets}).
+ * <p>
  * Owns the {@code channel_*} tables. Webhook secrets and URLs (whose query may hold a token) are
  * never logged: logs name endpoints by id and host. Webhook secrets are stored encrypted
  * ({@link dev.zaiko.platform.SecretBox}).

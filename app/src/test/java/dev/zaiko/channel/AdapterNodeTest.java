@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +22,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.zaiko.support.StoppedClock;
 import dev.zaiko.support.MovableClock;
 import dev.zaiko.support.TestDatabase;
+import dev.zaiko.platform.outbound.HostResolver;
+import dev.zaiko.platform.outbound.OutboundHttp;
+import dev.zaiko.platform.outbound.OutboundProperties;
+import dev.zaiko.platform.outbound.OutboundTargets;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -279,12 +282,14 @@ class AdapterNodeTest {
         StoppedClock clock = new StoppedClock(java.time.Instant.parse("2026-11-22T01:00:00Z"), java.time.ZoneOffset.UTC);
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         ChannelSyncProperties properties = ChannelSyncProperties.defaults();
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        // the marketplace listens on loopback, which this test allows as the test profile does
+        OutboundHttp http = new OutboundHttp(new OutboundTargets(
+                new OutboundProperties(false, List.of("127.0.0.0/8")), HostResolver.SYSTEM));
         try (MarketplaceReceiver rakuten = new MarketplaceReceiver(0)) {
             for (String sku : List.of("A", "B", "C")) feed(sku, 7, clock);
             adapter(rakuten.url(), 1, 1000, clock);
             rakuten.answerNext(429, "2");
-            AdapterNode node = node("node-a", clock, meters, MarketplaceAdapters.posting(http, Duration.ofSeconds(5)),
+            AdapterNode node = node("node-a", clock, meters, MarketplaceAdapters.posting(http, Duration.ofSeconds(5), Duration.ofSeconds(5)),
                     properties);
             node.start();
 

@@ -73,6 +73,9 @@ class WebhookLifecycleApiTest {
     @Autowired
     ApplicationEventPublisher publisher;
 
+    @Autowired
+    dev.zaiko.platform.outbound.OutboundHttp outbound;
+
     ChannelApi api;
     ShopApi.Shop shop;
     final List<WebhookDisabled> disabled = new CopyOnWriteArrayList<>();
@@ -326,7 +329,7 @@ class WebhookLifecycleApiTest {
 
             // node A claims the endpoint and dies without releasing it
             DeliveringWebhooks nodeA = new DeliveringWebhooks(jdbc, writer, feeds, properties, clock, meters,
-                    transactions, publisher, secrets);
+                    transactions, publisher, secrets, outbound);
             assertThat(nodeA.claim(java.util.UUID.fromString(id))).isTrue();
             assertThat(delivering.claim(java.util.UUID.fromString(id))).as("held by node A").isFalse();
             assertThat(Duration.between(clock.instant(), claimedUntil(id))).isLessThanOrEqualTo(properties.lease());

@@ -109,7 +109,10 @@ public final class PropagationBench {
         progress("Settings: " + options);
         String loadBefore = MachineFacts.currentLoadAverage();
         progress("Starting Zaiko (embedded PostgreSQL, migrations)");
-        try (ZaikoServer server = ZaikoServer.start(options.app().toArray(String[]::new))) {
+        // the webhook receiver listens on loopback, which Zaiko refuses unless allowed (docs/security.md)
+        List<String> app = new ArrayList<>(List.of("--zaiko.outbound.allowed-networks=127.0.0.0/8"));
+        app.addAll(options.app());
+        try (ZaikoServer server = ZaikoServer.start(app.toArray(String[]::new))) {
             MachineFacts machine = MachineFacts.of(server);
             progress("Zaiko listens on " + server.baseUrl() + "; setting up the shop");
             OrderShop shop = new OrderShop(server);
