@@ -63,7 +63,9 @@ class QueueingCases {
     public Optional<ContactCase> open(String caseId) {
         Optional<ContactCase> known = store.find(caseId);
         if (known.isPresent()) return known;
-        StockoutCase c = cases.get(caseId);
+        // under the case's lock: a decision taken at this moment (a customer's link, the shop's
+        // default) waits, so a case read as undecided is still undecided when it is queued
+        StockoutCase c = cases.locked(caseId);
         Optional<Order> order = orders.find(OrderNumber.parse(c.orderNumber()));
         if (order.isEmpty()) {
             log.warn("Stockout case {}: order {} not found; the desk cannot reach its customer", c.id(),

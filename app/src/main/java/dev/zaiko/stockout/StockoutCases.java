@@ -30,6 +30,16 @@ public class StockoutCases {
         return find(id).orElseThrow(() -> noSuchCase(id));
     }
 
+    /**
+     * The case read under its row lock, in the caller's transaction: no decision or status change
+     * can slip in between this read and what the caller does with it.
+     */
+    public StockoutCase locked(String id) {
+        StockoutCase c = get(id);
+        store.lockStatus(c.id());
+        return get(c.id());
+    }
+
     /** Case ids are read as staff type them: {@code so-000042 } is SO-000042. */
     static String normalized(String id) {
         return id.strip().toUpperCase();
