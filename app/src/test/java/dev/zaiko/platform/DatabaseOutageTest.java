@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.zaiko.mail.EmailStatus;
 import dev.zaiko.mail.OutgoingEmail;
 import dev.zaiko.mail.Outbox;
@@ -57,7 +59,8 @@ import tools.jackson.databind.node.ObjectNode;
  * from three threads; the server is stopped (a fast shutdown, as {@code pg_ctl restart} does) and
  * started again on the same directory and port. While it is down every answer is 503
  * {@code database-unavailable} with {@code Retry-After} and health says DOWN; afterwards Zaiko
- * serves again by itself, its jobs run, and every reservation answered 201 exists.
+ * serves again by itself, every reservation answered 201 exists, a webhook endpoint gets the stock
+ * as it is after the outage, and the durable jobs run (a recurring one, an email's delivery).
  * <p>
  * The pool waits 2 s for a connection here (Hikari's default is 30 s), so the outage's answers
  * come quickly; docs/reliability.md says how to set it.
@@ -170,6 +173,21 @@ class DatabaseOutageTest {
         api.ok(api.post("/api/products", product));
         api.sellable(sku, shop.warehouse(), 100_000);
         assertThat(health()).isEqualTo(200);
+        // a webhook endpoint of the web shop, fed through the outage
+        Map<String, Integer> pushedAts = new java.util.concurrent.ConcurrentHashMap<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            try (exchange) {
+                for (JsonNode d : ShopApi.JSON.readTree(exchange.getRequestBody().readAllBytes()).path("deliveries")) {
+                    pushedAts.put(d.path("sku").asString(), d.path("ats").intValue());
+                }
+                exchange.sendResponseHeaders(204, -1);
+            }
+        });
+        receiver.start();
+        api.ok(api.post("/api/channels/" + shop.web() + "/webhooks", ShopApi.JSON.createObjectNode()
+                .put("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook")
+                .put("secret", "a-secret-of-32-characters-000000")));
 
         Queue<Answer> answers = new ConcurrentLinkedQueue<>();
         AtomicBoolean buying = new AtomicBoolean(true);
@@ -238,6 +256,12 @@ class DatabaseOutageTest {
         int reserved = 0;
         for (JsonNode l : level) reserved += l.path("reserved").intValue();
         assertThat(reserved).as("stock reserved equals the reservations stored").isEqualTo(stored.size());
+
+        // the webhook endpoint gets the stock as it is after the outage
+        int expectedAts = 100_000 - stored.size();
+        await("the webhook endpoint gets the stock after the outage").atMost(Duration.ofSeconds(30))
+                .until(() -> Integer.valueOf(expectedAts).equals(pushedAts.get(sku)));
+        receiver.stop(0);
 
         // the durable jobs run again: a recurring one, and an email's delivery
         Jobs.runRecurring(jobs, clock, RetryingEventPublications.TASK);
