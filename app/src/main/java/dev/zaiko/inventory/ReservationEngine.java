@@ -200,7 +200,13 @@ public final class ReservationEngine implements AutoCloseable {
                 if (changed) store.write(c, picture.changes(), batchId);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                // a connection the pool closed after a fatal error (the server gone) cannot roll back:
+                // the first failure is the reason, the rollback's rides along
+                try {
+                    c.rollback();
+                } catch (SQLException | RuntimeException rollback) {
+                    e.addSuppressed(rollback);
+                }
                 throw e;
             }
         } catch (SQLException | RuntimeException e) {

@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -26,9 +28,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * The email is taken in a short transaction (counted and held, so no second instance sends it
  * meanwhile), handed to the transport with no transaction open, and the outcome recorded in a
- * second transaction. An email that is SENT, FAILED or BOUNCED is never taken again. The only
- * way to send twice is a crash between the server's acceptance and the second commit: the
- * attempt after it sends the same Message-ID, which receivers treat as one message.
+ * second transaction. An email that is SENT, FAILED or BOUNCED is never taken again.
+ * <p>
+ * When the server accepted the message but the outcome could not be recorded (the database away
+ * at that moment), this instance remembers the acceptance and the job's next run records it
+ * without sending again. Only a crash (or a restart) between the server's acceptance and that
+ * record sends twice: the attempt after the hold sends the same Message-ID, which receivers treat
+ * as one message. So delivery is at least once, and exactly once per Message-ID for a receiver
+ * that drops duplicates; see docs/mail.md.
  */
 @Service
 class DeliveringEmails {
@@ -46,6 +53,13 @@ class DeliveringEmails {
     /** Why an attempt failed, and whether trying again can help. */
     record Failure(boolean permanent, String reason) {
     }
+
+    /** The server took this attempt's message; the record of it is still to be written. */
+    record Accepted(int attempt, MailTransport.Kind kind) {
+    }
+
+    /** Accepted sends whose outcome could not be recorded yet, by email id: never sent again by this instance. */
+    private final Map<UUID, Accepted> unrecorded = new ConcurrentHashMap<>();
 
     private final MailStore store;
     private final MailTransport transport;
@@ -65,6 +79,8 @@ class DeliveringEmails {
     }
 
     Next deliver(UUID id) {
+        Accepted accepted = unrecorded.get(id);
+        if (accepted != null) return recordAccepted(id, accepted);
         Instant now = clock.instant();
         Optional<MailStore.Row> taken = tx.execute(t -> store.take(id, now, now.plus(HOLD)));
         if (taken == null || taken.isEmpty()) return whyNotTaken(id, now);
@@ -81,7 +97,29 @@ class DeliveringEmails {
                     e.getClass().getSimpleName());
             return tx.execute(t -> failedAttempt(email, attempt, ofRound, failure.reason()));
         }
-        return tx.execute(t -> sent(email, attempt, kind));
+        unrecorded.put(id, new Accepted(attempt, kind));
+        try {
+            Next next = tx.execute(t -> sent(email, attempt, kind));
+            unrecorded.remove(id);
+            return next;
+        } catch (RuntimeException e) {
+            // the job fails and runs again later (MailJobs' failure handler); that run records, never resends
+            log.warn("Email {} {} was accepted by the {} transport at attempt {} but could not be marked SENT ({}); "
+                    + "it is recorded on the next run, not sent again", id, email.messageId(), kind, attempt,
+                    e.getClass().getSimpleName());
+            throw e;
+        }
+    }
+
+    /** A run after an accepted send whose record failed: records it now, sends nothing. */
+    private Next recordAccepted(UUID id, Accepted accepted) {
+        Next next = tx.execute(t -> {
+            Optional<MailStore.Row> row = store.row(id);
+            if (row.isEmpty()) return Next.DONE;
+            return sent(row.get().email(), accepted.attempt(), accepted.kind());
+        });
+        unrecorded.remove(id);
+        return next;
     }
 
     /** Done, unless another attempt holds it right now: then look again when its hold ends. */

@@ -24,6 +24,16 @@ public record MailOutboxProperties(Integer maxAttempts, Duration firstRetry, Dur
         }
     }
 
+    /**
+     * The longest outage an email rides out: the waits between its first attempt and its last, after
+     * which it is FAILED (with the defaults 1 + 2 + 4 + 8 + 16 + 32 + 60 minutes, a little over 2 hours).
+     */
+    Duration patience() {
+        Duration total = Duration.ZERO;
+        for (int attempt = 1; attempt < maxAttempts; attempt++) total = total.plus(retryAfter(attempt));
+        return total;
+    }
+
     /** The wait after the {@code attempts}-th failed attempt: doubling from the first, capped. */
     Duration retryAfter(int attempts) {
         return dev.zaiko.platform.Durations.doubling(firstRetry, maxRetry, attempts);

@@ -341,7 +341,12 @@ public class PlacingOrders {
      * driver's batch entries), that is the customer's name, email and phone; it must not reach a
      * log. Only the SQL state and the exception's type are kept.
      */
-    private static IllegalStateException withheld(OrderNumber number, DataAccessException e) {
+    private static RuntimeException withheld(OrderNumber number, DataAccessException e) {
+        if (dev.zaiko.platform.DatabaseUnavailable.isCause(e)) {
+            return new dev.zaiko.platform.DatabaseUnavailable("Could not record order " + number
+                    + ": the database is unavailable (SQL state " + dev.zaiko.platform.DatabaseUnavailable.sqlState(e)
+                    + ").");
+        }
         String state = e.getMostSpecificCause() instanceof SQLException sql ? sql.getSQLState() : "unknown";
         return new IllegalStateException("Could not record order " + number + " (" + e.getClass().getSimpleName()
                 + ", SQL state " + state + "); its reservations are released. The database's message is withheld "

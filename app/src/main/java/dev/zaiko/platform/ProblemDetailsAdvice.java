@@ -91,6 +91,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(org.springframework.dao.DataAccessException.class)
     ResponseEntity<ProblemDetail> database(org.springframework.dao.DataAccessException e) throws Exception {
+        if (DatabaseUnavailable.isCause(e)) return databaseUnavailable(e);
         String state = sqlState(e);
         if (state != null && state.startsWith("22")) {
             logger.warn("The database refused a value of a request (SQL state " + state + ")");
@@ -103,7 +104,29 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "already-exists",
                     "Already exists", "Something with the same identity is already stored; nothing was changed."));
         }
-        return ResponseEntity.internalServerError().body(unexpected(e));
+        return unexpected(e);
+    }
+
+    /**
+     * The database cannot be reached (down, restarting, no connection within the pool's timeout):
+     * 503 with {@code Retry-After}, never 500. Whatever the request changed was not acknowledged;
+     * a change cut off while it was being committed may still have been kept, so a client that
+     * sends it again relies on the call's own idempotency (an order's externalRef) or looks first.
+     */
+    static ResponseEntity<ProblemDetail> databaseUnavailable(Throwable e) {
+        org.slf4j.LoggerFactory.getLogger(ProblemDetailsAdvice.class).warn(
+                "The database is unavailable; a request is answered 503 ({}, SQL state {})",
+                e.getClass().getSimpleName(), DatabaseUnavailable.sqlState(e));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+                .body(unavailableProblem());
+    }
+
+    static ProblemDetail unavailableProblem() {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
+                "Zaiko cannot reach its database right now, so the request was not completed. Send it again after "
+                        + "the time in Retry-After; a change is safe to repeat when it carries its own identity "
+                        + "(an order's externalRef), otherwise look whether it took effect first.");
     }
 
     private static String sqlState(Throwable e) {
@@ -115,14 +138,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** Anything unforeseen: log it for us, tell the caller plainly, leak no internals. */
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) throws Exception {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
         if (e instanceof org.springframework.web.ErrorResponse || e instanceof org.springframework.web.HttpRequestMethodNotSupportedException) {
             throw e; // Spring's own web errors (404 routes, 405) are rendered by the base class
         }
+        // the database away under a transaction manager (CannotCreateTransactionException) or the
+        // reservation engine's future (CompletionException around an SQLException)
+        if (DatabaseUnavailable.isCause(e)) return databaseUnavailable(e);
         logger.error("Unexpected error while handling a request", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-                "Zaiko could not complete the request because of an internal error; "
-                        + "please try again, and tell the shop's administrator if it keeps happening.");
+        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "Internal error", "Zaiko could not complete the request because of an internal error; "
+                        + "please try again, and tell the shop's administrator if it keeps happening."));
     }
 
     @Override

@@ -21,6 +21,15 @@ class MailOutboxPropertiesTest {
     }
 
     @Test
+    void withTheDefaultsAnEmailRidesOutAnSmtpOutageOfTwoHoursBeforeItIsGivenUp() {
+        MailOutboxProperties p = new MailOutboxProperties(null, null, null);
+        assertThat(p.patience()).isEqualTo(Duration.ofMinutes(1 + 2 + 4 + 8 + 16 + 32 + 60));
+        assertThat(p.patience()).isGreaterThan(Duration.ofHours(2));
+        assertThat(new MailOutboxProperties(1, null, null).patience()).isZero();
+        assertThat(new MailOutboxProperties(3, null, null).patience()).isEqualTo(Duration.ofMinutes(3));
+    }
+
+    @Test
     void nonsenseIsRefusedAtStart() {
         assertThatThrownBy(() -> new MailOutboxProperties(0, null, null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new MailOutboxProperties(null, Duration.ZERO, null))
