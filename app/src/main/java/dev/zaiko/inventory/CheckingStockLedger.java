@@ -10,7 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads levels and movements, and proves the ledger: every stored level equals the fold of its
- * movements, and every reserved count equals the units of the open reservations there.
+ * movements, and every reserved count equals the units of the open reservations there; and lists
+ * the reservations that belong to nothing ({@link #strays}).
  */
 @Component
 public class CheckingStockLedger {
@@ -106,6 +107,25 @@ public class CheckingStockLedger {
                                 rs.getInt("f_r"), rs.getInt("f_d")),
                         rs.getInt("open_units")),
                 skuOrNull, skuOrNull, skuOrNull, skuOrNull, skuOrNull, skuOrNull);
+    }
+
+    /**
+     * Open reservations whose hold ran out: nothing claimed them (no order was recorded for them, or
+     * their API client went away). Empty after the sweep ({@link ReleasingExpiredReservations}).
+     */
+    public List<StrayReservation> strays(String skuOrNull) {
+        return jdbc.query("""
+                select r.id, r.sku, min(r.channel) as channel, min(r.holder) as holder, sum(r.quantity) as units,
+                       min(r.created_at) as created_at, h.expires_at
+                from inventory_reservation_hold h
+                join inventory_reservation r on r.id = h.id and r.status = 'OPEN'
+                where h.expires_at <= ? and (?::text is null or h.sku = ?)
+                group by r.id, r.sku, h.expires_at
+                order by h.expires_at, r.id
+                """, (rs, i) -> new StrayReservation(rs.getObject("id", java.util.UUID.class), rs.getString("sku"),
+                        rs.getString("channel"), rs.getString("holder"), rs.getInt("units"),
+                        rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("expires_at").toInstant()),
+                java.sql.Timestamp.from(clock.instant()), skuOrNull, skuOrNull);
     }
 
     private static Bucket bucket(String name) {

@@ -6,8 +6,13 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+/**
+ * @param expiresAt when an unclaimed hold runs out and the sweep releases the reservation; null
+ *                  when it is kept until its owner closes it (an order's, once the order is
+ *                  recorded), and once it is closed
+ */
 public record Reservation(UUID id, String sku, String channel, String holder, String segment,
-                          List<ReservationPart> parts, Instant createdAt) {
+                          List<ReservationPart> parts, Instant createdAt, Instant expiresAt) {
 
     /** OPEN while any part is open; otherwise the state all its parts ended in (DISPLACED wins). */
     @JsonProperty("status")

@@ -1,6 +1,8 @@
 package dev.zaiko.inventory;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,17 +35,27 @@ class ReservationController {
         this.reserving = reserving;
     }
 
+    /**
+     * @param holdFor ISO-8601 duration the reservation is held (PT1S to P7D); left out,
+     *                {@code zaiko.inventory.reservation-hold}. Not committed, released or held
+     *                longer by then, it is released (docs/reservations.md, "Holds").
+     */
     record ReserveIn(@NotBlank String channel, @NotBlank String sku,
                      @NotNull @Positive @Max(StockController.MAX_UNITS) Integer quantity,
-                     @Size(max = 200) String holder, @Size(max = 64) String segment) {
+                     @Size(max = 200) String holder, @Size(max = 64) String segment, @Size(max = 40) String holdFor) {
+    }
+
+    /** @param holdFor ISO-8601 duration from now (PT1S to P7D) */
+    record HoldIn(@NotBlank @Size(max = 40) String holdFor) {
     }
 
     /** 201 with the reservation, or 409 with how many the channel could still take. */
     @PostMapping
     @dev.zaiko.access.NotAudited
     ResponseEntity<Reservation> reserve(@Valid @RequestBody ReserveIn in) {
+        Duration hold = in.holdFor() == null ? reserving.defaultHold() : holdFor(in.holdFor());
         ReservationOutcome outcome = reserving.reserve(new ReserveRequest(in.channel(), in.sku(), in.quantity(),
-                in.holder(), in.segment() == null || in.segment().isBlank() ? null : in.segment()));
+                in.holder(), in.segment() == null || in.segment().isBlank() ? null : in.segment(), null, hold));
         if (!outcome.reserved()) {
             throw new ConflictException("insufficient-stock",
                     "Cannot reserve " + in.quantity() + " of " + in.sku() + " on " + in.channel() + ": only "
@@ -79,6 +91,27 @@ class ReservationController {
     @dev.zaiko.access.NotAudited
     Reservation commit(@PathVariable String id) {
         return reserving.commit(parse(id));
+    }
+
+    /** An API client still deciding holds its reservation longer: {@code holdFor} from now. */
+    @PostMapping("/{id}/hold")
+    @dev.zaiko.access.NotAudited
+    Reservation hold(@PathVariable String id, @Valid @RequestBody HoldIn in) {
+        return reserving.extend(parse(id), holdFor(in.holdFor()));
+    }
+
+    static Duration holdFor(String text) {
+        Duration d;
+        try {
+            d = Duration.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            d = null;
+        }
+        if (d == null || d.compareTo(Duration.ofSeconds(1)) < 0 || d.compareTo(ReservationHoldProperties.MAX_HOLD) > 0) {
+            throw new InvalidRequestException("invalid-hold", "holdFor must be an ISO-8601 duration from PT1S to P7D "
+                    + "(for example PT15M), or left out for the shop's default hold.", Map.of("field", "holdFor"));
+        }
+        return d;
     }
 
     private static UUID parse(String id) {

@@ -5,9 +5,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -80,6 +83,30 @@ public final class ReservationEngine implements AutoCloseable {
 
     public CompletableFuture<ReservationChange> commit(UUID reservationId) {
         return close(reservationId, false);
+    }
+
+    /** What the sweep's {@link #expire} found. */
+    public enum Expiry {
+        /** the hold had run out and the reservation was open: its units are sellable again */
+        RELEASED,
+        /** the hold had run out, but the reservation was already closed (displaced, committed): the hold is gone */
+        ALREADY_CLOSED,
+        /** the hold was extended meanwhile: nothing changed */
+        NOT_DUE,
+        /** no hold any more (claimed, or released by another sweep): nothing changed */
+        NOT_HELD
+    }
+
+    /**
+     * Releases a held reservation whose hold has run out, deciding again under the SKU's lock with
+     * its hold row locked: a claim, an extension or another sweep that got there first wins, so a
+     * hold is released at most once however many sweeps race. Queued in the SKU's lane like any
+     * release: a sweep of thousands costs one transaction per SKU and batch.
+     */
+    public CompletableFuture<Expiry> expire(String sku, UUID reservationId) {
+        Expire op = new Expire(reservationId);
+        lane(sku).submit(op);
+        return op.result;
     }
 
     private CompletableFuture<ReservationChange> close(UUID reservationId, boolean release) {
@@ -170,6 +197,7 @@ public final class ReservationEngine implements AutoCloseable {
 
     private void decide(String sku, List<Op> batch) {
         UUID batchId = TimeOrderedIds.next();
+        Instant now = clock.instant();
         List<Runnable> answers = new ArrayList<>(batch.size());
         boolean changed;
         boolean sellableRose;
@@ -185,19 +213,26 @@ public final class ReservationEngine implements AutoCloseable {
                 }
                 Set<String> channels = new LinkedHashSet<>();
                 Set<UUID> closing = new LinkedHashSet<>();
+                Set<UUID> expiring = new LinkedHashSet<>();
                 for (Op op : batch) {
                     if (op instanceof Reserve r) channels.add(r.request.channel());
                     if (op instanceof Close cl) closing.add(cl.reservationId);
+                    if (op instanceof Expire e) expiring.add(e.reservationId);
                 }
+                closing.addAll(expiring);
                 StockPicture picture = new StockPicture(item, store.levels(c, sku), store.protections(c, sku),
-                        store.channelPools(c, channels), store.parts(c, sku, closing), clock.instant());
+                        store.channelPools(c, channels), store.parts(c, sku, closing), now);
+                // only a sweep's batch reads holds: reservations and releases never pay for them
+                Holds holds = new Holds(now, expiring.isEmpty() ? Map.of() : store.lockHolds(c, expiring));
                 String reference = "batch " + batchId;
                 for (Op op : batch) {
-                    answers.add(op.decide(picture, reference));
+                    answers.add(op.decide(picture, reference, holds));
                 }
                 changed = !picture.changes().isEmpty();
                 sellableRose = picture.changes().sellableRose();
                 if (changed) store.write(c, picture.changes(), batchId);
+                if (!holds.added.isEmpty()) store.insertHolds(c, sku, holds.added);
+                if (!holds.dropped.isEmpty()) store.deleteHolds(c, holds.dropped);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 // a connection the pool closed after a fatal error (the server gone) cannot roll back:
@@ -225,9 +260,22 @@ public final class ReservationEngine implements AutoCloseable {
         }
     }
 
-    private abstract static sealed class Op permits Reserve, Close {
+    /** The holds a batch reads (a sweep's, locked), adds (held reservations) and drops (closed or expired). */
+    static final class Holds {
+        final Instant now;
+        final Map<UUID, Instant> locked;
+        final Map<UUID, Instant> added = new LinkedHashMap<>();
+        final Set<UUID> dropped = new LinkedHashSet<>();
+
+        Holds(Instant now, Map<UUID, Instant> locked) {
+            this.now = now;
+            this.locked = locked;
+        }
+    }
+
+    private abstract static sealed class Op permits Reserve, Close, Expire {
         /** Decides against the picture and returns how to answer the caller once committed. */
-        abstract Runnable decide(StockPicture picture, String reference);
+        abstract Runnable decide(StockPicture picture, String reference, Holds holds);
 
         abstract void fail(Throwable t);
     }
@@ -241,12 +289,15 @@ public final class ReservationEngine implements AutoCloseable {
         }
 
         @Override
-        Runnable decide(StockPicture picture, String reference) {
+        Runnable decide(StockPicture picture, String reference, Holds holds) {
             if (picture.channel(request.channel()) == null) {
                 NotFoundException e = new NotFoundException("No channel '" + request.channel() + "'.");
                 return () -> result.completeExceptionally(e);
             }
             ReservationOutcome outcome = picture.reserve(request, TimeOrderedIds.next(), reference);
+            if (outcome.reserved() && request.hold() != null) {
+                holds.added.put(outcome.reservationId(), holds.now.plus(request.hold()));
+            }
             return () -> result.complete(outcome);
         }
 
@@ -267,14 +318,45 @@ public final class ReservationEngine implements AutoCloseable {
         }
 
         @Override
-        Runnable decide(StockPicture picture, String reference) {
+        Runnable decide(StockPicture picture, String reference, Holds holds) {
             if (!picture.knows(reservationId)) {
                 NotFoundException e = new NotFoundException("No reservation " + reservationId + ".");
                 return () -> result.completeExceptionally(e);
             }
             String refusal = release ? picture.release(reservationId) : picture.commit(reservationId);
+            if (refusal == null) holds.dropped.add(reservationId); // its hold, if it had one, ends with it
             ReservationChange change = new ReservationChange(reservationId, refusal == null, refusal);
             return () -> result.complete(change);
+        }
+
+        @Override
+        void fail(Throwable t) {
+            result.completeExceptionally(t);
+        }
+    }
+
+    private static final class Expire extends Op {
+        final UUID reservationId;
+        final CompletableFuture<Expiry> result = new CompletableFuture<>();
+
+        Expire(UUID reservationId) {
+            this.reservationId = reservationId;
+        }
+
+        @Override
+        Runnable decide(StockPicture picture, String reference, Holds holds) {
+            Instant expiresAt = holds.locked.get(reservationId);
+            Expiry expiry;
+            if (expiresAt == null || holds.dropped.contains(reservationId)) {
+                expiry = Expiry.NOT_HELD;
+            } else if (expiresAt.isAfter(holds.now)) {
+                expiry = Expiry.NOT_DUE;
+            } else {
+                holds.dropped.add(reservationId);
+                expiry = picture.knows(reservationId) && picture.expire(reservationId) == null
+                        ? Expiry.RELEASED : Expiry.ALREADY_CLOSED;
+            }
+            return () -> result.complete(expiry);
         }
 
         @Override

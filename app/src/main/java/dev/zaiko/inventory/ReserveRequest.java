@@ -1,5 +1,7 @@
 package dev.zaiko.inventory;
 
+import java.time.Duration;
+
 /**
  * @param holder       who the units are for, e.g. an order number and line; shown to a clerk whose
  *                     till sale would need the unit
@@ -8,14 +10,31 @@ package dev.zaiko.inventory;
  *                     take every unit from that one location, also outside the pool: a transfer
  *                     from another store or warehouse that the shop arranged for a stockout. The
  *                     channel's protections still apply (a store keeps what it keeps).
+ * @param hold         null: the reservation is kept until its owner releases or commits it. A
+ *                     duration: it is held that long from the moment it is made, then released by
+ *                     the sweep unless it was claimed ({@link ReservingStock#claim}), extended,
+ *                     committed or released first (docs/reservations.md, "Holds")
  */
 public record ReserveRequest(String channel, String sku, int quantity, String holder, String segment,
-                             String fromLocation) {
+                             String fromLocation, Duration hold) {
     public ReserveRequest {
         if (quantity <= 0) throw new IllegalArgumentException("quantity must be positive");
+        if (hold != null && (hold.isNegative() || hold.isZero())) {
+            throw new IllegalArgumentException("hold must be positive");
+        }
+    }
+
+    public ReserveRequest(String channel, String sku, int quantity, String holder, String segment,
+                          String fromLocation) {
+        this(channel, sku, quantity, holder, segment, fromLocation, null);
     }
 
     public ReserveRequest(String channel, String sku, int quantity, String holder, String segment) {
-        this(channel, sku, quantity, holder, segment, null);
+        this(channel, sku, quantity, holder, segment, null, null);
+    }
+
+    /** The same request, held for {@code hold} (null: kept until closed). */
+    public ReserveRequest heldFor(Duration hold) {
+        return new ReserveRequest(channel, sku, quantity, holder, segment, fromLocation, hold);
     }
 }

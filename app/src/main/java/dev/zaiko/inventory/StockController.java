@@ -112,6 +112,8 @@ class StockController {
     @GetMapping("/consistency")
     Map<String, Object> consistency(@RequestParam(required = false) String sku) {
         List<LedgerMismatch> mismatches = ledger.mismatches(sku);
-        return Map.of("consistent", mismatches.isEmpty(), "mismatches", mismatches);
+        List<StrayReservation> strays = ledger.strays(sku);
+        return Map.of("consistent", mismatches.isEmpty() && strays.isEmpty(), "mismatches", mismatches,
+                "strayReservations", strays);
     }
 }

@@ -186,11 +186,18 @@ final class StockPicture {
 
     /** @return null when applied, otherwise why not */
     String release(UUID id) {
-        return close(id, ReservationStatus.RELEASED, Bucket.SELLABLE, MovementKind.RELEASE);
+        return close(id, ReservationStatus.RELEASED, Bucket.SELLABLE, MovementKind.RELEASE, null);
     }
 
+    /** A release because the reservation's hold ran out: the ledger row says so. */
+    String expire(UUID id) {
+        return close(id, ReservationStatus.RELEASED, Bucket.SELLABLE, MovementKind.RELEASE, HOLD_EXPIRED);
+    }
+
+    static final String HOLD_EXPIRED = "hold expired";
+
     String commit(UUID id) {
-        return close(id, ReservationStatus.COMMITTED, null, MovementKind.SHIPMENT);
+        return close(id, ReservationStatus.COMMITTED, null, MovementKind.SHIPMENT, null);
     }
 
     /**
@@ -261,15 +268,15 @@ final class StockPicture {
         return reservations.containsKey(id);
     }
 
-    private String close(UUID id, ReservationStatus to, Bucket unitsGoTo, MovementKind kind) {
+    private String close(UUID id, ReservationStatus to, Bucket unitsGoTo, MovementKind kind, String reason) {
         List<PartState> parts = reservations.get(id);
         List<PartState> open = parts.stream().filter(p -> p.status == ReservationStatus.OPEN).toList();
         if (open.isEmpty()) {
             return "reservation " + id + " is " + new Reservation(id, item.sku(), null, null, null,
-                    parts.stream().map(PartState::toPart).toList(), null).status() + ", not OPEN";
+                    parts.stream().map(PartState::toPart).toList(), null, null).status() + ", not OPEN";
         }
         for (PartState p : open) {
-            move(p.location, Bucket.RESERVED, unitsGoTo, p.quantity, kind, id.toString(), null);
+            move(p.location, Bucket.RESERVED, unitsGoTo, p.quantity, kind, id.toString(), reason);
             p.status = to;
             changes.touched(p);
         }

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -127,6 +128,39 @@ final class StockStore {
             ps.setString(3, location);
             ps.setInt(4, atLeastUnits + 50);
             return readParts(ps);
+        }
+    }
+
+    /** The holds of these reservations that still exist, locked: a claim or an extension waits for the sweep, or wins. */
+    Map<UUID, Instant> lockHolds(Connection c, Collection<UUID> ids) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select id, expires_at from inventory_reservation_hold where id = any(?) order by id for update")) {
+            ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+            Map<UUID, Instant> result = new LinkedHashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) result.put(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant());
+            }
+            return result;
+        }
+    }
+
+    /** One statement for a batch's held reservations, however many. */
+    void insertHolds(Connection c, String sku, Map<UUID, Instant> holds) throws SQLException {
+        UUID[] ids = holds.keySet().toArray(UUID[]::new);
+        Timestamp[] expiry = holds.values().stream().map(Timestamp::from).toArray(Timestamp[]::new);
+        try (PreparedStatement ps = c.prepareStatement("insert into inventory_reservation_hold (id, sku, expires_at) "
+                + "select u.id, ?, u.expires_at from unnest(?::uuid[], ?::timestamptz[]) as u(id, expires_at)")) {
+            ps.setString(1, sku);
+            ps.setArray(2, c.createArrayOf("uuid", ids));
+            ps.setArray(3, c.createArrayOf("timestamptz", expiry));
+            ps.executeUpdate();
+        }
+    }
+
+    void deleteHolds(Connection c, Collection<UUID> ids) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("delete from inventory_reservation_hold where id = any(?)")) {
+            ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+            ps.executeUpdate();
         }
     }
 

@@ -146,8 +146,8 @@ public class ChangingOrderLines {
                              String actor, String why) {
         Order order = store.find(number).orElseThrow(() -> noOrder(number));
         int newLineNo = nextLineNo(order);
-        ReservationOutcome outcome = reserving.reserve(new ReserveRequest(order.channel(), substituteSku, quantity,
-                Order.Line.holder(number, newLineNo), null));
+        ReservationOutcome outcome = reserving.reserveUntilClaimed(new ReserveRequest(order.channel(), substituteSku,
+                quantity, Order.Line.holder(number, newLineNo), null));
         if (!outcome.reserved()) {
             throw new ConflictException("substitute-unavailable", "The substitute " + substituteSku + " cannot be "
                     + "reserved: only " + outcome.available() + " available on channel " + order.channel() + " for "
@@ -199,8 +199,8 @@ public class ChangingOrderLines {
         int carrierNo = reservedNow > 0 ? nextLineNo(order) : lineNo;
         UUID reservation = null;
         if (transfer) {
-            ReservationOutcome outcome = reserving.reserve(new ReserveRequest(order.channel(), original.sku(),
-                    shortUnits, Order.Line.holder(number, carrierNo), null, fulfilment.source()));
+            ReservationOutcome outcome = reserving.reserveUntilClaimed(new ReserveRequest(order.channel(),
+                    original.sku(), shortUnits, Order.Line.holder(number, carrierNo), null, fulfilment.source()));
             if (!outcome.reserved()) {
                 throw new ConflictException("transfer-unavailable", "Only " + outcome.available() + " unit(s) of "
                         + original.sku() + " can be taken at " + fulfilment.source() + " for " + shortUnits
@@ -291,8 +291,9 @@ public class ChangingOrderLines {
     }
 
     /**
-     * Runs a change that uses units reserved just before it: they are released again if the change
-     * fails or if the transaction it joined (a stockout decision's) rolls back later.
+     * Runs a change that uses units reserved just before it (held until claimed): the change's
+     * transaction claims them; they are released again if the change fails or if the transaction it
+     * joined (a stockout decision's) rolls back later, and by the inventory's sweep after a crash.
      */
     private Change withReservation(UUID reservation, Supplier<Change> change) {
         if (reservation == null) return change.get();
@@ -306,7 +307,9 @@ public class ChangingOrderLines {
                     }
                 });
                 guarded.set(true);
-                return change.get();
+                Change done = change.get();
+                reserving.claim(List.of(reservation)); // the line is its owner from this commit on
+                return done;
             });
         } catch (RuntimeException e) {
             if (!guarded.get()) releaseQuietly(reservation);

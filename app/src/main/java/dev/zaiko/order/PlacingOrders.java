@@ -26,6 +26,7 @@ import dev.zaiko.inventory.ReserveRequest;
 import dev.zaiko.inventory.ReservingStock;
 import dev.zaiko.inventory.StockNetwork;
 import dev.zaiko.platform.ConflictException;
+import dev.zaiko.platform.FaultPoints;
 import dev.zaiko.platform.InvalidRequestException;
 import dev.zaiko.platform.NotFoundException;
 import dev.zaiko.wallet.Wallets;
@@ -40,8 +41,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Places orders: reserves every line through the inventory's reservation engine (each
- * reservation its own durable transaction), then records the order, its lines and their history
- * in one transaction. Whatever stops an order from being recorded releases what was reserved for it.
+ * reservation its own durable transaction, held until claimed), then records the order, its lines
+ * and their history in one transaction that also claims the reservations. Whatever stops an order
+ * from being recorded releases what was reserved for it; a crash in between leaves held
+ * reservations that the inventory's sweep releases once their hold runs out
+ * ({@code zaiko.inventory.reservation-hold}, docs/reservations.md "Holds").
  * <ul>
  * <li>OWN channel: all or nothing. A line that cannot be reserved is BACKORDERED with the date
  * of the next inbound into the channel's pool when the product allows backorders; otherwise the
@@ -173,12 +177,14 @@ public class PlacingOrders {
         List<CompletableFuture<ReservationOutcome>> pending = new ArrayList<>(in.size());
         for (int i = 0; i < in.size(); i++) {
             OrderRequest.Line line = in.get(i);
-            pending.add(reserving.reserveAsync(new ReserveRequest(channel.code(), line.sku(), line.quantity(),
-                    Order.Line.holder(number, i + 1), null)));
+            // held until the order's transaction claims them: a crash before it strands nothing
+            pending.add(reserving.reserveUntilClaimedAsync(new ReserveRequest(channel.code(), line.sku(),
+                    line.quantity(), Order.Line.holder(number, i + 1), null)));
         }
         List<ReservationOutcome> outcomes = awaitAll(pending);
         List<UUID> reserved = outcomes.stream().filter(ReservationOutcome::reserved)
                 .map(ReservationOutcome::reservationId).toList();
+        FaultPoints.reach("after-reserve-before-order");
         boolean recorded = false; // or released: either way the reservations are no longer this call's to release
         try {
             // what the database keeps (microseconds), so the order answered equals the order read back
@@ -224,6 +230,8 @@ public class PlacingOrders {
             try {
                 tx.executeWithoutResult(t -> {
                     store.insert(order, fingerprint);
+                    // the order's reservations are its own from this commit on; one statement for all
+                    reserving.claim(reserved);
                     // after the insert: a racing duplicate fails on its external reference first and is answered
                     // as a replay, so it never spends the wallet again, nor is refused for what the winner spent
                     if (spendsFromWallet(request, channel)) redeem(number, request);

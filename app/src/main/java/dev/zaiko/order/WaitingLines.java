@@ -147,8 +147,8 @@ class WaitingLines {
         Set<String> dry = new HashSet<>();
         for (BackorderQueue.Waiting w : BackorderQueue.inFillingOrder(store.backordered(sku), b2bFirst)) {
             if (dry.contains(w.channel())) continue;
-            ReservationOutcome outcome = reserving.reserve(new ReserveRequest(w.channel(), sku, w.quantity(),
-                    Order.Line.holder(w.orderNumber(), w.lineNo()), null));
+            ReservationOutcome outcome = reserving.reserveUntilClaimed(new ReserveRequest(w.channel(), sku,
+                    w.quantity(), Order.Line.holder(w.orderNumber(), w.lineNo()), null));
             if (!outcome.reserved()) {
                 if (outcome.available() == 0) dry.add(w.channel());
                 continue;
@@ -171,6 +171,7 @@ class WaitingLines {
             return false; // changed meanwhile (cancelled, short, filled by another thread)
         }
         recomputeOrder(w.orderNumber(), "Line " + w.lineNo() + " allocated from arrived stock.", now);
+        reserving.claim(List.of(reservation));
         log.info("Order {} line {} ({}): backorder filled", w.orderNumber(), w.lineNo(), w.sku());
         return true;
     }

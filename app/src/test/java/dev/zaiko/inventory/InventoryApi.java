@@ -21,7 +21,7 @@ final class InventoryApi extends dev.zaiko.support.ShopApi {
     /** Every table the inventory module owns, plus the item copies it keeps of the catalog. */
     static final List<String> TABLES = List.of("inventory_location", "inventory_channel",
             "inventory_channel_location", "inventory_item", "inventory_stock_level", "inventory_movement",
-            "inventory_reservation", "inventory_protection", "inventory_inbound");
+            "inventory_reservation", "inventory_reservation_hold", "inventory_protection", "inventory_inbound");
 
     private final JdbcTemplate jdbc;
 
