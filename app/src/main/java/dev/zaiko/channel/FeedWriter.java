@@ -139,9 +139,10 @@ class FeedWriter implements SmartLifecycle {
             FollowingStockChanges.Changes changes = journal.since(position);
             if (changes.skus().isEmpty()) return 0; // nothing to mark: no write, the cursor may stay
             List<Object[]> marks = new ArrayList<>(changes.skus().size());
-            for (FollowingStockChanges.ChangedSku changed : changes.skus()) { // in SKU order, as every marker
+            for (FollowingStockChanges.ChangedSku changed : changes.skus()) {
                 marks.add(new Object[] {changed.sku(), Timestamp.from(changed.since())});
             }
+            marks.sort(java.util.Comparator.comparing(m -> (String) m[0])); // the one lock order of every marker
             jdbc.batchUpdate(MARK, marks);
             jdbc.update("update channel_stock_change_cursor set position = greatest(position, ?), updated_at = ? "
                     + "where id = 1", changes.next(), Timestamp.from(clock.instant()));

@@ -35,7 +35,7 @@ public class FollowingStockChanges {
     }
 
     /**
-     * @param skus every SKU changed between the asked position and {@code next}, in SKU order
+     * @param skus every SKU changed between the asked position and {@code next}
      * @param next the position to ask from next time
      */
     public record Changes(List<ChangedSku> skus, long next) {
