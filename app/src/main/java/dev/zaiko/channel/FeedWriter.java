@@ -11,6 +11,7 @@ import java.util.Map;
 
 import dev.zaiko.inventory.ChannelStock;
 import dev.zaiko.inventory.CheckingAvailability;
+import dev.zaiko.inventory.FollowingStockChanges;
 import dev.zaiko.inventory.StockChanged;
 import dev.zaiko.platform.AfterCommit;
 import dev.zaiko.platform.NotFoundException;
@@ -31,7 +32,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Keeps {@code channel_feed} up to date. A stock change only marks its SKU in
  * {@code channel_dirty} (one row write in the change's own transaction; the reservation engine's
  * batches are handed over in memory and marked by this writer's thread at once, so the engine's
- * worker never waits) and wakes this writer after the commit. The writer, on a thread of its own, lets changes gather for
+ * worker never waits) and wakes this writer after the commit. Because a hand-over in memory dies
+ * with the process, the writer also follows the inventory's stock change journal
+ * ({@link FollowingStockChanges}, one row per engine batch written in the batch's transaction): before
+ * every round and at start it marks every SKU journaled since its cursor
+ * ({@code channel_stock_change_cursor}), moving the cursor in the same transaction as the marks, so
+ * an engine batch that committed is marked even if its process died right after the commit. The writer, on a thread of its own, lets changes gather for
  * {@link ChannelSyncProperties#coalesce}, then computes every marked SKU on every channel in one
  * read of its stock and writes the rows whose ATS or level changed, each with the next
  * {@code channel_feed_seq}. A mark is removed only if no newer one came while computing, so a
@@ -52,6 +58,7 @@ class FeedWriter implements SmartLifecycle {
     private final TransactionTemplate tx;
     private final TransactionTemplate perSku;
     private final CheckingAvailability availability;
+    private final FollowingStockChanges journal;
     private final ChannelSyncProperties properties;
     private final Clock clock;
     private final Signal wake = new Signal();
@@ -63,7 +70,8 @@ class FeedWriter implements SmartLifecycle {
     private Thread thread;
 
     FeedWriter(JdbcTemplate jdbc, PlatformTransactionManager transactions, CheckingAvailability availability,
-               ChannelSyncProperties properties, Clock clock, MeterRegistry meters) {
+               FollowingStockChanges journal, ChannelSyncProperties properties, Clock clock, MeterRegistry meters) {
+        this.journal = journal;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.perSku = new TransactionTemplate(transactions);
@@ -116,6 +124,33 @@ class FeedWriter implements SmartLifecycle {
         }
     }
 
+    /**
+     * Marks every SKU the inventory journaled since the cursor and moves the cursor, in one
+     * transaction: a change is either marked (and the mark stays until a round computed it) or still
+     * after the cursor. The journal is read first, before this transaction writes anything. Several
+     * instances may do this at once: marks are idempotent and the cursor only moves forward.
+     *
+     * @return how many SKUs were marked
+     */
+    int followJournal() {
+        Integer marked = tx.execute(t -> {
+            long position = jdbc.queryForObject("select position from channel_stock_change_cursor where id = 1",
+                    Long.class);
+            FollowingStockChanges.Changes changes = journal.since(position);
+            if (changes.skus().isEmpty()) return 0; // nothing to mark: no write, the cursor may stay
+            List<Object[]> marks = new ArrayList<>(changes.skus().size());
+            for (FollowingStockChanges.ChangedSku changed : changes.skus()) {
+                marks.add(new Object[] {changed.sku(), Timestamp.from(changed.since())});
+            }
+            marks.sort(java.util.Comparator.comparing(m -> (String) m[0])); // the one lock order of every marker
+            jdbc.batchUpdate(MARK, marks);
+            jdbc.update("update channel_stock_change_cursor set position = greatest(position, ?), updated_at = ? "
+                    + "where id = 1", changes.next(), Timestamp.from(clock.instant()));
+            return marks.size();
+        });
+        return marked == null ? 0 : marked;
+    }
+
     /** Raised after every round that wrote feed entries (long polls listen). */
     Signal written() {
         return written;
@@ -139,6 +174,12 @@ class FeedWriter implements SmartLifecycle {
                     gather.await(coalesce);
                 }
                 markHandedOver();
+                try {
+                    followJournal(); // engine batches whose hand-over was lost (a crash): usually nothing new
+                } catch (RuntimeException e) {
+                    log.warn("Channel feed: could not follow the stock change journal, the next round tries again: {}",
+                            e.toString());
+                }
                 while (running && round()) {
                     // more marked SKUs than one round takes: go on at once
                 }
@@ -238,6 +279,7 @@ class FeedWriter implements SmartLifecycle {
         thread = new Thread(this::loop, "zaiko-channel-feed");
         thread.setDaemon(true);
         baseline();
+        followAtStart();
         thread.start();
         wake.raise(); // marks left from before a restart
     }
@@ -258,6 +300,21 @@ class FeedWriter implements SmartLifecycle {
             if (!skus.isEmpty()) log.info("Channel feed: first full picture of {} SKUs", skus.size());
         } catch (RuntimeException e) {
             log.warn("Channel feed: could not read the stock for a first full picture; changes still arrive", e);
+        }
+    }
+
+    /**
+     * Before anything else runs (the job that prunes the journal starts once the application is
+     * ready), marks what the journal holds since the cursor: the engine batches of a process that
+     * died before its hand-over. The loop does it again before every round, should this fail.
+     */
+    private void followAtStart() {
+        try {
+            int marked = followJournal();
+            if (marked > 0) log.info("Channel feed: {} SKUs changed since the last completed pick-up marked", marked);
+        } catch (RuntimeException e) {
+            log.warn("Channel feed: could not read the stock change journal at start; the next round tries again: {}",
+                    e.toString());
         }
     }
 

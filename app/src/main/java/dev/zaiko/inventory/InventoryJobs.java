@@ -25,4 +25,10 @@ class InventoryJobs {
         return Tasks.recurring(ReleasingExpiredReservations.TASK, FixedDelay.of(properties.reservationSweepEvery()))
                 .execute((instance, context) -> releasing.releaseExpired());
     }
+
+    @Bean
+    RecurringTask<Void> stockChangesCleanup(ForgettingStockChanges forgetting, StockChangesProperties properties) {
+        return Tasks.recurring(ForgettingStockChanges.TASK, FixedDelay.of(properties.forgetEvery()))
+                .execute((instance, context) -> forgetting.forget());
+    }
 }

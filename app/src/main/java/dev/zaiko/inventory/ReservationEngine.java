@@ -27,6 +27,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import dev.zaiko.platform.ConflictException;
+import dev.zaiko.platform.FaultPoints;
 import dev.zaiko.platform.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +55,9 @@ public final class ReservationEngine implements AutoCloseable {
 
     /**
      * @param workerThreads  lanes drained at once (distinct SKUs in flight); keep below the pool size
-     * @param onStockChanged called after every committed batch that changed stock
+     * @param onStockChanged called after every committed batch that changed stock (the fast path;
+     *                       the batch's row in {@code inventory_stock_change}, written in its own
+     *                       transaction, is what survives a crash before this call: StockChangeJournal)
      */
     public ReservationEngine(DataSource dataSource, Clock clock, int maxBatch, int workerThreads,
                              Consumer<StockChanged> onStockChanged) {
@@ -230,7 +233,11 @@ public final class ReservationEngine implements AutoCloseable {
                 }
                 changed = !picture.changes().isEmpty();
                 sellableRose = picture.changes().sellableRose();
-                if (changed) store.write(c, picture.changes(), batchId);
+                if (changed) {
+                    store.write(c, picture.changes(), batchId);
+                    // the durable mark for channel sync, committed with the change (StockChangeJournal)
+                    store.journal(c, sku, picture.changes().now(), sellableRose);
+                }
                 if (!holds.added.isEmpty()) store.insertHolds(c, sku, holds.added);
                 if (!holds.dropped.isEmpty()) store.deleteHolds(c, holds.dropped);
                 c.commit();
@@ -249,6 +256,8 @@ public final class ReservationEngine implements AutoCloseable {
             batch.forEach(op -> op.fail(e));
             return;
         }
+        // A crash here loses only the hand-over below: the change and its journal row are committed.
+        FaultPoints.reach("after-batch-commit");
         // Answer only after the commit: a caller told "reserved" can rely on it surviving a crash.
         answers.forEach(Runnable::run);
         if (changed && onStockChanged != null) {

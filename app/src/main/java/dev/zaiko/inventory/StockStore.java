@@ -189,6 +189,20 @@ final class StockStore {
     }
 
     /**
+     * Appends the SKU's change to the stock change journal ({@code inventory_stock_change}) in the
+     * caller's transaction: one small row per engine batch, whatever its size.
+     */
+    void journal(Connection c, String sku, java.time.Instant at, boolean sellableRose) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into inventory_stock_change (sku, changed_at, sellable_rose) values (?, ?, ?)")) {
+            ps.setString(1, sku);
+            ps.setTimestamp(2, Timestamp.from(at));
+            ps.setBoolean(3, sellableRose);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
      * COPY rather than INSERT: a flash-sale batch is thousands of rows, and COPY streams them
      * without parsing a statement's parameters (several times faster on PostgreSQL).
      */
