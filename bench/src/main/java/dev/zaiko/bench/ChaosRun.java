@@ -89,7 +89,7 @@ final class ChaosRun {
             ChaosClient client = new ChaosClient(zaiko.baseUrl());
             List<String> reservable = List.of("SCARCE", "AMPLE-1", "AMPLE-2");
             List<String> orderable = List.of("AMPLE-1", "AMPLE-2");
-            setUp(client, book);
+            setUp(client, book, options.scarceStock());
             for (round = 1; round <= options.rounds(); round++) {
                 Random plan = new Random(options.seed() * 1_000_003L + round);
                 int killAfter = 10 + plan.nextInt(options.maxKillAfter() - 9);
@@ -164,14 +164,14 @@ final class ChaosRun {
     }
 
     /** A warehouse, the web shop selling from it, a scarce SKU and two ample ones. */
-    private void setUp(ChaosClient client, ChaosBook book) {
+    static void setUp(ChaosClient client, ChaosBook book, int scarceStock) {
         client.ok(client.post("/api/locations", """
                 {"code":"%s","kind":"WAREHOUSE","name":"Chaos warehouse"}""".formatted(ChaosLoad.WAREHOUSE)),
                 "create the warehouse");
         client.ok(client.post("/api/channels", """
                 {"code":"%s","kind":"OWN","name":"Web shop","online":true,"locations":["%s"]}"""
                 .formatted(ChaosLoad.CHANNEL, ChaosLoad.WAREHOUSE)), "create the web shop");
-        product(client, book, "SCARCE", options.scarceStock());
+        product(client, book, "SCARCE", scarceStock);
         product(client, book, "AMPLE-1", 100_000);
         product(client, book, "AMPLE-2", 100_000);
     }
@@ -194,7 +194,7 @@ final class ChaosRun {
         progress.println("[chaos] " + message);
     }
 
-    private static void delete(Path directory) {
+    static void delete(Path directory) {
         try (Stream<Path> paths = Files.walk(directory)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
