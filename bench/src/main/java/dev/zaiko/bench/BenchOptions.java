@@ -28,6 +28,7 @@ record BenchOptions(int buyers, int poolSize, int warmupSeconds, int durationSec
               --phases=throughput,oversell
               --help
             The order path over HTTP: java -jar bench/target/zaiko-bench.jar orders --help
+            Crash and restart under load: java -jar bench/target/zaiko-bench.jar chaos --help
             """;
 
     static BenchOptions parse(String... args) {

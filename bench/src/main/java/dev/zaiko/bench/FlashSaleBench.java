@@ -21,6 +21,10 @@ public final class FlashSaleBench {
             OrderPathBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length > 0 && args[0].equals("chaos")) {
+            ChaosBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length > 0 && args[0].equals("propagation")) {
             PropagationBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;

@@ -41,13 +41,8 @@ public final class ZaikoServer implements AutoCloseable {
     /** @param extraArguments further {@code --name=value} settings for the application, e.g. pool sizes */
     public static ZaikoServer start(String... extraArguments) throws IOException {
         Path dataDirectory = Files.createTempDirectory("zaiko-bench-app");
-        String[] arguments = Stream.concat(Stream.of(
-                        "--server.port=0",
-                        "--server.address=127.0.0.1",
-                        "--zaiko.data-dir=" + dataDirectory,
-                        "--spring.main.banner-mode=off",
-                        "--zaiko.access.bootstrap-token=" + BEARER_TOKEN),
-                Stream.of(extraArguments)).toArray(String[]::new);
+        String[] arguments = Stream.concat(settings(dataDirectory, 0).stream(), Stream.of(extraArguments))
+                .toArray(String[]::new);
         ConfigurableApplicationContext context;
         try {
             context = new SpringApplicationBuilder(ZaikoApplication.class, EchoEndpoint.class).run(arguments);
@@ -57,6 +52,21 @@ public final class ZaikoServer implements AutoCloseable {
         }
         int port = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
         return new ZaikoServer(dataDirectory, context, port);
+    }
+
+    /**
+     * The settings every bench starts Zaiko with, in this JVM or as a process of its own
+     * ({@link ZaikoProcess}): loopback only, its own data directory, the bench's admin token.
+     *
+     * @param port 0 for any free port
+     */
+    static java.util.List<String> settings(Path dataDirectory, int port) {
+        return java.util.List.of(
+                "--server.port=" + port,
+                "--server.address=127.0.0.1",
+                "--zaiko.data-dir=" + dataDirectory,
+                "--spring.main.banner-mode=off",
+                "--zaiko.access.bootstrap-token=" + BEARER_TOKEN);
     }
 
     public int port() {
