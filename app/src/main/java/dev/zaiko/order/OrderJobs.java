@@ -15,4 +15,11 @@ class OrderJobs {
         return Tasks.recurring(AnnouncingAgedBackorders.TASK, FixedDelay.of(properties.backorderAgedCheckEvery()))
                 .execute((instance, context) -> announcing.announce());
     }
+
+    @Bean
+    RecurringTask<Void> backordersFollowStockChanges(CatchingUpOnReleasedStock catchingUp,
+                                                     BackorderFollowingProperties properties) {
+        return Tasks.recurring(CatchingUpOnReleasedStock.TASK, FixedDelay.of(properties.stockChangesFollowEvery()))
+                .execute((instance, context) -> catchingUp.catchUp());
+    }
 }

@@ -159,6 +159,25 @@ class OrderStore {
                 rs.getObject(8, LocalDate.class)), sku);
     }
 
+    /** Which of these SKUs have BACKORDERED lines (one query, however many SKUs). */
+    java.util.Set<String> withBackorders(java.util.Collection<String> skus) {
+        if (skus.isEmpty()) return java.util.Set.of();
+        return new java.util.TreeSet<>(jdbc.queryForList(
+                "select distinct sku from orders_line where status = 'BACKORDERED' and sku = any(?)", String.class,
+                (Object) skus.toArray(String[]::new)));
+    }
+
+    /** How far the order module has read the inventory's stock change journal ({@code orders_stock_change_cursor}). */
+    long stockChangeCursor() {
+        return jdbc.queryForObject("select position from orders_stock_change_cursor where id = 1", Long.class);
+    }
+
+    /** Moves the journal cursor forward (never back: two runs that overlap leave the further one). */
+    void moveStockChangeCursor(long position, Instant at) {
+        jdbc.update("update orders_stock_change_cursor set position = greatest(position, ?), updated_at = ? where id = 1",
+                position, Timestamp.from(at));
+    }
+
     /** A BACKORDERED line gets its reservation and is ALLOCATED; false when it is no longer BACKORDERED. */
     boolean allocateBackordered(OrderNumber number, int lineNo, UUID reservationId, String actor, String reason,
                                 Instant at) {
