@@ -19,6 +19,12 @@ import org.springframework.stereotype.Component;
  * transaction still running, and the next position is that horizon. A row whose transaction
  * commits later always lies at or after the horizon, so a reader never skips it (with a sequence,
  * numbers taken in one order and committed in another would be skipped). See docs/reliability.md.
+ * <p>
+ * Any number of readers follow it, each from a position of its own that it keeps in its own module
+ * (channel sync: {@code channel_stock_change_cursor}; the order module, for releases that let
+ * waiting backorders be filled: {@code orders_stock_change_cursor}); this class keeps no position
+ * and knows none of them. Rows are kept {@code zaiko.inventory.stock-changes.keep} (1 day)
+ * whatever the readers' positions: a reader that stops reading longer than that misses rows.
  */
 @Component
 public class FollowingStockChanges {

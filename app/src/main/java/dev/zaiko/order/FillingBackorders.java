@@ -28,6 +28,10 @@ import dev.zaiko.platform.AfterCommit;
  * Announcements of one SKU that arrive while its fill is still waiting to start are folded into
  * that fill; one that arrives once it has started asks for another, so stock that appears during
  * a fill is never missed. A failed fill is logged; the next change of the SKU tries again.
+ * <p>
+ * This hand-over lives in memory. For the reservation engine's batches (releases) it is backed by
+ * {@link CatchingUpOnReleasedStock}, which fills from the inventory's stock change journal what a
+ * crash right after a batch's commit kept from arriving here (and what a failed fill left).
  */
 @Component
 class FillingBackorders implements DisposableBean {
@@ -51,7 +55,8 @@ class FillingBackorders implements DisposableBean {
      * Only hands the SKU over, after the announcer's commit: never blocks, never throws into the
      * announcer. A plain listener that defers itself, not a {@code @TransactionalEventListener}:
      * those are recorded in the event publication registry, and this event comes with every
-     * reservation batch; a lost hand-off is healed by the next change of the SKU.
+     * reservation batch; a lost hand-off of an engine batch is healed from the journal
+     * ({@link CatchingUpOnReleasedStock}), any other by the next change of the SKU.
      */
     @EventListener
     void on(StockChanged event) {
