@@ -36,6 +36,7 @@ class InventoryItems {
                 product.sku(), product.oneOfAKind(), product.backorderable(), product.lowStockThreshold(),
                 product.status() == ProductStatus.DISCONTINUED, Timestamp.from(clock.instant()));
         // the product's facts (one of a kind, discontinued) decide what may be sold: sellable may rise
+        StockStore.journalRise(jdbc, product.sku(), clock.instant());
         events.publishEvent(new StockChanged(product.sku(), true));
     }
 

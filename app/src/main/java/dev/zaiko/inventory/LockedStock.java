@@ -43,6 +43,7 @@ class LockedStock {
             T result = rule.apply(picture);
             if (!picture.changes().isEmpty()) {
                 store.write(c, picture.changes(), null);
+                journalRise(c, sku, picture.changes());
                 events.publishEvent(new StockChanged(sku, picture.changes().sellableRose()));
             }
             return result;
@@ -59,10 +60,20 @@ class LockedStock {
             T result = rule.apply(picture);
             if (!picture.changes().isEmpty()) {
                 store.write(c, picture.changes(), null);
+                journalRise(c, sku, picture.changes());
                 events.publishEvent(new StockChanged(sku, picture.changes().sellableRose()));
             }
             return result;
         }));
+    }
+
+    /**
+     * Units that may have become sellable (an upward count, a passed inspection) leave a journal
+     * row in this transaction, as an engine batch does: the backorder fill that the event wakes in
+     * memory is then also found by {@code order.CatchingUpOnReleasedStock} after a crash.
+     */
+    private void journalRise(java.sql.Connection c, String sku, StockChanges changes) throws java.sql.SQLException {
+        if (changes.sellableRose()) store.journal(c, sku, changes.now(), true);
     }
 
     /** A consistent read without taking the lock. */

@@ -85,11 +85,16 @@ public class ProtectingStock {
     }
 
     private void announce(String sku) {
+        // a lifted protection frees units: journaled in this transaction (the durable mark) and announced
         if (sku != null) {
-            events.publishEvent(new StockChanged(sku, true)); // a lifted protection frees units
+            StockStore.journalRise(jdbc, sku, clock.instant());
+            events.publishEvent(new StockChanged(sku, true));
         } else {
             jdbc.queryForList("select sku from inventory_stock_level group by sku", String.class)
-                    .forEach(s -> events.publishEvent(new StockChanged(s, true)));
+                    .forEach(s -> {
+                        StockStore.journalRise(jdbc, s, clock.instant());
+                        events.publishEvent(new StockChanged(s, true));
+                    });
         }
     }
 }

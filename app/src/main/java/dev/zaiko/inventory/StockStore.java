@@ -192,6 +192,12 @@ final class StockStore {
      * Appends the SKU's change to the stock change journal ({@code inventory_stock_change}) in the
      * caller's transaction: one small row per engine batch, whatever its size.
      */
+    /** The same journal row for callers outside a batch that have only a JdbcTemplate: sellable may have risen. */
+    static void journalRise(org.springframework.jdbc.core.JdbcTemplate jdbc, String sku, java.time.Instant at) {
+        jdbc.update("insert into inventory_stock_change (sku, changed_at, sellable_rose) values (?, ?, true)", sku,
+                Timestamp.from(at));
+    }
+
     void journal(Connection c, String sku, java.time.Instant at, boolean sellableRose) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "insert into inventory_stock_change (sku, changed_at, sellable_rose) values (?, ?, ?)")) {
