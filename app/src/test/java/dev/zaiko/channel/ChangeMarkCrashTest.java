@@ -3,15 +3,13 @@ package dev.zaiko.channel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import dev.zaiko.support.ShopApi;
+import dev.zaiko.support.ZaikoOnOneDataDirectory;
 import dev.zaiko.support.ZaikoProcess;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -22,19 +20,11 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class ChangeMarkCrashTest {
 
-    private final Path dataDir = Path.of("target", "crash-test-data", ShopApi.unique("mark")).toAbsolutePath();
-    private final List<ZaikoProcess> started = new ArrayList<>();
-
-    @AfterEach
-    void stopEverything() {
-        started.forEach(ZaikoProcess::close);
-        await().atMost(Duration.ofSeconds(90)).until(() -> ZaikoProcess.postgresOn(dataDir).isEmpty());
-    }
+    @RegisterExtension
+    final ZaikoOnOneDataDirectory zaikos = new ZaikoOnOneDataDirectory("mark");
 
     private ZaikoProcess start(String... properties) {
-        ZaikoProcess zaiko = ZaikoProcess.start(dataDir, properties);
-        started.add(zaiko);
-        return zaiko;
+        return zaikos.start(properties);
     }
 
     @Test

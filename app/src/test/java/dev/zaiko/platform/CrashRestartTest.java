@@ -3,9 +3,7 @@ package dev.zaiko.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -14,9 +12,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.zaiko.support.ShopApi;
+import dev.zaiko.support.ZaikoOnOneDataDirectory;
 import dev.zaiko.support.ZaikoProcess;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -28,19 +27,11 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class CrashRestartTest {
 
-    private final Path dataDir = Path.of("target", "crash-test-data", ShopApi.unique("run")).toAbsolutePath();
-    private final List<ZaikoProcess> started = new java.util.ArrayList<>();
-
-    @AfterEach
-    void stopEverything() {
-        started.forEach(ZaikoProcess::close);
-        await().atMost(Duration.ofSeconds(90)).until(() -> ZaikoProcess.postgresOn(dataDir).isEmpty());
-    }
+    @RegisterExtension
+    final ZaikoOnOneDataDirectory zaikos = new ZaikoOnOneDataDirectory("run");
 
     private ZaikoProcess start() {
-        ZaikoProcess zaiko = ZaikoProcess.start(dataDir);
-        started.add(zaiko);
-        return zaiko;
+        return zaikos.start();
     }
 
     @Test
@@ -79,7 +70,7 @@ class CrashRestartTest {
         selling.set(false);
         buyers.shutdown();
         assertThat(buyers.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
-        assertThat(ZaikoProcess.postgresOn(dataDir)).as("the killed Zaiko's PostgreSQL is still running").isPresent();
+        assertThat(zaikos.postgres()).as("the killed Zaiko's PostgreSQL is still running").isPresent();
 
         ZaikoProcess second = start().awaitUp();
 
@@ -100,7 +91,7 @@ class CrashRestartTest {
         assertThat(second.health()).as("the running one carries on").isEqualTo(200);
 
         // killed with its watchdog alive, its PostgreSQL does not linger
-        long postgres = ZaikoProcess.postgresOn(dataDir).orElseThrow().pid();
+        long postgres = zaikos.postgres().orElseThrow().pid();
         second.kill();
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> ProcessHandle.of(postgres).map(p -> !p.isAlive()).orElse(true));

@@ -3,7 +3,6 @@ package dev.zaiko.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +10,10 @@ import java.util.concurrent.Callable;
 
 import dev.zaiko.support.AllAtOnce;
 import dev.zaiko.support.ShopApi;
+import dev.zaiko.support.ZaikoOnOneDataDirectory;
 import dev.zaiko.support.ZaikoProcess;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -31,21 +31,13 @@ class StrandedReservationCrashTest {
     static final String[] SHORT_HOLD = {"--zaiko.inventory.reservation-hold=" + HOLD.toSeconds() + "s",
             "--zaiko.inventory.reservation-sweep-every=1s", "--zaiko.jobs.polling-interval=1s"};
 
-    private final Path dataDir = Path.of("target", "crash-test-data", ShopApi.unique("stranded")).toAbsolutePath();
-    private final List<ZaikoProcess> started = new ArrayList<>();
-
-    @AfterEach
-    void stopEverything() {
-        started.forEach(ZaikoProcess::close);
-        await().atMost(Duration.ofSeconds(90)).until(() -> ZaikoProcess.postgresOn(dataDir).isEmpty());
-    }
+    @RegisterExtension
+    final ZaikoOnOneDataDirectory zaikos = new ZaikoOnOneDataDirectory("stranded");
 
     private ZaikoProcess start(String... extra) {
         List<String> args = new ArrayList<>(List.of(SHORT_HOLD));
         args.addAll(List.of(extra));
-        ZaikoProcess zaiko = ZaikoProcess.start(dataDir, args.toArray(String[]::new));
-        started.add(zaiko);
-        return zaiko;
+        return zaikos.start(args.toArray(String[]::new));
     }
 
     @Test
