@@ -55,6 +55,9 @@ public final class ZaikoProcess implements AutoCloseable {
             Path log = Files.createTempFile(Path.of("target"), "zaiko-process-", ".log");
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            // a test run stopped half-way (Ctrl-C, a build timeout) leaves no Zaiko behind; its watchdog
+            // then stops its PostgreSQL
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "zaiko-process-reaper"));
             return new ZaikoProcess(process, port, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -70,6 +70,8 @@ public final class ZaikoProcess implements AutoCloseable {
             Path log = Files.createTempFile(logDirectory, "zaiko-", ".log");
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            // a run stopped half-way (Ctrl-C) leaves no Zaiko behind; its watchdog then stops its PostgreSQL
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "zaiko-process-reaper"));
             return new ZaikoProcess(process, port, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
