@@ -257,7 +257,8 @@ public final class ReservationEngine implements AutoCloseable {
             return;
         }
         // A crash here loses only the hand-over below: the change and its journal row are committed.
-        FaultPoints.reach("after-batch-commit");
+        // (A batch that changed nothing, such as a refused reservation, has nothing to lose here.)
+        if (changed) FaultPoints.reach("after-batch-commit");
         // Answer only after the commit: a caller told "reserved" can rely on it surviving a crash.
         answers.forEach(Runnable::run);
         if (changed && onStockChanged != null) {
