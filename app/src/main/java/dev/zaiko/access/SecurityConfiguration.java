@@ -12,9 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import dev.zaiko.platform.Authority;
+import dev.zaiko.platform.ProblemResponses;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -40,7 +39,6 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Which door needs which key.
@@ -65,11 +63,11 @@ class SecurityConfiguration implements WebMvcConfigurer {
     static final String LOGIN = "/login";
 
     private final AuditTrail audit;
-    private final JsonMapper json;
+    private final ProblemResponses problems;
 
-    SecurityConfiguration(AuditTrail audit, JsonMapper json) {
+    SecurityConfiguration(AuditTrail audit, ProblemResponses problems) {
         this.audit = audit;
-        this.json = json;
+        this.problems = problems;
     }
 
     @Bean
@@ -170,17 +168,14 @@ class SecurityConfiguration implements WebMvcConfigurer {
         @Override
         public AuthorizationDecision authorize(Supplier<? extends Authentication> authentication,
                                                RequestAuthorizationContext context) {
-            return new AuthorizationDecision(holds(authentication.get(), of(context.getRequest())));
+            return new AuthorizationDecision(of(context.getRequest()).heldBy(authentication.get()));
         }
 
         Authority of(HttpServletRequest request) {
             return needed.of(request);
         }
 
-        static boolean holds(Authentication caller, Authority authority) {
-            return caller != null && caller.isAuthenticated() && caller.getAuthorities().stream()
-                    .anyMatch(granted -> authority.granted().equals(granted.getAuthority()));
-        }
+
     }
 
     @Override
@@ -198,13 +193,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     private void problem(HttpServletResponse response, HttpStatus status, String type, String title, String detail)
             throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(java.net.URI.create("https://zaiko.dev/problems/" + type));
-        problem.setTitle(title);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(json.writeValueAsString(problem));
+        problems.write(response, ProblemResponses.problem(status, type, title, detail));
     }
 
     /** Turns a presented token into the token's holder, or refuses it. */

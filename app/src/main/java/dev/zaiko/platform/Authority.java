@@ -29,9 +29,12 @@ public enum Authority {
 
     /** Whether the current request's caller holds this authority (a signed-in user or a token). */
     public boolean heldByCaller() {
-        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
-                .getAuthentication();
-        return authentication != null && authentication.isAuthenticated() && authentication.getAuthorities().stream()
+        return heldBy(org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication());
+    }
+
+    /** Whether this caller holds it: the one check for the access decision and for rules on data. */
+    public boolean heldBy(org.springframework.security.core.Authentication caller) {
+        return caller != null && caller.isAuthenticated() && caller.getAuthorities().stream()
                 .anyMatch(a -> a.getAuthority().equals(granted()));
     }
 }

@@ -10,12 +10,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The database away while a filter needed it, before any controller ran (an API token checked
@@ -27,10 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Order(Ordered.HIGHEST_PRECEDENCE + 100)
 class DatabaseOutageFilter extends OncePerRequestFilter {
 
-    private final JsonMapper json;
+    private final ProblemResponses problems;
 
-    DatabaseOutageFilter(JsonMapper json) {
-        this.json = json;
+    DatabaseOutageFilter(ProblemResponses problems) {
+        this.problems = problems;
     }
 
     @Override
@@ -42,11 +39,8 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
             if (!DatabaseUnavailable.isCause(e) || response.isCommitted()) throw e;
             ProblemDetail problem = ProblemDetailsAdvice.databaseUnavailable(e).getBody();
             response.resetBuffer();
-            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write(json.writeValueAsString(problem));
+            problems.write(response, problem);
         }
     }
 

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -23,21 +22,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RequestSizeLimit extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final ProblemResponses problems;
 
-    RequestSizeLimit(@Value("${zaiko.input.max-body-bytes:26214400}") long maxBytes) {
+    RequestSizeLimit(@Value("${zaiko.input.max-body-bytes:26214400}") long maxBytes, ProblemResponses problems) {
         this.maxBytes = maxBytes;
+        this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setHeader("Connection", "close");
-            response.getWriter().write("{\"type\":\"" + ProblemDetailsAdvice.TYPE_BASE + "request-too-large\","
-                    + "\"title\":\"Request too large\",\"status\":413,\"detail\":\"The request body may have at most "
-                    + maxBytes + " bytes; nothing was read or changed.\",\"maxBytes\":" + maxBytes + "}");
+            var problem = ProblemResponses.problem(HttpStatus.CONTENT_TOO_LARGE, "request-too-large",
+                    "Request too large", "The request body may have at most " + maxBytes
+                            + " bytes; nothing was read or changed.");
+            problem.setProperty("maxBytes", maxBytes);
+            problems.write(response, problem);
             return;
         }
         chain.doFilter(request, response);
