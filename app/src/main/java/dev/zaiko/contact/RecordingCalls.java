@@ -87,6 +87,11 @@ public class RecordingCalls {
                         List<ToneFinding> toneWarnings) {
     }
 
+    /** A case escalated to the supervisors is theirs to call: the rule for the API and the console's form. */
+    public static boolean callerMayRecord(ContactCase desk) {
+        return desk.queue() != ContactQueue.SUPERVISORS || Authority.SUPERVISE.heldByCaller();
+    }
+
     @Transactional
     public CallRecorded record(String caseId, CallReport report) {
         String id = cases.get(caseId).id();
@@ -97,7 +102,7 @@ public class RecordingCalls {
         if (c.status() != StockoutStatus.OPEN && c.status() != StockoutStatus.AWAITING_DECISION) {
             throw alreadyDecided(c);
         }
-        if (cc.queue() == ContactQueue.SUPERVISORS && !Authority.SUPERVISE.heldByCaller()) {
+        if (!callerMayRecord(cc)) {
             throw new ForbiddenException("supervisor-needed", Authority.SUPERVISE, "Stockout case " + id
                     + " was escalated to the supervisors; only a supervisor (a SUPERVISOR or ADMIN user, or a token "
                     + "with scope SUPERVISOR or ADMIN) may record its calls. Nothing changed.");

@@ -1,7 +1,5 @@
 package dev.zaiko.web;
 
-import dev.zaiko.platform.Authority;
-import dev.zaiko.contact.ContactQueue;
 import dev.zaiko.platform.ForbiddenException;
 import java.time.Clock;
 import java.time.Instant;
@@ -237,9 +235,7 @@ class CasePage {
                 : texts.nextInbound(c.facts().nextInbound(), locale));
         model.addAttribute("order", order);
         model.addAttribute("desk", contact.orElse(null));
-        // the same rule RecordingCalls enforces: an escalated case's calls are the supervisors'
-        model.addAttribute("supervisorsOnly", contact.map(d -> d.queue() == ContactQueue.SUPERVISORS).orElse(false)
-                && !Authority.SUPERVISE.heldByCaller());
+        model.addAttribute("supervisorsOnly", contact.map(d -> !RecordingCalls.callerMayRecord(d)).orElse(false));
         Optional<StockoutDecision> decision = deciding.decision(c.id());
         model.addAttribute("decision", decision.orElse(null));
         model.addAttribute("decisionChoice", decision.map(d -> texts.choice(d.choice(), locale)).orElse(null));
