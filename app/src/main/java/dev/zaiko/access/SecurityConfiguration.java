@@ -99,7 +99,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                                             + "tokens in the console or with POST /api/access/tokens.");
                         })
                         .accessDeniedHandler((request, response, ex) -> {
-                            Scope least = Scope.least(needed.of(request));
+                            Scope least = Scope.least(needed.of(request)); // remembered from the decision
                             problem(response, HttpStatus.FORBIDDEN, "insufficient-scope", "Insufficient scope",
                                     "This token's scope does not allow " + request.getMethod() + " "
                                             + request.getServletPath() + "; it needs scope " + least + ".");
@@ -171,11 +171,15 @@ class SecurityConfiguration implements WebMvcConfigurer {
             return new AuthorizationDecision(of(context.getRequest()).heldBy(authentication.get()));
         }
 
+        private static final String DECIDED = HandlerRule.class.getName() + ".needed";
+
+        /** What the request needs, looked up once per request (the refusal's text asks again). */
         Authority of(HttpServletRequest request) {
-            return needed.of(request);
+            if (request.getAttribute(DECIDED) instanceof Authority known) return known;
+            Authority authority = needed.of(request);
+            request.setAttribute(DECIDED, authority);
+            return authority;
         }
-
-
     }
 
     @Override
