@@ -173,12 +173,21 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
         private static final String DECIDED = HandlerRule.class.getName() + ".needed";
 
-        /** What the request needs, looked up once per request (the refusal's text asks again). */
+        /**
+         * What the request needs, looked up once per dispatch (the refusal's text asks again); a
+         * forward or error dispatch to another path is looked up anew.
+         */
         Authority of(HttpServletRequest request) {
-            if (request.getAttribute(DECIDED) instanceof Authority known) return known;
+            String dispatch = request.getDispatcherType() + " " + request.getMethod() + " " + request.getRequestURI();
+            if (request.getAttribute(DECIDED) instanceof Decided known && known.dispatch().equals(dispatch)) {
+                return known.authority();
+            }
             Authority authority = needed.of(request);
-            request.setAttribute(DECIDED, authority);
+            request.setAttribute(DECIDED, new Decided(dispatch, authority));
             return authority;
+        }
+
+        private record Decided(String dispatch, Authority authority) {
         }
     }
 
