@@ -39,6 +39,9 @@ class EmbeddedDatabaseConfigurationTest {
         runner.withPropertyValues("zaiko.data-dir=" + dataDir).run(context -> {
             JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
             assertThat(jdbc.queryForObject("select note from kept", String.class)).isEqualTo("still here");
+            assertThat(jdbc.queryForObject("select current_setting('server_version_num')::int / 10000", Integer.class))
+                    .as("the bundled server's major version, which DataDirectoryGuard checks data directories against")
+                    .isEqualTo(DataDirectoryGuard.BUNDLED_MAJOR);
         });
     }
 
