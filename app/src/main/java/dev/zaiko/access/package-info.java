@@ -6,4 +6,5 @@
  * (failed sign-ins counted per name and address, and their locks), and the web security rules
  * (which paths are public, which need a session, which a token) and headers.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform"})
 package dev.zaiko.access;

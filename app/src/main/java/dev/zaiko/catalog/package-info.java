@@ -5,4 +5,5 @@
  * {@link dev.zaiko.catalog.RegisteringProducts} and {@link dev.zaiko.catalog.Products} and keep
  * their own copies up to date from {@link dev.zaiko.catalog.ProductChanged}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform"})
 package dev.zaiko.catalog;

@@ -19,5 +19,5 @@
  * never logged: logs name endpoints by id and host. Webhook secrets are stored encrypted
  * ({@link dev.zaiko.platform.SecretBox}).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "inventory"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"inventory", "platform"})
 package dev.zaiko.channel;

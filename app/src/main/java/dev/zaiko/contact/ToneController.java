@@ -83,7 +83,7 @@ class ToneController {
 
     /** Findings with a message in the reader's language (Accept-Language) for the editor. */
     @PostMapping("/api/contact/tone-check")
-    @dev.zaiko.access.NotAudited
+    @dev.zaiko.platform.NotAudited
     CheckView check(@Valid @RequestBody CheckRequest request, Locale locale) {
         List<FindingView> findings = guard.check(request.text()).stream().map(f -> new FindingView(f.phrase(),
                 request.text().substring(f.start(), f.end()), f.start(), f.end(), f.locale(), f.suggestion(), f.why(),

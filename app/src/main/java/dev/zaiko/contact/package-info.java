@@ -11,4 +11,5 @@
  * mail. Emails go out through the mail module's outbox; the customer's name, email and phone
  * are read from the order module when needed and never written to the log.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "mail", "order", "payment", "platform", "refund", "stockout"})
 package dev.zaiko.contact;

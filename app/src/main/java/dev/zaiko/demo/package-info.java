@@ -7,4 +7,5 @@
  * and owns no tables. Loading is all or nothing and happens once:
  * a database that already holds the demo is left as it is.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "inventory", "order", "platform"})
 package dev.zaiko.demo;

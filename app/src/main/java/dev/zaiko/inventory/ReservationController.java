@@ -51,7 +51,7 @@ class ReservationController {
 
     /** 201 with the reservation, or 409 with how many the channel could still take. */
     @PostMapping
-    @dev.zaiko.access.NotAudited
+    @dev.zaiko.platform.NotAudited
     ResponseEntity<Reservation> reserve(@Valid @RequestBody ReserveIn in) {
         Duration hold = in.holdFor() == null ? reserving.defaultHold() : holdFor(in.holdFor());
         ReservationOutcome outcome = reserving.reserve(new ReserveRequest(in.channel(), in.sku(), in.quantity(),
@@ -82,20 +82,20 @@ class ReservationController {
     }
 
     @PostMapping("/{id}/release")
-    @dev.zaiko.access.NotAudited
+    @dev.zaiko.platform.NotAudited
     Reservation release(@PathVariable String id) {
         return reserving.release(parse(id));
     }
 
     @PostMapping("/{id}/commit")
-    @dev.zaiko.access.NotAudited
+    @dev.zaiko.platform.NotAudited
     Reservation commit(@PathVariable String id) {
         return reserving.commit(parse(id));
     }
 
     /** An API client still deciding holds its reservation longer: {@code holdFor} from now. */
     @PostMapping("/{id}/hold")
-    @dev.zaiko.access.NotAudited
+    @dev.zaiko.platform.NotAudited
     Reservation hold(@PathVariable String id, @Valid @RequestBody HoldIn in) {
         return reserving.extend(parse(id), holdFor(in.holdFor()));
     }

@@ -86,7 +86,7 @@ class StockController {
     }
 
     @PostMapping("/pos-sales")
-    @dev.zaiko.access.NotAudited
+    @dev.zaiko.platform.NotAudited
     SellingAtTill.Result sellAtTill(@Valid @RequestBody TillSaleIn in) {
         return till.sell(in.sku(), in.location(), in.quantity(), in.segment(), Boolean.TRUE.equals(in.force()),
                 in.reference(), in.soldAt());

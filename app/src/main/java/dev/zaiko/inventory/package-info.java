@@ -4,4 +4,5 @@
  * ledger, protections, expected inbounds, availability per channel and the reservation engine,
  * the one writer every channel's stock goes through. Owns the {@code inventory_*} tables.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "platform"})
 package dev.zaiko.inventory;

@@ -8,4 +8,5 @@
  * ({@link dev.zaiko.inventory.CheckingAvailability}, {@link dev.zaiko.inventory.SellingAtTill},
  * {@link dev.zaiko.inventory.StockNetwork}) and order ({@link dev.zaiko.order.PlacingOrders}).
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "inventory", "order", "platform"})
 package dev.zaiko.marketplace;

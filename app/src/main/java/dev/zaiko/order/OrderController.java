@@ -49,7 +49,7 @@ class OrderController {
      * placed; 404 for an unknown channel or SKU; 409 {@code insufficient-stock} on an OWN channel.
      */
     @PostMapping
-    @dev.zaiko.access.NotAudited
+    @dev.zaiko.platform.NotAudited
     ResponseEntity<OrderView> place(@Valid @RequestBody OrderRequest request, Locale locale) {
         PlacingOrders.Placement placement = placing.place(request, "api");
         OrderView view = view(placement.order(), locale);

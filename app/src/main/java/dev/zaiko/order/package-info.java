@@ -11,4 +11,5 @@
  * {@link dev.zaiko.order.OrderStatusLinks} signs the customer's link to one order's status page.
  * Owns the {@code orders_*} tables; uses only the public API of inventory, catalog and wallet.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "catalog", "inventory", "platform", "wallet"})
 package dev.zaiko.order;

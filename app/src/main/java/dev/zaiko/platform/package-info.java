@@ -9,5 +9,5 @@
  * libraries' {@code event_publication} and {@code scheduled_tasks}, and {@code platform_secrets_key}
  * (the check that the secrets key is the right one). See docs/events-and-jobs.md and docs/security.md.
  */
-@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN, allowedDependencies = {})
 package dev.zaiko.platform;

@@ -18,4 +18,5 @@
  * when a person needs them. Owns the {@code stockout_*} tables; uses only the public API of
  * order, catalog and inventory.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "inventory", "order", "platform"})
 package dev.zaiko.stockout;

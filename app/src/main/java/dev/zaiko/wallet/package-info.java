@@ -12,4 +12,5 @@
  * <p>
  * Owns the {@code wallet_*} tables; depends on no other module but platform. Emails never reach a log.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform"})
 package dev.zaiko.wallet;

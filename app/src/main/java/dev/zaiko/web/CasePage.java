@@ -205,7 +205,7 @@ class CasePage {
 
     /** The tone guard's findings for a text being typed (htmx). */
     @PostMapping("/cases/{id}/tone-check")
-    @dev.zaiko.access.NotAudited
+    @dev.zaiko.platform.NotAudited
     String toneCheck(@PathVariable String id, @RequestParam(defaultValue = "") @MultiLineText(maxLength = 20_000) String text,
                      Model model) {
         model.addAttribute("findings", tone.check(text));

@@ -4,4 +4,5 @@
  * behind a signed link ({@code /o/<token>}, see {@link dev.zaiko.order.OrderStatusLinks}). It reads
  * other modules only through their public APIs.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "catalog", "contact", "inventory", "mail", "order", "payment", "platform", "refund", "stockout"})
 package dev.zaiko.web;

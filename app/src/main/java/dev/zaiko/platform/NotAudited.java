@@ -1,4 +1,4 @@
-package dev.zaiko.access;
+package dev.zaiko.platform;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

@@ -1,0 +1,3 @@
+/** A fixture module that depends on nothing (ModuleBoundariesTest). */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+package dev.zaikofixture.undeclared.low;
