@@ -98,6 +98,7 @@ class ModuleBoundariesTest {
         Files.writeString(readme, map, StandardCharsets.UTF_8);
         new Documenter(MODULES, Documenter.Options.defaults().withoutClean().withOutputFolder(docs.toString()))
                 .writeModulesAsPlantUml();
+        sortPlantUml(docs.resolve("components.puml"));
 
         assertThat(before).as("docs/modules/README.md was out of date; this run rewrote it: commit it").isEqualTo(map);
     }
@@ -120,14 +121,36 @@ class ModuleBoundariesTest {
                 }
             }
         }
-        out.append("```\n\n| Module | What it owns | Uses |\n|---|---|---|\n");
+        out.append("```\n\n| Module | What it owns | Uses | Read more |\n|---|---|---|---|\n");
         for (String name : byName.keySet()) {
             String uses = String.join(", ", used(byName.get(name)));
             out.append("| [`").append(name).append("`](../../app/src/main/java/dev/zaiko/").append(name)
                     .append("/package-info.java) | ").append(firstSentence(name)).append(" | ")
-                    .append(uses.isEmpty() ? "—" : uses).append(" |\n");
+                    .append(uses.isEmpty() ? "—" : uses).append(" | ").append(doc(name)).append(" |\n");
         }
         return out.toString();
+    }
+
+    /** Modulith writes elements and arrows in hash order; sorted, the file changes only when the map does. */
+    private static void sortPlantUml(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> sorted = new ArrayList<>();
+        int i = 0;
+        while (i < lines.size()) {
+            String prefix = lines.get(i).trim().startsWith("Component(") ? "Component("
+                    : lines.get(i).startsWith("Rel(") ? "Rel(" : null;
+            if (prefix == null) {
+                sorted.add(lines.get(i++));
+                continue;
+            }
+            List<String> block = new ArrayList<>();
+            while (i < lines.size() && lines.get(i).trim().startsWith(prefix)) {
+                block.add(lines.get(i++));
+            }
+            block.sort(null);
+            sorted.addAll(block);
+        }
+        Files.write(file, sorted, StandardCharsets.UTF_8);
     }
 
     private static TreeSet<String> used(ApplicationModule module) {
@@ -153,11 +176,22 @@ class ModuleBoundariesTest {
         }
     }
 
+    private static final Pattern DOC = Pattern.compile("docs/([a-z0-9-]+\\.md)");
+
+    /** The first doc the module's package-info points to ("See docs/x.md"), as a link. */
+    private static String doc(String module) throws IOException {
+        Matcher m = DOC.matcher(Files.readString(packageInfo(module), StandardCharsets.UTF_8));
+        return m.find() ? "[" + m.group(1) + "](../" + m.group(1) + ")" : "—";
+    }
+
+    private static Path packageInfo(String module) {
+        return Path.of("src", "main", "java", "dev", "zaiko", module, "package-info.java");
+    }
+
     private static final Pattern FIRST_SENTENCE = Pattern.compile("/\\*\\*(.*?\\.)(\\s|$)", Pattern.DOTALL);
 
     private static String firstSentence(String module) throws IOException {
-        Path source = Path.of("src", "main", "java", "dev", "zaiko", module, "package-info.java");
-        String text = Files.readString(source, StandardCharsets.UTF_8);
+        String text = Files.readString(packageInfo(module), StandardCharsets.UTF_8);
         Matcher m = FIRST_SENTENCE.matcher(text);
         if (!m.find()) {
             return "";

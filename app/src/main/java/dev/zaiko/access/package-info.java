@@ -5,6 +5,8 @@
  * {@code access_user}, {@code access_token}, {@code access_audit} and {@code access_sign_in_failure}
  * (failed sign-ins counted per name and address, and their locks), and the web security rules
  * (which paths are public, which need a session, which a token) and headers.
+ * <p>
+ * See docs/security.md.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform"})
 package dev.zaiko.access;

@@ -10,6 +10,8 @@
  * Owns the {@code contact_*} tables; uses only the public API of order, stockout, refund and
  * mail. Emails go out through the mail module's outbox; the customer's name, email and phone
  * are read from the order module when needed and never written to the log.
+ * <p>
+ * See docs/contact-desk.md.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "mail", "order", "payment", "platform", "refund", "stockout"})
 package dev.zaiko.contact;

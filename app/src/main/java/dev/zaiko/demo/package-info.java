@@ -6,6 +6,8 @@
  * missing stock. It writes only through the catalog's, inventory's and order's public Java APIs
  * and owns no tables. Loading is all or nothing and happens once:
  * a database that already holds the demo is left as it is.
+ * <p>
+ * See docs/demo-shop.md.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "inventory", "order", "platform"})
 package dev.zaiko.demo;

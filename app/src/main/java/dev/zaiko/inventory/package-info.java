@@ -3,6 +3,8 @@
  * disjoint buckets (INSPECTING, SELLABLE, RESERVED, DEFECTIVE), the append-only movement
  * ledger, protections, expected inbounds, availability per channel and the reservation engine,
  * the one writer every channel's stock goes through. Owns the {@code inventory_*} tables.
+ * <p>
+ * See docs/reservations.md.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "platform"})
 package dev.zaiko.inventory;

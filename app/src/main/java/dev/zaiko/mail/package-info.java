@@ -11,6 +11,8 @@
  * <p>
  * Owns the {@code mail_*} tables. Addresses and names are personal data: logs name emails by id,
  * Message-ID and reference only, and stored error texts have addresses blanked.
+ * <p>
+ * See docs/mail.md.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = "platform")
 package dev.zaiko.mail;

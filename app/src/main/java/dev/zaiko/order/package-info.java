@@ -10,6 +10,8 @@
  * ({@link dev.zaiko.wallet.Wallets}) in the order's own transaction.
  * {@link dev.zaiko.order.OrderStatusLinks} signs the customer's link to one order's status page.
  * Owns the {@code orders_*} tables; uses only the public API of inventory, catalog and wallet.
+ * <p>
+ * See docs/orders.md.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "catalog", "inventory", "platform", "wallet"})
 package dev.zaiko.order;

@@ -13,6 +13,8 @@
  * <p>
  * Owns the {@code refund_*} tables; uses only the public API of order, inventory, stockout,
  * wallet and payment. Bank account numbers are shown and logged masked.
+ * <p>
+ * See docs/refunds.md.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "inventory", "order", "payment", "platform", "stockout", "wallet"})
 package dev.zaiko.refund;

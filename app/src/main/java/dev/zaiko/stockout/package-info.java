@@ -17,6 +17,8 @@
  * The customer's name, email and phone are never copied here: read them from the order module
  * when a person needs them. Owns the {@code stockout_*} tables; uses only the public API of
  * order, catalog and inventory.
+ * <p>
+ * See docs/stockouts.md.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "inventory", "order", "platform"})
 package dev.zaiko.stockout;

@@ -11,6 +11,8 @@
  * coupons ({@code /api/wallets}, {@code /api/coupons}). Every call with a key is idempotent.
  * <p>
  * Owns the {@code wallet_*} tables; depends on no other module but platform. Emails never reach a log.
+ * <p>
+ * See docs/wallet.md.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform"})
 package dev.zaiko.wallet;

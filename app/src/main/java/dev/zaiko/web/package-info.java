@@ -3,6 +3,8 @@
  * orders ({@code /orders}), the email outbox ({@code /outbox}) and the customer's order status page
  * behind a signed link ({@code /o/<token>}, see {@link dev.zaiko.order.OrderStatusLinks}). It reads
  * other modules only through their public APIs.
+ * <p>
+ * See docs/console.md.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "catalog", "contact", "inventory", "mail", "order", "payment", "platform", "refund", "stockout"})
 package dev.zaiko.web;
