@@ -20,7 +20,6 @@ import dev.zaiko.catalog.Products;
 import dev.zaiko.inventory.Channel;
 import dev.zaiko.inventory.ChannelKind;
 import dev.zaiko.inventory.ExpectingInbounds;
-import dev.zaiko.inventory.Inbound;
 import dev.zaiko.inventory.ReservationOutcome;
 import dev.zaiko.inventory.ReserveRequest;
 import dev.zaiko.inventory.ReservingStock;
