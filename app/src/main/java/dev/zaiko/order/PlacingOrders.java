@@ -20,7 +20,6 @@ import dev.zaiko.catalog.Products;
 import dev.zaiko.inventory.Channel;
 import dev.zaiko.inventory.ChannelKind;
 import dev.zaiko.inventory.ExpectingInbounds;
-import dev.zaiko.inventory.Inbound;
 import dev.zaiko.inventory.ReservationOutcome;
 import dev.zaiko.inventory.ReserveRequest;
 import dev.zaiko.inventory.ReservingStock;
@@ -52,6 +51,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * order is refused (409 {@code insufficient-stock}) and nothing is written.</li>
  * <li>MARKETPLACE channel: the order was accepted elsewhere and is always recorded; a line that
  * cannot be reserved is AWAITING_CUSTOMER and {@link OrderLineShort} (ALLOCATION_FAILED) is published.</li>
+ * <li>Both are the shop's line placement policies, listed once in {@link LinePlacementPolicies}: the
+ * first policy that applies to a line decides what becomes of it.</li>
  * <li>Idempotent on (channel, externalRef), also under races: a unique constraint decides, and a
  * loser releases its reservations and answers with the winner's order. A replay must ask for the
  * same order ({@link RequestFingerprint}); one that differs is refused (409
@@ -195,32 +196,12 @@ public class PlacingOrders {
             for (int i = 0; i < in.size(); i++) {
                 OrderRequest.Line line = in.get(i);
                 int lineNo = i + 1;
-                ReservationOutcome outcome = outcomes.get(i);
-                if (outcome.reserved()) {
-                    lines.add(new Order.Line(lineNo, line.sku(), line.quantity(), line.unitPrice(), OrderStatus.ALLOCATED,
-                            outcome.reservationId(), null));
-                    history.add(new Order.StatusChange(lineNo, null, OrderStatus.ALLOCATED, actor,
-                            "Reserved " + line.quantity() + " unit(s).", now));
-                } else if (channel.kind() == ChannelKind.OWN) {
-                    Product product = catalog.get(line.sku());
-                    Optional<Inbound> inbound = product.backorderable() && !product.isDiscontinued()
-                            ? inbounds.next(line.sku(), channel.locations()) : Optional.empty();
-                    if (inbound.isEmpty()) throw insufficient(channel, lineNo, line, outcome.available());
-                    LocalDate promised = inbound.get().expectedOn();
-                    lines.add(new Order.Line(lineNo, line.sku(), line.quantity(), line.unitPrice(),
-                            OrderStatus.BACKORDERED, null, promised));
-                    history.add(new Order.StatusChange(lineNo, null, OrderStatus.BACKORDERED, actor,
-                            "Only " + outcome.available() + " available; backordered until the inbound expected on "
-                                    + promised + ".", now));
-                } else {
-                    lines.add(new Order.Line(lineNo, line.sku(), line.quantity(), line.unitPrice(),
-                            OrderStatus.AWAITING_CUSTOMER, null, null));
-                    history.add(new Order.StatusChange(lineNo, null, OrderStatus.AWAITING_CUSTOMER, actor,
-                            "Allocation failed: only " + outcome.available() + " available for "
-                                    + line.quantity() + " ordered on a marketplace.", now));
-                    shorts.add(new OrderLineShort(number.toString(), lineNo, line.sku(), line.quantity(),
-                            OrderLineShort.ALLOCATION_FAILED, now));
-                }
+                LinePlacementPolicy.Placed placed = LinePlacementPolicies.place(new LinePlacementPolicy.LineFacts(
+                        number, lineNo, line, catalog.get(line.sku()), channel, outcomes.get(i),
+                        () -> inbounds.next(line.sku(), channel.locations()), actor, now));
+                lines.add(placed.line());
+                history.add(placed.history());
+                if (placed.shortage() != null) shorts.add(placed.shortage());
             }
             OrderStatus status = OrderStatus.ofOrder(lines.stream().map(Order.Line::status).toList());
             history.add(0, new Order.StatusChange(null, null, status, actor, "Placed on channel " + channel.code() + ".",
@@ -359,14 +340,6 @@ public class PlacingOrders {
         return new IllegalStateException("Could not record order " + number + " (" + e.getClass().getSimpleName()
                 + ", SQL state " + state + "); its reservations are released. The database's message is withheld "
                 + "because it may quote the customer's personal data.");
-    }
-
-    private static ConflictException insufficient(Channel channel, int lineNo, OrderRequest.Line line, int available) {
-        return new ConflictException("insufficient-stock", "Cannot place the order: line " + lineNo + " asks for "
-                + line.quantity() + " of " + line.sku() + " but only " + available + " available on channel "
-                + channel.code() + ", and the product cannot be backordered with a dated inbound.",
-                Map.of("sku", line.sku(), "lineNo", lineNo, "requested", line.quantity(), "available", available,
-                        "channel", channel.code()));
     }
 
     /** Waits for every reservation; if one failed, releases the others and rethrows. */

@@ -2,8 +2,11 @@ package dev.zaiko.stockout;
 
 import java.util.List;
 
-/** CANCEL is always offered: the whole line is cancelled and everything paid for it refunded. */
-class CancelWithFullRefund implements OptionRule {
+/**
+ * CANCEL is always offered: chosen, the whole line is cancelled and everything paid for it
+ * refunded ({@code LINE_CANCELLED}).
+ */
+class CancelWithFullRefund implements StockoutChoice {
 
     @Override
     public Choice choice() {
@@ -15,5 +18,16 @@ class CancelWithFullRefund implements OptionRule {
         long refund = c.lineQuantity() * c.unitPrice();
         return Verdict.offer(Choice.CANCEL, null, refund, c.lineQuantity(), null, null, List.of(),
                 "stockout.option.CANCEL", c.lineQuantity(), refund);
+    }
+
+    /** Money goes back as LINE_CANCELLED. */
+    @Override
+    public String refundCause() {
+        return RefundRequested.LINE_CANCELLED;
+    }
+
+    @Override
+    public Outcome carryOut(Carrying c) {
+        return Outcome.cancelledRefunded(c.lines().cancel(c.order(), c.lineNo(), c.actor(), c.why()));
     }
 }

@@ -60,7 +60,7 @@ public class ComputingOptions {
     }
 
     public StockoutOption.Options of(StockoutCase c) {
-        return context(c).map(OptionRules::evaluate)
+        return context(c).map(StockoutChoices::evaluate)
                 .orElse(new StockoutOption.Options(List.of(), List.of()));
     }
 

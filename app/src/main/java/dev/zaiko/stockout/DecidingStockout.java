@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.zaiko.order.ChangingOrderLines;
-import dev.zaiko.order.Order;
 import dev.zaiko.order.OrderNumber;
 import dev.zaiko.platform.ConflictException;
 import dev.zaiko.platform.InvalidRequestException;
@@ -22,9 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Carries out a case's decision: the chosen option must be one that is offered now; the order
- * changes, the decision is recorded, the case is RESOLVED and {@link StockoutDecided} (and
- * {@link RefundRequested} when money goes back) is published, all in one transaction.
+ * Carries out a case's decision: the chosen option must be one that is offered now; the
+ * chosen {@link StockoutChoice} (each listed once in {@link StockoutChoices}) changes the order,
+ * the decision is recorded, the case is RESOLVED and {@link StockoutDecided} (and
+ * {@link RefundRequested} when money goes back, under the choice's cause) is published, all in
+ * one transaction.
  * <p>
  * Two decisions on one case at once: the case row is locked first, so the second waits, then
  * finds the case RESOLVED and gets 409 {@code stockout-already-decided}; the decision table's
@@ -149,47 +150,13 @@ public class DecidingStockout {
         OrderNumber number = OrderNumber.parse(c.orderNumber());
         String why = "Stockout case " + c.id() + ": " + decision.choice() + (byDefault ? " (shop's default)" : "")
                 + " decided by " + actor + ".";
-        ChangingOrderLines.Change change;
-        String substitute = null;
-        long refund;
-        long absorbed = 0;
-        String refundCause = null;
-        switch (decision.choice()) {
-            case WAIT -> {
-                change = lines.waitFor(number, c.lineNo(), option.promisedDate(), actor, why);
-                refund = 0;
-            }
-            case SUBSTITUTE -> {
-                SubstituteCandidate candidate = candidate(option, decision.substituteSku());
-                substitute = candidate.sku();
-                change = lines.substitute(number, c.lineNo(), candidate.sku(), candidate.quantity(),
-                        candidate.price().chargedUnitPrice(), actor, why);
-                refund = candidate.price().refundAmount();
-                absorbed = candidate.price().absorbedAmount();
-                refundCause = RefundRequested.CHEAPER_SUBSTITUTE;
-            }
-            case DROP_SHIP -> {
-                change = lines.fulfilFromElsewhere(number, c.lineNo(), new Order.Fulfilment(Order.Fulfilment.DROP_SHIP,
-                        option.source()), option.promisedDate(), actor, why);
-                refund = 0;
-            }
-            case TRANSFER -> {
-                change = lines.fulfilFromElsewhere(number, c.lineNo(), new Order.Fulfilment(Order.Fulfilment.TRANSFER,
-                        option.source()), option.promisedDate(), actor, why);
-                refund = 0;
-            }
-            case PARTIAL -> {
-                change = lines.shipWhatIsThere(number, c.lineNo(), actor, why);
-                refund = change.cancelledAmount();
-                refundCause = RefundRequested.MISSING_UNITS_CANCELLED;
-            }
-            case CANCEL -> {
-                change = lines.cancel(number, c.lineNo(), actor, why);
-                refund = change.cancelledAmount();
-                refundCause = RefundRequested.LINE_CANCELLED;
-            }
-            default -> throw new IllegalStateException("Unknown choice " + decision.choice());
-        }
+        StockoutChoice chosen = StockoutChoices.of(decision.choice());
+        StockoutChoice.Outcome done = chosen.carryOut(new StockoutChoice.Carrying(lines, number, c.lineNo(), option,
+                decision.substituteSku(), actor, why));
+        ChangingOrderLines.Change change = done.change();
+        String substitute = done.substituteSku();
+        long refund = done.refund();
+        long absorbed = done.absorbed();
         Instant at = clock.instant();
         StockoutDecision recorded = new StockoutDecision(c.id(), decision.choice(), change.lineNo(),
                 change.unitsAffected(), substitute, option.promisedDate(), option.source(), refund, byDefault, actor,
@@ -206,23 +173,11 @@ public class DecidingStockout {
                 absorbed, change.shippingFeeRefunded(), byDefault, actor, at));
         if (refund > 0 || change.shippingFeeRefunded() > 0) {
             events.publishEvent(new RefundRequested(c.id(), c.orderNumber(), change.lineNo(), refund, "JPY",
-                    refundCause, change.shippingFeeRefunded(), at));
+                    chosen.refundCause(), change.shippingFeeRefunded(), at));
         }
         log.info("Stockout case {} decided: {} on order {} line {} (line {} carries it), refund {} yen{}", c.id(),
                 decision.choice(), c.orderNumber(), c.lineNo(), change.lineNo(), refund, byDefault ? ", by default" : "");
         return recorded;
-    }
-
-    private static SubstituteCandidate candidate(StockoutOption option, String sku) {
-        if (sku == null || sku.isBlank()) {
-            throw new InvalidRequestException("substitute-missing", "substituteSku is required for SUBSTITUTE: one of "
-                    + option.substitutes().stream().map(SubstituteCandidate::sku).toList() + ".",
-                    Map.of("field", "substituteSku"));
-        }
-        return option.substitutes().stream().filter(s -> s.sku().equals(sku.strip())).findFirst()
-                .orElseThrow(() -> new ConflictException("substitute-not-offered", sku + " is not an offered "
-                        + "substitute now; offered: " + option.substitutes().stream().map(SubstituteCandidate::sku)
-                        .toList() + ".", Map.of("sku", sku, "field", "substituteSku")));
     }
 
     private static ConflictException notOffered(Choice choice, StockoutOption.Options now) {

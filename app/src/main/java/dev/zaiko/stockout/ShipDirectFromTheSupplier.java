@@ -3,14 +3,16 @@ package dev.zaiko.stockout;
 import java.time.LocalDate;
 import java.util.List;
 
+import dev.zaiko.order.Order;
 import dev.zaiko.order.OrderLineShort;
 
 /**
  * DROP_SHIP is offered when the shop lets suppliers ship to customers, the product has a supplier
  * with a known lead time, the supplier did not just cancel on the shop, and the delivery reaches
- * the customer in time.
+ * the customer in time. Chosen, the supplier ships the line straight to the customer by the
+ * promised date; nothing is refunded.
  */
-class ShipDirectFromTheSupplier implements OptionRule {
+class ShipDirectFromTheSupplier implements StockoutChoice {
 
     @Override
     public Choice choice() {
@@ -30,5 +32,18 @@ class ShipDirectFromTheSupplier implements OptionRule {
         if (!c.inTime(arrives)) return Verdict.withhold(Choice.DROP_SHIP, "tooLate", arrives, c.neededBy());
         return Verdict.offer(Choice.DROP_SHIP, arrives, null, c.shortUnits(), c.product().supplier(),
                 c.product().supplier(), List.of(), "stockout.option.DROP_SHIP", arrives, c.product().supplier());
+    }
+
+    /** Nothing goes back for the line. */
+    @Override
+    public String refundCause() {
+        return null;
+    }
+
+    @Override
+    public Outcome carryOut(Carrying c) {
+        return Outcome.nothingRefunded(c.lines().fulfilFromElsewhere(c.order(), c.lineNo(),
+                new Order.Fulfilment(Order.Fulfilment.DROP_SHIP, c.option().source()), c.option().promisedDate(),
+                c.actor(), c.why()));
     }
 }

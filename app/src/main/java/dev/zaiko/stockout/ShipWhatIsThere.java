@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * PARTIAL is offered when something can ship now: units of this line still reserved, or another
- * line of the order ready. The missing units are cancelled and refunded.
+ * line of the order ready. Chosen, the missing units are cancelled and refunded
+ * ({@code MISSING_UNITS_CANCELLED}); the rest ships.
  */
-class ShipWhatIsThere implements OptionRule {
+class ShipWhatIsThere implements StockoutChoice {
 
     @Override
     public Choice choice() {
@@ -20,5 +21,16 @@ class ShipWhatIsThere implements OptionRule {
         long refund = c.shortUnits() * c.unitPrice();
         return Verdict.offer(Choice.PARTIAL, null, refund, c.shortUnits(), null, null, List.of(),
                 "stockout.option.PARTIAL", c.shortUnits(), refund);
+    }
+
+    /** Money goes back as MISSING_UNITS_CANCELLED. */
+    @Override
+    public String refundCause() {
+        return RefundRequested.MISSING_UNITS_CANCELLED;
+    }
+
+    @Override
+    public Outcome carryOut(Carrying c) {
+        return Outcome.cancelledRefunded(c.lines().shipWhatIsThere(c.order(), c.lineNo(), c.actor(), c.why()));
     }
 }

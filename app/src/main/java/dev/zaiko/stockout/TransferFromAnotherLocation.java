@@ -4,12 +4,14 @@ import java.time.LocalDate;
 import java.util.List;
 
 import dev.zaiko.inventory.StockElsewhere;
+import dev.zaiko.order.Order;
 
 /**
  * TRANSFER is offered when the shop allows it and one store or warehouse outside the channel's
- * pool can send all the missing units (after its own protections) in time.
+ * pool can send all the missing units (after its own protections) in time. Chosen, the line is
+ * fulfilled from that location by the promised date; nothing is refunded.
  */
-class TransferFromAnotherLocation implements OptionRule {
+class TransferFromAnotherLocation implements StockoutChoice {
 
     @Override
     public Choice choice() {
@@ -26,5 +28,18 @@ class TransferFromAnotherLocation implements OptionRule {
         if (!c.inTime(arrives)) return Verdict.withhold(Choice.TRANSFER, "tooLate", arrives, c.neededBy());
         return Verdict.offer(Choice.TRANSFER, arrives, null, c.shortUnits(), from.location(), from.name(), List.of(),
                 "stockout.option.TRANSFER", arrives, from.name());
+    }
+
+    /** Nothing goes back for the line. */
+    @Override
+    public String refundCause() {
+        return null;
+    }
+
+    @Override
+    public Outcome carryOut(Carrying c) {
+        return Outcome.nothingRefunded(c.lines().fulfilFromElsewhere(c.order(), c.lineNo(),
+                new Order.Fulfilment(Order.Fulfilment.TRANSFER, c.option().source()), c.option().promisedDate(),
+                c.actor(), c.why()));
     }
 }

@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * WAIT is offered only with a dated inbound that arrives before the date the customer needs the
- * order by; never for a discontinued product. An aged backorder may always keep waiting.
+ * order by; never for a discontinued product. An aged backorder may always keep waiting. Chosen,
+ * the missing units wait (BACKORDERED) with the inbound's date as their promise; nothing is refunded.
  */
-class WaitForTheDatedInbound implements OptionRule {
+class WaitForTheDatedInbound implements StockoutChoice {
 
     @Override
     public Choice choice() {
@@ -31,5 +32,17 @@ class WaitForTheDatedInbound implements OptionRule {
         }
         return Verdict.offer(Choice.WAIT, date, null, c.shortUnits(), null, null, List.of(),
                 "stockout.option.WAIT", date, c.shortUnits());
+    }
+
+    /** Nothing goes back for the line. */
+    @Override
+    public String refundCause() {
+        return null;
+    }
+
+    @Override
+    public Outcome carryOut(Carrying c) {
+        return Outcome.nothingRefunded(c.lines().waitFor(c.order(), c.lineNo(), c.option().promisedDate(), c.actor(),
+                c.why()));
     }
 }

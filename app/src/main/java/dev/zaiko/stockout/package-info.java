@@ -8,9 +8,9 @@
  * deadline from the shop's {@link dev.zaiko.stockout.ServiceLevelPolicy}, and a status history.
  * <p>
  * It computes the customer's real options from the shop's state now ({@link
- * dev.zaiko.stockout.ComputingOptions}, one named rule per choice in {@code OptionRules}, ranked
- * substitutes with the shop's price rules), carries out the decision on the order ({@link
- * dev.zaiko.stockout.DecidingStockout}, once per case), applies the shop's default when the
+ * dev.zaiko.stockout.ComputingOptions}, one class per choice listed once in {@code StockoutChoices},
+ * ranked substitutes with the shop's price rules), carries out the decision on the order through
+ * the chosen choice's class ({@link dev.zaiko.stockout.DecidingStockout}, once per case), applies the shop's default when the
  * customer does not answer in time (a durable job), and publishes {@link
  * dev.zaiko.stockout.StockoutDecided} and {@link dev.zaiko.stockout.RefundRequested}.
  * <p>

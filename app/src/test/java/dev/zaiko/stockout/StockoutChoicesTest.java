@@ -12,8 +12,11 @@ import dev.zaiko.inventory.LocationKind;
 import dev.zaiko.inventory.StockElsewhere;
 import org.junit.jupiter.api.Test;
 
-/** Each option rule offers what can work and withholds, with a reason, what cannot. */
-class OptionRulesTest {
+/**
+ * Each choice's rule offers what can work and withholds, with a reason, what cannot; every choice
+ * has exactly one class, which offers, carries out and names the refund cause of that choice.
+ */
+class StockoutChoicesTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 24); // a Tuesday
     static final BusinessCalendar WEEKDAYS = new WeekdayCalendar();
@@ -39,17 +42,17 @@ class OptionRulesTest {
     }
 
     static List<Choice> offered(OptionContext c) {
-        return OptionRules.evaluate(c).offered().stream().map(StockoutOption::choice).toList();
+        return StockoutChoices.evaluate(c).offered().stream().map(StockoutOption::choice).toList();
     }
 
     static String withheld(OptionContext c, Choice choice) {
-        return OptionRules.evaluate(c).withheld().stream().filter(w -> w.choice() == choice).findFirst()
+        return StockoutChoices.evaluate(c).withheld().stream().filter(w -> w.choice() == choice).findFirst()
                 .map(StockoutOption.NotOffered::code).orElse(null);
     }
 
     @Test
     void waitIsOfferedWithTheInboundsDateWhenItArrivesBeforeTheNeededByDate() {
-        StockoutOption wait = OptionRules.evaluate(plain(TODAY.plusDays(10), TODAY.plusDays(9))).offered(Choice.WAIT)
+        StockoutOption wait = StockoutChoices.evaluate(plain(TODAY.plusDays(10), TODAY.plusDays(9))).offered(Choice.WAIT)
                 .orElseThrow();
         assertThat(wait.promisedDate()).isEqualTo(TODAY.plusDays(9));
         assertThat(offered(plain(null, TODAY.plusDays(30)))).contains(Choice.WAIT);
@@ -73,7 +76,7 @@ class OptionRulesTest {
 
     @Test
     void dropShipNeedsTheShopsConsentASupplierWithALeadTimeAndADeliveryInTime() {
-        StockoutOption ship = OptionRules.evaluate(plain(null, null)).offered(Choice.DROP_SHIP).orElseThrow();
+        StockoutOption ship = StockoutChoices.evaluate(plain(null, null)).offered(Choice.DROP_SHIP).orElseThrow();
         assertThat(ship.promisedDate()).isEqualTo(TODAY.plusDays(6)); // 5 days lead time + 1 for the delivery
         assertThat(ship.source()).isEqualTo("Yamanami");
 
@@ -92,7 +95,7 @@ class OptionRulesTest {
                 new StockElsewhere("TENT", "STORE-B", LocationKind.STORE, "Store B", 3));
         OptionContext two = context("ALLOCATION_FAILED", 2, 0, false, tent(ProductStatus.ACTIVE, null, null), null,
                 null, elsewhere, SHOP);
-        StockoutOption transfer = OptionRules.evaluate(two).offered(Choice.TRANSFER).orElseThrow();
+        StockoutOption transfer = StockoutChoices.evaluate(two).offered(Choice.TRANSFER).orElseThrow();
         assertThat(transfer.source()).isEqualTo("STORE-B");
         assertThat(transfer.promisedDate()).isEqualTo(TODAY.plusDays(2)); // Tuesday + 2 business days
 
@@ -109,7 +112,7 @@ class OptionRulesTest {
 
         OptionContext someReserved = context("INSPECTION_DEFECT", 3, 2, false, tent(ProductStatus.ACTIVE, null, null),
                 null, null, List.of(), SHOP);
-        StockoutOption partial = OptionRules.evaluate(someReserved).offered(Choice.PARTIAL).orElseThrow();
+        StockoutOption partial = StockoutChoices.evaluate(someReserved).offered(Choice.PARTIAL).orElseThrow();
         assertThat(partial.units()).isEqualTo(1);
         assertThat(partial.refundAmount()).isEqualTo(20_000);
 
@@ -122,7 +125,7 @@ class OptionRulesTest {
     void cancelIsAlwaysOfferedLastWithTheWholeLineRefunded() {
         OptionContext c = context("INSPECTION_DEFECT", 3, 2, true, tent(ProductStatus.ACTIVE, "Yamanami", 5), null,
                 TODAY.plusDays(3), List.of(), SHOP);
-        List<StockoutOption> offered = OptionRules.evaluate(c).offered();
+        List<StockoutOption> offered = StockoutChoices.evaluate(c).offered();
         StockoutOption cancel = offered.get(offered.size() - 1);
         assertThat(cancel.choice()).isEqualTo(Choice.CANCEL);
         assertThat(cancel.refundAmount()).isEqualTo(60_000);
@@ -135,12 +138,60 @@ class OptionRulesTest {
         OptionContext aged = context("BACKORDER_AGED", 2, 0, true, tent(ProductStatus.ACTIVE, "Yamanami", 5), null,
                 null, List.of(new StockElsewhere("TENT", "S", LocationKind.STORE, "S", 9)), SHOP);
         assertThat(offered(aged)).containsExactly(Choice.WAIT, Choice.CANCEL);
-        assertThat(OptionRules.evaluate(aged).offered(Choice.WAIT).orElseThrow().textKey())
+        assertThat(StockoutChoices.evaluate(aged).offered(Choice.WAIT).orElseThrow().textKey())
                 .isEqualTo("stockout.option.WAIT.keepUndated");
     }
 
     @Test
     void substitutesAreOfferedOnlyWhenACandidateExists() {
         assertThat(withheld(plain(null, null), Choice.SUBSTITUTE)).isEqualTo("noSubstitute");
+    }
+
+    @Test
+    void everyChoiceHasExactlyOneClassThatOffersAndCarriesItOut() {
+        List<Choice> listed = StockoutChoices.ALL.stream().map(StockoutChoice::choice).toList();
+        assertThat(listed).doesNotHaveDuplicates().containsExactlyInAnyOrder(Choice.values());
+        for (Choice choice : Choice.values()) {
+            assertThat(StockoutChoices.of(choice).choice()).isEqualTo(choice);
+        }
+    }
+
+    @Test
+    void eachChoiceClassOffersOrWithholdsOnlyItsOwnChoice() {
+        List<OptionContext> cases = List.of(plain(null, TODAY.plusDays(3)), plain(TODAY.plusDays(1), null),
+                context("BACKORDER_AGED", 2, 0, true, tent(ProductStatus.ACTIVE, "Yamanami", 5), null, null,
+                        List.of(), SHOP),
+                context("DISCONTINUED", 3, 1, false, null, null, null, List.of(), StockoutOptionsProperties.defaults()));
+        for (StockoutChoice choice : StockoutChoices.ALL) {
+            for (OptionContext c : cases) {
+                StockoutChoice.Verdict v = choice.evaluate(c);
+                assertThat(v.offered() == null).isNotEqualTo(v.withheld() == null);
+                Choice named = v.offered() != null ? v.offered().choice() : v.withheld().choice();
+                assertThat(named).as(choice.getClass().getSimpleName()).isEqualTo(choice.choice());
+            }
+        }
+    }
+
+    @Test
+    void optionsAreReadInTheListsOrderDeliveringTheItemFirstAndCancellingLast() {
+        List<StockElsewhere> elsewhere = List.of(new StockElsewhere("TENT", "STORE-A", LocationKind.STORE, "Store A", 5));
+        OptionContext everything = new OptionContext("INSPECTION_DEFECT", 3, 2, 1, 20_000, true,
+                tent(ProductStatus.ACTIVE, "Yamanami", 5), TODAY, null,
+                new StockoutFacts.NextInbound(TODAY.plusDays(3), 10, "WH"), null,
+                List.of(new SubstituteCandidate(1, "TENT-2", new StockoutFacts.Name("テント2", "Tent 2"), false, 1,
+                        19_000, 20_000, new SubstitutePrice(19_000, 1_000, 0), 4, TODAY, List.of(), List.of())),
+                elsewhere, SHOP, WEEKDAYS);
+        assertThat(offered(everything)).containsExactly(Choice.WAIT, Choice.SUBSTITUTE, Choice.DROP_SHIP,
+                Choice.TRANSFER, Choice.PARTIAL, Choice.CANCEL);
+    }
+
+    @Test
+    void cancellingRefundsTheLineShippingWhatIsThereTheMissingUnitsACheaperSubstituteTheDifferenceAndTheRestNothing() {
+        assertThat(StockoutChoices.of(Choice.CANCEL).refundCause()).isEqualTo(RefundRequested.LINE_CANCELLED);
+        assertThat(StockoutChoices.of(Choice.PARTIAL).refundCause()).isEqualTo(RefundRequested.MISSING_UNITS_CANCELLED);
+        assertThat(StockoutChoices.of(Choice.SUBSTITUTE).refundCause()).isEqualTo(RefundRequested.CHEAPER_SUBSTITUTE);
+        assertThat(StockoutChoices.of(Choice.WAIT).refundCause()).isNull();
+        assertThat(StockoutChoices.of(Choice.DROP_SHIP).refundCause()).isNull();
+        assertThat(StockoutChoices.of(Choice.TRANSFER).refundCause()).isNull();
     }
 }

@@ -1,0 +1,48 @@
+package dev.zaiko.order;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import dev.zaiko.catalog.Product;
+import dev.zaiko.inventory.Channel;
+import dev.zaiko.inventory.Inbound;
+import dev.zaiko.inventory.ReservationOutcome;
+
+/**
+ * One of the shop's rules for what becomes of an order line when the order is placed, given
+ * whether its units could be reserved: allocated, backordered, awaiting the customer, or the
+ * whole order refused. Every policy is listed in {@link LinePlacementPolicies}; the first that
+ * applies decides.
+ */
+interface LinePlacementPolicy {
+
+    /**
+     * The line as placed, or empty when this policy does not apply to it.
+     *
+     * @throws dev.zaiko.platform.ConflictException when the policy refuses the whole order
+     */
+    Optional<Placed> place(LineFacts line);
+
+    /**
+     * Everything a policy looks at for one line: plain data (the inbound is looked up only when a
+     * policy asks for it), so a test can feed a policy directly.
+     *
+     * @param request     the line as ordered
+     * @param outcome     the reservation engine's answer for the line
+     * @param nextInbound the next dated inbound of the SKU into the channel's pool, looked up on demand
+     * @param actor       who places the order, for the history
+     * @param now         the order's time, as the database keeps it
+     */
+    record LineFacts(OrderNumber order, int lineNo, OrderRequest.Line request, Product product, Channel channel,
+                     ReservationOutcome outcome, Supplier<Optional<Inbound>> nextInbound, String actor,
+                     Instant now) {
+    }
+
+    /**
+     * A line as placed: the line, its first history entry, and the shortage to publish with the
+     * order (null when nothing is short).
+     */
+    record Placed(Order.Line line, Order.StatusChange history, OrderLineShort shortage) {
+    }
+}
