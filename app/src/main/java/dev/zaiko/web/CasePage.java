@@ -270,20 +270,29 @@ class CasePage {
     private List<Event> timeline(StockoutCase c, Optional<StockoutDecision> decision, Locale locale) {
         List<Event> events = new ArrayList<>();
         for (StockoutCase.StatusChange h : c.history()) {
-            events.add(new Event(h.at(), "status", texts.status(h.to(), locale), h.reason(), h.actor()));
+            events.add(new Event(h.at(), "status", texts.status(h.to(), locale), texts.history(h, locale),
+                    actor(h.actor(), locale)));
         }
         for (Interaction i : desk.interactions(InteractionQuery.ofCase(c.id()))) {
-            String title = text("case.timeline." + i.channel().name(), locale) + ": " + i.kind();
-            events.add(new Event(i.at(), i.channel().name().toLowerCase(Locale.ROOT), title, i.notes(), i.operator()));
+            String title = text("case.timeline." + i.channel().name(), locale) + ": "
+                    + messages.getMessage("case.timeline." + i.channel().name() + "." + i.kind(), null, i.kind(), locale);
+            events.add(new Event(i.at(), i.channel().name().toLowerCase(Locale.ROOT), title, i.notes(),
+                    actor(i.operator(), locale)));
         }
         decision.ifPresent(d -> events.add(new Event(d.decidedAt(), "decision",
-                text("case.timeline.decision", locale) + ": " + texts.choice(d.choice(), locale), null, d.decidedBy())));
+                text("case.timeline.decision", locale) + ": " + texts.choice(d.choice(), locale), null,
+                actor(d.decidedBy(), locale))));
         for (Refunds.RefundStep r : refunds.stepsOfCase(c.orderNumber(), c.id(), locale)) {
             events.add(new Event(r.at(), "refund", text("case.timeline.refund", locale) + ": " + r.routeText() + " "
-                    + r.statusText(), r.note(), r.actor()));
+                    + r.statusText(), r.note(), actor(r.actor(), locale)));
         }
         events.sort(Comparator.comparing(Event::at));
         return events;
+    }
+
+    /** Who did it: staff by their name, the shop's own processes ({@code system}, {@code customer}) in words. */
+    private String actor(String actor, Locale locale) {
+        return actor == null ? null : messages.getMessage("stockout.actor." + actor, null, actor, locale);
     }
 
     /**
