@@ -79,11 +79,13 @@ class CasePage {
     private final ZaikoProperties zaiko;
     private final Clock clock;
     private final DecisionLinks links;
+    private final dev.zaiko.stockout.ComparisonTexts comparisons;
 
     CasePage(StockoutCases cases, ComputingOptions options, DecidingStockout deciding, StockoutTexts texts,
              ContactDesk desk, WritingCallScripts scripts, RecordingCalls calls, EscalatingCases escalating,
              PreviewingEmails previews, ToneGuard tone, Orders orders, Refunds refunds, MessageSource messages,
-             ZaikoProperties zaiko, Clock clock, DecisionLinks links) {
+             ZaikoProperties zaiko, Clock clock, DecisionLinks links, dev.zaiko.stockout.ComparisonTexts comparisons) {
+        this.comparisons = comparisons;
         this.links = links;
         this.cases = cases;
         this.options = options;
@@ -106,7 +108,12 @@ class CasePage {
     record Event(Instant at, String kind, String title, String detail, String who) {
     }
 
-    record OptionView(Choice choice, String name, String text, List<dev.zaiko.stockout.SubstituteCandidate> substitutes) {
+    record OptionView(Choice choice, String name, String text, List<SubstituteView> substitutes) {
+    }
+
+    /** A substitute with its comparison worded for the reader (attribute names and values from the dictionary). */
+    record SubstituteView(int rank, dev.zaiko.stockout.StockoutFacts.Name name, String sku, int available,
+                          dev.zaiko.stockout.SubstitutePrice price, List<dev.zaiko.stockout.ComparisonTexts.Row> comparison) {
     }
 
     /** What the call form was given, shown again with its errors. */
@@ -244,7 +251,9 @@ class CasePage {
             List<OptionView> offered = new ArrayList<>();
             for (StockoutOption option : o.offered()) {
                 offered.add(new OptionView(option.choice(), texts.choice(option.choice(), locale),
-                        texts.option(option, locale), option.substitutes()));
+                        texts.option(option, locale), option.substitutes().stream().map(s -> new SubstituteView(
+                        s.rank(), s.name(), s.sku(), s.available(), s.price(), comparisons.rows(c.sku(), s, locale)))
+                        .toList()));
             }
             model.addAttribute("options", offered);
             model.addAttribute("withheld", o.withheld().stream()
