@@ -113,6 +113,6 @@ public class StockoutTexts {
     /** A decision carried out, by whom, and whether the shop's default made it. */
     static Wording decided(Choice choice, boolean byDefault, String actor) {
         return Wording.of(byDefault ? "stockout.history.decidedByDefault" : "stockout.history.decided",
-                Wording.Arg.worded("stockout.choice.", choice.name()), Wording.Arg.worded("stockout.actor.", actor));
+                Wording.Arg.worded("stockout.choice.", choice.name()), Wording.Arg.worded("console.actor.", actor));
     }
 }

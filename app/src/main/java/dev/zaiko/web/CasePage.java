@@ -301,7 +301,7 @@ class CasePage {
 
     /** Who did it: staff by their name, the shop's own processes ({@code system}, {@code customer}) in words. */
     private String actor(String actor, Locale locale) {
-        return actor == null ? null : messages.getMessage("stockout.actor." + actor, null, actor, locale);
+        return actor == null ? null : messages.getMessage("console.actor." + actor, null, actor, locale);
     }
 
     /**
