@@ -61,11 +61,13 @@ class CustomerPages {
     private final ITemplateEngine templates;
     private final ShopProperties shop;
     private final Clock clock;
+    private final dev.zaiko.stockout.ComparisonTexts comparisons;
 
     CustomerPages(DecisionLinks links, ReadingCases reading, DecidingStockout deciding, Refunds refunds,
                   RefundingByBankTransfer bankTransfers, StockoutTexts texts, StockoutOptionsProperties stockoutPolicy,
                   ContactStore store, MessageSource messages, ITemplateEngine templates, ShopProperties shop,
-                  Clock clock) {
+                  Clock clock, dev.zaiko.stockout.ComparisonTexts comparisons) {
+        this.comparisons = comparisons;
         this.links = links;
         this.reading = reading;
         this.deciding = deciding;
@@ -234,9 +236,9 @@ class CustomerPages {
         boolean en = Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
         for (SubstituteCandidate s : o.substitutes()) {
             List<List<String>> rows = new ArrayList<>();
-            for (SubstituteCandidate.ComparisonRow r : s.comparison()) {
-                rows.add(List.of(r.attribute(), r.original() == null ? "-" : r.original(),
-                        r.substitute() == null ? "-" : r.substitute(), texts.verdict(r.verdict(), locale)));
+            for (dev.zaiko.stockout.ComparisonTexts.Row r : comparisons.rows(f.stockout().sku(), s, locale)) {
+                rows.add(List.of(r.name(), r.original() == null ? "-" : r.original(),
+                        r.substitute() == null ? "-" : r.substitute(), r.verdictText()));
             }
             String name = s.name() == null ? s.sku() : en ? s.name().en() : s.name().ja();
             String price = messages.getMessage("contact.mail.yen", new Object[]{s.price().chargedUnitPrice()}, locale);

@@ -90,7 +90,8 @@ public class EscalatingCases {
         store.addInteraction(new Interaction(UUID.randomUUID(), id, c.orderNumber(), Interaction.Channel.DESK,
                 "ESCALATED", operator.strip(), reason.strip(), null, slot, null, now));
         if (c.status() == StockoutStatus.OPEN) {
-            cases.changeStatus(id, StockoutStatus.AWAITING_DECISION, operator, "Escalated to a supervisor");
+            cases.changeStatus(id, StockoutStatus.AWAITING_DECISION, operator,
+                    dev.zaiko.platform.Wording.of("contact.history.escalated"));
         }
         QueuedEmail email = writing.notice(reading.read(id, null), store.find(id).orElseThrow(), EmailKind.ESCALATED,
                 new WritingToCustomers.Notice(now, null, slot, "escalated"), operator);

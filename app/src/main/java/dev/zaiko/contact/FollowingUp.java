@@ -102,7 +102,8 @@ class FollowingUp {
         Instant now = clock.instant();
         store.followUpSent(caseId, now);
         if (file.stockout().status() == StockoutStatus.RESOLVED) {
-            cases.changeStatus(caseId, StockoutStatus.CLOSED, "contact", "Decision confirmed to the customer in writing");
+            cases.changeStatus(caseId, StockoutStatus.CLOSED, "contact",
+                    dev.zaiko.platform.Wording.of("contact.history.confirmedInWriting"));
         }
         log.info("Stockout case {}: follow-up written", caseId);
     }

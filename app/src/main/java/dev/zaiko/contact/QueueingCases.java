@@ -91,9 +91,8 @@ class QueueingCases {
         // no call can reach the customer before the deadline: they hear from the shop in writing now
         if (!phone || !slot.isBefore(c.contactDeadline())) {
             if (c.status() == StockoutStatus.OPEN) {
-                cases.changeStatus(c.id(), StockoutStatus.AWAITING_DECISION, "contact",
-                        phone ? "Options sent by email: no call possible before the contact deadline"
-                                : "Options sent by email: the customer gave no phone number");
+                cases.changeStatus(c.id(), StockoutStatus.AWAITING_DECISION, "contact", dev.zaiko.platform.Wording.of(
+                        phone ? "contact.history.emailedNoCallInTime" : "contact.history.emailedNoPhone"));
             }
             ContactCase cc = store.find(caseId).orElseThrow();
             writing.notice(reading.read(caseId, null), cc, EmailKind.FIRST_NOTICE,

@@ -178,8 +178,8 @@ public class RecordingCalls {
     private QueuedEmail informed(StockoutCase c, ContactCase cc, EmailKind kind, WritingToCustomers.Notice notice,
                                  String operator) {
         if (c.status() == StockoutStatus.OPEN) {
-            cases.changeStatus(c.id(), StockoutStatus.AWAITING_DECISION, operator, "Customer given the options ("
-                    + kind + ")");
+            cases.changeStatus(c.id(), StockoutStatus.AWAITING_DECISION, operator, dev.zaiko.platform.Wording.of(
+                    "contact.history.optionsGiven", dev.zaiko.platform.Wording.Arg.worded("contact.emailKind.", kind)));
         }
         return writing.notice(reading.read(c.id(), null), cc, kind, notice, operator);
     }

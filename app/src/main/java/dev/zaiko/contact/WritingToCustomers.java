@@ -42,10 +42,13 @@ class WritingToCustomers {
     private final ShopProperties shop;
     private final StockoutOptionsProperties stockoutPolicy;
     private final Clock clock;
+    private final dev.zaiko.stockout.ComparisonTexts comparisons;
 
     WritingToCustomers(Outbox outbox, MessageSource messages, StockoutTexts stockoutTexts, Refunds refunds,
                        DecisionLinks links, LetterRendering rendering, ContactStore store, ShopProperties shop,
-                       StockoutOptionsProperties stockoutPolicy, Clock clock) {
+                       StockoutOptionsProperties stockoutPolicy, Clock clock,
+                       dev.zaiko.stockout.ComparisonTexts comparisons) {
+        this.comparisons = comparisons;
         this.outbox = outbox;
         this.messages = messages;
         this.stockoutTexts = stockoutTexts;
@@ -241,10 +244,9 @@ class WritingToCustomers {
         rows.add(List.of(text("contact.mail.comparison.attribute", l), text("contact.mail.comparison.ordered", l),
                 text("contact.mail.comparison.substitute", l)));
         rows.add(List.of(text("contact.mail.comparison.name", l), f.itemName(), substitute));
-        for (SubstituteCandidate.ComparisonRow row : s.comparison()) {
-            rows.add(List.of(row.attribute(), Optional.ofNullable(row.original()).orElse("-"),
-                    Optional.ofNullable(row.substitute()).orElse("-") + " (" + stockoutTexts.verdict(row.verdict(), l)
-                            + ")"));
+        for (dev.zaiko.stockout.ComparisonTexts.Row row : comparisons.rows(f.stockout().sku(), s, l)) {
+            rows.add(List.of(row.name(), Optional.ofNullable(row.original()).orElse("-"),
+                    Optional.ofNullable(row.substitute()).orElse("-") + " (" + row.verdictText() + ")"));
         }
         rows.add(List.of(text("contact.mail.comparison.price", l), yen(s.originalUnitPrice(), l),
                 yen(s.price().chargedUnitPrice(), l) + (s.price().absorbedAmount() > 0

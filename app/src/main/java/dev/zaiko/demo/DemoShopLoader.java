@@ -3,6 +3,9 @@ package dev.zaiko.demo;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import dev.zaiko.catalog.AttributeDictionary;
+import dev.zaiko.catalog.AttributeEntry;
+import dev.zaiko.catalog.DefiningAttributes;
 import dev.zaiko.catalog.Products;
 import dev.zaiko.catalog.RegisteringProducts;
 import dev.zaiko.demo.DemoShop.Expected;
@@ -62,6 +65,8 @@ class DemoShopLoader implements SmartLifecycle {
     private final Clock clock;
     private final StockNetwork network;
     private final RegisteringProducts registering;
+    private final AttributeDictionary dictionary;
+    private final DefiningAttributes defining;
     private final Products products;
     private final ReceivingStock receiving;
     private final InspectingStock inspecting;
@@ -77,7 +82,9 @@ class DemoShopLoader implements SmartLifecycle {
     DemoShopLoader(TransactionTemplate transactions, Clock clock, StockNetwork network, RegisteringProducts registering,
                    Products products, ReceivingStock receiving, InspectingStock inspecting, ExpectingInbounds inbounds,
                    ProtectingStock protecting, ReservingStock reserving, CheckingStockLedger ledger,
-                   PlacingOrders placing) {
+                   PlacingOrders placing, AttributeDictionary dictionary, DefiningAttributes defining) {
+        this.dictionary = dictionary;
+        this.defining = defining;
         this.placing = placing;
         this.transactions = transactions;
         this.clock = clock;
@@ -135,6 +142,7 @@ class DemoShopLoader implements SmartLifecycle {
                 written = nothing();
             }
         }
+        nameAttributes();
         int reserved = reserve(shop);
         int ordered = placeOrders(shop);
         Outcome outcome = new Outcome(written.loaded(), written.locations(), written.channels(), written.products(),
@@ -237,5 +245,14 @@ class DemoShopLoader implements SmartLifecycle {
 
     private static Outcome nothing() {
         return new Outcome(false, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    }
+
+    /** The demo's attribute names in Japanese and English; an entry the shop already has is left as it is. */
+    private void nameAttributes() {
+        java.util.Set<String> named = new java.util.HashSet<>();
+        dictionary.list().stream().map(AttributeEntry::attribute).forEach(named::add);
+        DemoAttributes.ATTRIBUTES.forEach((key, definition) -> {
+            if (!named.contains(key)) defining.define(key, definition);
+        });
     }
 }

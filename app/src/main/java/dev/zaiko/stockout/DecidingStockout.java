@@ -167,7 +167,8 @@ public class DecidingStockout {
         }
         StockoutLifecycle.check(c.id(), status, StockoutStatus.RESOLVED);
         store.changeStatus(c.id(), StockoutStatus.RESOLVED);
-        store.addHistory(c.id(), status, StockoutStatus.RESOLVED, actor, why, at);
+        store.addHistory(c.id(), status, StockoutStatus.RESOLVED, actor,
+                StockoutTexts.decided(decision.choice(), byDefault, actor), why, at);
         events.publishEvent(new StockoutDecided(c.id(), c.orderNumber(), c.lineNo(), change.lineNo(),
                 decision.choice(), change.unitsAffected(), substitute, option.promisedDate(), option.source(), refund,
                 absorbed, change.shippingFeeRefunded(), byDefault, actor, at));

@@ -50,9 +50,12 @@ class OpeningCases {
     private final StockoutStore store;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final StockoutTexts texts;
 
     OpeningCases(Orders orders, Products products, StockNetwork network, ExpectingInbounds inbounds,
-                 ServiceLevelPolicy policy, StockoutStore store, ApplicationEventPublisher events, Clock clock) {
+                 ServiceLevelPolicy policy, StockoutStore store, ApplicationEventPublisher events, Clock clock,
+                 StockoutTexts texts) {
+        this.texts = texts;
         this.events = events;
         this.orders = orders;
         this.products = products;
@@ -110,9 +113,9 @@ class OpeningCases {
                 flags);
         ServiceLevel level = policy.levelFor(new Urgency(flags.express(), flags.gift(), flags.neededBy(), flags.b2b(),
                 detectedAt));
+        dev.zaiko.platform.Wording opened = StockoutTexts.opened(event.reason(), event.lineNo(), level.rule());
         Optional<String> id = store.insertIfAbsent(number.digits(), event.lineNo(), event.sku(), event.quantity(),
-                event.reason(), level, detectedAt, now, facts, "Opened: " + event.reason() + " on line "
-                        + event.lineNo() + "; " + level.rule() + ".");
+                event.reason(), level, detectedAt, now, facts, opened, texts.english(opened));
         if (id.isPresent()) {
             events.publishEvent(new StockoutOpened(id.get(), number.toString(), event.lineNo(), event.sku(),
                     event.reason(), level.priority(), level.contactDeadline(), level.rule(), flags.express(),

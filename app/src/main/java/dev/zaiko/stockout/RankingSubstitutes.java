@@ -158,7 +158,7 @@ final class RankingSubstitutes {
         return ua.equals(ub);
     }
 
-    private static String shown(Product.Attribute a) {
+    static String shown(Product.Attribute a) {
         if (a == null) return null;
         if (!a.isNumber()) return a.text();
         return a.number().toPlainString() + (a.unit() == null ? "" : " " + a.unit());

@@ -31,7 +31,16 @@ public record StockoutCase(String id, String orderNumber, int lineNo, String sku
         return from.plus(limit);
     }
 
-    /** @param from null for the opening; @param actor {@code system} or who changed it */
-    public record StatusChange(StockoutStatus from, StockoutStatus to, String actor, String reason, Instant at) {
+    /**
+     * @param from    null for the opening; @param actor {@code system} or who changed it
+     * @param reason  why, in English (an older row's only text)
+     * @param wording why, as a bundle key and arguments to word in the reader's language; null for older rows
+     */
+    public record StatusChange(StockoutStatus from, StockoutStatus to, String actor, String reason, Instant at,
+                               dev.zaiko.platform.Wording wording) {
+
+        public StatusChange(StockoutStatus from, StockoutStatus to, String actor, String reason, Instant at) {
+            this(from, to, actor, reason, at, null);
+        }
     }
 }

@@ -15,8 +15,10 @@ public class StockoutCases {
 
     private final StockoutStore store;
     private final Clock clock;
+    private final StockoutTexts texts;
 
-    StockoutCases(StockoutStore store, Clock clock) {
+    StockoutCases(StockoutStore store, Clock clock, StockoutTexts texts) {
+        this.texts = texts;
         this.store = store;
         this.clock = clock;
     }
@@ -74,11 +76,25 @@ public class StockoutCases {
      */
     @Transactional
     public StockoutCase changeStatus(String id, StockoutStatus to, String actor, String why) {
+        return changeStatus(id, to, actor, null, why);
+    }
+
+    /**
+     * The same, with why as a bundle key and arguments (see {@link dev.zaiko.platform.Wording}) so
+     * that every reader reads it in their language.
+     */
+    @Transactional
+    public StockoutCase changeStatus(String id, StockoutStatus to, String actor, dev.zaiko.platform.Wording why) {
+        return changeStatus(id, to, actor, why, texts.english(why));
+    }
+
+    private StockoutCase changeStatus(String id, StockoutStatus to, String actor, dev.zaiko.platform.Wording why,
+                                      String english) {
         StockoutCase current = get(id);
         StockoutStatus from = store.lockStatus(current.id()).orElseThrow();
         StockoutLifecycle.check(current.id(), from, to);
         store.changeStatus(current.id(), to);
-        store.addHistory(current.id(), from, to, actor, why, clock.instant());
+        store.addHistory(current.id(), from, to, actor, why, english, clock.instant());
         return get(current.id());
     }
 }

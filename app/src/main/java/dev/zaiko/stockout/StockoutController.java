@@ -97,7 +97,17 @@ class StockoutController {
                     String reasonText, StockoutStatus status, String statusText, int priority, Instant contactDeadline,
                     String serviceLevel, Instant decideBy, Instant detectedAt, Instant createdAt, FactsView facts,
                     List<OptionView> options, List<NotOfferedView> notOffered, DecisionView decision,
-                    List<StockoutCase.StatusChange> history) {
+                    List<HistoryView> history) {
+    }
+
+    /**
+     * One status change. {@code reason} is why, worded in the request's language; {@code code} and
+     * {@code args} are the same as a bundle key and its arguments' values (null and empty for changes
+     * recorded before they were kept), for clients that word it themselves.
+     */
+    @JsonPropertyOrder({"from", "to", "actor", "reason", "code", "args", "at"})
+    record HistoryView(StockoutStatus from, StockoutStatus to, String actor, String reason, String code,
+                       List<String> args, Instant at) {
     }
 
     @JsonPropertyOrder({"orderNumber", "orderedAt", "channel", "channelKind", "item", "quantityOrdered",
@@ -162,7 +172,9 @@ class StockoutController {
         return new CaseView(c.id(), c.orderNumber(), c.lineNo(), c.sku(), c.quantityShort(), c.reason(), reasonText,
                 c.status(), texts.status(c.status(), locale), c.priority(), c.contactDeadline(), c.serviceLevelRule(),
                 undecided(c) ? deciding.deadline(c) : null, c.detectedAt(), c.createdAt(), facts,
-                optionViews, withheld, decided, c.history());
+                optionViews, withheld, decided, c.history().stream().map(h -> new HistoryView(h.from(), h.to(),
+                        h.actor(), texts.history(h, locale), h.wording() == null ? null : h.wording().code(),
+                        h.wording() == null ? List.of() : h.wording().values(), h.at())).toList());
     }
 
     private static boolean undecided(StockoutCase c) {

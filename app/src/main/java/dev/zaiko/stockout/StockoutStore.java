@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dev.zaiko.platform.Wording;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -30,7 +31,7 @@ class StockoutStore {
     /** A new case, unless one exists for the same (order, line, reason): then empty and nothing written. */
     Optional<String> insertIfAbsent(String orderDigits, int lineNo, String sku, int quantityShort, String reason,
                                     ServiceLevel level, Instant detectedAt, Instant now, StockoutFacts facts,
-                                    String why) {
+                                    Wording why, String english) {
         Long next = jdbc.queryForObject("select nextval('stockout_case_seq')", Long.class);
         List<String> ids = jdbc.queryForList("""
                 insert into stockout_case (id, order_number, line_no, sku, quantity_short, reason, status, priority,
@@ -42,14 +43,17 @@ class StockoutStore {
                 Timestamp.from(level.contactDeadline()), Timestamp.from(detectedAt), Timestamp.from(now),
                 JSON.writeValueAsString(facts));
         if (ids.isEmpty()) return Optional.empty();
-        addHistory(ids.get(0), null, StockoutStatus.OPEN, "system", why, now);
+        addHistory(ids.get(0), null, StockoutStatus.OPEN, "system", why, english, now);
         return Optional.of(ids.get(0));
     }
 
-    void addHistory(String id, StockoutStatus from, StockoutStatus to, String actor, String why, Instant at) {
-        jdbc.update("insert into stockout_status_history (case_id, from_status, to_status, actor, reason, at) "
-                        + "values (?, ?, ?, ?, ?, ?)", id, from == null ? null : from.name(), to.name(), actor, why,
-                Timestamp.from(at));
+    /** @param why null for a plain text only; @param english why in English, kept for older readers */
+    void addHistory(String id, StockoutStatus from, StockoutStatus to, String actor, Wording why, String english,
+                    Instant at) {
+        jdbc.update("insert into stockout_status_history (case_id, from_status, to_status, actor, reason, reason_code, "
+                        + "reason_args, at) values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)", id,
+                from == null ? null : from.name(), to.name(), actor, english, why == null ? null : why.code(),
+                why == null ? null : why.argsJson(), Timestamp.from(at));
     }
 
     Optional<StockoutCase> find(String id) {
@@ -134,11 +138,12 @@ class StockoutStore {
     }
 
     private List<StockoutCase.StatusChange> history(String id) {
-        return jdbc.query("select from_status, to_status, actor, reason, at from stockout_status_history "
-                        + "where case_id = ? order by id", (rs, i) -> new StockoutCase.StatusChange(
+        return jdbc.query("select from_status, to_status, actor, reason, at, reason_code, reason_args "
+                        + "from stockout_status_history where case_id = ? order by id",
+                (rs, i) -> new StockoutCase.StatusChange(
                         rs.getString(1) == null ? null : StockoutStatus.valueOf(rs.getString(1)),
                         StockoutStatus.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant()), id);
+                        rs.getTimestamp(5).toInstant(), Wording.read(rs.getString(6), rs.getString(7))), id);
     }
 
     /** {@code SO-000042}: at least six digits, never cut (SQL's lpad would cut a seventh). */

@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import dev.zaiko.order.OrderLineShort;
 import dev.zaiko.platform.CustomerDates;
+import dev.zaiko.platform.Wording;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -91,5 +92,27 @@ public class StockoutTexts {
             case PARTIAL, CANCEL -> messages.getMessage("stockout.decided." + d.choice().name(),
                     new Object[] {d.units(), d.refundAmount()}, locale);
         };
+    }
+
+    /** Why a case's status changed, in the reader's language; an older row without a wording keeps its text. */
+    public String history(StockoutCase.StatusChange change, Locale locale) {
+        return change.wording() == null ? change.reason() : change.wording().in(messages, locale, change.reason());
+    }
+
+    /** A wording in English: what the history's plain {@code reason} column and the logs keep. */
+    public String english(Wording wording) {
+        return wording.in(messages, Locale.ENGLISH, wording.code());
+    }
+
+    /** The opening of a case: its reason, the order line and the service-level rule that set its deadline. */
+    static Wording opened(String reason, int lineNo, String rule) {
+        return Wording.of("stockout.history.opened", Wording.Arg.worded("console.reason.", reason),
+                Wording.Arg.plain(lineNo), Wording.Arg.worded("stockout.rule.", rule));
+    }
+
+    /** A decision carried out, by whom, and whether the shop's default made it. */
+    static Wording decided(Choice choice, boolean byDefault, String actor) {
+        return Wording.of(byDefault ? "stockout.history.decidedByDefault" : "stockout.history.decided",
+                Wording.Arg.worded("stockout.choice.", choice.name()), Wording.Arg.worded("console.actor.", actor));
     }
 }

@@ -79,11 +79,13 @@ class CasePage {
     private final ZaikoProperties zaiko;
     private final Clock clock;
     private final DecisionLinks links;
+    private final dev.zaiko.stockout.ComparisonTexts comparisons;
 
     CasePage(StockoutCases cases, ComputingOptions options, DecidingStockout deciding, StockoutTexts texts,
              ContactDesk desk, WritingCallScripts scripts, RecordingCalls calls, EscalatingCases escalating,
              PreviewingEmails previews, ToneGuard tone, Orders orders, Refunds refunds, MessageSource messages,
-             ZaikoProperties zaiko, Clock clock, DecisionLinks links) {
+             ZaikoProperties zaiko, Clock clock, DecisionLinks links, dev.zaiko.stockout.ComparisonTexts comparisons) {
+        this.comparisons = comparisons;
         this.links = links;
         this.cases = cases;
         this.options = options;
@@ -106,7 +108,12 @@ class CasePage {
     record Event(Instant at, String kind, String title, String detail, String who) {
     }
 
-    record OptionView(Choice choice, String name, String text, List<dev.zaiko.stockout.SubstituteCandidate> substitutes) {
+    record OptionView(Choice choice, String name, String text, List<SubstituteView> substitutes) {
+    }
+
+    /** A substitute with its comparison worded for the reader (attribute names and values from the dictionary). */
+    record SubstituteView(int rank, dev.zaiko.stockout.StockoutFacts.Name name, String sku, int available,
+                          dev.zaiko.stockout.SubstitutePrice price, List<dev.zaiko.stockout.ComparisonTexts.Row> comparison) {
     }
 
     /** What the call form was given, shown again with its errors. */
@@ -244,7 +251,9 @@ class CasePage {
             List<OptionView> offered = new ArrayList<>();
             for (StockoutOption option : o.offered()) {
                 offered.add(new OptionView(option.choice(), texts.choice(option.choice(), locale),
-                        texts.option(option, locale), option.substitutes()));
+                        texts.option(option, locale), option.substitutes().stream().map(s -> new SubstituteView(
+                        s.rank(), s.name(), s.sku(), s.available(), s.price(), comparisons.rows(c.sku(), s, locale)))
+                        .toList()));
             }
             model.addAttribute("options", offered);
             model.addAttribute("withheld", o.withheld().stream()
@@ -270,20 +279,29 @@ class CasePage {
     private List<Event> timeline(StockoutCase c, Optional<StockoutDecision> decision, Locale locale) {
         List<Event> events = new ArrayList<>();
         for (StockoutCase.StatusChange h : c.history()) {
-            events.add(new Event(h.at(), "status", texts.status(h.to(), locale), h.reason(), h.actor()));
+            events.add(new Event(h.at(), "status", texts.status(h.to(), locale), texts.history(h, locale),
+                    actor(h.actor(), locale)));
         }
         for (Interaction i : desk.interactions(InteractionQuery.ofCase(c.id()))) {
-            String title = text("case.timeline." + i.channel().name(), locale) + ": " + i.kind();
-            events.add(new Event(i.at(), i.channel().name().toLowerCase(Locale.ROOT), title, i.notes(), i.operator()));
+            String title = text("case.timeline." + i.channel().name(), locale) + ": "
+                    + messages.getMessage("case.timeline." + i.channel().name() + "." + i.kind(), null, i.kind(), locale);
+            events.add(new Event(i.at(), i.channel().name().toLowerCase(Locale.ROOT), title, i.notes(),
+                    actor(i.operator(), locale)));
         }
         decision.ifPresent(d -> events.add(new Event(d.decidedAt(), "decision",
-                text("case.timeline.decision", locale) + ": " + texts.choice(d.choice(), locale), null, d.decidedBy())));
+                text("case.timeline.decision", locale) + ": " + texts.choice(d.choice(), locale), null,
+                actor(d.decidedBy(), locale))));
         for (Refunds.RefundStep r : refunds.stepsOfCase(c.orderNumber(), c.id(), locale)) {
             events.add(new Event(r.at(), "refund", text("case.timeline.refund", locale) + ": " + r.routeText() + " "
-                    + r.statusText(), r.note(), r.actor()));
+                    + r.statusText(), r.note(), actor(r.actor(), locale)));
         }
         events.sort(Comparator.comparing(Event::at));
         return events;
+    }
+
+    /** Who did it: staff by their name, the shop's own processes ({@code system}, {@code customer}) in words. */
+    private String actor(String actor, Locale locale) {
+        return actor == null ? null : messages.getMessage("console.actor." + actor, null, actor, locale);
     }
 
     /**
