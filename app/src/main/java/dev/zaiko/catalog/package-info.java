@@ -4,6 +4,8 @@
  * copy) and the {@code catalog_*} tables. Other modules register and read products through
  * {@link dev.zaiko.catalog.RegisteringProducts} and {@link dev.zaiko.catalog.Products} and keep
  * their own copies up to date from {@link dev.zaiko.catalog.ProductChanged}.
+ * <p>
+ * See docs/catalog.md.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform"})
 package dev.zaiko.catalog;
