@@ -41,7 +41,7 @@ class CouponController {
      * @param value    yen for FIXED, percent (1 to 100) for PERCENT
      * @param customer optional: only this customer may use it; without it, anyone may, once
      */
-    record CouponIn(@Size(min = 1, max = 64) @Pattern(regexp = "[\\p{Alnum}_-]+",
+    record CouponIn(@Size(min = 1, max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+",
                             message = "must be letters, digits, - or _") String code,
                     @NotBlank @Size(max = 200) String campaign,
                     @NotNull @Pattern(regexp = "FIXED|PERCENT", message = "must be FIXED or PERCENT") String kind,
