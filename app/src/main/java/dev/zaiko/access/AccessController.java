@@ -83,6 +83,7 @@ class AccessController {
 
     @Operation(summary = "Change a console user",
             description = "Changes display name, role, language or whether the user may sign in; fields left out stay. Zaiko keeps at least one enabled admin.")
+    @ApiResponse(responseCode = "200", description = "The user as changed.")
     @ApiResponse(responseCode = "409", description = "The change would leave no enabled admin (last-admin).")
     @PutMapping("/users/{username}")
     ConsoleUser changeUser(@PathVariable String username, @RequestBody UserChange change) {

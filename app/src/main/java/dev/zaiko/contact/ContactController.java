@@ -182,6 +182,7 @@ class ContactController {
      */
     @Operation(summary = "Preview the email an action would send",
             description = "The email of kind MISSED_CALL, WRONG_NUMBER, OPTIONS, ESCALATED or FIRST_NOTICE as it would go out now, in the customer's language unless lang says otherwise; nothing is sent.")
+    @ApiResponse(responseCode = "200", description = "The email as it would be sent.")
     @ApiResponse(responseCode = "409", description = "The case is decided; it gets no more option emails (case-already-decided).")
     @GetMapping("/api/stockouts/{id}/emails/preview")
     PreviewingEmails.Preview preview(@PathVariable String id, @RequestParam(defaultValue = "MISSED_CALL") String kind,

@@ -77,6 +77,7 @@ class ToneController {
 
     @Requires(Authority.SUPERVISE)
     @Operation(summary = "Change a tone phrase")
+    @ApiResponse(responseCode = "200", description = "The phrase as changed.")
     @ApiResponse(responseCode = "409", description = "The locale's list already has this phrase (tone-phrase-exists).")
     @PutMapping("/api/contact/tone-phrases/{id}")
     TonePhrase change(@PathVariable long id, @Valid @RequestBody PhraseRequest request) {

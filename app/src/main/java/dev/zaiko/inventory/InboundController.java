@@ -57,6 +57,7 @@ class InboundController {
     /** 200 with the inbound, ARRIVED, its units INSPECTING; 404 unknown; 409 not EXPECTED. */
     @Operation(summary = "Record an inbound's arrival",
             description = "The units arrived: they are received into the location (to INSPECTING) and the inbound is ARRIVED.")
+    @ApiResponse(responseCode = "200", description = "The inbound, ARRIVED.")
     @ApiResponse(responseCode = "409", description = "The inbound is not EXPECTED any more (inbound-not-expected).")
     @PostMapping("/{id}/arrivals")
     Inbound arrive(@org.springframework.web.bind.annotation.PathVariable long id, @Valid @RequestBody ArrivalIn in) {
@@ -66,6 +67,7 @@ class InboundController {
     /** The supplier cancelled: 200 with the inbound, CANCELLED; 404 unknown; 409 not EXPECTED. */
     @Operation(summary = "Cancel an inbound",
             description = "The supplier cancelled: the inbound becomes CANCELLED and is no longer offered as a date.")
+    @ApiResponse(responseCode = "200", description = "The inbound, CANCELLED.")
     @ApiResponse(responseCode = "409", description = "The inbound is not EXPECTED any more (inbound-not-expected).")
     @PostMapping("/{id}/cancel")
     Inbound cancel(@org.springframework.web.bind.annotation.PathVariable long id) {

@@ -92,6 +92,7 @@ class ReservationController {
 
     @Operation(summary = "Release a reservation",
             description = "Gives the held units back to the channels.")
+    @ApiResponse(responseCode = "200", description = "The reservation, released.")
     @ApiResponse(responseCode = "409", description = "The reservation is no longer open (reservation-closed).")
     @PostMapping("/{id}/release")
     @dev.zaiko.access.NotAudited
@@ -101,6 +102,7 @@ class ReservationController {
 
     @Operation(summary = "Commit a reservation",
             description = "The units are sold: they leave RESERVED for good.")
+    @ApiResponse(responseCode = "200", description = "The reservation, committed.")
     @ApiResponse(responseCode = "409", description = "The reservation is no longer open (reservation-closed).")
     @PostMapping("/{id}/commit")
     @dev.zaiko.access.NotAudited
@@ -111,6 +113,7 @@ class ReservationController {
     /** An API client still deciding holds its reservation longer: {@code holdFor} from now. */
     @Operation(summary = "Extend a reservation's hold",
             description = "An API client still deciding holds its reservation longer: holdFor from now.")
+    @ApiResponse(responseCode = "200", description = "The reservation with its new expiresAt.")
     @ApiResponse(responseCode = "409", description = "The reservation is no longer held (reservation-not-held).")
     @PostMapping("/{id}/hold")
     @dev.zaiko.access.NotAudited

@@ -81,6 +81,7 @@ class StockController {
 
     @Operation(summary = "Record an inspection",
             description = "Of the units in INSPECTING, passed become SELLABLE and failed DEFECTIVE.")
+    @ApiResponse(responseCode = "200", description = "The SKU's levels at the location after the inspection.")
     @ApiResponse(responseCode = "409", description = "More units inspected than wait in INSPECTING (not-enough-inspecting).")
     @PostMapping("/inspections")
     StockLevel inspect(@Valid @RequestBody InspectionIn in) {
@@ -96,6 +97,7 @@ class StockController {
 
     @Operation(summary = "Record a till sale",
             description = "A sale at a store's till takes units from the location at once. A sale that would take protected or reserved units is refused unless force is true, in which case the reservations it takes are displaced.")
+    @ApiResponse(responseCode = "200", description = "The sale with the stock left and any reservations it displaced.")
     @ApiResponse(responseCode = "409", description = "Not enough stock, or the units are protected or reserved and force is not set (insufficient-stock, protected-stock, reserved-stock).")
     @PostMapping("/pos-sales")
     @dev.zaiko.access.NotAudited

@@ -103,6 +103,7 @@ class OutboxController {
 
     @Operation(summary = "Retry a failed email",
             description = "A FAILED email is tried again now.")
+    @ApiResponse(responseCode = "200", description = "The email, queued again.")
     @ApiResponse(responseCode = "409", description = "The email is not FAILED (email-not-failed).")
     @PostMapping("/{id}/retry")
     Detail retry(@PathVariable UUID id, Locale locale) {

@@ -104,6 +104,7 @@ class OrderController {
      */
     @Operation(summary = "Pack an order",
             description = "The packer's inspection per line: when every unit passed, the reservation is committed and the line is SHIPPED; a defective unit goes to DEFECTIVE stock and the line takes a replacement from the channel's pool, or waits for the customer's decision when there is none. passed and defective must add up to the line's quantity.")
+    @ApiResponse(responseCode = "200", description = "The order after packing.")
     @ApiResponse(responseCode = "409", description = "A line is not ALLOCATED or another packing changed the order meanwhile (line-not-allocated, line-changed-meanwhile).")
     @PostMapping("/{orderNumber}/pack")
     OrderView pack(@PathVariable String orderNumber, @Valid @RequestBody PackRequest request, Locale locale) {

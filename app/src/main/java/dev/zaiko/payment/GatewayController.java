@@ -68,6 +68,7 @@ class GatewayController {
     /** 200 with the books after the capture; 409 {@code already-captured} or {@code amount-exceeds-remaining}. */
     @Operation(summary = "Capture a payment at the built-in gateway",
             description = "Captures the amount (default: all that is left) of an authorised payment.")
+    @ApiResponse(responseCode = "200", description = "The payment's books after the capture.")
     @ApiResponse(responseCode = "409", description = "The payment was already captured or the amount exceeds what is left (already-captured, amount-exceeds-remaining).")
     @PostMapping("/{reference}/capture")
     BuiltInGateway.Books capture(@PathVariable String reference, @Valid @RequestBody(required = false) CaptureRequest request) {

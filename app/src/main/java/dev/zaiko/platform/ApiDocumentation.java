@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -171,7 +170,8 @@ class ApiDocumentation {
             general(responses, "503", "The database is unavailable or busy; nothing was changed. Try again after "
                     + "the time in Retry-After.");
             responses.forEach((code, response) -> {
-                if ((code.startsWith("4") || code.startsWith("5")) && response.getContent() == null) {
+                // a declared @ApiResponse gets the operation's return type from springdoc: an error is a problem
+                if (code.startsWith("4") || code.startsWith("5")) {
                     response.setContent(new Content().addMediaType(PROBLEM_JSON,
                             new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
                 }
@@ -194,7 +194,4 @@ class ApiDocumentation {
         int dot = rest.indexOf('.');
         return dot < 0 ? rest : rest.substring(0, dot);
     }
-
-    /** Statuses this document gives every operation at least. */
-    static final Set<String> EVERYWHERE = Set.of("401", "403", "503");
 }

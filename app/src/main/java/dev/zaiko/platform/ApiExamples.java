@@ -61,6 +61,9 @@ class ApiExamples implements OpenApiCustomizer {
             return example(schemas.get(ref.substring(ref.lastIndexOf('/') + 1)), name, schemas, depth + 1);
         }
         if (schema.getExample() != null) return schema.getExample();
+        for (List<Schema> alternatives : java.util.Arrays.asList(schema.getOneOf(), schema.getAnyOf(), schema.getAllOf())) {
+            if (alternatives != null && !alternatives.isEmpty()) return example(alternatives.get(0), name, schemas, depth + 1);
+        }
         if (schema.getEnum() != null && !schema.getEnum().isEmpty()) return schema.getEnum().get(0);
         if (schema.getDefault() != null) return schema.getDefault();
         String type = typeOf(schema);

@@ -74,6 +74,7 @@ class ManualRefundTaskController {
     /** 200 with the task and {@code alreadyConfirmed}; 409 {@code manual-task-already-confirmed} for another reference. */
     @Operation(summary = "Confirm a manual refund task",
             description = "A person confirms the task was done, with the provider's or bank's reference; the refund completes. Confirming again with the same reference answers alreadyConfirmed.")
+    @ApiResponse(responseCode = "200", description = "The task as confirmed, and whether it already was.")
     @ApiResponse(responseCode = "409", description = "The task was already confirmed with another reference (manual-task-already-confirmed).")
     @PostMapping("/{id}/confirm")
     ConfirmingManualRefunds.Confirmed confirm(@PathVariable String id, @RequestBody(required = false) ConfirmRequest request,
@@ -89,6 +90,7 @@ class ManualRefundTaskController {
     @Requires(Authority.SUPERVISE)
     @Operation(summary = "Reveal a bank payout's account",
             description = "The whole account, for the person who makes the transfer: a POST, so it is written to the audit trail.")
+    @ApiResponse(responseCode = "200", description = "The whole bank account of the payout.")
     @ApiResponse(responseCode = "409", description = "The task is a void or refund, which has no account (not-a-payout).")
     @PostMapping("/{id}/payee")
     Payee payee(@PathVariable String id) {

@@ -130,6 +130,7 @@ class RefundController {
      */
     @Operation(summary = "Register the customer's bank account for a refund",
             description = "For a refund waiting for one (convenience-store or bank-transfer payment), before its deadline: the refund is then paid out to the account. Answers with the order's refunds.")
+    @ApiResponse(responseCode = "200", description = "The order's refunds, with the account registered.")
     @ApiResponse(responseCode = "409", description = "The refund does not wait for an account or its deadline passed (refund-not-awaiting-account, bank-account-deadline-passed).")
     @PostMapping("/{id}/bank-account")
     OrderRefunds registerAccount(@PathVariable String id, @Valid @RequestBody AccountRequest request) {
@@ -148,6 +149,7 @@ class RefundController {
     /** A person sends a FAILED refund off again: {@code {"by"?}}. */
     @Operation(summary = "Retry a failed refund",
             description = "A person sends a FAILED refund off again; `by` names who (default api).")
+    @ApiResponse(responseCode = "200", description = "The refund, sent off again.")
     @ApiResponse(responseCode = "409", description = "The refund is not FAILED (refund-not-failed).")
     @PostMapping("/{id}/retry")
     RefundView retry(@PathVariable String id, @RequestBody(required = false) RetryRequest request) {

@@ -75,6 +75,7 @@ class StockoutController {
      */
     @Operation(summary = "Decide a stockout case",
             description = "The customer's (or staff's) choice among the options offered now (WAIT, SUBSTITUTE, DROP_SHIP, TRANSFER, PARTIAL, CANCEL): it is carried out on the order at once. Answers the case as it is after the decision.")
+    @ApiResponse(responseCode = "200", description = "The case as it is after the decision.")
     @ApiResponse(responseCode = "409", description = "The case is already decided, or the choice or substitute is not offered now (stockout-already-decided, option-not-offered, substitute-not-offered, substitute-unavailable).")
     @PostMapping("/{id}/decision")
     CaseView decide(@PathVariable String id, @Valid @RequestBody DecisionRequest request, Locale locale) {

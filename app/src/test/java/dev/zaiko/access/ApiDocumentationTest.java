@@ -107,6 +107,9 @@ class ApiDocumentationTest {
                         .equals("#/components/schemas/ProblemDetail")) continue;
                 missing.add(d + ": no " + status + " problem response");
             }
+            boolean answers = false;
+            for (Map.Entry<String, JsonNode> r : op.path("responses").properties()) answers |= r.getKey().startsWith("2");
+            if (!answers) missing.add(d + ": no 2xx response");
             op.path("responses").properties().forEach(r -> {
                 if (r.getKey().matches("[45]..") && r.getValue().path("content").path("application/problem+json").isMissingNode()) {
                     missing.add(d + ": its " + r.getKey() + " is not a problem response");
