@@ -125,10 +125,14 @@ class ApiExamples implements OpenApiCustomizer {
     }
 
     private static long integer(String name) {
-        if (name.contains("price") || name.contains("amount") || name.contains("fee") || name.contains("total")
-                || name.contains("balance") || name.contains("refund") || name.contains("paid")
-                || name.contains("discount") || name.contains("captured") || name.contains("authorized")) return 12800;
-        if (name.contains("points")) return 500;
+        // an order of 2 × 12,800 yen with 800 yen shipping, paid with a 500-yen coupon, 500 points,
+        // 1,000 yen of gift balance and 24,400 yen by card
+        if (name.contains("fee")) return 800;
+        if (name.contains("discount") || name.contains("points")) return 500;
+        if (name.contains("giftbalanceused")) return 1000;
+        if (name.contains("price")) return 12800;
+        if (name.contains("amount") || name.contains("total") || name.contains("balance") || name.contains("refund")
+                || name.contains("paid") || name.contains("captured") || name.contains("authorized")) return 24400;
         if (name.contains("percent")) return 10;
         if (name.contains("days")) return 5;
         if (name.equals("seq") || name.contains("cursor") || name.equals("id")) return 1042;
@@ -181,9 +185,9 @@ class ApiExamples implements OpenApiCustomizer {
         if (n.contains("email")) return "hanako.sato@example.jp";
         if (n.contains("phone")) return "+81 90-1234-5678";
         if (n.equals("currency")) return "JPY";
-        if (n.equals("channel") || n.equals("channelcode")) return "OWN-WEB";
+        if (n.equals("channel") || n.equals("channelcode")) return "WEB";
         if (n.equals("location") || n.contains("locationcode") || n.equals("to") || n.equals("from")) return "TOKYO-DC";
-        if (n.equals("code")) return "OWN-WEB";
+        if (n.equals("code")) return "WEB";
         if (n.equals("couponcode")) return "SORRY-500";
         if (n.equals("ja")) return "2人用テント グリーン";
         if (n.equals("en")) return "2-person tent, green";
