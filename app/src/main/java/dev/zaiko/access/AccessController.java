@@ -22,6 +22,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * Admin-only (scope ADMIN): console users ({@code /api/access/users}), API tokens
@@ -56,35 +58,50 @@ class AccessController {
     record CreatedToken(UUID id, String name, String prefix, Scope scope, Instant expiresAt, String token) {
     }
 
+    @Operation(summary = "Create a console user",
+            description = "A person who signs in to the console with a username, password and role (OPERATOR, SUPERVISOR, ADMIN); the role grants the same authorities as the token scopes WRITE, SUPERVISOR and ADMIN.")
+    @ApiResponse(responseCode = "201", description = "The user; Location names it.")
+    @ApiResponse(responseCode = "409", description = "A user with this name already exists (user-exists).")
     @PostMapping("/users")
     ResponseEntity<ConsoleUser> createUser(@RequestBody ConsoleUsers.NewUser user) {
         ConsoleUser created = users.create(user, Actor.current().label());
         return ResponseEntity.created(URI.create("/api/access/users/" + created.username())).body(created);
     }
 
+    @Operation(summary = "List console users")
     @GetMapping("/users")
     List<ConsoleUser> users() {
         return users.list();
     }
 
+    @Operation(summary = "Read a console user")
     @GetMapping("/users/{username}")
     ConsoleUser user(@PathVariable String username) {
         return users.find(username).orElseThrow(() -> new dev.zaiko.platform.NotFoundException(
                 "No user named " + username + "."));
     }
 
+    @Operation(summary = "Change a console user",
+            description = "Changes display name, role, language or whether the user may sign in; fields left out stay. Zaiko keeps at least one enabled admin.")
+    @ApiResponse(responseCode = "200", description = "The user as changed.")
+    @ApiResponse(responseCode = "409", description = "The change would leave no enabled admin (last-admin).")
     @PutMapping("/users/{username}")
     ConsoleUser changeUser(@PathVariable String username, @RequestBody UserChange change) {
         return users.change(username, change.displayName(), change.role(), change.locale(), change.enabled(),
                 Actor.current().label());
     }
 
+    @Operation(summary = "Set a console user's password")
+    @ApiResponse(responseCode = "204", description = "The password is set.")
     @PostMapping("/users/{username}/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void setPassword(@PathVariable String username, @RequestBody PasswordChange change) {
         users.setPassword(username, change.password());
     }
 
+    @Operation(summary = "Create an API token",
+            description = "Issues a token with one scope (READ, WRITE, SUPERVISOR or ADMIN) and an optional expiry in the future. The token's secret is in this response and nowhere else, ever: Zaiko stores only its hash.")
+    @ApiResponse(responseCode = "201", description = "The token with its secret; Location names it.")
     @PostMapping("/tokens")
     ResponseEntity<CreatedToken> createToken(@RequestBody TokenRequest request) {
         ApiTokens.Issued issued = tokens.create(request.name(), request.scope(), request.expiresAt(),
@@ -94,16 +111,22 @@ class AccessController {
                 .body(new CreatedToken(t.id(), t.name(), t.prefix(), t.scope(), t.expiresAt(), issued.secret()));
     }
 
+    @Operation(summary = "List API tokens",
+            description = "Every token with its name, prefix, scope, expiry, last use and revocation; never a secret.")
     @GetMapping("/tokens")
     List<ApiToken> tokens() {
         return tokens.list();
     }
 
+    @Operation(summary = "Revoke an API token",
+            description = "The token stops working at once; the answer is the token as revoked, with who revoked it.")
     @DeleteMapping("/tokens/{id}")
     ApiToken revoke(@PathVariable UUID id) {
         return tokens.revoke(id, Actor.current().label());
     }
 
+    @Operation(summary = "Read the audit trail",
+            description = "Every change and sign-in, newest first, filtered by actor and action, before an instant (for paging back), limit 1 to 1000.")
     @GetMapping("/audit")
     List<AuditEntry> audit(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
                            @RequestParam(required = false) Instant before,

@@ -46,8 +46,17 @@ class NeededAuthority {
         return handlerOf(request)
                 .filter(HandlerMethod.class::isInstance)
                 .map(HandlerMethod.class::cast)
-                .flatMap(NeededAuthority::declared)
+                .map(handler -> of(handler, request.getMethod()))
                 .orElseGet(() -> Authority.byDefault(request.getMethod()));
+    }
+
+    /**
+     * The rule itself: what a call of this HTTP method to this handler needs. The access decision
+     * asks it for every request; the API document ({@link DocumentedScopes}) asks it for every
+     * operation it describes, so the document cannot say other than what is enforced.
+     */
+    static Authority of(HandlerMethod handler, String httpMethod) {
+        return declared(handler).orElseGet(() -> Authority.byDefault(httpMethod));
     }
 
     /** The handler the dispatcher would pick for this request, if any. */

@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 @RestController
 @RequestMapping("/api/products")
@@ -26,6 +28,10 @@ class ProductController {
         this.products = products;
     }
 
+    @Operation(summary = "Register a product",
+            description = "Adds a product to the catalog with its SKU, Japanese and English names, category, price in whole yen and stock-handling facts. A SKU is registered once.")
+    @ApiResponse(responseCode = "201", description = "The product, registered; Location names it.")
+    @ApiResponse(responseCode = "409", description = "A product with this SKU already exists (sku-taken).")
     @PostMapping
     ResponseEntity<Product> register(@RequestBody ProductRequest request) {
         Product product = registering.register(request.toDraft());
@@ -35,23 +41,31 @@ class ProductController {
     }
 
     /** Full replacement; a missing status keeps the current one (discontinuing is its own act). */
+    @Operation(summary = "Replace a product",
+            description = "Full replacement of the product's fields; a missing status keeps the current one (discontinuing is its own operation). The read-only fields GET returns may be sent back and are ignored.")
     @PutMapping("/{sku}")
     Product update(@PathVariable String sku, @RequestBody ProductRequest request) {
         return registering.update(sku, request.toDraft());
     }
 
     /** The manufacturer discontinued it: 200 with the product, DISCONTINUED (also when it already was); 404 unknown. */
+    @Operation(summary = "Discontinue a product",
+            description = "The manufacturer discontinued it: answers the product as DISCONTINUED, also when it already was.")
     @PostMapping("/{sku}/discontinue")
     Product discontinue(@PathVariable String sku) {
         return registering.discontinue(sku);
     }
 
     /** The shop's own substitutes for the product, offered first when it is missing. */
+    @Operation(summary = "Read a product's pinned substitutes",
+            description = "The shop's own substitutes for the product, most preferred first; they are offered before computed ones when it is missing.")
     @GetMapping("/{sku}/substitutes")
     PinnedSubstitutes pinnedSubstitutes(@PathVariable String sku) {
         return new PinnedSubstitutes(products.get(sku).sku(), products.pinnedSubstitutes(sku));
     }
 
+    @Operation(summary = "Pin a product's substitutes",
+            description = "Replaces the list of the shop's own substitutes, most preferred first. A sku in the body must equal the one in the path.")
     @PutMapping("/{sku}/substitutes")
     PinnedSubstitutes pinSubstitutes(@PathVariable String sku, @RequestBody PinnedSubstitutes request) {
         if (request.sku() != null && !request.sku().equals(sku)) {
@@ -65,11 +79,14 @@ class ProductController {
     record PinnedSubstitutes(String sku, java.util.List<String> skus) {
     }
 
+    @Operation(summary = "Read a product")
     @GetMapping("/{sku}")
     Product get(@PathVariable String sku) {
         return products.get(sku);
     }
 
+    @Operation(summary = "List products",
+            description = "A page of products, filtered by category, status (ACTIVE or DISCONTINUED) and a text query on SKU and names.")
     @GetMapping
     ProductPage list(@RequestParam(required = false) String category,
                      @RequestParam(required = false) String q,

@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** A channel's marketplace adapter. */
 @RestController
@@ -26,17 +28,24 @@ class ChannelAdapterController {
     }
 
     @Requires(Authority.ADMINISTER)
+    @Operation(summary = "Set a channel's marketplace adapter",
+            description = "Connects the channel to a marketplace (Amazon, Rakuten, Yahoo) that pushes its feed: the marketplace's endpoint, its rate limit (requests per second), batch size and the safety floor at which a SKU is pushed as 0. The URL must be an allowed outbound target.")
     @PutMapping
     ChannelAdapter set(@PathVariable String code, @RequestBody AdapterIn in) {
         return adapters.set(code, in.marketplace(), in.url(), in.requestsPerSecond(), in.batch(), in.safetyFloor());
     }
 
+    @Operation(summary = "Read a channel's marketplace adapter",
+            description = "The adapter's settings and how its pushing goes (last push, failures).")
     @GetMapping
     ChannelAdapter get(@PathVariable String code) {
         return adapters.get(code);
     }
 
     @Requires(Authority.ADMINISTER)
+    @Operation(summary = "Remove a channel's marketplace adapter",
+            description = "The channel's feed is no longer pushed to the marketplace.")
+    @ApiResponse(responseCode = "204", description = "Removed.")
     @DeleteMapping
     ResponseEntity<Void> delete(@PathVariable String code) {
         adapters.delete(code);

@@ -32,6 +32,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * The shop's calendar for the console: {@code GET /api/contact/calendar}, weekly calling hours
@@ -58,6 +60,8 @@ class CalendarController {
     }
 
     /** {@code from} defaults to today (shop's zone), {@code to} to 30 days later; at most 400 days. */
+    @Operation(summary = "Read the business calendar",
+            description = "Each day from `from` (default today in the shop's zone) to `to` (default 30 days later; at most 400 days): open or closed, calling hours, national holidays and closed days with their names in the caller's language (Accept-Language).")
     @GetMapping
     CalendarView get(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                      Locale locale) {
@@ -82,6 +86,8 @@ class CalendarController {
      * hours. Answers the whole week as it is now.
      */
     @Requires(Authority.SUPERVISE)
+    @Operation(summary = "Set calling hours",
+            description = "A partial week: the weekdays named get new hours ({\"MONDAY\": {\"opens\": \"09:00\", \"closes\": \"18:00\"}}; null closes the day), the others keep theirs. Answers the whole week as it is now. Contact deadlines and callbacks follow the new hours.")
     @PutMapping("/hours")
     Map<DayOfWeek, HoursView> setHours(@RequestBody JsonNode body) {
         editing.setHours(WeeklyHoursRequest.parse(body));
@@ -90,12 +96,16 @@ class CalendarController {
 
     /** Back to the configured hours (zaiko.contact.calendar.hours.*) for every weekday. */
     @Requires(Authority.SUPERVISE)
+    @Operation(summary = "Reset calling hours to the configured week",
+            description = "Every weekday goes back to the hours configured in zaiko.contact.calendar.hours.*.")
     @DeleteMapping("/hours")
     Map<DayOfWeek, HoursView> resetHours() {
         editing.resetHours();
         return week();
     }
 
+    @Operation(summary = "List closed days",
+            description = "Days the shop is closed besides national holidays: those configured (not removable through the API) and those a supervisor added.")
     @GetMapping("/closed-days")
     List<ClosedDayView> closedDays() {
         return calendar.closedDates().entrySet().stream()
@@ -103,6 +113,10 @@ class CalendarController {
     }
 
     @Requires(Authority.SUPERVISE)
+    @Operation(summary = "Close the shop on a day",
+            description = "No calls are due on a closed day; contact deadlines move to the next open day.")
+    @ApiResponse(responseCode = "201", description = "The closed day; Location names it.")
+    @ApiResponse(responseCode = "409", description = "The shop is already closed on that date (closed-day-exists).")
     @PostMapping("/closed-days")
     ResponseEntity<ClosedDayView> close(@Valid @RequestBody ClosedDayRequest request) {
         editing.close(request.date(), request.reason().strip());
@@ -111,6 +125,9 @@ class CalendarController {
     }
 
     @Requires(Authority.SUPERVISE)
+    @Operation(summary = "Reopen a closed day")
+    @ApiResponse(responseCode = "204", description = "The day is open again.")
+    @ApiResponse(responseCode = "409", description = "The configuration closes that date; it cannot be reopened through the API (closed-day-configured).")
     @DeleteMapping("/closed-days/{date}")
     ResponseEntity<Void> reopen(@PathVariable String date) {
         editing.reopen(date("date", date));

@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
 
 /**
  * {@code GET /api/stockouts/{id}/script?operator=&lang=}: the apology call's script for a case.
@@ -25,6 +26,8 @@ class CallScriptController {
         this.scripts = scripts;
     }
 
+    @Operation(summary = "Read a stockout case's call script",
+            description = "What the operator says on the apology call, in the customer's language unless lang (ja or en) says otherwise: six sections: opening (who calls, an apology about the order), cushion, facts (the reason in words that own the fault), the options offered now, the choice and the closing.")
     @GetMapping("/api/stockouts/{id}/script")
     CallScript script(@PathVariable String id, @RequestParam(required = false) String operator,
                       @RequestParam(required = false) String lang) {

@@ -26,6 +26,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * The contact desk's API: call outcomes and escalation of a case, the case's desk state and
@@ -78,6 +80,10 @@ class ContactController {
     record EmailView(String id, String messageId, String kind, String subject, boolean urgent) {
     }
 
+    @Operation(summary = "Record a call to the customer",
+            description = "The outcome of a call (CONNECTED, VOICEMAIL, NO_ANSWER, WRONG_NUMBER) by the operator: a CONNECTED call may carry the customer's choice, which decides the case; a missed call schedules the next call or the email fallback within calling hours; a callbackAt is honoured. Notes and the personal line are checked by the tone guard. A case escalated to the supervisors takes calls only from a SUPERVISOR or ADMIN caller (403 supervisor-needed otherwise).")
+    @ApiResponse(responseCode = "201", description = "The call is recorded; the answer says what happens next and which email went out.")
+    @ApiResponse(responseCode = "409", description = "The case is already decided or the desk cannot reach it (case-already-decided, case-not-reachable), or the choice is not offered now.")
     @PostMapping("/api/stockouts/{id}/calls")
     @ResponseStatus(HttpStatus.CREATED)
     CallView call(@PathVariable String id, @Valid @RequestBody CallRequest request) {
@@ -97,6 +103,10 @@ class ContactController {
     record EscalationView(DeskView desk, EmailView email) {
     }
 
+    @Operation(summary = "Escalate a stockout case to the supervisors",
+            description = "The case moves to the supervisors' queue with the operator's reason; the customer is told by email that a supervisor takes over.")
+    @ApiResponse(responseCode = "201", description = "Escalated; the answer carries the desk's state and the email sent.")
+    @ApiResponse(responseCode = "409", description = "The case is already decided or already with the supervisors (case-already-decided, case-already-escalated).")
     @PostMapping("/api/stockouts/{id}/escalate")
     @ResponseStatus(HttpStatus.CREATED)
     EscalationView escalate(@PathVariable String id, @Valid @RequestBody EscalationRequest request) {
@@ -109,6 +119,8 @@ class ContactController {
      * that the link was withdrawn and take no decision. The next email's link opens. 404 for an
      * unknown case.
      */
+    @Operation(summary = "Revoke a case's decision links",
+            description = "Ends every decision link sent for the case so far: they show the customer that the link was withdrawn and take no decision. The next email's link opens.")
     @PostMapping("/api/stockouts/{id}/decision-link/revoke")
     DecisionLinks.Revocation revokeDecisionLinks(@PathVariable String id) {
         return links.revoke(cases.get(id).id(), dev.zaiko.access.Actor.current().label());
@@ -119,6 +131,8 @@ class ContactController {
      * changes nothing: a case the desk has not taken in yet (it does so moments after the case
      * opens) answers 404.
      */
+    @Operation(summary = "Read a case's contact history",
+            description = "The desk's state of a case and its whole timeline of calls, emails and desk events. A case the desk has not taken in yet (it does so moments after the case opens) answers 404.")
     @GetMapping("/api/stockouts/{id}/contact")
     DeskView contact(@PathVariable String id) {
         String caseId = cases.get(id).id();
@@ -166,6 +180,10 @@ class ContactController {
      * The email an action would send now ({@code kind} MISSED_CALL, WRONG_NUMBER, OPTIONS, ESCALATED,
      * FIRST_NOTICE), in the customer's language unless {@code lang} says otherwise; nothing is sent.
      */
+    @Operation(summary = "Preview the email an action would send",
+            description = "The email of kind MISSED_CALL, WRONG_NUMBER, OPTIONS, ESCALATED or FIRST_NOTICE as it would go out now, in the customer's language unless lang says otherwise; nothing is sent.")
+    @ApiResponse(responseCode = "200", description = "The email as it would be sent.")
+    @ApiResponse(responseCode = "409", description = "The case is decided; it gets no more option emails (case-already-decided).")
     @GetMapping("/api/stockouts/{id}/emails/preview")
     PreviewingEmails.Preview preview(@PathVariable String id, @RequestParam(defaultValue = "MISSED_CALL") String kind,
                                      @RequestParam(required = false) String lang) {
@@ -191,6 +209,8 @@ class ContactController {
      * contact deadline, a callback at the time promised), then by priority. The supervisors' queue
      * carries each case's whole timeline.
      */
+    @Operation(summary = "Read the call queue",
+            description = "Every call the desk owes in the queue (OPERATORS or SUPERVISORS), soonest due first (a first call is due by the contact deadline, a callback at the time promised), then by priority; limit 1 to 500. The supervisors' queue carries each case's whole timeline.")
     @GetMapping("/api/contact/queue")
     QueueView queue(@RequestParam(defaultValue = "OPERATORS") String queue,
                     @RequestParam(defaultValue = "100") int limit) {
@@ -204,6 +224,8 @@ class ContactController {
     }
 
     /** Cases the desk cannot go on with alone: an email bounced or was not delivered. */
+    @Operation(summary = "List cases needing attention",
+            description = "Cases the desk cannot go on with alone: an email bounced or was not delivered.")
     @GetMapping("/api/contact/attention")
     List<DeskView> attention() {
         return store.needingAttention(200).stream().map(this::desk).toList();
@@ -213,6 +235,8 @@ class ContactController {
     }
 
     /** The interaction log: every call attempt and email, per case, order, customer or operator. */
+    @Operation(summary = "Read the interaction log",
+            description = "Every call attempt and email, filtered by case, order, customer, operator, channel, kind, time range or text; newest first; paged.")
     @GetMapping("/api/contact/interactions")
     InteractionPage interactions(@RequestParam(name = "case", required = false) String caseId,
                                  @RequestParam(required = false) String order,

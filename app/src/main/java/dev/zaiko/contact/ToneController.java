@@ -25,6 +25,8 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * The tone guard's list ({@code /api/contact/tone-phrases}) and a check for the console's editor
@@ -43,6 +45,8 @@ class ToneController {
         this.messages = messages;
     }
 
+    @Operation(summary = "List tone phrases",
+            description = "The phrases the tone guard flags in what operators write, with the suggested wording and why; optionally of one locale (ja or en).")
     @GetMapping("/api/contact/tone-phrases")
     List<TonePhrase> list(@RequestParam(required = false) String locale) {
         if (locale == null || locale.isBlank()) return guard.phrases();
@@ -53,6 +57,7 @@ class ToneController {
         return guard.phrases().stream().filter(p -> p.locale().equals(locale)).toList();
     }
 
+    @Operation(summary = "Read a tone phrase")
     @GetMapping("/api/contact/tone-phrases/{id}")
     TonePhrase get(@PathVariable long id) {
         return guard.phrases().stream().filter(p -> p.id() == id).findFirst()
@@ -60,6 +65,9 @@ class ToneController {
     }
 
     @Requires(Authority.SUPERVISE)
+    @Operation(summary = "Add a tone phrase")
+    @ApiResponse(responseCode = "201", description = "The phrase; Location names it.")
+    @ApiResponse(responseCode = "409", description = "The locale's list already has this phrase (tone-phrase-exists).")
     @PostMapping("/api/contact/tone-phrases")
     ResponseEntity<TonePhrase> add(@Valid @RequestBody PhraseRequest request) {
         TonePhrase added = editing.add(request.locale(), request.phrase().strip(), request.suggestion().strip(),
@@ -68,6 +76,9 @@ class ToneController {
     }
 
     @Requires(Authority.SUPERVISE)
+    @Operation(summary = "Change a tone phrase")
+    @ApiResponse(responseCode = "200", description = "The phrase as changed.")
+    @ApiResponse(responseCode = "409", description = "The locale's list already has this phrase (tone-phrase-exists).")
     @PutMapping("/api/contact/tone-phrases/{id}")
     TonePhrase change(@PathVariable long id, @Valid @RequestBody PhraseRequest request) {
         return editing.change(id, request.locale(), request.phrase().strip(), request.suggestion().strip(),
@@ -75,6 +86,8 @@ class ToneController {
     }
 
     @Requires(Authority.SUPERVISE)
+    @Operation(summary = "Remove a tone phrase")
+    @ApiResponse(responseCode = "204", description = "Removed.")
     @DeleteMapping("/api/contact/tone-phrases/{id}")
     ResponseEntity<Void> remove(@PathVariable long id) {
         editing.remove(id);
@@ -82,6 +95,8 @@ class ToneController {
     }
 
     /** Findings with a message in the reader's language (Accept-Language) for the editor. */
+    @Operation(summary = "Check a text's tone",
+            description = "Finds the flagged phrases in a text with their positions, the suggested wording and why, with messages in the caller's language (Accept-Language); nothing is stored.")
     @PostMapping("/api/contact/tone-check")
     @dev.zaiko.platform.NotAudited
     CheckView check(@Valid @RequestBody CheckRequest request, Locale locale) {

@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 @RestController
 @RequestMapping("/api/inbounds")
@@ -37,6 +39,9 @@ class InboundController {
                      @NotNull LocalDate expectedOn, @Size(max = 200) String reference) {
     }
 
+    @Operation(summary = "Expect an inbound",
+            description = "Records units a supplier will deliver to a location on a date (not in the past). Expected inbounds are what stockout cases offer as a wait-for date.")
+    @ApiResponse(responseCode = "201", description = "The inbound, EXPECTED; Location names it.")
     @PostMapping
     ResponseEntity<Inbound> expect(@Valid @RequestBody InboundIn in) {
         if (in.expectedOn().isBefore(LocalDate.now(clock))) {
@@ -50,22 +55,33 @@ class InboundController {
     }
 
     /** 200 with the inbound, ARRIVED, its units INSPECTING; 404 unknown; 409 not EXPECTED. */
+    @Operation(summary = "Record an inbound's arrival",
+            description = "The units arrived: they are received into the location (to INSPECTING) and the inbound is ARRIVED.")
+    @ApiResponse(responseCode = "200", description = "The inbound, ARRIVED.")
+    @ApiResponse(responseCode = "409", description = "The inbound is not EXPECTED any more (inbound-not-expected).")
     @PostMapping("/{id}/arrivals")
     Inbound arrive(@org.springframework.web.bind.annotation.PathVariable long id, @Valid @RequestBody ArrivalIn in) {
         return inbounds.arrive(id, in.quantity());
     }
 
     /** The supplier cancelled: 200 with the inbound, CANCELLED; 404 unknown; 409 not EXPECTED. */
+    @Operation(summary = "Cancel an inbound",
+            description = "The supplier cancelled: the inbound becomes CANCELLED and is no longer offered as a date.")
+    @ApiResponse(responseCode = "200", description = "The inbound, CANCELLED.")
+    @ApiResponse(responseCode = "409", description = "The inbound is not EXPECTED any more (inbound-not-expected).")
     @PostMapping("/{id}/cancel")
     Inbound cancel(@org.springframework.web.bind.annotation.PathVariable long id) {
         return inbounds.cancel(id);
     }
 
+    @Operation(summary = "Read an inbound")
     @GetMapping("/{id}")
     Inbound inbound(@org.springframework.web.bind.annotation.PathVariable long id) {
         return inbounds.find(id);
     }
 
+    @Operation(summary = "List inbounds",
+            description = "Every inbound, optionally of one SKU.")
     @GetMapping
     List<Inbound> list(@RequestParam(required = false) String sku) {
         return inbounds.list(sku);

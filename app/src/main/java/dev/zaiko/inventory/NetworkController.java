@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 @RestController
 @RequestMapping("/api")
@@ -43,23 +45,33 @@ class NetworkController {
                      List<@NotBlank String> locations) {
     }
 
+    @Operation(summary = "Add a location",
+            description = "A warehouse or a store where stock is kept. Codes are upper-case letters, digits, - and _.")
+    @ApiResponse(responseCode = "201", description = "The location; Location names it.")
+    @ApiResponse(responseCode = "409", description = "A location with this code already exists (location-exists).")
     @PostMapping("/locations")
     ResponseEntity<Location> addLocation(@Valid @RequestBody LocationIn in) {
         Location created = network.addLocation(new Location(in.code(), in.kind(), in.name().strip()));
         return ResponseEntity.created(URI.create("/api/locations/" + created.code())).body(created);
     }
 
+    @Operation(summary = "List locations")
     @GetMapping("/locations")
     List<Location> locations() {
         return network.locations();
     }
 
+    @Operation(summary = "Read a location")
     @GetMapping("/locations/{code}")
     Location location(@PathVariable String code) {
         return network.requireLocation(code);
     }
 
     /** {@code online} defaults to true; a store's till channel sets it to false. */
+    @Operation(summary = "Add a sales channel",
+            description = "A channel (own web shop, store till, marketplace) and the locations whose stock it sells from. online defaults to true; a store's till channel sets it to false.")
+    @ApiResponse(responseCode = "201", description = "The channel; Location names it.")
+    @ApiResponse(responseCode = "409", description = "A channel with this code already exists (channel-exists).")
     @PostMapping("/channels")
     ResponseEntity<Channel> addChannel(@Valid @RequestBody ChannelIn in) {
         Channel created = network.addChannel(new Channel(in.code(), in.kind(),
@@ -68,11 +80,13 @@ class NetworkController {
         return ResponseEntity.created(URI.create("/api/channels/" + created.code())).body(created);
     }
 
+    @Operation(summary = "List sales channels")
     @GetMapping("/channels")
     List<Channel> channels() {
         return network.channels();
     }
 
+    @Operation(summary = "Read a sales channel")
     @GetMapping("/channels/{code}")
     Channel channel(@PathVariable String code) {
         return network.requireChannel(code);

@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 @RestController
 @RequestMapping("/api/protections")
@@ -35,6 +37,9 @@ class ProtectionController {
                         @Size(max = 64) String segment) {
     }
 
+    @Operation(summary = "Protect stock from channels",
+            description = "Withholds units at a location from channels by a policy (for example the store keeps units for walk-ins, an online-only quota, a member segment), for one SKU or every SKU. Channels' available-to-sell drops at once.")
+    @ApiResponse(responseCode = "201", description = "The protection; Location names it.")
     @PostMapping
     ResponseEntity<Protection> protect(@Valid @RequestBody ProtectionIn in) {
         Protection created = protecting.protect(in.kind(), in.location(),
@@ -42,16 +47,22 @@ class ProtectionController {
         return ResponseEntity.created(URI.create("/api/protections/" + created.id())).body(created);
     }
 
+    @Operation(summary = "List protections",
+            description = "Protections, optionally of one location and one SKU.")
     @GetMapping
     List<Protection> list(@RequestParam(required = false) String location, @RequestParam(required = false) String sku) {
         return protecting.list(location, sku);
     }
 
+    @Operation(summary = "Read a protection")
     @GetMapping("/{id}")
     Protection protection(@PathVariable long id) {
         return protecting.find(id);
     }
 
+    @Operation(summary = "Lift a protection",
+            description = "The withheld units become available to channels again.")
+    @ApiResponse(responseCode = "204", description = "Lifted.")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> lift(@PathVariable long id) {
         protecting.lift(id);

@@ -24,6 +24,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 @RestController
 @RequestMapping("/api/reservations")
@@ -50,6 +52,10 @@ class ReservationController {
     }
 
     /** 201 with the reservation, or 409 with how many the channel could still take. */
+    @Operation(summary = "Reserve stock for a channel",
+            description = "Atomically reserves units of a SKU on a channel, never more than the channel may take. The reservation is held for holdFor (ISO-8601, PT1S to P7D; default zaiko.inventory.reservation-hold): commit or release it before expiresAt, or the sweep releases it.")
+    @ApiResponse(responseCode = "201", description = "Reserved; the response carries the reservation id and expiresAt.")
+    @ApiResponse(responseCode = "409", description = "Not enough available to sell on the channel (insufficient-stock); the problem names what is available.")
     @PostMapping
     @dev.zaiko.platform.NotAudited
     ResponseEntity<Reservation> reserve(@Valid @RequestBody ReserveIn in) {
@@ -66,6 +72,7 @@ class ReservationController {
         return ResponseEntity.created(URI.create("/api/reservations/" + reservation.id())).body(reservation);
     }
 
+    @Operation(summary = "Read a reservation")
     @GetMapping("/{id}")
     Reservation reservation(@PathVariable String id) {
         UUID uuid = parse(id);
@@ -73,6 +80,8 @@ class ReservationController {
     }
 
     /** Reservations whose units a forced till sale or a count took and nobody could cover. */
+    @Operation(summary = "List displaced reservations",
+            description = "Reservations whose units a forced till sale or a stock count took and nobody could cover. Only status=DISPLACED can be listed.")
     @GetMapping
     List<Reservation> displaced(@RequestParam String status, @RequestParam(required = false) String sku) {
         if (!"DISPLACED".equals(status)) {
@@ -81,12 +90,20 @@ class ReservationController {
         return reserving.displaced(sku);
     }
 
+    @Operation(summary = "Release a reservation",
+            description = "Gives the held units back to the channels.")
+    @ApiResponse(responseCode = "200", description = "The reservation, released.")
+    @ApiResponse(responseCode = "409", description = "The reservation is no longer open (reservation-closed).")
     @PostMapping("/{id}/release")
     @dev.zaiko.platform.NotAudited
     Reservation release(@PathVariable String id) {
         return reserving.release(parse(id));
     }
 
+    @Operation(summary = "Commit a reservation",
+            description = "The units are sold: they leave RESERVED for good.")
+    @ApiResponse(responseCode = "200", description = "The reservation, committed.")
+    @ApiResponse(responseCode = "409", description = "The reservation is no longer open (reservation-closed).")
     @PostMapping("/{id}/commit")
     @dev.zaiko.platform.NotAudited
     Reservation commit(@PathVariable String id) {
@@ -94,6 +111,10 @@ class ReservationController {
     }
 
     /** An API client still deciding holds its reservation longer: {@code holdFor} from now. */
+    @Operation(summary = "Extend a reservation's hold",
+            description = "An API client still deciding holds its reservation longer: holdFor from now.")
+    @ApiResponse(responseCode = "200", description = "The reservation with its new expiresAt.")
+    @ApiResponse(responseCode = "409", description = "The reservation is no longer held (reservation-not-held).")
     @PostMapping("/{id}/hold")
     @dev.zaiko.platform.NotAudited
     Reservation hold(@PathVariable String id, @Valid @RequestBody HoldIn in) {

@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 @RestController
 @RequestMapping("/api/stock")
@@ -70,21 +72,33 @@ class StockController {
                       java.time.Instant soldAt) {
     }
 
+    @Operation(summary = "Receive stock",
+            description = "Units arrive at a location and wait in INSPECTING until they are inspected; channels cannot sell them yet.")
     @PostMapping("/receipts")
     StockLevel receive(@Valid @RequestBody ReceiptIn in) {
         return receiving.receive(in.sku(), in.location(), in.quantity(), in.reference());
     }
 
+    @Operation(summary = "Record an inspection",
+            description = "Of the units in INSPECTING, passed become SELLABLE and failed DEFECTIVE.")
+    @ApiResponse(responseCode = "200", description = "The SKU's levels at the location after the inspection.")
+    @ApiResponse(responseCode = "409", description = "More units inspected than wait in INSPECTING (not-enough-inspecting).")
     @PostMapping("/inspections")
     StockLevel inspect(@Valid @RequestBody InspectionIn in) {
         return inspecting.inspect(in.sku(), in.location(), in.passed(), in.failed(), in.reference());
     }
 
+    @Operation(summary = "Adjust stock to a count",
+            description = "Sets SELLABLE at a location to the counted units, with the reason the count differs (cycle count, breakage); the difference is a movement in the ledger. Reservations a lower count cannot cover become DISPLACED.")
     @PostMapping("/adjustments")
     CountingStock.Result adjust(@Valid @RequestBody AdjustmentIn in) {
         return counting.adjust(in.sku(), in.location(), in.countedSellable(), in.reason().strip());
     }
 
+    @Operation(summary = "Record a till sale",
+            description = "A sale at a store's till takes units from the location at once. A sale that would take protected or reserved units is refused unless force is true, in which case the reservations it takes are displaced.")
+    @ApiResponse(responseCode = "200", description = "The sale with the stock left and any reservations it displaced.")
+    @ApiResponse(responseCode = "409", description = "Not enough stock, or the units are protected or reserved and force is not set (insufficient-stock, protected-stock, reserved-stock).")
     @PostMapping("/pos-sales")
     @dev.zaiko.platform.NotAudited
     SellingAtTill.Result sellAtTill(@Valid @RequestBody TillSaleIn in) {
@@ -93,6 +107,8 @@ class StockController {
     }
 
     /** Levels per location and what each channel may take. */
+    @Operation(summary = "Read a SKU's stock",
+            description = "Levels per location and bucket, and what each channel may take.")
     @GetMapping("/{sku}")
     Map<String, Object> stock(@PathVariable String sku) {
         List<Map<String, Object>> channels = stock.read(sku, picture -> network.channels().stream()
@@ -102,6 +118,8 @@ class StockController {
         return Map.of("sku", sku, "locations", ledger.levels(sku), "channels", channels);
     }
 
+    @Operation(summary = "Read a SKU's stock movements",
+            description = "The newest entries of the append-only movement ledger (limit 1 to 1000).")
     @GetMapping("/{sku}/movements")
     List<StockMovement> movements(@PathVariable String sku,
                                   @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
@@ -109,6 +127,8 @@ class StockController {
         return ledger.movements(sku, limit);
     }
 
+    @Operation(summary = "Check stock consistency",
+            description = "Compares the stock levels with the movement ledger and lists reservations whose hold ran out (strays); consistent is true when there is nothing to list.")
     @GetMapping("/consistency")
     Map<String, Object> consistency(@RequestParam(required = false) String sku) {
         List<LedgerMismatch> mismatches = ledger.mismatches(sku);

@@ -22,6 +22,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * {@code GET /api/outbox} (newest first, filtered), {@code GET /api/outbox/{id}} (the whole email
@@ -65,6 +69,8 @@ class OutboxController {
     record BounceRequest(@NotBlank @Size(max = 998) String messageId, @Size(max = Outbox.MAX_REASON) String reason) {
     }
 
+    @Operation(summary = "List emails in the outbox",
+            description = "Newest first, filtered by status, reference, order number, kind and recipient; page and size.")
     @GetMapping
     Listing list(@RequestParam(required = false) EmailStatus status, @RequestParam(required = false) String reference,
                  @RequestParam(required = false) String order, @RequestParam(required = false) String kind,
@@ -74,11 +80,17 @@ class OutboxController {
         return new Listing(page, size, emails.stream().map(e -> summary(e, locale)).toList());
     }
 
+    @Operation(summary = "Read an email",
+            description = "The whole email as recorded and every delivery attempt.")
     @GetMapping("/{id}")
     Detail get(@PathVariable UUID id, Locale locale) {
         return detail(email(id), locale);
     }
 
+    @Operation(summary = "Download an email as sent",
+            description = "The message as RFC 822 (message/rfc822), with the Message-ID every attempt sends.")
+    @ApiResponse(responseCode = "200", description = "The email as an .eml attachment.",
+            content = @Content(mediaType = "message/rfc822", schema = @Schema(type = "string", format = "binary")))
     @GetMapping({"/{id}.eml", "/{id}/eml"})
     ResponseEntity<byte[]> eml(@PathVariable UUID id) {
         QueuedEmail email = email(id);
@@ -89,11 +101,17 @@ class OutboxController {
                 .body(composing.bytes(email));
     }
 
+    @Operation(summary = "Retry a failed email",
+            description = "A FAILED email is tried again now.")
+    @ApiResponse(responseCode = "200", description = "The email, queued again.")
+    @ApiResponse(responseCode = "409", description = "The email is not FAILED (email-not-failed).")
     @PostMapping("/{id}/retry")
     Detail retry(@PathVariable UUID id, Locale locale) {
         return detail(outbox.retry(id), locale);
     }
 
+    @Operation(summary = "Report a bounce",
+            description = "A provider's webhook or a person reports that an email bounced, by its Message-ID: the email is marked BOUNCED and the modules that sent it hear of it.")
     @PostMapping("/bounces")
     Detail bounce(@Valid @RequestBody BounceRequest request, Locale locale) {
         return detail(outbox.markBounced(request.messageId(), request.reason()), locale);

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
 
 /**
  * CSV imports (docs/marketplace-files.md). 200 with the per-row report, also when some rows have
@@ -27,6 +28,8 @@ class ImportController {
         this.orders = orders;
     }
 
+    @Operation(summary = "Import till sales from CSV",
+            description = "Each row is a till sale taken from the store's stock. Rows are imported one by one with a per-row error report; a row already imported is not taken again. With dryRun=true nothing is changed and the report says what would happen. The charset is UTF-8 or Shift_JIS (charset parameter or Content-Type).")
     @PostMapping(path = "/till-sales", consumes = {"text/csv", "text/plain", "application/octet-stream"})
     ImportReport tillSales(@RequestBody(required = false) byte[] body, @RequestParam(required = false) String charset,
                            @RequestParam(defaultValue = "false") boolean dryRun,
@@ -34,6 +37,8 @@ class ImportController {
         return tillSales.importCsv(body, charset(charset, contentType), dryRun);
     }
 
+    @Operation(summary = "Import marketplace orders from CSV",
+            description = "Each row is an order line of a marketplace order placed on the channel; rows of one order become one order. Rows are imported one by one with a per-row error report, idempotent on re-import. With dryRun=true nothing is changed. The charset is UTF-8 or Shift_JIS (charset parameter or Content-Type).")
     @PostMapping(path = "/orders", consumes = {"text/csv", "text/plain", "application/octet-stream"})
     ImportReport orders(@RequestParam(required = false) String channel, @RequestBody(required = false) byte[] body,
                         @RequestParam(required = false) String charset, @RequestParam(defaultValue = "false") boolean dryRun,

@@ -15,6 +15,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** The inventory update file of a channel, for the shop to upload to its marketplace. */
 @RestController
@@ -31,6 +35,11 @@ class InventoryFileController {
      * 200 with the file ({@code ?format=AMAZON|RAKUTEN|YAHOO}; without it, the marketplace the
      * channel's code names); 400 for an unknown format or a code that names none; 404 unknown channel.
      */
+    @Operation(summary = "Download a channel's marketplace inventory file",
+            description = "The file the shop uploads to its marketplace, written now from the channel's available-to-sell: Amazon Inventory Loader (tab-separated UTF-8), Rakuten item CSV or Yahoo! Shopping stock CSV (Shift_JIS). format is AMAZON, RAKUTEN or YAHOO; without it, the marketplace the channel's code names. handlingTime (0 to 30 days) goes into the Amazon file.")
+    @ApiResponse(responseCode = "200", description = "The file as an attachment, in the marketplace's format and charset.", content = {
+            @Content(mediaType = "text/tab-separated-values", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary"))})
     @GetMapping("/inventory")
     ResponseEntity<byte[]> inventory(@PathVariable String code, @RequestParam(required = false) String format,
                                      @RequestParam(required = false) @Min(0) @Max(30) Integer handlingTime) {

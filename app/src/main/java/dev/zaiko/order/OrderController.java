@@ -23,6 +23,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 @RestController
 @RequestMapping("/api/orders")
@@ -48,6 +50,11 @@ class OrderController {
      * 201 with the new order; 200 with the existing one when (channel, externalRef) was already
      * placed; 404 for an unknown channel or SKU; 409 {@code insufficient-stock} on an OWN channel.
      */
+    @Operation(summary = "Place an order",
+            description = "Places an order from a channel and reserves every line atomically through the inventory. Idempotent on (channel, externalRef): the same body again answers the existing order with 200. On an OWN channel it is all or nothing: a line that cannot be reserved is BACKORDERED until the next inbound when the product allows backorders, else the order is refused. A marketplace's order was accepted elsewhere and is always recorded: a line that cannot be reserved awaits the customer and becomes a stockout case. The payment must add up to the lines and the shipping fee. Points, gift balance and a coupon of an OWN channel's order are redeemed from the customer's wallet in the same transaction. An unknown channel or SKU answers 404.")
+    @ApiResponse(responseCode = "201", description = "The new order with its order number; Location names it.")
+    @ApiResponse(responseCode = "200", description = "The order was already placed with this (channel, externalRef) and the same body: the existing order.")
+    @ApiResponse(responseCode = "409", description = "Not enough stock on an OWN channel (insufficient-stock), the externalRef was placed with a different body (order-replay-mismatch), or a coupon, points or gift balance cannot be redeemed.")
     @PostMapping
     @dev.zaiko.platform.NotAudited
     ResponseEntity<OrderView> place(@Valid @RequestBody OrderRequest request, Locale locale) {
@@ -59,6 +66,8 @@ class OrderController {
     }
 
     /** Accepts the number with or without dashes or spaces; 400 when its check digit is wrong. */
+    @Operation(summary = "Read an order",
+            description = "The order with its lines, their status and history. The number is accepted with or without dashes or spaces; a wrong check digit answers 400.")
     @GetMapping("/{orderNumber}")
     OrderView order(@PathVariable String orderNumber, Locale locale) {
         return view(orders.get(OrderNumber.parse(orderNumber)), locale);
@@ -68,6 +77,8 @@ class OrderController {
      * Ends every status link ({@code /o/...}) sent for the order so far: they show the customer that
      * the link was withdrawn. A link issued afterwards opens. 404 for an unknown order.
      */
+    @Operation(summary = "Revoke an order's status links",
+            description = "Ends every status link sent for the order so far: they show the customer that the link was withdrawn. A link issued afterwards opens.")
     @PostMapping("/{orderNumber}/status-link/revoke")
     RevocationView revokeStatusLinks(@PathVariable String orderNumber) {
         Order order = orders.get(OrderNumber.parse(orderNumber));
@@ -91,6 +102,10 @@ class OrderController {
      * 200 with the order after packing; 400 for a line not in the order or numbers that do not
      * add up to the line's quantity; 404 for an unknown order; 409 {@code line-not-allocated}.
      */
+    @Operation(summary = "Pack an order",
+            description = "The packer's inspection per line: when every unit passed, the reservation is committed and the line is SHIPPED; a defective unit goes to DEFECTIVE stock and the line takes a replacement from the channel's pool, or waits for the customer's decision when there is none. passed and defective must add up to the line's quantity.")
+    @ApiResponse(responseCode = "200", description = "The order after packing.")
+    @ApiResponse(responseCode = "409", description = "A line is not ALLOCATED or another packing changed the order meanwhile (line-not-allocated, line-changed-meanwhile).")
     @PostMapping("/{orderNumber}/pack")
     OrderView pack(@PathVariable String orderNumber, @Valid @RequestBody PackRequest request, Locale locale) {
         List<PackingOrders.PackedLine> lines = request.lines().stream()

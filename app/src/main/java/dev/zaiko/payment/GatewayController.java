@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * The checkout's part against the built-in gateway, for development: authorise (and capture) a
@@ -49,6 +51,10 @@ class GatewayController {
     }
 
     /** 201 with the payment's books; 400 for a method other than CREDIT_CARD, DEBIT_CARD, PAYPAY; 409 {@code payment-exists}. */
+    @Operation(summary = "Authorise a payment at the built-in gateway",
+            description = "For development and tests: the checkout's authorisation of a payment by CREDIT_CARD, DEBIT_CARD or PAYPAY against the simulator. Answers 404 when a provider's adapter replaced the built-in gateway.")
+    @ApiResponse(responseCode = "201", description = "The payment's books; Location names it.")
+    @ApiResponse(responseCode = "409", description = "A payment with this reference already exists (payment-exists).")
     @PostMapping
     ResponseEntity<BuiltInGateway.Books> authorize(@Valid @RequestBody PaymentRequest request) {
         BuiltInGateway gateway = gateway();
@@ -60,12 +66,18 @@ class GatewayController {
     }
 
     /** 200 with the books after the capture; 409 {@code already-captured} or {@code amount-exceeds-remaining}. */
+    @Operation(summary = "Capture a payment at the built-in gateway",
+            description = "Captures the amount (default: all that is left) of an authorised payment.")
+    @ApiResponse(responseCode = "200", description = "The payment's books after the capture.")
+    @ApiResponse(responseCode = "409", description = "The payment was already captured or the amount exceeds what is left (already-captured, amount-exceeds-remaining).")
     @PostMapping("/{reference}/capture")
     BuiltInGateway.Books capture(@PathVariable String reference, @Valid @RequestBody(required = false) CaptureRequest request) {
         return gateway().capture(reference, request == null ? null : request.amount());
     }
 
     /** Authorised, captured, voided and refunded, what is left, and every operation. */
+    @Operation(summary = "Read a payment's books at the built-in gateway",
+            description = "Authorised, captured, voided and refunded, what is left, and every operation.")
     @GetMapping("/{reference}")
     BuiltInGateway.Books payment(@PathVariable String reference) {
         return gateway().books(reference)

@@ -23,6 +23,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * The manual refund route's tasks (docs/refunds.md): {@code GET /api/refunds/manual-tasks?status=OPEN|CONFIRMED},
@@ -56,17 +58,24 @@ class ManualRefundTaskController {
                  String holderNameDisplay) {
     }
 
+    @Operation(summary = "List manual refund tasks",
+            description = "Refunds the manual gateway turned into tasks for staff (a void, a refund at the provider, a bank transfer), optionally by status, with instructions in the caller's language (Accept-Language). Account numbers are masked.")
     @GetMapping
     Listing list(@RequestParam(required = false) String status, Locale locale) {
         return new Listing(tasks.list(status(status), locale));
     }
 
+    @Operation(summary = "Read a manual refund task")
     @GetMapping("/{id}")
     ManualRefundTasks.TaskView get(@PathVariable String id, Locale locale) {
         return tasks.get(id(id), locale);
     }
 
     /** 200 with the task and {@code alreadyConfirmed}; 409 {@code manual-task-already-confirmed} for another reference. */
+    @Operation(summary = "Confirm a manual refund task",
+            description = "A person confirms the task was done, with the provider's or bank's reference; the refund completes. Confirming again with the same reference answers alreadyConfirmed.")
+    @ApiResponse(responseCode = "200", description = "The task as confirmed, and whether it already was.")
+    @ApiResponse(responseCode = "409", description = "The task was already confirmed with another reference (manual-task-already-confirmed).")
     @PostMapping("/{id}/confirm")
     ConfirmingManualRefunds.Confirmed confirm(@PathVariable String id, @RequestBody(required = false) ConfirmRequest request,
                                               Locale locale) {
@@ -79,6 +88,10 @@ class ManualRefundTaskController {
      * the console's page. 409 {@code not-a-payout} for a void or refund, which has no account.
      */
     @Requires(Authority.SUPERVISE)
+    @Operation(summary = "Reveal a bank payout's account",
+            description = "The whole account, for the person who makes the transfer: a POST, so it is written to the audit trail.")
+    @ApiResponse(responseCode = "200", description = "The whole bank account of the payout.")
+    @ApiResponse(responseCode = "409", description = "The task is a void or refund, which has no account (not-a-payout).")
     @PostMapping("/{id}/payee")
     Payee payee(@PathVariable String id) {
         UUID uuid = id(id);

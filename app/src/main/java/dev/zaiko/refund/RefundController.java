@@ -24,6 +24,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * {@code GET /api/refunds?order=} (an order's refunds and compensation),
@@ -83,6 +85,8 @@ class RefundController {
     record Listing(List<RefundView> refunds) {
     }
 
+    @Operation(summary = "List refunds",
+            description = "With order=<number>: the order's refunds and compensations. Without it: attention=true lists refunds flagged for a person, status=<status> those in one status.")
     @GetMapping(params = "order")
     OrderRefunds ofOrder(@RequestParam String order) {
         Order found = orders.get(OrderNumber.parse(order.strip()));
@@ -97,6 +101,8 @@ class RefundController {
                         c.percent(), c.couponCode(), c.validUntil(), c.policy(), c.at())).toList());
     }
 
+    @Operation(summary = "List refunds",
+            description = "With order=<number>: the order's refunds and compensations. Without it: attention=true lists refunds flagged for a person, status=<status> those in one status.")
     @GetMapping(params = "!order")
     Listing list(@RequestParam(required = false) Boolean attention, @RequestParam(required = false) String status) {
         if (Boolean.TRUE.equals(attention)) {
@@ -110,6 +116,7 @@ class RefundController {
                 .toList()) + ">.");
     }
 
+    @Operation(summary = "Read a refund")
     @GetMapping("/{id}")
     RefundView get(@PathVariable String id) {
         UUID uuid = id(id);
@@ -121,6 +128,10 @@ class RefundController {
      * payment): {@code {"bankCode","branchCode","accountType":"ORDINARY|CHECKING|SAVINGS",
      * "accountNumber","holderName"}}. Answers with the order's refunds.
      */
+    @Operation(summary = "Register the customer's bank account for a refund",
+            description = "For a refund waiting for one (convenience-store or bank-transfer payment), before its deadline: the refund is then paid out to the account. Answers with the order's refunds.")
+    @ApiResponse(responseCode = "200", description = "The order's refunds, with the account registered.")
+    @ApiResponse(responseCode = "409", description = "The refund does not wait for an account or its deadline passed (refund-not-awaiting-account, bank-account-deadline-passed).")
     @PostMapping("/{id}/bank-account")
     OrderRefunds registerAccount(@PathVariable String id, @Valid @RequestBody AccountRequest request) {
         UUID uuid = id(id);
@@ -136,6 +147,10 @@ class RefundController {
     }
 
     /** A person sends a FAILED refund off again: {@code {"by"?}}. */
+    @Operation(summary = "Retry a failed refund",
+            description = "A person sends a FAILED refund off again; `by` names who (default api).")
+    @ApiResponse(responseCode = "200", description = "The refund, sent off again.")
+    @ApiResponse(responseCode = "409", description = "The refund is not FAILED (refund-not-failed).")
     @PostMapping("/{id}/retry")
     RefundView retry(@PathVariable String id, @RequestBody(required = false) RetryRequest request) {
         String by = request == null || request.by() == null || request.by().isBlank() ? "api" : request.by().strip();
@@ -145,6 +160,8 @@ class RefundController {
     record RetryRequest(@Size(max = 64) String by) {
     }
 
+    @Operation(summary = "Reconcile refunds",
+            description = "Compares what the orders say is owed with what was refunded, and lists the differences and what is still under way.")
     @GetMapping("/reconciliation")
     ReconcilingRefunds.Report reconciliation() {
         return reconciling.reconcile();

@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * {@code GET /api/stockouts} (the contact queue) and {@code GET /api/stockouts/{id}}. Texts
@@ -43,6 +45,8 @@ class StockoutController {
         this.deciding = deciding;
     }
 
+    @Operation(summary = "List stockout cases",
+            description = "The contact queue: cases filtered by status, reason, priority and SKU, in the caller's language (Accept-Language), paged.")
     @GetMapping
     PageView list(@RequestParam(required = false) String status,
                   @RequestParam(required = false) String reason,
@@ -58,6 +62,8 @@ class StockoutController {
                 found.total());
     }
 
+    @Operation(summary = "Read a stockout case",
+            description = "The case with the facts for the apology call, the customer's real options computed now (and those not offered, with why), its decision and status history.")
     @GetMapping("/{id}")
     CaseView get(@PathVariable String id, Locale locale) {
         return detailed(cases.get(id), locale);
@@ -67,6 +73,10 @@ class StockoutController {
      * The customer's (or staff's) decision: {@code {"choice", "substituteSku"?, "decidedBy"?, "note"?}}.
      * Answers with the case as it is after the decision.
      */
+    @Operation(summary = "Decide a stockout case",
+            description = "The customer's (or staff's) choice among the options offered now (WAIT, SUBSTITUTE, DROP_SHIP, TRANSFER, PARTIAL, CANCEL): it is carried out on the order at once. Answers the case as it is after the decision.")
+    @ApiResponse(responseCode = "200", description = "The case as it is after the decision.")
+    @ApiResponse(responseCode = "409", description = "The case is already decided, or the choice or substitute is not offered now (stockout-already-decided, option-not-offered, substitute-not-offered, substitute-unavailable).")
     @PostMapping("/{id}/decision")
     CaseView decide(@PathVariable String id, @Valid @RequestBody DecisionRequest request, Locale locale) {
         StockoutDecision decided = deciding.decide(id, new DecidingStockout.Decision(request.choice(),

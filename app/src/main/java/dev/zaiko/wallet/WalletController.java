@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** Staff grant points and gift balance and read a customer's wallet. */
 @RestController
@@ -59,6 +61,10 @@ class WalletController {
     }
 
     /** 201 with the lot; 400 for a validity before today or an amount that is not positive. */
+    @Operation(summary = "Grant points",
+            description = "Adds a lot of points to the customer's wallet (the customer is their email), valid until a date not before today. With a key the call is idempotent: the same key again answers the same lot.")
+    @ApiResponse(responseCode = "201", description = "The lot and the customer's points balance.")
+    @ApiResponse(responseCode = "409", description = "The key was already used for another call (key-used-for-another-call).")
     @PostMapping("/points")
     ResponseEntity<Granted> points(@Valid @RequestBody PointsIn in, Locale locale) {
         WalletView.Lot lot = wallets.grantPoints(in.customer(), in.points(), in.validUntil(), in.reason(), in.key());
@@ -66,6 +72,10 @@ class WalletController {
                 wallets.wallet(in.customer()).points()));
     }
 
+    @Operation(summary = "Grant gift balance",
+            description = "Adds a lot of gift balance in yen to the customer's wallet, valid until a date not before today. With a key the call is idempotent.")
+    @ApiResponse(responseCode = "201", description = "The lot and the customer's gift balance.")
+    @ApiResponse(responseCode = "409", description = "The key was already used for another call (key-used-for-another-call).")
     @PostMapping("/gift-balance")
     ResponseEntity<Granted> giftBalance(@Valid @RequestBody GiftBalanceIn in, Locale locale) {
         WalletView.Lot lot = wallets.grantGiftBalance(in.customer(), in.amount(), in.validUntil(), in.reason(),
@@ -75,6 +85,8 @@ class WalletController {
     }
 
     /** Balances today, every lot with what remains, every entry, and the customer's coupons. */
+    @Operation(summary = "Read a customer's wallet",
+            description = "Balances today, every lot with what remains, every entry, and the customer's coupons.")
     @GetMapping
     WalletTexts.WalletJson wallet(@RequestParam @NotBlank @Email(regexp = EMAIL, message = EMAIL_MESSAGE)
                                   String customer, Locale locale) {
