@@ -25,7 +25,7 @@ import javax.net.ssl.SSLContext;
 
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.DnsResolver;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -163,8 +163,41 @@ public class OutboundHttp implements AutoCloseable {
      */
     public Response post(URI url, Map<String, String> headers, byte[] body, Duration connectTimeout, Duration timeout)
             throws IOException {
+        Exchange answer = send("POST", url, headers, body, connectTimeout, timeout, -1);
+        return new Response(answer.status(), answer.headers());
+    }
+
+    /** An answer with its body (a platform's API reply), read to its end. */
+    public record Exchange(int status, Map<String, String> headers, byte[] body) {
+        public Optional<String> header(String name) {
+            return Optional.ofNullable(headers.get(name));
+        }
+
+        public String text() {
+            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Any method (GET, POST, PUT, PATCH, DELETE) to an allowed target, with the same checks, pool and
+     * timeouts as {@link #post}, and the answer's body read, up to {@code maxBody} bytes: a longer
+     * answer is an {@link IOException} (the connection is closed), so a platform cannot make Zaiko
+     * hold an unbounded reply.
+     *
+     * @param body    null for none (GET, DELETE)
+     * @param maxBody the longest body accepted
+     */
+    public Exchange exchange(String method, URI url, Map<String, String> headers, byte[] body, Duration connectTimeout,
+                             Duration timeout, int maxBody) throws IOException {
+        if (maxBody < 0) throw new IllegalArgumentException("maxBody must be 0 or more");
+        return send(method, url, headers, body, connectTimeout, timeout, maxBody);
+    }
+
+    /** @param maxBody the body to read and return, or -1: drain and drop it */
+    private Exchange send(String method, URI url, Map<String, String> headers, byte[] body, Duration connectTimeout,
+                          Duration timeout, int maxBody) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpPost request = request(url, headers, body);
+        HttpUriRequestBase request = request(method, url, headers, body);
         OutboundTargets.Target target = targets.resolve(url); // the one look-up; a refusal sends nothing
         pool.closeExpired();
         pool.closeIdle(IDLE);
@@ -182,8 +215,13 @@ public class OutboundHttp implements AutoCloseable {
         try {
             ClassicHttpResponse response = client.executeOpen(null, request, context);
             Response answer = answer(response);
-            release(response);
-            return answer;
+            if (maxBody < 0) {
+                release(response);
+                return new Exchange(answer.status(), answer.headers(), new byte[0]);
+            }
+            try (response) {
+                return new Exchange(answer.status(), answer.headers(), read(response.getEntity(), maxBody));
+            }
         } catch (IOException e) {
             if (late.get()) throw timedOut(e);
             throw plain(e);
@@ -202,8 +240,22 @@ public class OutboundHttp implements AutoCloseable {
                 .build();
     }
 
-    private static HttpPost request(URI url, Map<String, String> headers, byte[] body) {
-        HttpPost post = new HttpPost(url);
+    /** Reads the whole body, refusing one longer than {@code max} bytes. */
+    private static byte[] read(HttpEntity entity, int max) throws IOException {
+        if (entity == null) return new byte[0];
+        if (entity.getContentLength() > max) throw new IOException("The answer is longer than " + max + " bytes");
+        try (java.io.InputStream in = entity.getContent()) {
+            byte[] bytes = in.readNBytes(max + 1);
+            if (bytes.length > max) throw new IOException("The answer is longer than " + max + " bytes");
+            return bytes;
+        }
+    }
+
+    private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
+
+    private static HttpUriRequestBase request(String method, URI url, Map<String, String> headers, byte[] body) {
+        if (!METHODS.contains(method)) throw new IllegalArgumentException("Unsupported method " + method);
+        HttpUriRequestBase post = new HttpUriRequestBase(method, url);
         headers.forEach((name, value) -> {
             if (!HEADER_NAME.matcher(name).matches() || value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0
                     || value.indexOf('\0') >= 0) {
@@ -214,7 +266,9 @@ public class OutboundHttp implements AutoCloseable {
             }
             post.addHeader(name, value);
         });
-        post.setEntity(new ByteArrayEntity(body, null)); // Content-Type, if any, is among the headers
+        if (body != null) {
+            post.setEntity(new ByteArrayEntity(body, null)); // Content-Type, if any, is among the headers
+        }
         return post;
     }
 

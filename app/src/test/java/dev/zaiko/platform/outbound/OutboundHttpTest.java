@@ -172,6 +172,59 @@ class OutboundHttpTest {
         assertThat(arrivals).isEmpty();
     }
 
+    HttpServer replying(String body) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            String sent;
+            try (InputStream in = exchange.getRequestBody()) {
+                sent = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            arrivals.add(new Arrival(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
+                    exchange.getRequestHeaders().getFirst("Host"), null, sent));
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        server.start();
+        servers.add(server);
+        return server;
+    }
+
+    @Test
+    void aPlatformsAnswerComesBackWithItsBodyForAnyMethod() throws Exception {
+        HttpServer platform = replying("{\"quantity\":5}");
+        names.point("api.platform.test", "127.0.0.1");
+        String base = "http://api.platform.test:" + platform.getAddress().getPort();
+
+        OutboundHttp.Exchange read = http.exchange("GET", URI.create(base + "/items/A"), Map.of(), null, CONNECT,
+                TIMEOUT, 1024);
+        OutboundHttp.Exchange patched = http.exchange("PATCH", URI.create(base + "/items/A"),
+                Map.of("Content-Type", "application/json"), "{\"q\":0}".getBytes(StandardCharsets.UTF_8), CONNECT,
+                TIMEOUT, 1024);
+
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.text()).isEqualTo("{\"quantity\":5}");
+        assertThat(patched.text()).isEqualTo("{\"quantity\":5}");
+        assertThat(arrivals).extracting(Arrival::method).containsExactly("GET", "PATCH");
+        assertThat(arrivals.get(1).body()).isEqualTo("{\"q\":0}");
+    }
+
+    @Test
+    void aPlatformsAnswerLongerThanAllowedIsRefusedAndAForbiddenTargetGetsNothing() throws Exception {
+        HttpServer platform = replying("x".repeat(2048));
+        int port = platform.getAddress().getPort();
+
+        assertThatThrownBy(() -> http.exchange("GET", URI.create("http://127.0.0.1:" + port + "/big"), Map.of(), null,
+                CONNECT, TIMEOUT, 1024)).isInstanceOf(IOException.class).hasMessageContaining("longer than 1024");
+        names.point("inside.test", "10.0.0.7");
+        assertThatThrownBy(() -> http.exchange("GET", URI.create("http://inside.test:" + port + "/"), Map.of(), null,
+                CONNECT, TIMEOUT, 1024)).isInstanceOf(OutboundRefusedException.class);
+        assertThatThrownBy(() -> http.exchange("TRACE", URI.create("http://127.0.0.1:" + port + "/"), Map.of(), null,
+                CONNECT, TIMEOUT, 1024)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(arrivals).hasSize(1);
+    }
+
     @Test
     void aRedirectIsTheAnswerAndIsNotFollowed() throws Exception {
         HttpServer inside = server(false, 204, Map.of());
