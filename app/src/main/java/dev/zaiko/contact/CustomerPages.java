@@ -10,9 +10,9 @@ import java.util.Map;
 
 import dev.zaiko.payment.BankAccount;
 import dev.zaiko.platform.ConflictException;
-import dev.zaiko.platform.CustomerDates;
+import dev.zaiko.shop.CustomerDates;
 import dev.zaiko.platform.InvalidRequestException;
-import dev.zaiko.platform.ShopProperties;
+import dev.zaiko.shop.ShopProperties;
 import dev.zaiko.refund.RefundingByBankTransfer;
 import dev.zaiko.refund.Refunds;
 import dev.zaiko.stockout.Choice;

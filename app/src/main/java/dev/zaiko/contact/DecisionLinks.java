@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import dev.zaiko.platform.SignedTokens;
 import dev.zaiko.platform.SigningKey;
-import dev.zaiko.platform.ShopProperties;
+import dev.zaiko.shop.ShopProperties;
 import org.springframework.stereotype.Component;
 
 /**

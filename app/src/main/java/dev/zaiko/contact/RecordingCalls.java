@@ -1,5 +1,6 @@
 package dev.zaiko.contact;
 
+import dev.zaiko.shop.ShopCalendar;
 import dev.zaiko.platform.Authority;
 import dev.zaiko.platform.ForbiddenException;
 import java.time.Clock;
@@ -11,7 +12,7 @@ import java.util.UUID;
 
 import dev.zaiko.mail.QueuedEmail;
 import dev.zaiko.platform.ConflictException;
-import dev.zaiko.platform.CustomerDates;
+import dev.zaiko.shop.CustomerDates;
 import dev.zaiko.platform.InvalidRequestException;
 import dev.zaiko.stockout.Choice;
 import dev.zaiko.stockout.DecidingStockout;

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
-import dev.zaiko.platform.CustomerDates;
+import dev.zaiko.shop.CustomerDates;
 import dev.zaiko.stockout.Choice;
 import dev.zaiko.stockout.StockoutFacts;
 import org.springframework.context.MessageSource;

@@ -1,5 +1,6 @@
 package dev.zaiko.contact;
 
+import dev.zaiko.platform.VersionedCache;
 import java.time.Clock;
 import java.util.List;
 

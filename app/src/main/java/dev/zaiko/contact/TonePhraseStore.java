@@ -1,5 +1,6 @@
 package dev.zaiko.contact;
 
+import dev.zaiko.platform.VersionedCache;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

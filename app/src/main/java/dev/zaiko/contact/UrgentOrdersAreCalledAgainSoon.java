@@ -1,5 +1,6 @@
 package dev.zaiko.contact;
 
+import dev.zaiko.shop.ShopCalendar;
 import java.time.Duration;
 import java.util.Optional;
 

@@ -10,7 +10,7 @@ import java.util.Locale;
 import dev.zaiko.order.Order;
 import dev.zaiko.order.OrderNumber;
 import dev.zaiko.order.Orders;
-import dev.zaiko.platform.ShopProperties;
+import dev.zaiko.shop.ShopProperties;
 import dev.zaiko.platform.ZaikoProperties;
 import dev.zaiko.stockout.Choice;
 import dev.zaiko.stockout.ComputingOptions;

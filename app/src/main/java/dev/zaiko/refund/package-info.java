@@ -11,7 +11,8 @@
  * are recorded as the stockout's compensation and cost. Reconciliation compares what the order
  * module says is owed ({@link dev.zaiko.order.Order#refundDue()}) with what was refunded.
  * <p>
- * Owns the {@code refund_*} tables; uses only the public API of order, inventory, stockout,
- * wallet and payment. Bank account numbers are shown and logged masked.
+ * Owns the {@code refund_*} tables; uses only the public API of shop (business days for
+ * bank-transfer and account deadlines: {@link dev.zaiko.shop.BusinessDays}), order, inventory,
+ * stockout, wallet and payment. Bank account numbers are shown and logged masked.
  */
 package dev.zaiko.refund;

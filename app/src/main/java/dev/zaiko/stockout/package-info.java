@@ -16,6 +16,7 @@
  * <p>
  * The customer's name, email and phone are never copied here: read them from the order module
  * when a person needs them. Owns the {@code stockout_*} tables; uses only the public API of
- * order, catalog and inventory.
+ * shop (business days for deadlines and options: {@link dev.zaiko.shop.BusinessDays}), order,
+ * catalog and inventory.
  */
 package dev.zaiko.stockout;

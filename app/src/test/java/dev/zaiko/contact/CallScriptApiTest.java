@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import dev.zaiko.platform.CustomerDates;
+import dev.zaiko.shop.CustomerDates;
 import dev.zaiko.stockout.Choice;
 import dev.zaiko.support.ShopApi;
 import org.junit.jupiter.api.BeforeEach;

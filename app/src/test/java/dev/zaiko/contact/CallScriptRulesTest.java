@@ -23,7 +23,7 @@ import dev.zaiko.order.Order;
 import dev.zaiko.order.OrderLineShort;
 import dev.zaiko.order.OrderNumber;
 import dev.zaiko.order.OrderStatus;
-import dev.zaiko.platform.ShopProperties;
+import dev.zaiko.shop.ShopProperties;
 import dev.zaiko.platform.ZaikoProperties;
 import dev.zaiko.stockout.Choice;
 import dev.zaiko.stockout.StockoutCase;

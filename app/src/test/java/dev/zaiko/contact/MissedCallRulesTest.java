@@ -1,5 +1,7 @@
 package dev.zaiko.contact;
 
+import dev.zaiko.shop.CalendarProperties;
+import dev.zaiko.shop.ShopCalendar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

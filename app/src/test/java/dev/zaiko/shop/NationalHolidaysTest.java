@@ -1,4 +1,4 @@
-package dev.zaiko.contact;
+package dev.zaiko.shop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

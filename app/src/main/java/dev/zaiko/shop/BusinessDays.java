@@ -1,12 +1,14 @@
-package dev.zaiko.stockout;
+package dev.zaiko.shop;
 
 import java.time.LocalDate;
 
 /**
- * Which days the shop works. The contact module's ShopCalendar is the one bean: weekly calling
- * hours, Japanese national holidays and the shop's closed days.
+ * Which days the shop works, for the modules that count business days (stockout deadlines and
+ * options, refund dates). {@link ShopCalendar} is the one bean: weekly calling hours, Japanese
+ * national holidays and the shop's closed days. An interface so that a unit test can pass a
+ * calendar of its own ({@code date -> ...}).
  */
-public interface BusinessCalendar {
+public interface BusinessDays {
 
     boolean isBusinessDay(LocalDate date);
 

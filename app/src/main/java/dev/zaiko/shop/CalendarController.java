@@ -1,4 +1,4 @@
-package dev.zaiko.contact;
+package dev.zaiko.shop;
 
 import dev.zaiko.platform.Authority;
 import dev.zaiko.platform.Requires;

@@ -1,4 +1,4 @@
-package dev.zaiko.contact;
+package dev.zaiko.shop;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -31,13 +31,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * <li>国民の休日: a day between two holidays that is not one itself (article 3-3).</li>
  * </ul>
  * One-off days the law adds for a single year (an imperial ceremony, as in 2019) come from
- * {@code contact/holidays-jp.csv} ({@code date,name_ja,name_en}) and count as holidays for the two
+ * {@code shop/holidays-jp.csv} ({@code date,name_ja,name_en}) and count as holidays for the two
  * derived rules too. The first year is 2022: 2020 and 2021 moved 海の日, 山の日 and スポーツの日 for
  * the Olympic Games, which no rule describes, and a shop's calendar looks ahead, not back.
  */
 final class NationalHolidays {
 
-    static final String RESOURCE = "contact/holidays-jp.csv";
+    static final String RESOURCE = "shop/holidays-jp.csv";
     static final int FIRST_YEAR = 2022;
     static final int LAST_YEAR = 2099;
 

@@ -1,4 +1,4 @@
-package dev.zaiko.contact;
+package dev.zaiko.platform;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,17 +9,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 
 /**
- * Settings read often and changed rarely (the calendar, the tone list), kept in memory. Each
+ * Settings read often and changed rarely (the shop's calendar, contact's tone list), kept in memory. Each
  * change bumps a version number in the database; a node reads that number at most once per
  * {@link #CHECK_EVERY} and reloads when it moved, so a change made on another node is seen within
  * a second and a change made here at once ({@link #invalidate()}).
  */
-final class VersionedCache<T> {
+public final class VersionedCache<T> {
 
-    static final Duration CHECK_EVERY = Duration.ofSeconds(1);
+    public static final Duration CHECK_EVERY = Duration.ofSeconds(1);
     private static final Logger log = LoggerFactory.getLogger(VersionedCache.class);
 
-    interface Source<T> {
+    public interface Source<T> {
         long version();
 
         T load();
@@ -34,13 +34,13 @@ final class VersionedCache<T> {
     private volatile Loaded<T> loaded;
     private volatile Instant nextCheck = Instant.MIN;
 
-    VersionedCache(String name, Source<T> source, Clock clock) {
+    public VersionedCache(String name, Source<T> source, Clock clock) {
         this.name = name;
         this.source = source;
         this.clock = clock;
     }
 
-    T get() {
+    public T get() {
         Instant now = clock.instant();
         Loaded<T> current = loaded;
         if (current != null && now.isBefore(nextCheck)) return current.value();
@@ -67,7 +67,7 @@ final class VersionedCache<T> {
     }
 
     /** After a change made on this node: the next read checks the version at once. */
-    void invalidate() {
+    public void invalidate() {
         nextCheck = Instant.MIN;
     }
 }

@@ -1,4 +1,4 @@
-package dev.zaiko.contact;
+package dev.zaiko.shop;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.zaiko.stockout.BusinessCalendar;
+import dev.zaiko.platform.VersionedCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
  * are read in the shop's zone, the Clock's.
  */
 @Component
-public class ShopCalendar implements BusinessCalendar {
+public class ShopCalendar implements BusinessDays {
 
     /** How far {@link #nextCallSlot} looks: a shop closed for more than a year is misconfigured. */
     static final int SEARCH_DAYS = 366;

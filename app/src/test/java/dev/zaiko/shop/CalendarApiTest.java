@@ -1,4 +1,4 @@
-package dev.zaiko.contact;
+package dev.zaiko.shop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 
-import dev.zaiko.stockout.BusinessCalendar;
+import dev.zaiko.shop.BusinessDays;
 import dev.zaiko.support.ShopApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,7 +63,7 @@ class CalendarApiTest {
 
     @Test
     void theShopCalendarIsTheOneBusinessCalendar() {
-        assertThat(context.getBeansOfType(BusinessCalendar.class)).hasSize(1)
+        assertThat(context.getBeansOfType(BusinessDays.class)).hasSize(1)
                 .allSatisfy((name, bean) -> assertThat(bean).isSameAs(calendar));
     }
 

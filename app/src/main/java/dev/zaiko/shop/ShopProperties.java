@@ -1,4 +1,4 @@
-package dev.zaiko.platform;
+package dev.zaiko.shop;
 
 import java.net.URI;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.zaiko.contact;
+package dev.zaiko.shop;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;

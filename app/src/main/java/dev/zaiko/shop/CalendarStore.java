@@ -1,4 +1,4 @@
-package dev.zaiko.contact;
+package dev.zaiko.shop;
 
 import java.sql.Time;
 import java.sql.Timestamp;
@@ -13,6 +13,7 @@ import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
+import dev.zaiko.platform.VersionedCache;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -21,7 +22,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The {@code contact_calling_hours} and {@code contact_closed_days} tables: the staff's changes
+ * The {@code shop_calling_hours} and {@code shop_closed_days} tables: the staff's changes
  * to the configured calendar. Every change bumps the calendar's version in the same transaction.
  */
 @Repository
@@ -54,7 +55,7 @@ class CalendarStore implements VersionedCache.Source<CalendarStore.Overrides> {
 
     @Override
     public long version() {
-        Long version = jdbc.queryForObject("select version from contact_settings_version where name = 'calendar'",
+        Long version = jdbc.queryForObject("select version from shop_settings_version where name = 'calendar'",
                 Long.class);
         return version == null ? 0 : version;
     }
@@ -62,7 +63,7 @@ class CalendarStore implements VersionedCache.Source<CalendarStore.Overrides> {
     @Override
     public Overrides load() {
         Map<DayOfWeek, Optional<CallingHours>> hours = new EnumMap<>(DayOfWeek.class);
-        jdbc.query("select weekday, opens, closes from contact_calling_hours", rs -> {
+        jdbc.query("select weekday, opens, closes from shop_calling_hours", rs -> {
             Time opens = rs.getTime("opens");
             hours.put(DayOfWeek.valueOf(rs.getString("weekday")), opens == null ? Optional.empty()
                     : Optional.of(new CallingHours(opens.toLocalTime(), rs.getTime("closes").toLocalTime())));
@@ -73,7 +74,7 @@ class CalendarStore implements VersionedCache.Source<CalendarStore.Overrides> {
     }
 
     List<ClosedDay> closedDays() {
-        return jdbc.query("select day, reason, created_at from contact_closed_days order by day",
+        return jdbc.query("select day, reason, created_at from shop_closed_days order by day",
                 (rs, i) -> new ClosedDay(rs.getObject("day", LocalDate.class), rs.getString("reason"),
                         rs.getTimestamp("created_at").toInstant()));
     }
@@ -82,7 +83,7 @@ class CalendarStore implements VersionedCache.Source<CalendarStore.Overrides> {
     void setHours(Map<DayOfWeek, Optional<CallingHours>> hours, Instant now) {
         transactions.executeWithoutResult(tx -> {
             hours.forEach((day, h) -> jdbc.update("""
-                    insert into contact_calling_hours (weekday, opens, closes, updated_at) values (?, ?, ?, ?)
+                    insert into shop_calling_hours (weekday, opens, closes, updated_at) values (?, ?, ?, ?)
                     on conflict (weekday) do update
                         set opens = excluded.opens, closes = excluded.closes, updated_at = excluded.updated_at""",
                     day.name(), h.map(c -> Time.valueOf(c.opens())).orElse(null),
@@ -94,7 +95,7 @@ class CalendarStore implements VersionedCache.Source<CalendarStore.Overrides> {
     /** Back to the configured hours for every weekday. */
     void resetHours() {
         transactions.executeWithoutResult(tx -> {
-            jdbc.update("delete from contact_calling_hours");
+            jdbc.update("delete from shop_calling_hours");
             bump();
         });
     }
@@ -102,7 +103,7 @@ class CalendarStore implements VersionedCache.Source<CalendarStore.Overrides> {
     /** False (and nothing written) when the date is already closed. */
     boolean addClosedDay(LocalDate date, String reason, Instant now) {
         Boolean added = transactions.execute(tx -> {
-            int rows = jdbc.update("insert into contact_closed_days (day, reason, created_at) values (?, ?, ?) "
+            int rows = jdbc.update("insert into shop_closed_days (day, reason, created_at) values (?, ?, ?) "
                     + "on conflict (day) do nothing", date, reason, Timestamp.from(now));
             if (rows == 1) bump();
             return rows == 1;
@@ -113,7 +114,7 @@ class CalendarStore implements VersionedCache.Source<CalendarStore.Overrides> {
     /** False when the date was not closed by staff. */
     boolean removeClosedDay(LocalDate date) {
         Boolean removed = transactions.execute(tx -> {
-            int rows = jdbc.update("delete from contact_closed_days where day = ?", date);
+            int rows = jdbc.update("delete from shop_closed_days where day = ?", date);
             if (rows == 1) bump();
             return rows == 1;
         });
@@ -121,6 +122,6 @@ class CalendarStore implements VersionedCache.Source<CalendarStore.Overrides> {
     }
 
     private void bump() {
-        jdbc.update("update contact_settings_version set version = version + 1 where name = 'calendar'");
+        jdbc.update("update shop_settings_version set version = version + 1 where name = 'calendar'");
     }
 }
