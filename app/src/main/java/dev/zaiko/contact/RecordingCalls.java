@@ -1,5 +1,14 @@
 package dev.zaiko.contact;
 
+import dev.zaiko.contact.customer.WritingToCustomers;
+import dev.zaiko.contact.desk.ContactStore;
+import dev.zaiko.contact.desk.MissedCall;
+import dev.zaiko.contact.desk.MissedCallRules;
+import dev.zaiko.contact.desk.NextCall;
+import dev.zaiko.contact.desk.QueueingCases;
+import dev.zaiko.contact.desk.ReadingCases;
+import dev.zaiko.contact.tone.ToneFinding;
+import dev.zaiko.contact.tone.ToneGuard;
 import dev.zaiko.shop.ShopCalendar;
 import dev.zaiko.platform.Authority;
 import dev.zaiko.platform.ForbiddenException;
