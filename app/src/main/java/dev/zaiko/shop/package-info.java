@@ -4,8 +4,12 @@
  * links, {@code zaiko.shop.*}), which days it works and when it may call
  * ({@link dev.zaiko.shop.ShopCalendar}: weekly calling hours, Japanese national holidays from
  * {@code NationalHolidays} and {@code shop/holidays-jp.csv}, closed days; staff change it through
- * {@link dev.zaiko.shop.EditingCalendar} and {@code /api/contact/calendar}), and how dates read
- * to a customer ({@link dev.zaiko.shop.CustomerDates}). Modules that count business days (stockout
+ * {@link dev.zaiko.shop.EditingCalendar} and {@code /api/contact/calendar}), how dates read
+ * to a customer ({@link dev.zaiko.shop.CustomerDates}), and what every page a customer opens
+ * through a signed link shares ({@link dev.zaiko.shop.CustomerFacing} with
+ * {@code templates/customer/layout.html}: language, the shop's name and contact line, dates,
+ * headers), used by the order status page ({@code /o/}, web) and the decision page ({@code /c/},
+ * contact). Modules that count business days (stockout
  * deadlines and options, refund dates, the contact desk's callbacks) depend down on
  * {@link dev.zaiko.shop.BusinessDays}, which {@code ShopCalendar} implements.
  * <p>

@@ -4,7 +4,6 @@ import dev.zaiko.contact.DecisionLinks;
 import dev.zaiko.contact.desk.CaseFile;
 import dev.zaiko.contact.desk.ContactStore;
 import dev.zaiko.contact.desk.ReadingCases;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,9 +13,8 @@ import java.util.Map;
 
 import dev.zaiko.payment.BankAccount;
 import dev.zaiko.platform.ConflictException;
-import dev.zaiko.shop.CustomerDates;
+import dev.zaiko.shop.CustomerFacing;
 import dev.zaiko.platform.InvalidRequestException;
-import dev.zaiko.shop.ShopProperties;
 import dev.zaiko.refund.RefundingByBankTransfer;
 import dev.zaiko.refund.Refunds;
 import dev.zaiko.stockout.Choice;
@@ -31,15 +29,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
 
 /**
  * The customer's page behind a decision link ({@code /c/<token>}): the facts and the options
@@ -62,14 +57,11 @@ class CustomerPages {
     private final StockoutOptionsProperties stockoutPolicy;
     private final ContactStore store;
     private final MessageSource messages;
-    private final ITemplateEngine templates;
-    private final ShopProperties shop;
-    private final Clock clock;
+    private final CustomerFacing facing;
 
     CustomerPages(DecisionLinks links, ReadingCases reading, DecidingStockout deciding, Refunds refunds,
                   RefundingByBankTransfer bankTransfers, StockoutTexts texts, StockoutOptionsProperties stockoutPolicy,
-                  ContactStore store, MessageSource messages, ITemplateEngine templates, ShopProperties shop,
-                  Clock clock) {
+                  ContactStore store, MessageSource messages, CustomerFacing facing) {
         this.links = links;
         this.reading = reading;
         this.deciding = deciding;
@@ -79,9 +71,7 @@ class CustomerPages {
         this.stockoutPolicy = stockoutPolicy;
         this.store = store;
         this.messages = messages;
-        this.templates = templates;
-        this.shop = shop;
-        this.clock = clock;
+        this.facing = facing;
     }
 
     @GetMapping("/c/{token}")
@@ -166,16 +156,15 @@ class CustomerPages {
 
     /** A page for a link that does not open anything: nothing about any case is shown. */
     private ResponseEntity<String> problem(DecisionLinks.Verified verified, String lang) {
-        Locale locale = "en".equals(lang) ? Locale.ENGLISH : Locale.JAPANESE;
+        Locale locale = CustomerFacing.locale(lang);
         boolean expired = verified instanceof DecisionLinks.Expired;
         // a revoked link worked once and never will again: gone, like an expired one
         boolean revoked = verified instanceof DecisionLinks.Revoked;
-        Map<String, Object> model = new LinkedHashMap<>();
+        Map<String, Object> model = facing.model(locale);
         model.put("problem", revoked ? "revoked" : expired ? "expired" : "invalid");
-        model.put("shopName", shop.name(locale));
-        model.put("shopPhone", shop.phone());
-        model.put("shopEmail", shop.email());
-        return html(expired || revoked ? HttpStatus.GONE : HttpStatus.FORBIDDEN, "customer/link-problem", model, locale);
+        model.put("prefix", "contact.page");
+        return facing.page(expired || revoked ? HttpStatus.GONE : HttpStatus.FORBIDDEN, "customer/link-problem",
+                facing.withCsrfToken(model), locale);
     }
 
     private ResponseEntity<String> page(HttpStatus status, String token, DecisionLinks.Valid valid, Locale locale,
@@ -183,27 +172,21 @@ class CustomerPages {
                                         Map<String, String> form) {
         CaseFile f = reading.read(valid.caseId(), locale);
         var c = f.stockout();
-        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> m = facing.model(locale);
         m.put("token", token);
-        m.put("lang", locale.getLanguage());
-        m.put("otherLang", "en".equals(locale.getLanguage()) ? "ja" : "en");
-        m.put("shopName", shop.name(locale));
-        m.put("shopPhone", shop.phone());
-        m.put("shopEmail", shop.email());
         m.put("customerName", f.order().customer().name());
         m.put("orderNumber", c.orderNumber());
-        m.put("orderedOn", c.facts().orderedAt() == null ? "" : CustomerDates.format(
-                c.facts().orderedAt().atZone(clock.getZone()).toLocalDate(), locale));
+        m.put("orderedOn", c.facts().orderedAt() == null ? "" : facing.day(c.facts().orderedAt(), locale));
         m.put("itemName", f.itemName());
         m.put("quantityShort", c.quantityShort());
         m.put("reasonText", texts.reason(c.reason(), locale));
         m.put("inboundText", texts.nextInbound(c.facts().nextInbound(), locale));
         m.put("open", f.decideBy() != null);
-        m.put("decideBy", f.decideBy() == null ? null : CustomerDates.format(f.decideBy(), clock.getZone(), locale));
+        m.put("decideBy", f.decideBy() == null ? null : facing.dateTime(f.decideBy(), locale));
         m.put("defaultChoice", texts.choice(stockoutPolicy.defaultDecision(), locale));
         m.put("options", f.options().offered().stream().map(o -> option(f, o, locale)).toList());
         m.put("decision", f.decision().map(d -> texts.decided(d, locale)).orElse(null));
-        m.put("decidedOn", f.decision().map(d -> CustomerDates.format(d.decidedAt(), clock.getZone(), locale))
+        m.put("decidedOn", f.decision().map(d -> facing.dateTime(d.decidedAt(), locale))
                 .orElse(null));
         List<Refunds.CustomerRefund> ofOrder = refunds.ofOrder(c.orderNumber(), locale);
         m.put("refunds", ofOrder.stream().filter(r -> c.id().equals(r.caseId())).toList());
@@ -211,19 +194,19 @@ class CustomerPages {
         m.put("accountDeadline", ofOrder.stream()
                 .filter(Refunds.CustomerRefund::awaitingAccount).map(Refunds.CustomerRefund::accountDeadline)
                 .filter(d -> d != null).min(Instant::compareTo)
-                .map(d -> CustomerDates.format(d, clock.getZone(), locale)).orElse(null));
+                .map(d -> facing.dateTime(d, locale)).orElse(null));
         m.put("coupons", refunds.apologyCoupons(c.orderNumber()).stream().filter(x -> c.id().equals(x.caseId()))
                 .map(x -> x.percent() != null ? messages.getMessage("contact.mail.coupon.percent", new Object[]{
-                        x.couponCode(), x.percent(), CustomerDates.format(x.validUntil(), locale)}, locale)
+                        x.couponCode(), x.percent(), facing.date(x.validUntil(), locale)}, locale)
                         : messages.getMessage("contact.mail.coupon.amount", new Object[]{x.couponCode(), x.amount(),
-                        CustomerDates.format(x.validUntil(), locale)}, locale)).toList());
+                        facing.date(x.validUntil(), locale)}, locale)).toList());
         m.put("notice", notice);
         m.put("error", error);
         m.put("fieldErrors", fieldErrors);
         m.put("form", form);
         m.put("statusText", c.status() == StockoutStatus.CLOSED || c.status() == StockoutStatus.RESOLVED
                 ? texts.status(c.status(), locale) : null);
-        return html(status, "customer/case", m, locale);
+        return facing.page(status, "customer/case", facing.withCsrfToken(m), locale);
     }
 
     /** One option as the page shows it; a substitute with each candidate's comparison. */
@@ -245,7 +228,7 @@ class CustomerPages {
             String name = s.name() == null ? s.sku() : en ? s.name().en() : s.name().ja();
             String price = messages.getMessage("contact.mail.yen", new Object[]{s.price().chargedUnitPrice()}, locale);
             subs.add(new SubstituteView(s.sku(), name, price, s.shipsOn() == null ? "-"
-                    : CustomerDates.format(s.shipsOn(), locale), rows));
+                    : facing.date(s.shipsOn(), locale), rows));
         }
         return new OptionView(o.choice().name(), texts.choice(o.choice(), locale), texts.option(o, locale), subs);
     }
@@ -267,28 +250,8 @@ class CustomerPages {
         return out;
     }
 
-    private ResponseEntity<String> html(HttpStatus status, String template, Map<String, Object> model, Locale locale) {
-        // rendered by hand (no web context), so the forms' CSRF field is not added for us: the page
-        // carries the token itself, and reading it sets the browser's CSRF cookie with this answer
-        var request = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
-        Object csrf = request == null ? null : request.getAttribute(
-                org.springframework.security.web.csrf.CsrfToken.class.getName(),
-                org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
-        if (csrf instanceof org.springframework.security.web.csrf.CsrfToken token) {
-            Map<String, Object> withToken = new LinkedHashMap<>(model);
-            withToken.put("csrfParameter", token.getParameterName());
-            withToken.put("csrfToken", token.getToken());
-            model = withToken;
-        }
-        String body = templates.process(template, new Context(locale, model));
-        return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML,
-                java.nio.charset.StandardCharsets.UTF_8)).header("Cache-Control", "no-store")
-                .header("Referrer-Policy", "no-referrer").body(body);
-    }
-
     private Locale locale(String lang, String caseId) {
-        if ("en".equals(lang)) return Locale.ENGLISH;
-        if ("ja".equals(lang)) return Locale.JAPANESE;
+        if ("en".equals(lang) || "ja".equals(lang)) return CustomerFacing.locale(lang);
         return store.find(caseId).map(c -> ReadingCases.customerLocale(c.locale())).orElse(Locale.JAPANESE);
     }
 
