@@ -2,7 +2,7 @@ package dev.zaiko.access;
 
 import java.security.SecureRandom;
 
-import dev.zaiko.platform.ShopProperties;
+import dev.zaiko.shop.ShopProperties;
 import dev.zaiko.platform.ZaikoProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

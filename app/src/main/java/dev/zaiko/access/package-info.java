@@ -8,5 +8,5 @@
  * <p>
  * See docs/security.md.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "shop"})
 package dev.zaiko.access;

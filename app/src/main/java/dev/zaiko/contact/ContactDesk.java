@@ -1,5 +1,6 @@
 package dev.zaiko.contact;
 
+import dev.zaiko.contact.desk.ContactStore;
 import java.util.List;
 import java.util.Optional;
 

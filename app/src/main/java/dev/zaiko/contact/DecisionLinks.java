@@ -1,5 +1,7 @@
 package dev.zaiko.contact;
 
+import dev.zaiko.contact.desk.ContactProperties;
+import dev.zaiko.contact.desk.ContactStore;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,7 +11,7 @@ import java.util.UUID;
 
 import dev.zaiko.platform.SignedTokens;
 import dev.zaiko.platform.SigningKey;
-import dev.zaiko.platform.ShopProperties;
+import dev.zaiko.shop.ShopProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,7 +57,7 @@ public class DecisionLinks {
     }
 
     /** What a preview shows in place of a link: nothing is issued. */
-    Issued standIn() {
+    public Issued standIn() {
         return new Issued(shop.baseUrl().resolve("/c/preview"), clock.instant().plus(properties.linkValidFor()));
     }
 
@@ -112,7 +114,7 @@ public class DecisionLinks {
         return new Valid(parts[1], id, expires, row.get().usedAt());
     }
 
-    void used(UUID linkId, String usedFor) {
+    public void used(UUID linkId, String usedFor) {
         store.linkUsed(linkId, usedFor, clock.instant());
     }
 

@@ -1,5 +1,9 @@
 package dev.zaiko.contact;
 
+import dev.zaiko.contact.customer.WritingToCustomers;
+import dev.zaiko.contact.desk.ContactStore;
+import dev.zaiko.contact.desk.ReadingCases;
+import dev.zaiko.shop.ShopCalendar;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;

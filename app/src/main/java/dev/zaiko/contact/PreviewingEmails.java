@@ -1,5 +1,14 @@
 package dev.zaiko.contact;
 
+import dev.zaiko.contact.customer.Letter;
+import dev.zaiko.contact.customer.LetterRendering;
+import dev.zaiko.contact.customer.WritingToCustomers;
+import dev.zaiko.contact.desk.CaseFile;
+import dev.zaiko.contact.desk.ContactStore;
+import dev.zaiko.contact.desk.MissedCall;
+import dev.zaiko.contact.desk.MissedCallRules;
+import dev.zaiko.contact.desk.ReadingCases;
+import dev.zaiko.shop.ShopCalendar;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -19,7 +28,7 @@ import org.springframework.stereotype.Service;
 public class PreviewingEmails {
 
     /** The emails an operator's action can bring about for an undecided case. */
-    static final Set<EmailKind> PREVIEWABLE = EnumSet.of(EmailKind.FIRST_NOTICE, EmailKind.MISSED_CALL,
+    public static final Set<EmailKind> PREVIEWABLE = EnumSet.of(EmailKind.FIRST_NOTICE, EmailKind.MISSED_CALL,
             EmailKind.WRONG_NUMBER, EmailKind.OPTIONS, EmailKind.ESCALATED);
 
     private final ContactStore store;

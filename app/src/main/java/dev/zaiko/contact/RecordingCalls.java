@@ -1,5 +1,15 @@
 package dev.zaiko.contact;
 
+import dev.zaiko.contact.customer.WritingToCustomers;
+import dev.zaiko.contact.desk.ContactStore;
+import dev.zaiko.contact.desk.MissedCall;
+import dev.zaiko.contact.desk.MissedCallRules;
+import dev.zaiko.contact.desk.NextCall;
+import dev.zaiko.contact.desk.QueueingCases;
+import dev.zaiko.contact.desk.ReadingCases;
+import dev.zaiko.contact.tone.ToneFinding;
+import dev.zaiko.contact.tone.ToneGuard;
+import dev.zaiko.shop.ShopCalendar;
 import dev.zaiko.platform.Authority;
 import dev.zaiko.platform.ForbiddenException;
 import java.time.Clock;
@@ -11,7 +21,7 @@ import java.util.UUID;
 
 import dev.zaiko.mail.QueuedEmail;
 import dev.zaiko.platform.ConflictException;
-import dev.zaiko.platform.CustomerDates;
+import dev.zaiko.shop.CustomerDates;
 import dev.zaiko.platform.InvalidRequestException;
 import dev.zaiko.stockout.Choice;
 import dev.zaiko.stockout.DecidingStockout;

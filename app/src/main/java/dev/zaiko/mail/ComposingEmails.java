@@ -17,7 +17,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
 
-import dev.zaiko.platform.ShopProperties;
+import dev.zaiko.shop.ShopProperties;
 import org.springframework.stereotype.Component;
 
 /**

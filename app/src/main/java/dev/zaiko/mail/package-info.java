@@ -9,10 +9,11 @@
  * hear {@link dev.zaiko.mail.EmailSent}, {@link dev.zaiko.mail.EmailBounced} and
  * {@link dev.zaiko.mail.EmailFailed}.
  * <p>
- * Owns the {@code mail_*} tables. Addresses and names are personal data: logs name emails by id,
+ * Owns the {@code mail_*} tables; reads who the shop is (its name and sender address) from
+ * {@link dev.zaiko.shop.ShopProperties}. Addresses and names are personal data: logs name emails by id,
  * Message-ID and reference only, and stored error texts have addresses blanked.
  * <p>
  * See docs/mail.md.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = "platform")
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "shop"})
 package dev.zaiko.mail;

@@ -9,7 +9,7 @@ import java.util.Optional;
 import dev.zaiko.platform.SecretBox;
 import dev.zaiko.platform.SignedTokens;
 import dev.zaiko.platform.SigningKey;
-import dev.zaiko.platform.ShopProperties;
+import dev.zaiko.shop.ShopProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

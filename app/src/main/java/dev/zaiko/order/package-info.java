@@ -13,5 +13,5 @@
  * <p>
  * See docs/orders.md.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "catalog", "inventory", "platform", "wallet"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "catalog", "inventory", "platform", "shop", "wallet"})
 package dev.zaiko.order;

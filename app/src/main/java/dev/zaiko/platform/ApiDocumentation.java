@@ -66,7 +66,9 @@ class ApiDocumentation {
         m.put("stockout", "Stockout cases: one per order line whose units are not there, with the facts for the "
                 + "apology call, the customer's real options and the decision carried out on the order.");
         m.put("contact", "The contact desk: the call queue by deadline, call scripts, call outcomes and escalation, "
-                + "the customer's decision links and emails, the business calendar and the tone guard.");
+                + "the customer's decision links and emails, call scripts and the tone guard.");
+        m.put("shop", "The shop itself: its identity (name, phone, addresses, base URL) and its calendar: business "
+                + "days, national holidays, closed days and calling hours per weekday.");
         m.put("refund", "Refunds and compensation: one refund per part of the payment given back, retried until "
                 + "done, manual bank transfers confirmed by staff, and reconciliation against what orders owe.");
         m.put("payment", "The built-in payment gateway simulator (development and tests only): authorisations, "

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import dev.zaiko.stockout.BusinessCalendar;
+import dev.zaiko.shop.BusinessDays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -27,12 +27,12 @@ class ApplyingAccountDeadlines {
 
     private final RefundStore store;
     private final RequestingRefunds requesting;
-    private final BusinessCalendar calendar;
+    private final BusinessDays calendar;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    ApplyingAccountDeadlines(RefundStore store, RequestingRefunds requesting, BusinessCalendar calendar,
+    ApplyingAccountDeadlines(RefundStore store, RequestingRefunds requesting, BusinessDays calendar,
                              ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
         this.store = store;
         this.requesting = requesting;

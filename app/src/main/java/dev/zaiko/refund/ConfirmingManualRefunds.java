@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import dev.zaiko.payment.ManualTask;
 import dev.zaiko.payment.ManualTasks;
-import dev.zaiko.stockout.BusinessCalendar;
+import dev.zaiko.shop.BusinessDays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -37,12 +37,12 @@ public class ConfirmingManualRefunds {
     private final ManualRefundTasks views;
     private final RefundStore store;
     private final RequestingRefunds requesting;
-    private final BusinessCalendar calendar;
+    private final BusinessDays calendar;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     ConfirmingManualRefunds(ManualTasks tasks, ManualRefundTasks views, RefundStore store,
-                            RequestingRefunds requesting, BusinessCalendar calendar,
+                            RequestingRefunds requesting, BusinessDays calendar,
                             PlatformTransactionManager transactions, Clock clock) {
         this.tasks = tasks;
         this.views = views;

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
 
-import dev.zaiko.platform.CustomerDates;
+import dev.zaiko.shop.CustomerDates;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 

@@ -11,7 +11,7 @@ import java.util.UUID;
 import dev.zaiko.payment.BankAccount;
 import dev.zaiko.platform.ConflictException;
 import dev.zaiko.platform.NotFoundException;
-import dev.zaiko.stockout.BusinessCalendar;
+import dev.zaiko.shop.BusinessDays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -30,11 +30,11 @@ public class RefundingByBankTransfer {
 
     private final RefundStore store;
     private final RequestingRefunds requesting;
-    private final BusinessCalendar calendar;
+    private final BusinessDays calendar;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    RefundingByBankTransfer(RefundStore store, RequestingRefunds requesting, BusinessCalendar calendar,
+    RefundingByBankTransfer(RefundStore store, RequestingRefunds requesting, BusinessDays calendar,
                             PlatformTransactionManager transactions, Clock clock) {
         this.store = store;
         this.requesting = requesting;

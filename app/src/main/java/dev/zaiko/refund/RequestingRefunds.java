@@ -15,7 +15,7 @@ import dev.zaiko.order.OrderNumber;
 import dev.zaiko.order.Orders;
 import dev.zaiko.platform.AfterCommit;
 import dev.zaiko.platform.JobScheduler;
-import dev.zaiko.stockout.BusinessCalendar;
+import dev.zaiko.shop.BusinessDays;
 import dev.zaiko.stockout.RefundRequested;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,14 +44,14 @@ public class RequestingRefunds {
     private final SchedulerClient scheduler;
     /** Looked up when needed: the scheduler is built from every job, this module's among them. */
     private final ObjectProvider<JobScheduler> jobs;
-    private final BusinessCalendar calendar;
+    private final BusinessDays calendar;
     private final RefundProperties properties;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     RequestingRefunds(RefundStore store, Orders orders, StockNetwork network, SchedulerClient scheduler,
-                      ObjectProvider<JobScheduler> jobs, BusinessCalendar calendar, RefundProperties properties,
+                      ObjectProvider<JobScheduler> jobs, BusinessDays calendar, RefundProperties properties,
                       ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
         this.store = store;
         this.orders = orders;

@@ -11,10 +11,11 @@
  * are recorded as the stockout's compensation and cost. Reconciliation compares what the order
  * module says is owed ({@link dev.zaiko.order.Order#refundDue()}) with what was refunded.
  * <p>
- * Owns the {@code refund_*} tables; uses only the public API of order, inventory, stockout,
- * wallet and payment. Bank account numbers are shown and logged masked.
+ * Owns the {@code refund_*} tables; uses only the public API of shop (business days for
+ * bank-transfer and account deadlines: {@link dev.zaiko.shop.BusinessDays}), order, inventory,
+ * stockout, wallet and payment. Bank account numbers are shown and logged masked.
  * <p>
  * See docs/refunds.md.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "inventory", "order", "payment", "platform", "stockout", "wallet"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "inventory", "order", "payment", "platform", "shop", "stockout", "wallet"})
 package dev.zaiko.refund;

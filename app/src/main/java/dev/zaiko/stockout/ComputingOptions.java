@@ -1,5 +1,6 @@
 package dev.zaiko.stockout;
 
+import dev.zaiko.shop.BusinessDays;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -42,12 +43,12 @@ public class ComputingOptions {
     private final ExpectingInbounds inbounds;
     private final StockNetwork network;
     private final StockoutOptionsProperties policy;
-    private final BusinessCalendar calendar;
+    private final BusinessDays calendar;
     private final Clock clock;
 
     ComputingOptions(Orders orders, ChangingOrderLines lines, Products products, CheckingAvailability availability,
                      ExpectingInbounds inbounds, StockNetwork network, StockoutOptionsProperties policy,
-                     BusinessCalendar calendar, Clock clock) {
+                     BusinessDays calendar, Clock clock) {
         this.orders = orders;
         this.lines = lines;
         this.products = products;

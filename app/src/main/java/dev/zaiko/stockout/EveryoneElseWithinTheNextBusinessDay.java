@@ -1,5 +1,6 @@
 package dev.zaiko.stockout;
 
+import dev.zaiko.shop.BusinessDays;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -9,7 +10,7 @@ import java.util.Optional;
  * Everyone else: priority 3, by the end of the next business day after the day of detection
  * (detected on Friday evening or at the weekend: Monday).
  */
-public record EveryoneElseWithinTheNextBusinessDay(BusinessCalendar calendar, LocalTime dayEnds, ZoneId zone)
+public record EveryoneElseWithinTheNextBusinessDay(BusinessDays calendar, LocalTime dayEnds, ZoneId zone)
         implements ServiceLevelRule {
 
     @Override

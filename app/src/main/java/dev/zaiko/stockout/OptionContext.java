@@ -1,5 +1,6 @@
 package dev.zaiko.stockout;
 
+import dev.zaiko.shop.BusinessDays;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -28,7 +29,7 @@ public record OptionContext(String reason, int lineQuantity, int reservedUnits, 
                             boolean otherLinesShip, Product product, LocalDate today, LocalDate neededBy,
                             StockoutFacts.NextInbound nextInbound, LocalDate promisedDate,
                             List<SubstituteCandidate> substitutes, List<StockElsewhere> elsewhere,
-                            StockoutOptionsProperties policy, BusinessCalendar calendar) {
+                            StockoutOptionsProperties policy, BusinessDays calendar) {
 
     public OptionContext {
         substitutes = List.copyOf(substitutes);

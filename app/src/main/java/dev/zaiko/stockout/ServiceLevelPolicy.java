@@ -1,5 +1,6 @@
 package dev.zaiko.stockout;
 
+import dev.zaiko.shop.BusinessDays;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
  * <li>{@link EveryoneElseWithinTheNextBusinessDay}</li>
  * </ol>
  * Durations and the end of the business day come from {@link ServiceLevelProperties}; the
- * days from the {@link BusinessCalendar}; times are read in the shop's zone (the Clock's).
+ * days from the {@link BusinessDays}; times are read in the shop's zone (the Clock's).
  */
 @Component
 public class ServiceLevelPolicy {
@@ -23,11 +24,11 @@ public class ServiceLevelPolicy {
     private final List<ServiceLevelRule> rules;
 
     @Autowired
-    ServiceLevelPolicy(ServiceLevelProperties properties, BusinessCalendar calendar, Clock clock) {
+    ServiceLevelPolicy(ServiceLevelProperties properties, BusinessDays calendar, Clock clock) {
         this(properties, calendar, clock.getZone());
     }
 
-    public ServiceLevelPolicy(ServiceLevelProperties properties, BusinessCalendar calendar, ZoneId zone) {
+    public ServiceLevelPolicy(ServiceLevelProperties properties, BusinessDays calendar, ZoneId zone) {
         this.rules = List.of(
                 new ExpressFirst(properties.express()),
                 new GiftsAndBusinessCustomersNext(properties.giftsAndBusiness()),

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.zaiko.order.OrderLineShort;
-import dev.zaiko.platform.CustomerDates;
 import dev.zaiko.platform.Wording;
+import dev.zaiko.shop.CustomerDates;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 

@@ -16,9 +16,10 @@
  * <p>
  * The customer's name, email and phone are never copied here: read them from the order module
  * when a person needs them. Owns the {@code stockout_*} tables; uses only the public API of
- * order, catalog and inventory.
+ * shop (business days for deadlines and options: {@link dev.zaiko.shop.BusinessDays}), order,
+ * catalog and inventory.
  * <p>
  * See docs/stockouts.md.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "inventory", "order", "platform"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "inventory", "order", "platform", "shop"})
 package dev.zaiko.stockout;

@@ -1,10 +1,7 @@
 package dev.zaiko.web;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,19 +13,15 @@ import dev.zaiko.order.Order;
 import dev.zaiko.order.OrderStatus;
 import dev.zaiko.order.OrderStatusLinks;
 import dev.zaiko.order.Orders;
-import dev.zaiko.platform.CustomerDates;
-import dev.zaiko.platform.ShopProperties;
+import dev.zaiko.shop.CustomerFacing;
 import dev.zaiko.refund.Refunds;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
 
 /**
  * The customer's own order status page behind a signed link ({@code /o/<token>}): each item in
@@ -45,20 +38,16 @@ class OrderStatusPage {
     private final Products products;
     private final Refunds refunds;
     private final MessageSource messages;
-    private final ITemplateEngine templates;
-    private final ShopProperties shop;
-    private final Clock clock;
+    private final CustomerFacing facing;
 
     OrderStatusPage(OrderStatusLinks links, Orders orders, Products products, Refunds refunds, MessageSource messages,
-                    ITemplateEngine templates, ShopProperties shop, Clock clock) {
+                    CustomerFacing facing) {
         this.links = links;
         this.orders = orders;
         this.products = products;
         this.refunds = refunds;
         this.messages = messages;
-        this.templates = templates;
-        this.shop = shop;
-        this.clock = clock;
+        this.facing = facing;
     }
 
     record LineView(String name, int quantity, String status, boolean done) {
@@ -74,25 +63,23 @@ class OrderStatusPage {
         Optional<Order> found = verified instanceof OrderStatusLinks.Valid
                 ? orders.find(((OrderStatusLinks.Valid) verified).order()) : Optional.empty();
         if (found.isEmpty()) {
-            Locale locale = "en".equals(lang) ? Locale.ENGLISH : Locale.JAPANESE;
+            Locale locale = CustomerFacing.locale(lang);
             boolean expired = verified instanceof OrderStatusLinks.Expired;
             // a revoked link worked once and never will again: gone, like an expired one
             boolean revoked = verified instanceof OrderStatusLinks.Revoked;
-            Map<String, Object> m = shop(locale);
+            Map<String, Object> m = facing.model(locale);
             m.put("problem", revoked ? "revoked" : expired ? "expired" : "invalid");
             m.put("prefix", "orderpage");
-            return html(expired || revoked ? HttpStatus.GONE : HttpStatus.FORBIDDEN, "customer/link-problem", m, locale);
+            return facing.page(expired || revoked ? HttpStatus.GONE : HttpStatus.FORBIDDEN, "customer/link-problem", m, locale);
         }
         Order order = found.get();
-        Locale locale = "en".equals(lang) ? Locale.ENGLISH : "ja".equals(lang) ? Locale.JAPANESE
-                : "en".equals(order.customer().locale()) ? Locale.ENGLISH : Locale.JAPANESE;
-        Map<String, Object> m = shop(locale);
+        Locale locale = CustomerFacing.locale(lang,
+                "en".equals(order.customer().locale()) ? Locale.ENGLISH : Locale.JAPANESE);
+        Map<String, Object> m = facing.model(locale);
         m.put("token", token);
-        m.put("lang", locale.getLanguage());
-        m.put("otherLang", "en".equals(locale.getLanguage()) ? "ja" : "en");
         m.put("orderNumber", order.orderNumber().toString());
         m.put("customerName", order.customer().name());
-        m.put("orderedOn", CustomerDates.format(order.placedAt().atZone(clock.getZone()).toLocalDate(), locale));
+        m.put("orderedOn", facing.day(order.placedAt(), locale));
         List<LineView> lines = new ArrayList<>();
         for (Order.Line l : order.lines()) {
             lines.add(new LineView(name(l.sku(), locale), l.quantity(), lineStatus(l, locale),
@@ -108,7 +95,7 @@ class OrderStatusPage {
                     expected(r, locale), r.text()));
         }
         m.put("refunds", refundViews);
-        return html(HttpStatus.OK, "customer/order", m, locale);
+        return facing.page(HttpStatus.OK, "customer/order", m, locale);
     }
 
     /** What a customer needs to know about a line, in words: never the internal status name. */
@@ -140,10 +127,10 @@ class OrderStatusPage {
         if (r.expectedBy() == null) return text("orderpage.refund.expected.none", locale);
         if (r.expectedFrom() == null || r.expectedFrom().equals(r.expectedBy())) {
             return messages.getMessage("orderpage.refund.expected.by",
-                    new Object[]{CustomerDates.format(r.expectedBy(), locale)}, locale);
+                    new Object[]{facing.date(r.expectedBy(), locale)}, locale);
         }
         return messages.getMessage("orderpage.refund.expected.between", new Object[]{
-                CustomerDates.format(r.expectedFrom(), locale), CustomerDates.format(r.expectedBy(), locale)}, locale);
+                facing.date(r.expectedFrom(), locale), facing.date(r.expectedBy(), locale)}, locale);
     }
 
     private String name(String sku, Locale locale) {
@@ -158,23 +145,7 @@ class OrderStatusPage {
         return Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? "¥" + n : n + "円";
     }
 
-    private Map<String, Object> shop(Locale locale) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("shopName", shop.name(locale));
-        m.put("shopPhone", shop.phone());
-        m.put("shopEmail", shop.email());
-        return m;
-    }
-
     private String text(String key, Locale locale) {
         return messages.getMessage(key, null, locale);
-    }
-
-    private ResponseEntity<String> html(HttpStatus status, String template, Map<String, Object> model, Locale locale) {
-        String body = templates.process(template, new Context(locale, model));
-        // no-store: a shared computer's back button must not show the order; no-referrer: the link is the key
-        return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer")
-                .header("X-Robots-Tag", "noindex").body(body);
     }
 }

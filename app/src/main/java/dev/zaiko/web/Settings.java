@@ -17,10 +17,10 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import dev.zaiko.contact.CalendarDay;
-import dev.zaiko.contact.CallingHours;
-import dev.zaiko.contact.EditingCalendar;
-import dev.zaiko.contact.ShopCalendar;
+import dev.zaiko.shop.CalendarDay;
+import dev.zaiko.shop.CallingHours;
+import dev.zaiko.shop.EditingCalendar;
+import dev.zaiko.shop.ShopCalendar;
 import dev.zaiko.platform.ConflictException;
 import dev.zaiko.platform.InvalidRequestException;
 import dev.zaiko.refund.RefundProperties;

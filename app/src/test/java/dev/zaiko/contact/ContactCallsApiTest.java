@@ -1,5 +1,8 @@
 package dev.zaiko.contact;
 
+import dev.zaiko.contact.desk.StopCallingAfterTooManyMissedCalls;
+import dev.zaiko.contact.desk.WrongNumberMeansWritingOnly;
+import dev.zaiko.shop.ShopCalendar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,5 +1,6 @@
 package dev.zaiko.contact;
 
+import dev.zaiko.shop.ShopCalendar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -90,7 +91,9 @@ class DecisionLinkApiTest extends ContactApiTestBase {
         MimeMessage mail = api.email(c.email(), 1);
         assertThat(ContactApi.subject(mail)).contains("could not reach you");
         Response page = api.page(c.link());
-        assertThat(page.body()).contains("Your options").contains("Trail bottle 600 ml");
+        assertThat(page.body()).contains("Your options").contains("Trail bottle 600 ml")
+                .contains("<a href=\"" + c.link() + "?lang=ja\" lang=\"ja\">日本語</a>") // the customers' layout
+                .contains("<meta name=\"referrer\" content=\"no-referrer\">");
         assertThat(api.page(c.link() + "?lang=ja").body()).contains("お選びいただける対応");
     }
 

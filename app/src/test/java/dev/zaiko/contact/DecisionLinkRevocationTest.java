@@ -1,5 +1,6 @@
 package dev.zaiko.contact;
 
+import dev.zaiko.shop.ShopCalendar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

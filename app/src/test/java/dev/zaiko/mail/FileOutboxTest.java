@@ -26,7 +26,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
 import dev.zaiko.platform.InvalidRequestException;
-import dev.zaiko.platform.ShopProperties;
+import dev.zaiko.shop.ShopProperties;
 import dev.zaiko.platform.ZaikoProperties;
 import dev.zaiko.support.MovableClock;
 import dev.zaiko.support.ShopApi;

@@ -22,7 +22,7 @@ import jakarta.mail.internet.MimeMultipart;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import dev.zaiko.platform.ShopProperties;
+import dev.zaiko.shop.ShopProperties;
 import dev.zaiko.support.MovableClock;
 import dev.zaiko.support.ShopApi;
 import org.junit.jupiter.api.AfterEach;

@@ -1,5 +1,6 @@
 package dev.zaiko.stockout;
 
+import dev.zaiko.shop.BusinessDays;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -86,7 +87,7 @@ class ServiceLevelPolicyTest {
 
     @Test
     void theShopConfiguresTheDurationsTheEndOfTheDayAndTheCalendar() {
-        BusinessCalendar noMondays = date -> new WeekdayCalendar().isBusinessDay(date)
+        BusinessDays noMondays = date -> new WeekdayCalendar().isBusinessDay(date)
                 && date.getDayOfWeek() != java.time.DayOfWeek.MONDAY;
         ServiceLevelPolicy custom = new ServiceLevelPolicy(new ServiceLevelProperties(Duration.ofMinutes(10),
                 Duration.ofMinutes(45), LocalTime.of(17, 30)), noMondays, TOKYO);

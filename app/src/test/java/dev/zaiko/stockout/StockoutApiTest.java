@@ -1,5 +1,6 @@
 package dev.zaiko.stockout;
 
+import dev.zaiko.shop.BusinessDays;
 import static dev.zaiko.stockout.StockoutApi.order;
 import static dev.zaiko.stockout.StockoutApi.today;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,7 +55,7 @@ class StockoutApiTest extends StockoutApiTestBase {
 
     /** The shop's calendar (weekends, national holidays, closed days), as the service level reads it. */
     @Autowired
-    BusinessCalendar calendar;
+    BusinessDays calendar;
 
     Instant endOfNextBusinessDay(Instant detected) {
         LocalDate day = calendar.nextBusinessDayAfter(LocalDate.ofInstant(detected, TOKYO));

@@ -1,5 +1,6 @@
 package dev.zaiko.stockout;
 
+import dev.zaiko.shop.BusinessDays;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class StockoutChoicesTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 24); // a Tuesday
-    static final BusinessCalendar WEEKDAYS = new WeekdayCalendar();
+    static final BusinessDays WEEKDAYS = new WeekdayCalendar();
     static final StockoutOptionsProperties SHOP = new StockoutOptionsProperties(null, true, 1, true, 2, null, null,
             null, null, null);
 

@@ -1,5 +1,6 @@
 package dev.zaiko.stockout;
 
+import dev.zaiko.shop.BusinessDays;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 
@@ -7,7 +8,7 @@ import java.time.LocalDate;
  * Monday to Friday, no holidays: the stockout rules' unit tests state their dates against it, so
  * that they do not change when the shop's real calendar (contact.ShopCalendar) learns a holiday.
  */
-public class WeekdayCalendar implements BusinessCalendar {
+public class WeekdayCalendar implements BusinessDays {
 
     @Override
     public boolean isBusinessDay(LocalDate date) {

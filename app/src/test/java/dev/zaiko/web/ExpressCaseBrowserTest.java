@@ -12,7 +12,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import dev.zaiko.contact.ContactApi;
 import dev.zaiko.contact.ContactApiTestBase;
-import dev.zaiko.contact.ShopCalendar;
+import dev.zaiko.shop.ShopCalendar;
 import dev.zaiko.support.ShopApi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
