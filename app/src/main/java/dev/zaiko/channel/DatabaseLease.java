@@ -75,11 +75,12 @@ final class DatabaseLease {
 
     /**
      * The SQL condition "nobody holds this row now", with one parameter: now. For a query that
-     * looks for free rows ({@code alias} is the table's alias in it, or null).
+     * looks for free rows ({@code alias} is the table's alias in it, or null). Like every fragment
+     * here it comes with a space on each side, so it can sit between two text blocks.
      */
     String free(String alias) {
         String until = (alias == null ? "" : alias + ".") + table.until();
-        return "(" + until + " is null or " + until + " < ?)";
+        return " (" + until + " is null or " + until + " < ?) ";
     }
 
     /**
@@ -87,12 +88,12 @@ final class DatabaseLease {
      * (a delivery that moves the cursor), with one parameter: {@link #until()}.
      */
     String renewing() {
-        return table.until() + " = ?";
+        return " " + table.until() + " = ? ";
     }
 
     /** The SQL assignments that give the lease up in passing, in an update of the row that does more. */
     String releasing() {
-        return table.until() + " = null, " + table.holder() + " = null";
+        return " " + table.until() + " = null, " + table.holder() + " = null ";
     }
 
     /**
