@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * holder (or no row) stops that channel's sender at once. Stopping gives the leases up, so another
  * instance takes over at its next heartbeat; a crash leaves them to run out. A new holder goes on
  * from the stored cursor. Settings changed on any instance reach the holder with its next renewal.
+ * The lease and its heartbeat are {@link DatabaseLease}, shared with webhook delivery.
  */
 final class AdapterNode {
 

@@ -51,7 +51,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>
  * A claim is a short lease ({@link ChannelSyncProperties#lease}) in the name of this instance,
  * renewed by a heartbeat while a worker delivers: after a crash another instance resumes within one
- * lease. An endpoint that failed for {@link ChannelSyncProperties#disableAfter} and at least
+ * lease ({@link DatabaseLease}, shared with the marketplace adapters). An endpoint that failed for {@link ChannelSyncProperties#disableAfter} and at least
  * {@link ChannelSyncProperties#disableAfterFailures} attempts without a success is disabled
  * ({@link WebhookDisabled}) and left alone until enabled again.
  */
