@@ -1,7 +1,6 @@
 package dev.zaiko.channel;
 
 import java.lang.management.ManagementFactory;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -24,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * holder (or no row) stops that channel's sender at once. Stopping gives the leases up, so another
  * instance takes over at its next heartbeat; a crash leaves them to run out. A new holder goes on
  * from the stored cursor. Settings changed on any instance reach the holder with its next renewal.
+ * The lease and its heartbeat are {@link DatabaseLease}, shared with webhook delivery.
  */
 final class AdapterNode {
 
@@ -51,9 +51,8 @@ final class AdapterNode {
     private final String id;
     private final AdapterMetrics metrics;
     private final Map<String, ChannelSender> senders = new ConcurrentHashMap<>();
-    private final Signal beat = new Signal();
+    private final DatabaseLease leases;
     private volatile boolean running;
-    private Thread heartbeat;
 
     AdapterNode(JdbcTemplate jdbc, FeedSource feeds, AdapterFactory adapters, ChannelSyncProperties properties,
                 Clock clock, MeterRegistry meters, String id) {
@@ -64,7 +63,14 @@ final class AdapterNode {
         this.clock = clock;
         this.id = id;
         this.metrics = new AdapterMetrics(meters, this::queued);
+        this.leases = new DatabaseLease(jdbc, clock, TABLE, properties.adapterLease(), id);
     }
+
+    /** Where a channel's lease lives: {@code held_by} until {@code held_until}. */
+    static final DatabaseLease.Table TABLE = new DatabaseLease.Table("channel_adapter", "channel", "text", "held_by",
+            "held_until");
+
+    private static final String SETTINGS = "channel, marketplace, url, rate, batch, safety_floor";
 
     /** The host and process, and a random part: two nodes in one JVM (tests) differ too. */
     static String newId() {
@@ -102,25 +108,17 @@ final class AdapterNode {
      */
     synchronized void heartbeat() {
         if (!running) return;
-        Instant now = clock.instant();
-        Instant until = now.plus(properties.adapterLease());
+        Instant until = leases.until();
         Map<String, Settings> held = new HashMap<>();
         // a holder whose lease ran out while nobody claimed it may renew: nobody else pushed meanwhile
-        jdbc.query("""
-                update channel_adapter set held_until = ? where held_by = ?
-                returning channel, marketplace, url, rate, batch, safety_floor
-                """, rs -> {
+        leases.renewAll(SETTINGS, rs -> {
             held.put(rs.getString(1), settings(rs));
-        }, Timestamp.from(until), id);
-        jdbc.query("""
-                update channel_adapter set held_by = ?, held_until = ?
-                where held_by is null or held_until < ?
-                returning channel, marketplace, url, rate, batch, safety_floor
-                """, rs -> {
+        });
+        leases.acquireFree(SETTINGS, rs -> {
             String channel = rs.getString(1);
             held.put(channel, settings(rs));
             log.info("Adapter of channel {} is now pushed by this node ({})", channel, id);
-        }, id, Timestamp.from(until), Timestamp.from(now));
+        });
         for (String channel : List.copyOf(senders.keySet())) {
             if (!held.containsKey(channel)) {
                 ChannelSender lost = senders.remove(channel);
@@ -179,25 +177,8 @@ final class AdapterNode {
         } catch (RuntimeException e) {
             log.warn("Adapter leases could not be taken at start, the next heartbeat tries again: {}", e.toString());
         }
-        heartbeat = new Thread(this::beat, "zaiko-adapter-lease");
-        heartbeat.setDaemon(true);
-        heartbeat.start();
-    }
-
-    private void beat() {
-        long every = properties.adapterHeartbeat().toMillis();
-        while (running) {
-            try {
-                beat.await(every);
-                heartbeat();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                // a sender keeps pushing only until its last renewed lease runs out
-                log.warn("Adapter leases could not be renewed, the next heartbeat tries again: {}", e.toString());
-            }
-        }
+        // a beat that fails is logged and retried; a sender keeps pushing only until its last renewed lease runs out
+        leases.startHeartbeat("zaiko-adapter-lease", properties.adapterHeartbeat(), this::heartbeat);
     }
 
     /**
@@ -206,11 +187,9 @@ final class AdapterNode {
      * after a crash.
      */
     void stop(boolean release) {
-        Thread beating;
         synchronized (this) {
             if (!running) return;
             running = false;
-            beating = heartbeat;
             senders.values().forEach(ChannelSender::stop);
             for (ChannelSender s : senders.values()) {
                 try {
@@ -221,17 +200,10 @@ final class AdapterNode {
             }
             senders.clear();
         }
-        beat.raise();
-        if (beating != null) {
-            try {
-                beating.join(properties.requestTimeout().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        leases.stopHeartbeat(properties.requestTimeout());
         if (release) {
             try {
-                jdbc.update("update channel_adapter set held_by = null, held_until = null where held_by = ?", id);
+                leases.releaseAll();
             } catch (RuntimeException e) {
                 log.warn("Adapter leases of this node ({}) could not be given up; they run out by themselves: {}",
                         id, e.toString());

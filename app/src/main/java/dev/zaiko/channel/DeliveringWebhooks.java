@@ -51,7 +51,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>
  * A claim is a short lease ({@link ChannelSyncProperties#lease}) in the name of this instance,
  * renewed by a heartbeat while a worker delivers: after a crash another instance resumes within one
- * lease. An endpoint that failed for {@link ChannelSyncProperties#disableAfter} and at least
+ * lease ({@link DatabaseLease}, shared with the marketplace adapters). An endpoint that failed for {@link ChannelSyncProperties#disableAfter} and at least
  * {@link ChannelSyncProperties#disableAfterFailures} attempts without a success is disabled
  * ({@link WebhookDisabled}) and left alone until enabled again.
  */
@@ -71,15 +71,15 @@ class DeliveringWebhooks implements SmartLifecycle {
     private final OutboundHttp http;
     private final Signal wake = new Signal();
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
-    private final Duration lease;
-    /** Whose claims these are: a restarted instance is another holder, whose old claims simply run out. */
-    private final UUID node = UUID.randomUUID();
+    /**
+     * One lease per endpoint, in this instance's name (a random one: a restarted instance is another
+     * holder, whose old claims simply run out).
+     */
+    private final DatabaseLease leases;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
-    private final Signal beat = new Signal();
     private volatile boolean running;
     private Thread dispatcher;
-    private Thread heartbeat;
     private ThreadPoolExecutor workers;
 
     DeliveringWebhooks(JdbcTemplate jdbc, FeedWriter writer, ReadingFeeds feeds, ChannelSyncProperties properties,
@@ -95,7 +95,7 @@ class DeliveringWebhooks implements SmartLifecycle {
         this.propagation = Timer.builder("zaiko.channel.propagation").tag("stage", "webhook")
                 .description("From a channel feed entry to an endpoint's 2xx answer").register(meters);
         this.http = http;
-        this.lease = properties.lease();
+        this.leases = new DatabaseLease(jdbc, clock, TABLE, properties.lease(), UUID.randomUUID());
         writer.onWritten(wake::raise);
     }
 
@@ -112,7 +112,7 @@ class DeliveringWebhooks implements SmartLifecycle {
                 List<UUID> due = jdbc.queryForList("""
                         select w.id from channel_webhook w
                         where w.status = 'ACTIVE' and (w.next_attempt_at is null or w.next_attempt_at <= ?)
-                          and (w.claimed_until is null or w.claimed_until < ?)
+                          and """ + leases.free("w") + """
                           and exists (select 1 from channel_feed f where f.channel = w.channel and f.seq > w.cursor)
                         order by w.next_attempt_at nulls first limit ?
                         """, UUID.class, now, now, DUE_PER_LOOK);
@@ -153,48 +153,22 @@ class DeliveringWebhooks implements SmartLifecycle {
         return Math.max(1, Math.min(poll, millis));
     }
 
+    /** Where an endpoint's lease lives: {@code claimed_by} until {@code claimed_until}. */
+    static final DatabaseLease.Table TABLE = new DatabaseLease.Table("channel_webhook", "id", "uuid", "claimed_by",
+            "claimed_until");
+
     /** Takes the endpoint for this instance unless another holds a lease that has not run out. */
     boolean claim(UUID id) {
-        Instant now = clock.instant();
-        return jdbc.update("""
-                update channel_webhook set claimed_until = ?, claimed_by = ?
-                where id = ? and status = 'ACTIVE' and (claimed_until is null or claimed_until < ?)
-                """, Timestamp.from(now.plus(lease)), node, id, Timestamp.from(now)) == 1;
+        return leases.acquire(id, "status = 'ACTIVE'");
     }
 
     private void release(UUID id) {
-        jdbc.update("update channel_webhook set claimed_until = null, claimed_by = null where id = ? and claimed_by = ?",
-                id, node);
+        leases.release(id);
     }
 
     /** Renews the leases of the endpoints this instance's workers hold; a claim taken over meanwhile stays lost. */
     private void renewLeases() {
-        UUID[] held = inFlight.toArray(new UUID[0]);
-        if (held.length == 0) return;
-        Timestamp until = Timestamp.from(clock.instant().plus(lease));
-        jdbc.update(c -> {
-            java.sql.PreparedStatement ps = c.prepareStatement(
-                    "update channel_webhook set claimed_until = ? where claimed_by = ? and id = any(?)");
-            ps.setTimestamp(1, until);
-            ps.setObject(2, node);
-            ps.setArray(3, c.createArrayOf("uuid", held));
-            return ps;
-        });
-    }
-
-    private void beat() {
-        while (running) {
-            try {
-                beat.await(properties.heartbeat().toMillis());
-                if (!running) return;
-                renewLeases();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.warn("Renewing webhook leases failed, the next beat tries again: {}", e.toString());
-            }
-        }
+        leases.renew(List.copyOf(inFlight));
     }
 
     record Endpoint(UUID id, String channel, String url, String status, String secret, String previousSecret,
@@ -289,9 +263,9 @@ class DeliveringWebhooks implements SmartLifecycle {
         long last = entries.get(entries.size() - 1).seq();
         jdbc.update("""
                 update channel_webhook set cursor = greatest(cursor, ?), failures = 0, failing_since = null,
-                    next_attempt_at = null, last_error = null, last_delivered_at = ?, claimed_until = ?
+                    next_attempt_at = null, last_error = null, last_delivered_at = ?, """ + leases.renewing() + """
                 where id = ?
-                """, last, Timestamp.from(now), Timestamp.from(now.plus(lease)), endpoint.id());
+                """, last, Timestamp.from(now), Timestamp.from(leases.until()), endpoint.id());
         for (FeedEntry e : entries) {
             // what a new endpoint catches up on is not a propagation delay
             if (e.changedAt().isBefore(endpoint.createdAt())) continue;
@@ -316,7 +290,7 @@ class DeliveringWebhooks implements SmartLifecycle {
         Instant next = now.plus(wait);
         jdbc.update("""
                 update channel_webhook set failures = ?, failing_since = ?, next_attempt_at = ?, last_error = ?,
-                    claimed_until = null, claimed_by = null
+                    """ + leases.releasing() + """
                 where id = ?
                 """, failures, Timestamp.from(failingSince), Timestamp.from(next), problem, endpoint.id());
         log.info("Webhook {} on channel {} (host {}) failed ({}), attempt {}; next in {}{}", endpoint.id(),
@@ -329,7 +303,7 @@ class DeliveringWebhooks implements SmartLifecycle {
         tx.executeWithoutResult(status -> {
             jdbc.update("""
                     update channel_webhook set status = 'DISABLED', failures = ?, failing_since = ?, next_attempt_at = null,
-                        last_error = ?, disabled_at = ?, disabled_reason = ?, claimed_until = null, claimed_by = null
+                        last_error = ?, disabled_at = ?, disabled_reason = ?, """ + leases.releasing() + """
                     where id = ?
                     """, failures, Timestamp.from(failingSince), problem, Timestamp.from(now), reason, endpoint.id());
             events.publishEvent(new WebhookDisabled(endpoint.id(), endpoint.channel(), reason, now));
@@ -370,9 +344,7 @@ class DeliveringWebhooks implements SmartLifecycle {
         dispatcher = new Thread(this::dispatch, "zaiko-webhook-dispatch");
         dispatcher.setDaemon(true);
         dispatcher.start();
-        heartbeat = new Thread(this::beat, "zaiko-webhook-heartbeat");
-        heartbeat.setDaemon(true);
-        heartbeat.start();
+        leases.startHeartbeat("zaiko-webhook-heartbeat", properties.heartbeat(), this::renewLeases);
         wake.raise();
     }
 
@@ -381,11 +353,10 @@ class DeliveringWebhooks implements SmartLifecycle {
         if (!running) return;
         running = false;
         wake.raise();
-        beat.raise();
         workers.shutdown();
+        leases.stopHeartbeat(properties.requestTimeout());
         try {
             dispatcher.join(properties.requestTimeout().toMillis());
-            heartbeat.join(properties.requestTimeout().toMillis());
             workers.awaitTermination(properties.requestTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

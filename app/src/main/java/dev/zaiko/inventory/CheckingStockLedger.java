@@ -18,6 +18,7 @@ public class CheckingStockLedger {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final ReservationStore reservations = new ReservationStore();
 
     CheckingStockLedger(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -82,8 +83,8 @@ public class CheckingStockLedger {
                     from inventory_movement where ?::text is null or sku = ?
                     group by sku, location),
                 open as (
-                    select sku, location, sum(quantity) as units from inventory_reservation
-                    where status = 'OPEN' and (?::text is null or sku = ?) group by sku, location),
+                """ + ReservationStore.OPEN_UNITS_BY_LOCATION + """
+                ),
                 stored as (
                     select * from inventory_stock_level where ?::text is null or sku = ?)
                 select coalesce(s.sku, f.sku, o.sku) as sku, coalesce(s.location, f.location, o.location) as location,
@@ -114,18 +115,7 @@ public class CheckingStockLedger {
      * their API client went away). Empty after the sweep ({@link ReleasingExpiredReservations}).
      */
     public List<StrayReservation> strays(String skuOrNull) {
-        return jdbc.query("""
-                select r.id, r.sku, min(r.channel) as channel, min(r.holder) as holder, sum(r.quantity) as units,
-                       min(r.created_at) as created_at, h.expires_at
-                from inventory_reservation_hold h
-                join inventory_reservation r on r.id = h.id and r.status = 'OPEN'
-                where h.expires_at <= ? and (?::text is null or h.sku = ?)
-                group by r.id, r.sku, h.expires_at
-                order by h.expires_at, r.id
-                """, (rs, i) -> new StrayReservation(rs.getObject("id", java.util.UUID.class), rs.getString("sku"),
-                        rs.getString("channel"), rs.getString("holder"), rs.getInt("units"),
-                        rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("expires_at").toInstant()),
-                java.sql.Timestamp.from(clock.instant()), skuOrNull, skuOrNull);
+        return reservations.strays(jdbc, clock.instant(), skuOrNull);
     }
 
     private static Bucket bucket(String name) {

@@ -55,8 +55,8 @@ class LockedStock {
         return transactions.execute(status -> jdbc.execute((ConnectionCallback<T>) c -> {
             ItemFacts item = store.lockItem(c, sku);
             if (item == null) throw unknownSku(sku);
-            StockPicture picture = new StockPicture(item, store.levels(c, sku), store.protections(c, sku),
-                    store.channelPools(c, null), store.parts(c, sku, List.of(reservationId)), clock.instant());
+            StockPicture picture = store.picture(c, item, store.channelPools(c, null), List.of(reservationId), false,
+                    clock.instant());
             T result = rule.apply(picture);
             if (!picture.changes().isEmpty()) {
                 store.write(c, picture.changes(), null);
@@ -81,8 +81,7 @@ class LockedStock {
         return jdbc.execute((ConnectionCallback<T>) c -> {
             ItemFacts item = store.readItem(c, sku);
             if (item == null) throw unknownSku(sku);
-            return query.apply(new StockPicture(item, store.levels(c, sku), store.protections(c, sku),
-                    store.channelPools(c, null), List.of(), clock.instant()));
+            return query.apply(store.picture(c, item, store.channelPools(c, null), List.of(), false, clock.instant()));
         });
     }
 
@@ -97,8 +96,7 @@ class LockedStock {
             for (String sku : skus) {
                 ItemFacts item = store.readItem(c, sku);
                 if (item == null) continue;
-                answers.put(sku, query.apply(new StockPicture(item, store.levels(c, sku), store.protections(c, sku),
-                        pools, List.of(), clock.instant())));
+                answers.put(sku, query.apply(store.picture(c, item, pools, List.of(), false, clock.instant())));
             }
             return answers;
         });
@@ -107,15 +105,7 @@ class LockedStock {
     private StockPicture load(Connection c, String sku) throws java.sql.SQLException {
         ItemFacts item = store.lockItem(c, sku);
         if (item == null) throw unknownSku(sku);
-        StockPicture.OpenParts openParts = (location, units) -> {
-            try {
-                return store.newestOpenPartsAt(c, sku, location, units);
-            } catch (java.sql.SQLException e) {
-                throw new org.springframework.jdbc.UncategorizedSQLException("loading open reservations", null, e);
-            }
-        };
-        return new StockPicture(item, store.levels(c, sku), store.protections(c, sku), store.channelPools(c, null),
-                List.of(), openParts, clock.instant());
+        return store.picture(c, item, store.channelPools(c, null), List.of(), true, clock.instant());
     }
 
     /** For changes that name a SKU but do not move stock (inbounds, protections). */

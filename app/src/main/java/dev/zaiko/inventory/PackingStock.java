@@ -21,6 +21,7 @@ public class PackingStock {
 
     private final LockedStock stock;
     private final JdbcTemplate jdbc;
+    private final ReservationStore reservations = new ReservationStore();
 
     PackingStock(LockedStock stock, JdbcTemplate jdbc) {
         this.stock = stock;
@@ -70,7 +71,7 @@ public class PackingStock {
     }
 
     private Reservation require(UUID id) {
-        return ReservingStock.Reservations.load(jdbc, "where id = ?", id).stream().findFirst()
+        return reservations.find(jdbc, id)
                 .orElseThrow(() -> new NotFoundException("No reservation " + id + "."));
     }
 

@@ -1,12 +1,10 @@
 package dev.zaiko.inventory;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
@@ -31,6 +29,7 @@ public class ReleasingExpiredReservations {
     private final JdbcTemplate jdbc;
     private final ReservationEngine engine;
     private final Clock clock;
+    private final ReservationStore reservations = new ReservationStore();
 
     ReleasingExpiredReservations(JdbcTemplate jdbc, ReservationEngine engine, Clock clock) {
         this.jdbc = jdbc;
@@ -38,19 +37,14 @@ public class ReleasingExpiredReservations {
         this.clock = clock;
     }
 
-    private record Due(UUID id, String sku) {
-    }
-
     /** @return how many reservations this run released (another sweep's releases are not counted) */
     public int releaseExpired() {
         Map<ReservationEngine.Expiry, Integer> found = new EnumMap<>(ReservationEngine.Expiry.class);
         while (true) {
-            List<Due> due = jdbc.query("select id, sku from inventory_reservation_hold where expires_at <= ? "
-                            + "order by expires_at, id limit ?", (rs, i) -> new Due(rs.getObject(1, UUID.class),
-                            rs.getString(2)), Timestamp.from(clock.instant()), PAGE);
+            List<ReservationStore.DueHold> due = reservations.dueHolds(jdbc, clock.instant(), PAGE);
             if (due.isEmpty()) break;
             List<CompletableFuture<ReservationEngine.Expiry>> pending = new ArrayList<>(due.size());
-            for (Due d : due) pending.add(engine.expire(d.sku(), d.id()));
+            for (ReservationStore.DueHold d : due) pending.add(engine.expire(d.sku(), d.id()));
             int progress = 0;
             for (CompletableFuture<ReservationEngine.Expiry> f : pending) {
                 // a failed batch (the database went away) fails the run: the job runs again

@@ -1,8 +1,6 @@
 package dev.zaiko.inventory;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -51,6 +49,7 @@ public final class ReservationEngine implements AutoCloseable {
     private final ExecutorService workers;
     private final Consumer<StockChanged> onStockChanged;
     private final StockStore store = new StockStore();
+    private final ReservationStore reservations = new ReservationStore();
     private final ConcurrentHashMap<String, Lane> lanes = new ConcurrentHashMap<>();
 
     /**
@@ -128,12 +127,8 @@ public final class ReservationEngine implements AutoCloseable {
     }
 
     private String skuOf(UUID reservationId) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select sku from inventory_reservation where id = ? limit 1")) {
-            ps.setObject(1, reservationId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
+        try (Connection c = dataSource.getConnection()) {
+            return reservations.skuOf(c, reservationId);
         }
     }
 
@@ -223,10 +218,9 @@ public final class ReservationEngine implements AutoCloseable {
                     if (op instanceof Expire e) expiring.add(e.reservationId);
                 }
                 closing.addAll(expiring);
-                StockPicture picture = new StockPicture(item, store.levels(c, sku), store.protections(c, sku),
-                        store.channelPools(c, channels), store.parts(c, sku, closing), now);
+                StockPicture picture = store.picture(c, item, store.channelPools(c, channels), closing, false, now);
                 // only a sweep's batch reads holds: reservations and releases never pay for them
-                Holds holds = new Holds(now, expiring.isEmpty() ? Map.of() : store.lockHolds(c, expiring));
+                Holds holds = new Holds(now, expiring.isEmpty() ? Map.of() : reservations.lockHolds(c, expiring));
                 String reference = "batch " + batchId;
                 for (Op op : batch) {
                     answers.add(op.decide(picture, reference, holds));
@@ -238,8 +232,8 @@ public final class ReservationEngine implements AutoCloseable {
                     // the durable mark for channel sync, committed with the change (StockChangeJournal)
                     store.journal(c, sku, picture.changes().now(), sellableRose);
                 }
-                if (!holds.added.isEmpty()) store.insertHolds(c, sku, holds.added);
-                if (!holds.dropped.isEmpty()) store.deleteHolds(c, holds.dropped);
+                if (!holds.added.isEmpty()) reservations.insertHolds(c, sku, holds.added);
+                if (!holds.dropped.isEmpty()) reservations.deleteHolds(c, holds.dropped);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 // a connection the pool closed after a fatal error (the server gone) cannot roll back:

@@ -1,14 +1,10 @@
 package dev.zaiko.inventory;
 
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +37,7 @@ public class ReservingStock implements DisposableBean {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final Duration hold;
+    private final ReservationStore reservations = new ReservationStore();
 
     ReservingStock(DataSource dataSource, Clock clock, StockNetwork network, JdbcTemplate jdbc,
                    ApplicationEventPublisher events, ReservationHoldProperties holds,
@@ -98,12 +95,7 @@ public class ReservingStock implements DisposableBean {
             throw new IllegalStateException("A claim belongs in the transaction that records the reservations");
         }
         Set<UUID> ids = new LinkedHashSet<>(reservationIds);
-        List<UUID> claimed = jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement(
-                    "delete from inventory_reservation_hold where id = any(?) returning id");
-            ps.setArray(1, con.createArrayOf("uuid", ids.toArray()));
-            return ps;
-        }, (rs, i) -> rs.getObject(1, UUID.class));
+        List<UUID> claimed = reservations.claimHolds(jdbc, ids);
         if (claimed.size() != ids.size()) {
             List<UUID> lost = ids.stream().filter(id -> !claimed.contains(id)).toList();
             throw new ConflictException("reservation-expired", "Reservation(s) " + lost + " are no longer held: "
@@ -119,10 +111,7 @@ public class ReservingStock implements DisposableBean {
      */
     public Reservation extend(UUID reservationId, Duration holdFor) {
         Instant until = clock.instant().plus(holdFor);
-        int updated = jdbc.update("update inventory_reservation_hold h set expires_at = ? where h.id = ? and exists ("
-                + "select 1 from inventory_reservation r where r.id = h.id and r.status = 'OPEN')",
-                Timestamp.from(until), reservationId);
-        if (updated == 0) {
+        if (!reservations.extendHold(jdbc, reservationId, until)) {
             Reservation reservation = find(reservationId)
                     .orElseThrow(() -> new NotFoundException("No reservation " + reservationId + "."));
             throw new ConflictException("reservation-not-held", "Reservation " + reservationId + " is "
@@ -154,13 +143,12 @@ public class ReservingStock implements DisposableBean {
     }
 
     public Optional<Reservation> find(UUID id) {
-        return Reservations.load(jdbc, "where id = ?", id).stream().findFirst();
+        return reservations.find(jdbc, id);
     }
 
     /** Reservations whose units were taken and that no other location could cover. */
     public List<Reservation> displaced(String sku) {
-        return Reservations.load(jdbc, "where id in (select id from inventory_reservation where status = 'DISPLACED'"
-                + " and (?::text is null or sku = ?))", sku, sku);
+        return reservations.displaced(jdbc, sku);
     }
 
     @Override
@@ -177,38 +165,6 @@ public class ReservingStock implements DisposableBean {
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) throw r;
             throw new CompletionException(e.getCause());
-        }
-    }
-
-    /** Reads reservations with their parts. */
-    static final class Reservations {
-        private Reservations() {
-        }
-
-        static List<Reservation> load(JdbcTemplate jdbc, String where, Object... args) {
-            Map<UUID, List<Object[]>> rows = new LinkedHashMap<>();
-            jdbc.query("select r.id, r.part, r.sku, r.channel, r.location, r.quantity, r.status, r.holder, r.segment, "
-                    + "r.created_at, h.expires_at from (select * from inventory_reservation " + where + ") r "
-                    + "left join inventory_reservation_hold h on h.id = r.id order by r.created_at, r.id, r.part", rs -> {
-                UUID id = rs.getObject(1, UUID.class);
-                Timestamp expires = rs.getTimestamp(11);
-                rows.computeIfAbsent(id, k -> new ArrayList<>()).add(new Object[] {
-                        rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6),
-                        rs.getString(7), rs.getString(8), rs.getString(9), rs.getTimestamp(10).toInstant(),
-                        expires == null ? null : expires.toInstant()});
-            }, args);
-            List<Reservation> result = new ArrayList<>();
-            rows.forEach((id, parts) -> {
-                Object[] first = parts.get(0);
-                List<ReservationPart> ps = parts.stream().map(p -> new ReservationPart((Integer) p[0], (String) p[3],
-                        (Integer) p[4], ReservationStatus.valueOf((String) p[5]))).toList();
-                Reservation r = new Reservation(id, (String) first[1], (String) first[2], (String) first[6],
-                        (String) first[7], ps, (Instant) first[8], (Instant) first[9]);
-                // a hold outlives a reservation closed outside the engine (displaced) until the sweep drops it
-                result.add(r.status() == ReservationStatus.OPEN ? r : new Reservation(r.id(), r.sku(), r.channel(),
-                        r.holder(), r.segment(), r.parts(), r.createdAt(), null));
-            });
-            return result;
         }
     }
 }

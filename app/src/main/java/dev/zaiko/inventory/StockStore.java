@@ -18,8 +18,11 @@ import java.util.UUID;
  * back. Works on a plain {@link Connection} so the reservation engine (its own transactions) and
  * the Spring services (the transaction's connection) share it. Every writer locks the SKU's
  * {@code inventory_item} row first, so writers of one SKU never interleave, on any node.
+ * Reservation rows are read and written through {@link ReservationStore}, their one home.
  */
 final class StockStore {
+
+    private final ReservationStore reservations = new ReservationStore();
 
     private static final String ITEM = "select sku, one_of_a_kind, backorderable, low_stock_threshold, discontinued "
             + "from inventory_item where sku = ?";
@@ -101,89 +104,37 @@ final class StockStore {
         }
     }
 
-    /** Every part of the given reservations of this SKU, locked. */
-    List<StockPicture.PartState> parts(Connection c, String sku, Collection<UUID> ids) throws SQLException {
-        if (ids.isEmpty()) return List.of();
-        try (PreparedStatement ps = c.prepareStatement(PART_COLUMNS
-                + "where sku = ? and id = any(?) order by id, part for update")) {
-            ps.setString(1, sku);
-            ps.setArray(2, c.createArrayOf("uuid", ids.toArray()));
-            return readParts(ps);
-        }
-    }
-
     /**
-     * The newest open parts at the location (enough to cover the units, plus some spare so that
-     * a till sale can prefer moving a reservation to displacing one), with all other parts of
-     * their reservations, locked.
+     * The one way a {@link StockPicture} is loaded: the item (read or locked by the caller, who
+     * decides what an unknown SKU means), the SKU's levels and protections, the channels' pools, and
+     * the reservation parts a rule needs.
+     *
+     * @param pools             from {@link #channelPools}: all channels, the batch's only, or loaded once for many SKUs
+     * @param reservationIds    reservations whose parts are loaded, and locked, up front (empty for none)
+     * @param openPartsOnDemand whether a rule may load (and lock) the newest open parts at a location
+     *                          when it needs them (a till sale or a count that displaces reservations)
      */
-    List<StockPicture.PartState> newestOpenPartsAt(Connection c, String sku, String location, int atLeastUnits)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(PART_COLUMNS
-                + "where sku = ? and id in (select id from inventory_reservation "
-                + "where sku = ? and location = ? and status = 'OPEN' order by created_at desc, id desc limit ?) "
-                + "order by id, part for update")) {
-            ps.setString(1, sku);
-            ps.setString(2, sku);
-            ps.setString(3, location);
-            ps.setInt(4, atLeastUnits + 50);
-            return readParts(ps);
-        }
-    }
-
-    /** The holds of these reservations that still exist, locked: a claim or an extension waits for the sweep, or wins. */
-    Map<UUID, Instant> lockHolds(Connection c, Collection<UUID> ids) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "select id, expires_at from inventory_reservation_hold where id = any(?) order by id for update")) {
-            ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
-            Map<UUID, Instant> result = new LinkedHashMap<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) result.put(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant());
+    StockPicture picture(Connection c, ItemFacts item, List<StockPicture.ChannelPool> pools,
+                         Collection<UUID> reservationIds, boolean openPartsOnDemand, Instant now) throws SQLException {
+        String sku = item.sku();
+        List<StockLevel> levels = levels(c, sku);
+        List<Protection> protections = protections(c, sku);
+        List<StockPicture.PartState> parts = reservations.parts(c, sku, reservationIds);
+        StockPicture.OpenParts openParts = !openPartsOnDemand ? StockPicture.OpenParts.NONE : (location, units) -> {
+            try {
+                return reservations.newestOpenPartsAt(c, sku, location, units);
+            } catch (SQLException e) {
+                throw new org.springframework.jdbc.UncategorizedSQLException("loading open reservations", null, e);
             }
-            return result;
-        }
-    }
-
-    /** One statement for a batch's held reservations, however many. */
-    void insertHolds(Connection c, String sku, Map<UUID, Instant> holds) throws SQLException {
-        UUID[] ids = holds.keySet().toArray(UUID[]::new);
-        Timestamp[] expiry = holds.values().stream().map(Timestamp::from).toArray(Timestamp[]::new);
-        try (PreparedStatement ps = c.prepareStatement("insert into inventory_reservation_hold (id, sku, expires_at) "
-                + "select u.id, ?, u.expires_at from unnest(?::uuid[], ?::timestamptz[]) as u(id, expires_at)")) {
-            ps.setString(1, sku);
-            ps.setArray(2, c.createArrayOf("uuid", ids));
-            ps.setArray(3, c.createArrayOf("timestamptz", expiry));
-            ps.executeUpdate();
-        }
-    }
-
-    void deleteHolds(Connection c, Collection<UUID> ids) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("delete from inventory_reservation_hold where id = any(?)")) {
-            ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
-            ps.executeUpdate();
-        }
-    }
-
-    private static final String PART_COLUMNS = "select id, part, channel, location, quantity, status, holder, "
-            + "segment, created_at from inventory_reservation ";
-
-    private static List<StockPicture.PartState> readParts(PreparedStatement ps) throws SQLException {
-        List<StockPicture.PartState> result = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                result.add(new StockPicture.PartState(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3),
-                        rs.getString(4), rs.getInt(5), ReservationStatus.valueOf(rs.getString(6)), rs.getString(7),
-                        rs.getString(8), rs.getTimestamp(9).toInstant()));
-            }
-        }
-        return result;
+        };
+        return new StockPicture(item, levels, protections, pools, parts, openParts, now);
     }
 
     /** Writes everything a picture changed with a fixed number of statements, however large. */
     void write(Connection c, StockChanges changes, UUID batch) throws SQLException {
         Timestamp now = Timestamp.from(changes.now());
-        if (!changes.newParts.isEmpty()) insertParts(c, changes, batch, now);
-        if (!changes.touchedParts.isEmpty()) updateParts(c, changes.touchedParts, now);
+        if (!changes.newParts.isEmpty()) reservations.insertParts(c, changes, batch, now);
+        if (!changes.touchedParts.isEmpty()) reservations.updateParts(c, changes.touchedParts, now);
         if (!changes.movements.isEmpty()) insertMovements(c, changes, now);
         if (!changes.levelDeltas.isEmpty()) applyLevelDeltas(c, changes);
     }
@@ -204,89 +155,6 @@ final class StockStore {
             ps.setString(1, sku);
             ps.setTimestamp(2, Timestamp.from(at));
             ps.setBoolean(3, sellableRose);
-            ps.executeUpdate();
-        }
-    }
-
-    /**
-     * COPY rather than INSERT: a flash-sale batch is thousands of rows, and COPY streams them
-     * without parsing a statement's parameters (several times faster on PostgreSQL).
-     */
-    private static void insertParts(Connection c, StockChanges changes, UUID batch, Timestamp now)
-            throws SQLException {
-        String closedAt = now.toInstant().toString();
-        // every part a batch creates shares the batch's time: format it once, not per row
-        String batchTime = changes.now().toString();
-        String batchText = batch == null ? "\\N" : batch.toString();
-        StringBuilder rows = new StringBuilder(changes.newParts.size() * 160);
-        for (StockPicture.PartState p : changes.newParts) {
-            rows.append(p.id).append('\t')
-                    .append(p.part).append('\t');
-            copyText(rows, changes.sku).append('\t');
-            copyText(rows, p.channel).append('\t');
-            copyText(rows, p.location).append('\t')
-                    .append(p.quantity).append('\t')
-                    .append(p.status.name()).append('\t');
-            copyText(rows, p.holder).append('\t');
-            copyText(rows, p.segment).append('\t')
-                    .append(p.createdAt.equals(changes.now()) ? batchTime : p.createdAt.toString()).append('\t')
-                    .append(p.status == ReservationStatus.OPEN ? "\\N" : closedAt).append('\t')
-                    .append(batchText).append('\n');
-        }
-        try {
-            c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn(
-                    "copy inventory_reservation (id, part, sku, channel, location, quantity, status, holder, segment, "
-                            + "created_at, closed_at, batch) from stdin",
-                    new java.io.StringReader(rows.toString()));
-        } catch (java.io.IOException e) {
-            throw new SQLException("Could not stream reservations to PostgreSQL", e);
-        }
-    }
-
-    /** Escapes a value for COPY's text format; null becomes \N. */
-    private static StringBuilder copyText(StringBuilder out, String value) {
-        if (value == null) return out.append("\\N");
-        for (int i = 0; i < value.length(); i++) {
-            char ch = value.charAt(i);
-            switch (ch) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(ch);
-            }
-        }
-        return out;
-    }
-
-    private static void updateParts(Connection c, Collection<StockPicture.PartState> touched, Timestamp now)
-            throws SQLException {
-        List<StockPicture.PartState> list = new ArrayList<>(touched);
-        int n = list.size();
-        UUID[] ids = new UUID[n];
-        Short[] parts = new Short[n];
-        String[] locations = new String[n];
-        Integer[] quantities = new Integer[n];
-        String[] statuses = new String[n];
-        for (int i = 0; i < n; i++) {
-            StockPicture.PartState p = list.get(i);
-            ids[i] = p.id;
-            parts[i] = (short) p.part;
-            locations[i] = p.location;
-            quantities[i] = p.quantity;
-            statuses[i] = p.status.name();
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "update inventory_reservation r set location = u.location, quantity = u.quantity, status = u.status, "
-                        + "closed_at = case when u.status = 'OPEN' then null else ?::timestamptz end "
-                        + "from unnest(?::uuid[], ?::int2[], ?::text[], ?::int4[], ?::text[]) "
-                        + "as u(id, part, location, quantity, status) where r.id = u.id and r.part = u.part")) {
-            ps.setTimestamp(1, now);
-            ps.setArray(2, c.createArrayOf("uuid", ids));
-            ps.setArray(3, c.createArrayOf("int2", parts));
-            ps.setArray(4, c.createArrayOf("text", locations));
-            ps.setArray(5, c.createArrayOf("int4", quantities));
-            ps.setArray(6, c.createArrayOf("text", statuses));
             ps.executeUpdate();
         }
     }

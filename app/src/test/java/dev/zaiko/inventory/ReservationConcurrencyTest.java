@@ -160,7 +160,7 @@ class ReservationConcurrencyTest {
     }
 
     private static Reservation find(InventoryFixture fixture, UUID id) {
-        return ReservingStock.Reservations.load(fixture.jdbc, "where id = ?", id).get(0);
+        return new ReservationStore().find(fixture.jdbc, id).orElseThrow();
     }
 
     /**

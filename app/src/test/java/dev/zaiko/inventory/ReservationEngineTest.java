@@ -98,8 +98,7 @@ class ReservationEngineTest {
                 + "and kind = 'RESERVE'", Integer.class)).as("one ledger row per batch and location").isEqualTo(2);
         for (int i = 0; i < 100; i++) {
             ReservationOutcome outcome = answers.get(i).join();
-            Reservation stored = ReservingStock.Reservations.load(fixture.jdbc, "where id = ?",
-                    outcome.reservationId()).get(0);
+            Reservation stored = new ReservationStore().find(fixture.jdbc, outcome.reservationId()).orElseThrow();
             assertThat(stored.holder()).as("each caller got its own reservation").isEqualTo("buyer-" + i);
         }
         assertThat(fixture.ledger.mismatches("FLASH-1")).isEmpty();

@@ -38,15 +38,13 @@ class ReservationRowsTest {
             for (String holder : holders) {
                 ReservationOutcome outcome = engine.reserve(new ReserveRequest("WEB", "ROWS-1", 1, holder, "GOLD")).join();
                 assertThat(outcome.reserved()).isTrue();
-                Reservation stored = ReservingStock.Reservations.load(fixture.jdbc, "where id = ?",
-                        outcome.reservationId()).get(0);
+                Reservation stored = new ReservationStore().find(fixture.jdbc, outcome.reservationId()).orElseThrow();
                 assertThat(stored.holder()).isEqualTo(holder);
                 assertThat(stored.segment()).isEqualTo("GOLD");
                 assertThat(stored.status()).isEqualTo(ReservationStatus.OPEN);
             }
             ReservationOutcome anonymous = engine.reserve(new ReserveRequest("WEB", "ROWS-1", 1, null, null)).join();
-            Reservation stored = ReservingStock.Reservations.load(fixture.jdbc, "where id = ?",
-                    anonymous.reservationId()).get(0);
+            Reservation stored = new ReservationStore().find(fixture.jdbc, anonymous.reservationId()).orElseThrow();
             assertThat(stored.holder()).isNull();
             assertThat(stored.segment()).isNull();
         }
