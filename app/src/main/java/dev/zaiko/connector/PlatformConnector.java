@@ -1,0 +1,37 @@
+package dev.zaiko.connector;
+
+import java.util.List;
+
+/**
+ * The port one platform's adapter implements (a Spring bean per platform, found by
+ * {@link #platform()}). It states the platform's documented limits, checks an account's settings,
+ * and makes the client that talks to the platform for one connected channel.
+ */
+public interface PlatformConnector {
+
+    Platform platform();
+
+    /** The platform's documented limits for setting quantities (where each number comes from: javadoc). */
+    Limits limits();
+
+    /**
+     * What is wrong with an account's settings and credentials for this platform, by field
+     * ({@code settings.sellerId}, {@code credentials.refreshToken}); empty when it can be used.
+     */
+    List<FieldProblem> validate(ConnectorAccount account);
+
+    /** The client for one connected channel; cheap to make, may cache tokens inside. */
+    PlatformClient client(ConnectorAccount account, ConnectorHttp http);
+
+    /**
+     * @param requestsPerSecond sustained rate the platform allows for quantity updates
+     * @param burst             requests that may go at once before the rate applies
+     * @param maxBatch          SKUs in one request (1 where the platform takes one per request)
+     */
+    record Limits(double requestsPerSecond, int burst, int maxBatch) {
+    }
+
+    /** A field of the account that is missing or malformed, and why (English, for the problem's detail). */
+    record FieldProblem(String field, String message) {
+    }
+}

@@ -1,0 +1,16 @@
+/**
+ * Channel connectors, out: one adapter per platform (Amazon SP-API, Rakuten RMS, Yahoo! Shopping,
+ * Shopify Admin GraphQL, Smaregi POS) behind one port, {@link dev.zaiko.connector.PlatformConnector}.
+ * A connected channel's sellable quantities are set on the real platform through its published API
+ * (absolute quantities, the platform's batch size and rate limit, its throttling answers honoured),
+ * read back to find and heal drift, and a stock-out cancellation of a marketplace order line is sent
+ * to the platform with a stock-out reason.
+ * <p>
+ * Each platform's code lives in its own sub-package ({@code connector.amazon}, {@code .rakuten},
+ * {@code .yahoo}, {@code .shopify}, {@code .smaregi}) and is reached only through the port. The
+ * types in this package are the port: what a platform adapter is given (an account's settings and
+ * decrypted credentials, the SKU mapping, an HTTP client that keeps to the outbound rules) and what
+ * it answers.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform"})
+package dev.zaiko.connector;
