@@ -17,6 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class DefiningAttributes {
 
     static final int MAX_KEY = 100;
+    /** A word or words, as products name their attributes ("fuel", "net weight", "容量"). */
+    static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("\\p{L}[\\p{L}\\p{N} _.-]*");
     static final int MAX_TEXT = 200;
     static final int MAX_VALUES = 200;
 
@@ -41,6 +43,10 @@ public class DefiningAttributes {
         String key = attribute == null ? "" : attribute.strip();
         if (key.isEmpty() || key.length() > MAX_KEY) {
             throw refused("attribute", "the attribute key must be 1 to " + MAX_KEY + " characters");
+        }
+        if (!KEY.matcher(key).matches()) {
+            throw refused("attribute", "an attribute key is a word: it starts with a letter and holds letters, "
+                    + "digits, spaces, '_', '-' and '.' (as in \"net weight\")");
         }
         if (d == null || d.name() == null) throw refused("name", "name is required, with both name.ja and name.en");
         text("name.ja", d.name().ja());

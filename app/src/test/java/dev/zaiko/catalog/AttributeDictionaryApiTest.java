@@ -2,6 +2,8 @@ package dev.zaiko.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import dev.zaiko.support.ShopApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,6 +99,18 @@ class AttributeDictionaryApiTest {
         String unknown = key();
         assertRefused(api.put(path(unknown), noEnglish), "name.en");
         assertThat(api.get(path(unknown)).status()).as("nothing was created").isEqualTo(404);
+    }
+
+    @Test
+    void aKeyThatIsNotAWordIsRefusedAndNothingIsCreated() {
+        for (String notAWord : List.of("9223372036854775808", "1e400", "-fuel", "_x")) {
+            assertRefused(api.put(path(notAWord), fuel()), "attribute");
+            assertThat(api.get(path(notAWord)).status()).as(notAWord + " was not created").isEqualTo(404);
+        }
+        String japanese = "容量" + key().replace(" ", "");
+        String encoded = "/api/attributes/" + java.net.URLEncoder.encode(japanese, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(api.put(encoded, fuel()).status()).as("a Japanese word is a key").isEqualTo(201);
+        assertThat(api.ok(api.get(encoded)).path("attribute").asString()).isEqualTo(japanese);
     }
 
     private static void assertRefused(ShopApi.Response r, String field) {

@@ -185,6 +185,13 @@ class SmtpOutageTest {
                     .until(() -> Boolean.TRUE.equals(jdbc.queryForObject(
                             "select is_called from test_refused_sent", Boolean.class)));
             assertThat(receivedByMessageId()).containsEntry(queued.messageId(), 1L);
+            // the failed run is over once the scheduler has put its retry on the books: moving the
+            // clock before that would only push the retry further out
+            await("the failed run rescheduled").atMost(MailApi.BOUND).pollInterval(Duration.ofMillis(50))
+                    .until(() -> Integer.valueOf(1).equals(jdbc.query(
+                            "select consecutive_failures from scheduled_tasks where task_name = ? and task_instance = ?"
+                                    + " and not picked", rs -> rs.next() ? rs.getInt(1) : null,
+                            MailJobs.DELIVERY_TASK, queued.id().toString())));
             QueuedEmail unrecorded = outbox.find(queued.id()).orElseThrow();
             assertThat(unrecorded.status()).isEqualTo(EmailStatus.PENDING);
             assertThat(unrecorded.attempts()).isEqualTo(1);
