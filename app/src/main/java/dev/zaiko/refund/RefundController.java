@@ -61,7 +61,18 @@ class RefundController {
                       LocalDate expectedFrom, LocalDate expectedBy, String customerText, Instant accountDeadline,
                       String bankAccount, int attempts, Instant nextAttemptAt, String lastError, boolean needsAttention,
                       String transactionId, Map<String, Object> outcome, String caseId, Instant requestedAt,
-                      Instant completedAt, List<Refund.Change> history) {
+                      Instant completedAt, List<Step> history) {
+    }
+
+    /**
+     * One step of a refund's history.
+     *
+     * @param note the step in the request's language (an older step: the English it was stored in)
+     * @param code the note's bundle key, null for an older step
+     * @param args the note's arguments as stored (codes, numbers), empty for an older step
+     */
+    record Step(RefundStatus from, RefundStatus to, Route route, String actor, String note, String code,
+                List<String> args, Instant at) {
     }
 
     record CompensationView(String caseId, String kind, long amount, Integer percent, String couponCode,
@@ -84,7 +95,7 @@ class RefundController {
     }
 
     @GetMapping(params = "order")
-    OrderRefunds ofOrder(@RequestParam String order) {
+    OrderRefunds ofOrder(@RequestParam String order, Locale locale) {
         Order found = orders.get(OrderNumber.parse(order.strip()));
         String number = found.orderNumber().toString();
         List<Refund> refunds = store.ofOrder(number);
@@ -92,18 +103,19 @@ class RefundController {
         long completed = refunds.stream().filter(r -> r.status() == RefundStatus.COMPLETED).mapToLong(Refund::amount)
                 .sum();
         return new OrderRefunds(number, new Totals(found.payment().total(), found.refundDue(), refunded, completed),
-                refunds.stream().map(this::view).toList(),
+                refunds.stream().map(r -> view(r, locale)).toList(),
                 store.compensations(number).stream().map(c -> new CompensationView(c.caseId(), c.kind(), c.amount(),
                         c.percent(), c.couponCode(), c.validUntil(), c.policy(), c.at())).toList());
     }
 
     @GetMapping(params = "!order")
-    Listing list(@RequestParam(required = false) Boolean attention, @RequestParam(required = false) String status) {
+    Listing list(@RequestParam(required = false) Boolean attention, @RequestParam(required = false) String status,
+                 Locale locale) {
         if (Boolean.TRUE.equals(attention)) {
-            return new Listing(store.needingAttention(ATTENTION_LIMIT).stream().map(this::view).toList());
+            return new Listing(store.needingAttention(ATTENTION_LIMIT).stream().map(r -> view(r, locale)).toList());
         }
         if (status != null && !status.isBlank()) {
-            return new Listing(store.withStatus(status(status), ATTENTION_LIMIT).stream().map(this::view).toList());
+            return new Listing(store.withStatus(status(status), ATTENTION_LIMIT).stream().map(r -> view(r, locale)).toList());
         }
         throw new InvalidRequestException("Say which refunds: ?order=<order number>, ?attention=true or "
                 + "?status=<" + String.join("|", java.util.Arrays.stream(RefundStatus.values()).map(Enum::name)
@@ -111,9 +123,9 @@ class RefundController {
     }
 
     @GetMapping("/{id}")
-    RefundView get(@PathVariable String id) {
+    RefundView get(@PathVariable String id, Locale locale) {
         UUID uuid = id(id);
-        return view(store.find(uuid).orElseThrow(() -> RefundingByBankTransfer.noRefund(uuid)));
+        return view(store.find(uuid).orElseThrow(() -> RefundingByBankTransfer.noRefund(uuid)), locale);
     }
 
     /**
@@ -122,12 +134,12 @@ class RefundController {
      * "accountNumber","holderName"}}. Answers with the order's refunds.
      */
     @PostMapping("/{id}/bank-account")
-    OrderRefunds registerAccount(@PathVariable String id, @Valid @RequestBody AccountRequest request) {
+    OrderRefunds registerAccount(@PathVariable String id, @Valid @RequestBody AccountRequest request, Locale locale) {
         UUID uuid = id(id);
         BankAccount account = BankAccount.of(request.bankCode(), request.branchCode(), request.accountType(),
                 request.accountNumber(), request.holderName());
         List<Refund> refunds = bankTransfer.register(uuid, account);
-        return ofOrder(refunds.get(0).orderNumber());
+        return ofOrder(refunds.get(0).orderNumber(), locale);
     }
 
     record AccountRequest(@NotNull @Size(max = 10) String bankCode, @NotNull @Size(max = 10) String branchCode,
@@ -137,9 +149,9 @@ class RefundController {
 
     /** A person sends a FAILED refund off again: {@code {"by"?}}. */
     @PostMapping("/{id}/retry")
-    RefundView retry(@PathVariable String id, @RequestBody(required = false) RetryRequest request) {
+    RefundView retry(@PathVariable String id, @RequestBody(required = false) RetryRequest request, Locale locale) {
         String by = request == null || request.by() == null || request.by().isBlank() ? "api" : request.by().strip();
-        return view(retrying.retry(id(id), by));
+        return view(retrying.retry(id(id), by), locale);
     }
 
     record RetryRequest(@Size(max = 64) String by) {
@@ -150,7 +162,8 @@ class RefundController {
         return reconciling.reconcile();
     }
 
-    private RefundView view(Refund r) {
+    /** Customer texts in the customer's language; the history's notes in the request's. */
+    private RefundView view(Refund r, Locale locale) {
         Locale customer = Locale.forLanguageTag(r.locale());
         return new RefundView(r.id().toString(), r.orderNumber(), r.lineNo(), r.reason(), r.means().name(),
                 r.route().name(), texts.route(r.route(), customer), r.amount(), r.currency(), r.status().name(),
@@ -158,7 +171,9 @@ class RefundController {
                 texts.forCustomer(r, customer, clock.getZone()), r.accountDeadline(),
                 r.route() == Route.BANK_TRANSFER ? store.account(r.orderNumber()).map(BankAccount::masked).orElse(null)
                         : null, r.attempts(), r.nextAttemptAt(), r.lastError(), r.needsAttention(), r.transactionId(),
-                r.outcome(), r.caseId(), r.requestedAt(), r.completedAt(), r.history());
+                r.outcome(), r.caseId(), r.requestedAt(), r.completedAt(), r.history().stream().map(h -> new Step(h.from(),
+                h.to(), h.route(), h.actor(), texts.note(h, locale), h.wording() == null ? null : h.wording().code(),
+                h.wording() == null ? List.of() : h.wording().values(), h.at())).toList());
     }
 
     private static UUID id(String id) {
