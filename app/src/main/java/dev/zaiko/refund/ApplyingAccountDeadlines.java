@@ -67,7 +67,7 @@ class ApplyingAccountDeadlines {
         if (r.route() == Route.KONBINI) {
             LocalDate today = LocalDate.ofInstant(now, clock.getZone());
             store.changeStatus(id, RefundStatus.AWAITING_ACCOUNT, RefundStatus.REQUESTED, Route.GIFT_BALANCE,
-                    "system", "No bank account by " + r.accountDeadline() + ": to the gift balance, final.", now);
+                    "system", RefundNotes.noAccountByDeadline(r.accountDeadline(), clock.getZone()), now);
             store.expected(id, calendar.plusBusinessDays(today, Route.GIFT_BALANCE.fromDays()),
                     calendar.plusBusinessDays(today, Route.GIFT_BALANCE.toDays()));
             requesting.scheduleAttempt(id, now);

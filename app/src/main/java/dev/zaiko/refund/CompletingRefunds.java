@@ -128,7 +128,7 @@ public class CompletingRefunds {
         store.attempted(id, attempts, null, r.lastError(), false);
         if (r.status() != RefundStatus.PROCESSING) {
             store.changeStatus(id, r.status(), RefundStatus.PROCESSING, r.route(), "system",
-                    "Attempt " + attempts + " by " + r.route() + ".", now);
+                    RefundNotes.attempt(attempts, r.route()), now);
         }
         return store.find(id);
     }
@@ -209,8 +209,7 @@ public class CompletingRefunds {
         if (confirmedMeanwhile) return new Next(now);
         store.attempted(id, r.attempts(), null, null, false);
         store.changeStatus(id, RefundStatus.PROCESSING, RefundStatus.AWAITING_CONFIRMATION, r.route(), "system",
-                "Accepted by the " + gateway.name() + " gateway as " + receipt.transactionId() + ": no money moved "
-                        + "yet; a person carries it out with the provider and confirms it.", now);
+                RefundNotes.awaitingConfirmation(gateway.name(), receipt.transactionId()), now);
         log.info("Refund {} for order {}: {} yen by {} waits for a person ({})", id, r.orderNumber(), r.amount(),
                 r.route(), receipt.transactionId());
         return Next.DONE;
@@ -227,7 +226,7 @@ public class CompletingRefunds {
         if (confirmedBy != null) outcome.put("confirmedBy", confirmedBy);
         store.completed(id, transactionId, outcome, now);
         store.changeStatus(id, RefundStatus.PROCESSING, RefundStatus.COMPLETED, r.route(), "system",
-                "Completed by " + r.route() + (transactionId == null ? "" : " (" + transactionId + ")") + ".", now);
+                RefundNotes.completed(r.route(), transactionId), now);
         events.publishEvent(new RefundCompleted(id.toString(), r.orderNumber(), r.lineNo(), r.reason(),
                 r.means().name(), r.route().name(), r.amount(), r.expectedBy(), now, confirmedBy,
                 confirmedBy == null ? null : transactionId));
@@ -251,7 +250,7 @@ public class CompletingRefunds {
         Instant next = now.plus(properties.retryAfter(r.attempts()));
         store.attempted(id, r.attempts(), next, code + ": " + message, false);
         store.changeStatus(id, RefundStatus.PROCESSING, RefundStatus.RETRYING, r.route(), "system",
-                "Attempt " + r.attempts() + " failed (" + code + "); next attempt at " + next + ".", now);
+                RefundNotes.retrying(r.attempts(), code, next, clock.getZone()), now);
         log.info("Refund {} for order {}: attempt {} failed ({}), next at {}", id, r.orderNumber(), r.attempts(),
                 code, next);
         return new Next(next);
@@ -264,7 +263,7 @@ public class CompletingRefunds {
         String why = code + ": " + message;
         store.attempted(id, r.attempts(), null, why, true);
         store.changeStatus(id, RefundStatus.PROCESSING, RefundStatus.FAILED, r.route(), "system",
-                "Given up after attempt " + r.attempts() + " (" + code + "); a person must look.", now);
+                RefundNotes.givenUp(r.attempts(), code), now);
         events.publishEvent(new RefundNeedsAttention(id.toString(), r.orderNumber(), r.route().name(), r.amount(),
                 why, now));
         log.warn("Refund {} for order {} FAILED after {} attempt(s): {}", id, r.orderNumber(), r.attempts(), code);

@@ -78,8 +78,7 @@ public class ConfirmingManualRefunds {
                 Refund r = refund.get();
                 Instant now = clock.instant();
                 store.changeStatus(r.id(), RefundStatus.AWAITING_CONFIRMATION, RefundStatus.REQUESTED, r.route(),
-                        actor, "Carried out by hand with the provider (reference " + confirmed.confirmedReference()
-                                + ") and confirmed.", now);
+                        actor, RefundNotes.confirmedByHand(confirmed.confirmedReference()), now);
                 LocalDate today = LocalDate.ofInstant(now, clock.getZone());
                 store.expected(r.id(), calendar.plusBusinessDays(today, r.route().fromDays()),
                         calendar.plusBusinessDays(today, r.route().toDays()));

@@ -35,7 +35,12 @@ public record Refund(UUID id, String orderNumber, int lineNo, String reason, Mea
         history = history == null ? List.of() : List.copyOf(history);
     }
 
-    /** @param from null for the first status */
-    public record Change(RefundStatus from, RefundStatus to, Route route, String actor, String note, Instant at) {
+    /**
+     * @param from    null for the first status
+     * @param note    the step in English (an older row's only text)
+     * @param wording the step as a bundle key and arguments, worded in the reader's language; null for older rows
+     */
+    public record Change(RefundStatus from, RefundStatus to, Route route, String actor, String note, Instant at,
+                         dev.zaiko.platform.Wording wording) {
     }
 }

@@ -63,7 +63,18 @@ class RefundController {
                       LocalDate expectedFrom, LocalDate expectedBy, String customerText, Instant accountDeadline,
                       String bankAccount, int attempts, Instant nextAttemptAt, String lastError, boolean needsAttention,
                       String transactionId, Map<String, Object> outcome, String caseId, Instant requestedAt,
-                      Instant completedAt, List<Refund.Change> history) {
+                      Instant completedAt, List<Step> history) {
+    }
+
+    /**
+     * One step of a refund's history.
+     *
+     * @param note the step in the request's language (an older step: the English it was stored in)
+     * @param code the note's bundle key, null for an older step
+     * @param args the note's arguments as stored (codes, numbers), empty for an older step
+     */
+    record Step(RefundStatus from, RefundStatus to, Route route, String actor, String note, String code,
+                List<String> args, Instant at) {
     }
 
     record CompensationView(String caseId, String kind, long amount, Integer percent, String couponCode,
@@ -88,7 +99,7 @@ class RefundController {
     @Operation(summary = "List refunds",
             description = "With order=<number>: the order's refunds and compensations. Without it: attention=true lists refunds flagged for a person, status=<status> those in one status.")
     @GetMapping(params = "order")
-    OrderRefunds ofOrder(@RequestParam String order) {
+    OrderRefunds ofOrder(@RequestParam String order, Locale locale) {
         Order found = orders.get(OrderNumber.parse(order.strip()));
         String number = found.orderNumber().toString();
         List<Refund> refunds = store.ofOrder(number);
@@ -96,7 +107,7 @@ class RefundController {
         long completed = refunds.stream().filter(r -> r.status() == RefundStatus.COMPLETED).mapToLong(Refund::amount)
                 .sum();
         return new OrderRefunds(number, new Totals(found.payment().total(), found.refundDue(), refunded, completed),
-                refunds.stream().map(this::view).toList(),
+                refunds.stream().map(r -> view(r, locale)).toList(),
                 store.compensations(number).stream().map(c -> new CompensationView(c.caseId(), c.kind(), c.amount(),
                         c.percent(), c.couponCode(), c.validUntil(), c.policy(), c.at())).toList());
     }
@@ -104,12 +115,13 @@ class RefundController {
     @Operation(summary = "List refunds",
             description = "With order=<number>: the order's refunds and compensations. Without it: attention=true lists refunds flagged for a person, status=<status> those in one status.")
     @GetMapping(params = "!order")
-    Listing list(@RequestParam(required = false) Boolean attention, @RequestParam(required = false) String status) {
+    Listing list(@RequestParam(required = false) Boolean attention, @RequestParam(required = false) String status,
+                 Locale locale) {
         if (Boolean.TRUE.equals(attention)) {
-            return new Listing(store.needingAttention(ATTENTION_LIMIT).stream().map(this::view).toList());
+            return new Listing(store.needingAttention(ATTENTION_LIMIT).stream().map(r -> view(r, locale)).toList());
         }
         if (status != null && !status.isBlank()) {
-            return new Listing(store.withStatus(status(status), ATTENTION_LIMIT).stream().map(this::view).toList());
+            return new Listing(store.withStatus(status(status), ATTENTION_LIMIT).stream().map(r -> view(r, locale)).toList());
         }
         throw new InvalidRequestException("Say which refunds: ?order=<order number>, ?attention=true or "
                 + "?status=<" + String.join("|", java.util.Arrays.stream(RefundStatus.values()).map(Enum::name)
@@ -118,9 +130,9 @@ class RefundController {
 
     @Operation(summary = "Read a refund")
     @GetMapping("/{id}")
-    RefundView get(@PathVariable String id) {
+    RefundView get(@PathVariable String id, Locale locale) {
         UUID uuid = id(id);
-        return view(store.find(uuid).orElseThrow(() -> RefundingByBankTransfer.noRefund(uuid)));
+        return view(store.find(uuid).orElseThrow(() -> RefundingByBankTransfer.noRefund(uuid)), locale);
     }
 
     /**
@@ -133,12 +145,12 @@ class RefundController {
     @ApiResponse(responseCode = "200", description = "The order's refunds, with the account registered.")
     @ApiResponse(responseCode = "409", description = "The refund does not wait for an account or its deadline passed (refund-not-awaiting-account, bank-account-deadline-passed).")
     @PostMapping("/{id}/bank-account")
-    OrderRefunds registerAccount(@PathVariable String id, @Valid @RequestBody AccountRequest request) {
+    OrderRefunds registerAccount(@PathVariable String id, @Valid @RequestBody AccountRequest request, Locale locale) {
         UUID uuid = id(id);
         BankAccount account = BankAccount.of(request.bankCode(), request.branchCode(), request.accountType(),
                 request.accountNumber(), request.holderName());
         List<Refund> refunds = bankTransfer.register(uuid, account);
-        return ofOrder(refunds.get(0).orderNumber());
+        return ofOrder(refunds.get(0).orderNumber(), locale);
     }
 
     record AccountRequest(@NotNull @Size(max = 10) String bankCode, @NotNull @Size(max = 10) String branchCode,
@@ -152,9 +164,9 @@ class RefundController {
     @ApiResponse(responseCode = "200", description = "The refund, sent off again.")
     @ApiResponse(responseCode = "409", description = "The refund is not FAILED (refund-not-failed).")
     @PostMapping("/{id}/retry")
-    RefundView retry(@PathVariable String id, @RequestBody(required = false) RetryRequest request) {
+    RefundView retry(@PathVariable String id, @RequestBody(required = false) RetryRequest request, Locale locale) {
         String by = request == null || request.by() == null || request.by().isBlank() ? "api" : request.by().strip();
-        return view(retrying.retry(id(id), by));
+        return view(retrying.retry(id(id), by), locale);
     }
 
     record RetryRequest(@Size(max = 64) String by) {
@@ -167,7 +179,8 @@ class RefundController {
         return reconciling.reconcile();
     }
 
-    private RefundView view(Refund r) {
+    /** Customer texts in the customer's language; the history's notes in the request's. */
+    private RefundView view(Refund r, Locale locale) {
         Locale customer = Locale.forLanguageTag(r.locale());
         return new RefundView(r.id().toString(), r.orderNumber(), r.lineNo(), r.reason(), r.means().name(),
                 r.route().name(), texts.route(r.route(), customer), r.amount(), r.currency(), r.status().name(),
@@ -175,7 +188,9 @@ class RefundController {
                 texts.forCustomer(r, customer, clock.getZone()), r.accountDeadline(),
                 r.route() == Route.BANK_TRANSFER ? store.account(r.orderNumber()).map(BankAccount::masked).orElse(null)
                         : null, r.attempts(), r.nextAttemptAt(), r.lastError(), r.needsAttention(), r.transactionId(),
-                r.outcome(), r.caseId(), r.requestedAt(), r.completedAt(), r.history());
+                r.outcome(), r.caseId(), r.requestedAt(), r.completedAt(), r.history().stream().map(h -> new Step(h.from(),
+                h.to(), h.route(), h.actor(), texts.note(h, locale), h.wording() == null ? null : h.wording().code(),
+                h.wording() == null ? List.of() : h.wording().values(), h.at())).toList());
     }
 
     private static UUID id(String id) {

@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import dev.zaiko.payment.BankAccount;
 import dev.zaiko.platform.SecretBox;
+import dev.zaiko.platform.Wording;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -31,10 +32,12 @@ class RefundStore {
 
     private final JdbcTemplate jdbc;
     private final SecretBox secrets;
+    private final RefundTexts texts;
 
-    RefundStore(JdbcTemplate jdbc, SecretBox secrets) {
+    RefundStore(JdbcTemplate jdbc, SecretBox secrets, RefundTexts texts) {
         this.jdbc = jdbc;
         this.secrets = secrets;
+        this.texts = texts;
     }
 
     /** Serializes everything that splits a payment of this order until the transaction ends. */
@@ -59,7 +62,7 @@ class RefundStore {
         return out;
     }
 
-    void insert(Refund r, String actor, String note) {
+    void insert(Refund r, String actor, Wording note) {
         jdbc.update("""
                 insert into refund (id, order_number, line_no, reason, means, route, amount, currency, status, case_id,
                     locale, requested_at, expected_from, expected_by, account_deadline, reminder_at, gateway_key)
@@ -132,7 +135,7 @@ class RefundStore {
         return out;
     }
 
-    void changeStatus(UUID id, RefundStatus from, RefundStatus to, Route route, String actor, String note,
+    void changeStatus(UUID id, RefundStatus from, RefundStatus to, Route route, String actor, Wording note,
                       Instant at) {
         jdbc.update("update refund set status = ?, route = ? where id = ?", to.name(), route.name(), id);
         history(id, from, to, route, actor, note, at);
@@ -226,11 +229,12 @@ class RefundStore {
 
     // ---- mapping ------------------------------------------------------------------------------
 
-    private void history(UUID id, RefundStatus from, RefundStatus to, Route route, String actor, String note,
+    /** The note is kept as its bundle key and arguments, and in English in {@code note} for older readers. */
+    private void history(UUID id, RefundStatus from, RefundStatus to, Route route, String actor, Wording note,
                          Instant at) {
-        jdbc.update("insert into refund_history (refund_id, from_status, to_status, route, actor, note, at) "
-                + "values (?, ?, ?, ?, ?, ?, ?)", id, from == null ? null : from.name(), to.name(), route.name(),
-                actor, note, ts(at));
+        jdbc.update("insert into refund_history (refund_id, from_status, to_status, route, actor, note, note_code, "
+                + "note_args, at) values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)", id, from == null ? null : from.name(),
+                to.name(), route.name(), actor, texts.english(note), note.code(), note.argsJson(), ts(at));
     }
 
     private Optional<Refund> one(String sql, Object... args) {
@@ -242,12 +246,13 @@ class RefundStore {
         List<Refund> found = jdbc.query(sql, (rs, i) -> refund(rs, List.of()), args);
         if (found.isEmpty()) return found;
         Map<UUID, List<Refund.Change>> histories = new java.util.HashMap<>();
-        jdbc.query("select refund_id, from_status, to_status, route, actor, note, at from refund_history "
-                + "where refund_id = any(?) order by id", rs -> {
+        jdbc.query("select refund_id, from_status, to_status, route, actor, note, at, note_code, note_args "
+                + "from refund_history where refund_id = any(?) order by id", rs -> {
                     histories.computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.ArrayList<>())
                             .add(new Refund.Change(rs.getString(2) == null ? null : RefundStatus.valueOf(rs.getString(2)),
                                     RefundStatus.valueOf(rs.getString(3)), Route.valueOf(rs.getString(4)),
-                                    rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()));
+                                    rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(),
+                                    Wording.read(rs.getString(8), rs.getString(9))));
                 }, (Object) found.stream().map(Refund::id).toArray(UUID[]::new));
         return found.stream().map(r -> withHistory(r, histories.getOrDefault(r.id(), List.of()))).toList();
     }

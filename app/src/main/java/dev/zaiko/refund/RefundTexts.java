@@ -29,6 +29,16 @@ class RefundTexts {
         return messages.getMessage("refund.status." + status.name(), null, locale);
     }
 
+    /** A history step's note in the reader's language; an older row's English text as it was stored. */
+    String note(Refund.Change change, Locale locale) {
+        return change.wording() == null ? change.note() : change.wording().in(messages, locale, change.note());
+    }
+
+    /** A note in English: what the history's plain {@code note} column and the logs keep. */
+    String english(dev.zaiko.platform.Wording note) {
+        return note.in(messages, Locale.ENGLISH, note.code());
+    }
+
     /** For the customer, in the words of where the refund stands now. */
     String forCustomer(Refund r, Locale locale, ZoneId zone) {
         if (r.status() == RefundStatus.FAILED) return text("refund.text.FAILED", r, locale, zone);

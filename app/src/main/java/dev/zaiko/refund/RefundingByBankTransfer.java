@@ -80,7 +80,7 @@ public class RefundingByBankTransfer {
                 if (waiting.status() != RefundStatus.AWAITING_ACCOUNT) continue;
                 store.lock(waiting.id());
                 store.changeStatus(waiting.id(), RefundStatus.AWAITING_ACCOUNT, RefundStatus.REQUESTED,
-                        Route.BANK_TRANSFER, "customer", "Bank account registered: " + account.masked() + ".", now);
+                        Route.BANK_TRANSFER, "customer", RefundNotes.accountRegistered(account.masked()), now);
                 store.expected(waiting.id(), from, by);
                 requesting.scheduleAttempt(waiting.id(), now);
             }

@@ -55,7 +55,11 @@ public class Refunds {
         return ofOrder(orderNumber, locale).stream().filter(r -> caseId.equals(r.caseId())).toList();
     }
 
-    /** One step of a refund's life (requested, moved route, completed, failed) for a staff timeline. */
+    /**
+     * One step of a refund's life (requested, moved route, completed, failed) for a staff timeline.
+     *
+     * @param note what happened, in the reader's language (an older step: the English it was stored in)
+     */
     public record RefundStep(Instant at, UUID refundId, long amount, String routeText, String statusText,
                              String actor, String note) {
     }
@@ -66,7 +70,7 @@ public class Refunds {
                 .filter(r -> caseId.equals(r.caseId()))
                 .flatMap(r -> r.history().stream().map(h -> new RefundStep(h.at(), r.id(), r.amount(),
                         texts.route(h.route() == null ? r.route() : h.route(), locale),
-                        texts.status(h.to(), locale), h.actor(), h.note())))
+                        texts.status(h.to(), locale), h.actor(), texts.note(h, locale))))
                 .sorted(java.util.Comparator.comparing(RefundStep::at))
                 .toList();
     }

@@ -110,7 +110,6 @@ public class RequestingRefunds {
                 store.requestedByMeans(number));
         Instant now = clock.instant();
         List<UUID> toAttempt = new ArrayList<>();
-        String note = reason + (r.caseId() == null ? "" : " (stockout case " + r.caseId() + ")");
         for (SplittingRefund.Part part : parts) {
             Route route = RefundRoutes.route(payment, part.means());
             UUID id = UUID.randomUUID();
@@ -119,26 +118,27 @@ public class RequestingRefunds {
                 if (store.account(number).isPresent()) {
                     // the customer gave an account for this order before: it is used again
                     store.insert(refund(asked, Route.BANK_TRANSFER, RefundStatus.REQUESTED, order, now, null),
-                            "system", note + "; to the account registered for the order");
+                            "system", RefundNotes.requestedToRegisteredAccount(reason));
                     toAttempt.add(id);
                 } else {
                     Instant deadline = now.plus(properties.accountDeadline());
                     store.insert(refund(asked, route, RefundStatus.AWAITING_ACCOUNT, order, now, deadline), "system",
-                            note + "; waiting for the customer's bank account until " + deadline);
+                            RefundNotes.requestedAwaitingAccount(reason, deadline, clock.getZone()));
                     events.publishEvent(new BankAccountRequested(id.toString(), r.caseId(), number, route.name(),
                             part.amount(), deadline, false, order.customer().locale(), now));
                 }
             } else if (route.settlement() == Route.Settlement.NONE) {
                 Refund created = refund(asked, route, RefundStatus.REQUESTED, order, now, null);
-                store.insert(created, "system", note);
+                store.insert(created, "system", RefundNotes.requested(reason));
                 store.changeStatus(id, RefundStatus.REQUESTED, RefundStatus.COMPLETED, route, "system",
-                        route == Route.MARKETPLACE ? "The marketplace gives the payment back itself."
-                                : "Nothing was paid: the amount is not collected.", now);
+                        route == Route.MARKETPLACE ? RefundNotes.marketplaceGivesItBack() : RefundNotes.nothingWasPaid(),
+                        now);
                 store.completed(id, null, java.util.Map.of(), now);
                 events.publishEvent(new RefundCompleted(id.toString(), number, lineNo, reason, part.means().name(),
                         route.name(), part.amount(), created.expectedBy(), now));
             } else {
-                store.insert(refund(asked, route, RefundStatus.REQUESTED, order, now, null), "system", note);
+                store.insert(refund(asked, route, RefundStatus.REQUESTED, order, now, null), "system",
+                        RefundNotes.requested(reason));
                 toAttempt.add(id);
             }
             log.info("Refund {} for order {} line {} ({}): {} yen of {} by {}", id, number, lineNo, reason,

@@ -42,7 +42,7 @@ public class RetryingRefunds {
             Instant now = clock.instant();
             store.retryByHand(id);
             store.changeStatus(id, RefundStatus.FAILED, RefundStatus.REQUESTED, r.route(), actor,
-                    "Sent off again by hand.", now);
+                    RefundNotes.sentAgainByHand(), now);
             requesting.scheduleAttempt(id, now);
             return store.find(id).orElseThrow();
         });

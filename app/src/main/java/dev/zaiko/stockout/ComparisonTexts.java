@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * customer's decision page, the follow-up email and the console's case page alike.
  */
 @Component
-public class ComparisonTexts {
+public class ComparisonTexts implements ComparisonWords {
 
     private final Products products;
     private final AttributeDictionary dictionary;
@@ -37,7 +37,7 @@ public class ComparisonTexts {
                       SubstituteCandidate.Verdict verdict, String verdictText, boolean matters) {
     }
 
-    /** The comparison of {@code substitute} with the missing product {@code originalSku}, row by row. */
+    @Override
     public List<Row> rows(String originalSku, SubstituteCandidate substitute, Locale locale) {
         AttributeDictionary.Words words = dictionary.words(locale);
         Optional<Product> original = products.find(originalSku);

@@ -285,7 +285,7 @@ class CasePage {
         for (Interaction i : desk.interactions(InteractionQuery.ofCase(c.id()))) {
             String title = text("case.timeline." + i.channel().name(), locale) + ": "
                     + messages.getMessage("case.timeline." + i.channel().name() + "." + i.kind(), null, i.kind(), locale);
-            events.add(new Event(i.at(), i.channel().name().toLowerCase(Locale.ROOT), title, i.notes(),
+            events.add(new Event(i.at(), i.channel().name().toLowerCase(Locale.ROOT), title, notes(i, locale),
                     actor(i.operator(), locale)));
         }
         decision.ifPresent(d -> events.add(new Event(d.decidedAt(), "decision",
@@ -297,6 +297,22 @@ class CasePage {
         }
         events.sort(Comparator.comparing(Event::at));
         return events;
+    }
+
+    /** The English labels the contact module puts before a mail server's answer to an email of the desk. */
+    private static final Map<String, String> MAIL_PROBLEMS = Map.of("EMAIL_BOUNCED", "Bounced: ",
+            "EMAIL_FAILED", "Not delivered: ");
+
+    /**
+     * An interaction's notes as typed or sent; a bounce or a failed delivery is the mail server's own
+     * answer (quoted as it came), labelled in the reader's language instead of the English label it is
+     * stored with.
+     */
+    private String notes(Interaction i, Locale locale) {
+        String label = i.channel() == Interaction.Channel.DESK ? MAIL_PROBLEMS.get(i.kind()) : null;
+        if (label == null || i.notes() == null) return i.notes();
+        String answer = i.notes().startsWith(label) ? i.notes().substring(label.length()) : i.notes();
+        return messages.getMessage("case.timeline.DESK." + i.kind() + ".detail", new Object[] {answer}, locale);
     }
 
     /** Who did it: staff by their name, the shop's own processes ({@code system}, {@code customer}) in words. */

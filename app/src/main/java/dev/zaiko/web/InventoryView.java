@@ -56,10 +56,13 @@ class InventoryView {
     private final StockNetwork network;
     private final ExpectingInbounds inbounds;
     private final ProtectingStock protecting;
+    private final dev.zaiko.catalog.AttributeDictionary dictionary;
     private final Clock clock;
 
     InventoryView(Products products, CheckingAvailability availability, CheckingStockLedger ledger,
-                  StockNetwork network, ExpectingInbounds inbounds, ProtectingStock protecting, Clock clock) {
+                  StockNetwork network, ExpectingInbounds inbounds, ProtectingStock protecting,
+                  dev.zaiko.catalog.AttributeDictionary dictionary, Clock clock) {
+        this.dictionary = dictionary;
         this.products = products;
         this.availability = availability;
         this.ledger = ledger;
@@ -106,6 +109,18 @@ class InventoryView {
     record ProtectionRow(Protection protection, boolean everySku) {
     }
 
+    /** One of the product's attributes as the viewer reads it: the dictionary's name, the value in words with its unit. */
+    record AttributeRow(String attribute, String name, String value) {
+    }
+
+    /** The product's attributes worded from the attribute dictionary in the viewer's language, by key. */
+    List<AttributeRow> attributes(Product product, Locale locale) {
+        if (product.attributes().isEmpty()) return List.of();
+        dev.zaiko.catalog.AttributeDictionary.Words words = dictionary.words(locale);
+        return product.attributes().entrySet().stream().map(a -> new AttributeRow(a.getKey(), words.name(a.getKey()),
+                words.value(a.getKey(), a.getValue()))).toList();
+    }
+
     /** @throws NotFoundException when the catalog has no such product */
     void sku(String sku, Locale locale, Model model) {
         Product product = products.get(sku);
@@ -149,6 +164,7 @@ class InventoryView {
 
         model.addAttribute("product", product);
         model.addAttribute("productName", name(product, locale));
+        model.addAttribute("attributes", attributes(product, locale));
         model.addAttribute("channels", shown);
         model.addAttribute("otherChannels", others);
         model.addAttribute("channelNames", names(channels));

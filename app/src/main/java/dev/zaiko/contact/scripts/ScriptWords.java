@@ -61,11 +61,6 @@ final class ScriptWords {
         return n == null || n.isBlank() ? sku : n;
     }
 
-    /** An attribute's name in the customer's language, as the catalog names it when the bundle has no word for it. */
-    String attribute(String attribute) {
-        return tOr("attribute." + attribute.strip().toLowerCase(Locale.ROOT).replace(' ', '-'), attribute);
-    }
-
     /** The labels of several options, joined as a list is read out. */
     String labels(List<Choice> choices) {
         return String.join(t("listSeparator"), choices.stream().map(this::label).toList());

@@ -46,6 +46,8 @@ import org.springframework.modulith.NamedInterface;
 public class WritingCallScripts {
 
     private final MessageSource messages;
+    /** Attribute names and values in the customer's words, from the catalog's attribute dictionary. */
+    private final dev.zaiko.stockout.ComparisonWords comparisons;
     private final ShopProperties shop;
     private final ZoneId zone;
     private final StockoutCases cases;
@@ -54,7 +56,9 @@ public class WritingCallScripts {
     private final Orders orders;
 
     WritingCallScripts(MessageSource messages, ShopProperties shop, ZaikoProperties zaiko, StockoutCases cases,
-                       ComputingOptions computing, DecidingStockout deciding, Orders orders) {
+                       ComputingOptions computing, DecidingStockout deciding, Orders orders,
+                       dev.zaiko.stockout.ComparisonWords comparisons) {
+        this.comparisons = comparisons;
         this.messages = messages;
         this.shop = shop;
         this.zone = zaiko.zone();
@@ -188,7 +192,7 @@ public class WritingCallScripts {
         switch (o.choice()) {
             case WAIT -> lines.add(o.promisedDate() == null ? w.t("option.WAIT.undated")
                     : w.t("option.WAIT", w.date(o.promisedDate()), o.units()));
-            case SUBSTITUTE -> lines.addAll(substitute(w, o));
+            case SUBSTITUTE -> lines.addAll(substitute(s.stockout().sku(), w, o));
             case DROP_SHIP, TRANSFER -> lines.add(w.t("option." + o.choice().name(), w.date(o.promisedDate()),
                     o.sourceName() == null ? o.source() : o.sourceName()));
             case PARTIAL -> lines.add(w.t("option.PARTIAL", o.units(), w.yen(refund(o))));
@@ -202,17 +206,17 @@ public class WritingCallScripts {
         return o.refundAmount() == null ? 0 : o.refundAmount();
     }
 
-    private List<String> substitute(ScriptWords w, StockoutOption o) {
+    private List<String> substitute(String missingSku, ScriptWords w, StockoutOption o) {
         SubstituteCandidate best = o.substitutes().get(0);
         List<String> lines = new ArrayList<>();
         lines.add(w.t("option.SUBSTITUTE", w.name(best.name(), best.sku()), w.date(best.shipsOn()), best.quantity()));
         if (!best.comparison().isEmpty()) {
             lines.add(w.t("option.SUBSTITUTE.compareLead"));
-            best.comparison().stream().sorted((a, b) -> Boolean.compare(b.matters(), a.matters())).forEach(row -> {
-                String attribute = w.attribute(row.attribute());
+            comparisons.rows(missingSku, best, w.locale()).stream()
+                    .sorted((a, b) -> Boolean.compare(b.matters(), a.matters())).forEach(row -> {
                 lines.add(row.original() == null || row.substitute() == null
-                        ? w.t("compare.MISSING", attribute)
-                        : w.t("compare." + row.verdict().name(), attribute, row.original(), row.substitute()));
+                        ? w.t("compare.MISSING", row.name())
+                        : w.t("compare." + row.verdict().name(), row.name(), row.original(), row.substitute()));
             });
         }
         if (best.price().absorbedAmount() > 0) {

@@ -221,6 +221,10 @@ class CallScriptApiTest {
 
     @Test
     void aDiscontinuedItemGetsTheBestSubstituteWithItsComparison() {
+        // the script names the attribute as the catalog's dictionary does
+        ObjectNode volume = JSON.createObjectNode();
+        volume.putObject("name").put("ja", "容量").put("en", "volume");
+        api.ok(api.put("/api/attributes/volume", volume));
         String sku = bottle("DISC", 3000, 500, null, null);
         String bigger = bottle("BIG", 2500, 600, null, null);
         api.sellable(bigger, shop.store(), 5);

@@ -26,6 +26,7 @@ import dev.zaiko.order.OrderStatus;
 import dev.zaiko.shop.ShopProperties;
 import dev.zaiko.platform.ZaikoProperties;
 import dev.zaiko.stockout.Choice;
+import dev.zaiko.stockout.ComparisonTexts;
 import dev.zaiko.stockout.StockoutCase;
 import dev.zaiko.stockout.StockoutDecision;
 import dev.zaiko.stockout.StockoutFacts;
@@ -46,8 +47,17 @@ class CallScriptRulesTest {
     static final Instant ORDERED = Instant.parse("2026-11-18T03:00:00Z"); // 18 Nov in Tokyo
     static final List<Locale> LANGUAGES = List.of(Locale.JAPANESE, Locale.ENGLISH);
 
+    /** What the catalog's attribute dictionary would say: names in the reader's language, values as recorded. */
+    static final java.util.function.BiFunction<String, Locale, String> DICTIONARY = (attribute, locale) ->
+            Locale.ENGLISH.getLanguage().equals(locale.getLanguage())
+                    ? java.util.Map.of("volume", "volume", "weight", "weight", "color", "colour").get(attribute)
+                    : java.util.Map.of("volume", "容量", "weight", "重さ", "color", "色").get(attribute);
+
     final WritingCallScripts writing = new WritingCallScripts(ScriptChecks.MESSAGES, ShopProperties.defaults(),
-            new ZaikoProperties(null, null, false), null, null, null, null);
+            new ZaikoProperties(null, null, false), null, null, null, null,
+            (sku, substitute, locale) -> substitute.comparison().stream().map(r -> new ComparisonTexts.Row(
+                    r.attribute(), DICTIONARY.apply(r.attribute(), locale), r.original(), r.substitute(), r.verdict(),
+                    r.verdict().name(), r.matters())).toList());
 
     // ---- fixtures ---------------------------------------------------------------------------------
 
