@@ -1,0 +1,353 @@
+package dev.zaiko.connector.amazon;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+
+import dev.zaiko.connector.ConnectorAccount;
+import dev.zaiko.connector.ConnectorException;
+import dev.zaiko.connector.ConnectorHttp;
+import dev.zaiko.connector.PlatformClient;
+import dev.zaiko.platform.outbound.OutboundHttp;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One Amazon seller account's conversation with the Selling Partner API. Every call carries the LWA
+ * access token in {@code x-amz-access-token} (no AWS Signature V4: the SP-API stopped requiring it
+ * in October 2023). An answer 401, or 403 saying the token expired, makes one token refresh and one
+ * retry; refused again, it is {@link ConnectorException.Unauthorized}. A 429 is
+ * {@link ConnectorException.Throttled} with the wait derived from {@code x-amzn-RateLimit-Limit}.
+ *
+ * @see <a href="https://developer-docs.amazon.com/sp-api/docs/connecting-to-the-selling-partner-api">Connecting to the SP-API</a>
+ * @see <a href="https://developer-docs.amazon.com/sp-api/docs/usage-plans-and-rate-limits">Usage plans and rate limits</a>
+ * @see <a href="https://developer-docs.amazon.com/sp-api/docs/response-format">Response format (the errors list)</a>
+ */
+final class AmazonClient implements PlatformClient {
+
+    static final String LISTINGS = "/listings/2021-08-01/items/";
+    static final String FEED_DOCUMENTS = "/feeds/2021-06-30/documents";
+    static final String FEEDS = "/feeds/2021-06-30/feeds";
+    static final String PARTICIPATIONS = "/sellers/v1/marketplaceParticipations";
+    static final String ACKNOWLEDGEMENT_FEED = "POST_ORDER_ACKNOWLEDGEMENT_DATA";
+    static final String XML = "text/xml; charset=UTF-8";
+    /** What is sent when the mapping names no product type: Amazon's generic type for offer-only attributes. */
+    static final String DEFAULT_PRODUCT_TYPE = "PRODUCT";
+    /** The merchant-fulfilled channel; FBA channels (AMAZON_JP, …) are Amazon's stock, not the seller's. */
+    static final String MERCHANT_CHANNEL = "DEFAULT";
+    static final String USER_AGENT = "Zaiko/1.0 (Language=Java)";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final ConnectorAccount account;
+    private final ConnectorHttp http;
+    private final URI base;
+    private final String sellerId;
+    private final String marketplaceId;
+    private final LoginWithAmazon login;
+    private final Redaction redaction;
+
+    AmazonClient(ConnectorAccount account, ConnectorHttp http, Clock clock, URI base, URI tokenUrl) {
+        this.account = account;
+        this.http = http;
+        this.base = base;
+        this.sellerId = account.setting("sellerId");
+        this.marketplaceId = AmazonConnector.marketplaceId(account);
+        this.redaction = new Redaction(account);
+        this.login = new LoginWithAmazon(account, http, clock, tokenUrl, redaction);
+    }
+
+    /**
+     * One {@code patchListingsItem} per SKU with the JSON Patch {@code merge} operation on
+     * {@code /attributes/fulfillment_availability}: only the quantity of the merchant-fulfilled
+     * channel changes (restock date, lead time stay). The answer's {@code status} ACCEPTED means
+     * Amazon took it for processing; INVALID (with issues) rejects that SKU.
+     *
+     * @see <a href="https://developer-docs.amazon.com/sp-api/docs/merge-a-listing">Merge a listing</a>
+     * @see <a href="https://developer-docs.amazon.com/sp-api/reference/patchlistingsitem">patchListingsItem (5 req/s, burst 5)</a>
+     */
+    @Override
+    public PushOutcome setQuantities(List<QuantityUpdate> updates) throws ConnectorException {
+        if (updates.size() > AmazonConnector.LIMITS.maxBatch()) {
+            throw new IllegalArgumentException("Amazon takes " + AmazonConnector.LIMITS.maxBatch()
+                    + " listing per request, not " + updates.size());
+        }
+        List<String> accepted = new ArrayList<>();
+        Map<String, String> rejected = new LinkedHashMap<>();
+        StringJoiner submissions = new StringJoiner(",");
+        for (QuantityUpdate update : updates) {
+            if (update.quantity() < 0) {
+                rejected.put(update.sku(), "a quantity below 0 cannot be sent");
+                continue;
+            }
+            Optional<Map<String, String>> ids = account.mapping().identifiers(update.sku());
+            String sellerSku = ids.map(i -> i.get("sellerSku")).orElse(null);
+            if (sellerSku == null || sellerSku.isBlank()) {
+                rejected.put(update.sku(), "no Amazon sellerSku is mapped to this SKU");
+                continue;
+            }
+            String productType = ids.map(i -> i.get("productType")).filter(t -> !t.isBlank())
+                    .orElse(DEFAULT_PRODUCT_TYPE);
+            ObjectNode body = JSON.createObjectNode().put("productType", productType);
+            ObjectNode patch = body.putArray("patches").addObject()
+                    .put("op", "merge").put("path", "/attributes/fulfillment_availability");
+            patch.putArray("value").addObject()
+                    .put("fulfillment_channel_code", MERCHANT_CHANNEL).put("quantity", update.quantity());
+            Answer answer = call("PATCH", listingPath(sellerSku)
+                    + "?marketplaceIds=" + encode(marketplaceId) + "&includedData=issues",
+                    JSON.writeValueAsBytes(body), "patchListingsItem");
+            if (answer.status() == 200) {
+                String status = answer.json().path("status").asString("");
+                if ("ACCEPTED".equals(status) || "VALID".equals(status)) {
+                    accepted.add(update.sku());
+                    String submission = answer.json().path("submissionId").asString("");
+                    if (!submission.isEmpty()) submissions.add(submission);
+                } else {
+                    rejected.put(update.sku(), redaction.apply(issues(answer.json(), status)));
+                }
+            } else if (answer.status() == 400 || answer.status() == 404) {
+                rejected.put(update.sku(), redaction.apply(errors(answer)));
+            } else {
+                throw failed("patchListingsItem", answer);
+            }
+        }
+        return new PushOutcome(accepted, rejected, submissions.length() == 0 ? null : submissions.toString());
+    }
+
+    /**
+     * {@code getListingsItem} with {@code includedData=fulfillmentAvailability}, one request per SKU
+     * (5 req/s, burst 10): the quantity of the DEFAULT (merchant-fulfilled) channel. A SKU Amazon does
+     * not know (404), an unmapped one, or one only Amazon fulfils (no DEFAULT entry) is left out.
+     *
+     * @see <a href="https://developer-docs.amazon.com/sp-api/reference/getlistingsitem">getListingsItem</a>
+     */
+    @Override
+    public Optional<Map<String, Integer>> readQuantities(List<String> skus) throws ConnectorException {
+        Map<String, Integer> shown = new LinkedHashMap<>();
+        for (String sku : skus) {
+            String sellerSku = account.mapping().identifiers(sku).map(i -> i.get("sellerSku")).orElse(null);
+            if (sellerSku == null || sellerSku.isBlank()) continue;
+            Answer answer = call("GET", listingPath(sellerSku) + "?marketplaceIds=" + encode(marketplaceId)
+                    + "&includedData=fulfillmentAvailability", null, "getListingsItem");
+            if (answer.status() == 404) continue;
+            if (answer.status() != 200) throw failed("getListingsItem", answer);
+            for (JsonNode availability : answer.json().path("fulfillmentAvailability")) {
+                if (MERCHANT_CHANNEL.equals(availability.path("fulfillmentChannelCode").asString(""))
+                        && availability.path("quantity").isNumber()) {
+                    shown.put(sku, availability.path("quantity").asInt());
+                }
+            }
+        }
+        return Optional.of(shown);
+    }
+
+    /**
+     * The order acknowledgement feed with StatusCode Failure and the line's CancelReason
+     * {@code NoInventory}, through the Feeds API: {@code createFeedDocument} (a pre-signed upload URL,
+     * valid five minutes), the XML uploaded there with PUT (no SP-API token: the URL is signed), then
+     * {@code createFeed}. Amazon processes feeds later, so the outcome is PENDING with the feedId;
+     * {@code getFeed} shows {@code processingStatus} DONE and a {@code resultFeedDocumentId} whose
+     * processing report says whether the line was cancelled. (The Orders API 2026-01-01 has no
+     * cancellation operation; v0 neither.)
+     *
+     * @see <a href="https://developer-docs.amazon.com/sp-api/docs/feeds-api-v2021-06-30-use-case-guide">Feeds API use case guide</a>
+     * @see <a href="https://developer-docs.amazon.com/sp-api/docs/order-feeds">Order feeds (POST_ORDER_ACKNOWLEDGEMENT_DATA)</a>
+     */
+    @Override
+    public CancellationOutcome cancelForStockout(CancellationRequest request) throws ConnectorException {
+        if (request.lineId() == null || request.lineId().isBlank()) {
+            throw new ConnectorException.Failed("Amazon cancels an order line by its AmazonOrderItemCode: the line id "
+                    + "of order " + request.orderId() + " is missing", null);
+        }
+        byte[] xml = OrderAcknowledgement.noInventory(sellerId, request.orderId(), request.lineId())
+                .getBytes(StandardCharsets.UTF_8);
+
+        Answer document = call("POST", FEED_DOCUMENTS,
+                JSON.writeValueAsBytes(JSON.createObjectNode().put("contentType", XML)), "createFeedDocument");
+        if (document.status() != 201 && document.status() != 200) throw failed("createFeedDocument", document);
+        String documentId = document.json().path("feedDocumentId").asString("");
+        String uploadUrl = document.json().path("url").asString("");
+        if (documentId.isEmpty() || uploadUrl.isEmpty()) {
+            throw new ConnectorException.Failed("createFeedDocument answered without feedDocumentId or url", null);
+        }
+        upload(uploadUrl, xml);
+
+        ObjectNode feed = JSON.createObjectNode().put("feedType", ACKNOWLEDGEMENT_FEED);
+        feed.putArray("marketplaceIds").add(marketplaceId);
+        feed.put("inputFeedDocumentId", documentId);
+        Answer created = call("POST", FEEDS, JSON.writeValueAsBytes(feed), "createFeed");
+        if (created.status() != 202 && created.status() != 200) throw failed("createFeed", created);
+        String feedId = created.json().path("feedId").asString("");
+        if (feedId.isEmpty()) throw new ConnectorException.Failed("createFeed answered without a feedId", null);
+        return new CancellationOutcome(CancellationOutcome.Status.PENDING, feedId, null);
+    }
+
+    /**
+     * {@code getMarketplaceParticipations}: the credentials work and the seller takes part in the
+     * account's marketplace.
+     *
+     * @see <a href="https://developer-docs.amazon.com/sp-api/reference/getmarketplaceparticipations">getMarketplaceParticipations</a>
+     */
+    @Override
+    public ConnectionCheck testConnection() {
+        try {
+            Answer answer = call("GET", PARTICIPATIONS, null, "getMarketplaceParticipations");
+            if (answer.status() != 200) return new ConnectionCheck(false, failed("getMarketplaceParticipations", answer).getMessage());
+            for (JsonNode entry : answer.json().path("payload")) {
+                JsonNode marketplace = entry.path("marketplace");
+                if (marketplaceId.equals(marketplace.path("id").asString(""))) {
+                    boolean participating = entry.path("participation").path("isParticipating").asBoolean(false);
+                    String name = marketplace.path("name").asString(marketplaceId);
+                    String store = entry.path("storeName").asString("");
+                    return participating
+                            ? new ConnectionCheck(true, redaction.apply("Connected: seller " + sellerId
+                                    + " sells on " + name + " (" + marketplaceId + ")"
+                                    + (store.isEmpty() ? "" : " as " + store)))
+                            : new ConnectionCheck(false, "The seller does not participate in marketplace "
+                                    + marketplaceId + " (" + name + ")");
+                }
+            }
+            return new ConnectionCheck(false, "The credentials work, but the seller has no participation in marketplace "
+                    + marketplaceId);
+        } catch (ConnectorException e) {
+            return new ConnectionCheck(false, e.getMessage());
+        }
+    }
+
+    /** The pre-signed S3 URL: another host, still only through the outbound rules; the URL itself authorises. */
+    private void upload(String url, byte[] xml) throws ConnectorException {
+        URI target;
+        try {
+            target = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new ConnectorException.Failed("createFeedDocument answered an unusable upload url", null);
+        }
+        OutboundHttp.Exchange put;
+        try {
+            put = http.send("PUT", target, Map.of("Content-Type", XML), xml);
+        } catch (IOException e) {
+            throw new ConnectorException.Failed("The feed document upload failed: " + e.getMessage(), null);
+        }
+        if (put.status() / 100 != 2) {
+            throw new ConnectorException.Failed("The feed document upload was answered " + put.status(), null);
+        }
+    }
+
+    record Answer(int status, Map<String, String> headers, JsonNode json) {
+        Optional<String> header(String name) {
+            for (Map.Entry<String, String> h : headers.entrySet()) {
+                if (h.getKey().equalsIgnoreCase(name)) return Optional.ofNullable(h.getValue());
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** An SP-API call with the access token; one refresh and retry when the token was refused as expired. */
+    private Answer call(String method, String pathAndQuery, byte[] body, String operation) throws ConnectorException {
+        Answer answer = once(method, pathAndQuery, body, operation);
+        if (tokenRefused(answer)) {
+            answer = once(method, pathAndQuery, body, operation);
+            if (answer.status() == 401 || answer.status() == 403) {
+                throw new ConnectorException.Unauthorized(redaction.apply("Amazon refused the access token for "
+                        + operation + " also after a refresh: " + errors(answer)));
+            }
+        } else if (answer.status() == 403) {
+            throw new ConnectorException.Unauthorized(redaction.apply("Amazon denied " + operation + ": "
+                    + errors(answer) + " (is the app authorised with the needed role for this seller?)"));
+        }
+        if (answer.status() == 429) {
+            Optional<String> limit = answer.header("x-amzn-RateLimit-Limit");
+            throw new ConnectorException.Throttled("Amazon throttled " + operation
+                    + limit.map(l -> " (rate limit " + l + " requests per second)").orElse(""), waitFor(limit));
+        }
+        return answer;
+    }
+
+    private String lastToken;
+
+    private Answer once(String method, String pathAndQuery, byte[] body, String operation) throws ConnectorException {
+        String token = login.accessToken();
+        lastToken = token;
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("x-amz-access-token", token);
+        headers.put("Accept", "application/json");
+        headers.put("User-Agent", USER_AGENT);
+        if (body != null) headers.put("Content-Type", "application/json");
+        OutboundHttp.Exchange exchange;
+        try {
+            exchange = http.send(method, base.resolve(pathAndQuery), headers, body);
+        } catch (IOException e) {
+            throw new ConnectorException.Failed(redaction.apply("Amazon " + operation + " failed: " + e.getMessage()), null);
+        }
+        return new Answer(exchange.status(), exchange.headers(), LoginWithAmazon.readQuietly(exchange.body()));
+    }
+
+    /** 401, or 403 whose error says the token expired: forget it, so the retry gets a fresh one. */
+    private boolean tokenRefused(Answer answer) {
+        boolean refused = answer.status() == 401
+                || (answer.status() == 403 && errors(answer).toLowerCase(Locale.ROOT).contains("expired"));
+        if (refused) login.forget(lastToken);
+        return refused;
+    }
+
+    /**
+     * The wait after a 429: one request's worth at the rate Amazon states in
+     * {@code x-amzn-RateLimit-Limit} (requests per second), at least 100 ms; one second when it names none.
+     */
+    static Duration waitFor(Optional<String> limit) {
+        try {
+            double rate = Double.parseDouble(limit.orElse("").trim());
+            if (rate > 0) return Duration.ofMillis(Math.max(100, (long) Math.ceil(1000 / rate)));
+        } catch (NumberFormatException notANumber) {
+            // fall through
+        }
+        return Duration.ofSeconds(1);
+    }
+
+    private ConnectorException.Failed failed(String operation, Answer answer) {
+        return new ConnectorException.Failed(redaction.apply("Amazon " + operation + " answered " + answer.status()
+                + ": " + errors(answer)), null);
+    }
+
+    /** The SP-API error list as "code: message (details)", joined. */
+    static String errors(Answer answer) {
+        StringJoiner out = new StringJoiner("; ");
+        for (JsonNode error : answer.json().path("errors")) {
+            String details = error.path("details").asString("");
+            out.add(error.path("code").asString("?") + ": " + error.path("message").asString("")
+                    + (details.isEmpty() ? "" : " (" + details + ")"));
+        }
+        return out.length() == 0 ? "HTTP " + answer.status() : out.toString();
+    }
+
+    /** The ERROR issues of an INVALID submission, "code: message", joined. */
+    private static String issues(JsonNode submission, String status) {
+        StringJoiner out = new StringJoiner("; ");
+        for (JsonNode issue : submission.path("issues")) {
+            if ("ERROR".equals(issue.path("severity").asString(""))) {
+                out.add(issue.path("code").asString("?") + ": " + issue.path("message").asString(""));
+            }
+        }
+        return out.length() == 0 ? "Amazon answered status " + status : out.toString();
+    }
+
+    private String listingPath(String sellerSku) {
+        return LISTINGS + encode(sellerId) + "/" + encode(sellerSku);
+    }
+
+    /** Percent-encoding for a path segment or query value (a space as %20, not +). */
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
