@@ -30,6 +30,15 @@ public interface PlatformClient {
     /** Tells the platform an order line is cancelled because the item is out of stock. */
     CancellationOutcome cancelForStockout(CancellationRequest request) throws ConnectorException;
 
+    /**
+     * Looks again at a PENDING cancellation ({@code reference} from its outcome). The default, for
+     * platforms that answer through a feed or callback the caller reads itself: still PENDING.
+     */
+    default CancellationOutcome followCancellation(CancellationRequest request, String reference)
+            throws ConnectorException {
+        return new CancellationOutcome(CancellationOutcome.Status.PENDING, reference, null);
+    }
+
     /** One cheap authenticated call proving the host and credentials work. */
     ConnectionCheck testConnection();
 
