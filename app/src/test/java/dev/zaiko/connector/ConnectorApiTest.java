@@ -312,4 +312,27 @@ class ConnectorApiTest {
         api.useToken(ShopApi.TOKEN);
         assertThat(api.get(path()).status()).as("nothing stored").isEqualTo(404);
     }
+
+    @Test
+    void theConsolePageShowsWhichCredentialsAreSetNeverTheirValuesAndTheDriftReport() {
+        String secret = "shpat_" + ShopApi.unique("PAGE");
+        connect(secret);
+        Api browser = new Api(port);
+        browser.signIn("admin", "test-admin-password");
+        ShopApi.Response page = browser.page("/channels/" + channel + "/connector");
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("accessToken").contains("example.myshopify.com").doesNotContain(secret);
+
+        ShopApi.Response test = browser.postForm("/channels/" + channel + "/connector/test", java.util.Map.of());
+        assertThat(test.status()).as(test.body()).isEqualTo(200);
+        assertThat(test.body()).contains("example.myshopify.com answered").doesNotContain(secret);
+
+        ShopApi.Response saved = browser.postForm("/channels/" + channel + "/connector", java.util.Map.of(
+                "platform", "SHOPIFY", "settings", "shopDomain=other.myshopify.com", "credentialName", "",
+                "credentialValue", ""));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(302);
+        assertThat(api.ok(api.get(path())).path("settings").path("shopDomain").asString())
+                .isEqualTo("other.myshopify.com");
+        assertThat(api.ok(api.get(path())).path("credentialsSet").toString()).isEqualTo("[\"accessToken\"]");
+    }
 }
