@@ -40,7 +40,7 @@ final class AdapterNode {
 
     /** Makes the adapter a sender pushes through. */
     interface AdapterFactory {
-        MarketplaceAdapter adapter(Settings settings);
+        MarketplaceAdapter adapter(String channel, Settings settings);
     }
 
     private final JdbcTemplate jdbc;
@@ -145,7 +145,7 @@ final class AdapterNode {
         Long cursor = jdbc.query("select cursor from channel_adapter where channel = ? and held_by = ?",
                 rs -> rs.next() ? rs.getLong(1) : null, channel, id);
         if (cursor == null) return; // removed meanwhile
-        MarketplaceAdapter adapter = adapters.adapter(settings);
+        MarketplaceAdapter adapter = adapters.adapter(channel, settings);
         ChannelSender sender = new ChannelSender(channel, settings, adapter, cursor, until, jdbc, feeds, properties,
                 clock, id, metrics);
         metrics.channel(channel);

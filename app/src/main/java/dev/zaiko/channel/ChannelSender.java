@@ -239,7 +239,8 @@ final class ChannelSender {
         } catch (MarketplaceThrottledException e) {
             metrics.pushed(channel, AdapterMetrics.THROTTLED, 0, Duration.between(started, clock.instant()));
             Instant now = clock.instant();
-            Optional<Duration> asked = RetryAfter.parse(e.retryAfter(), now);
+            Optional<Duration> asked = e.waitAsked() != null ? Optional.of(e.waitAsked())
+                    : RetryAfter.parse(e.retryAfter(), now);
             if (asked.isPresent()) {
                 Duration wait = asked.get().compareTo(properties.adapterMaxRetryAfter()) > 0 ? properties.adapterMaxRetryAfter()
                         : asked.get();

@@ -239,6 +239,35 @@ class FeedWriter implements SmartLifecycle {
         return outcome != null && outcome.skus() >= SKUS_PER_ROUND;
     }
 
+    /**
+     * Gives the channel's current feed entries of these SKUs a new sequence number, value unchanged,
+     * so that whatever follows the feed after a cursor (the channel's marketplace sender, webhooks)
+     * sends them again, in order with every other change: a drift found on a platform is corrected
+     * by the channel's own sender, never by a second writer that could send an older value after a
+     * newer one. Under the writer's lock, so sequence numbers still commit in order.
+     *
+     * @return SKU -> its new seq, for the SKUs the feed has on the channel
+     */
+    Map<String, Long> resequence(String channel, java.util.Collection<String> skus) {
+        if (skus.isEmpty()) return Map.of();
+        String[] array = skus.stream().sorted().distinct().toArray(String[]::new);
+        Map<String, Long> seqs = new HashMap<>();
+        tx.executeWithoutResult(t -> {
+            jdbc.queryForObject("select pg_advisory_xact_lock(?)::text", String.class, LOCK);
+            jdbc.query("""
+                    update channel_feed set seq = nextval('channel_feed_seq')
+                    where channel = ? and sku = any(?) returning sku, seq
+                    """, rs -> {
+                seqs.put(rs.getString(1), rs.getLong(2));
+            }, channel, array);
+        });
+        if (!seqs.isEmpty()) {
+            written.raise();
+            listeners.forEach(Runnable::run);
+        }
+        return seqs;
+    }
+
     private List<ChannelStock> compute(String sku) {
         try {
             return availability.everyChannel(sku);

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.zaiko.inventory.StockNetwork;
@@ -14,6 +15,7 @@ import dev.zaiko.platform.NotFoundException;
 import dev.zaiko.platform.outbound.OutboundHttp;
 import dev.zaiko.platform.outbound.OutboundTargets;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -35,17 +37,19 @@ public class MarketplaceAdapters implements SmartLifecycle {
     private final AdapterNode node;
     private final Clock clock;
     private final OutboundTargets targets;
+    private final FeedWriter writer;
 
     MarketplaceAdapters(JdbcTemplate jdbc, StockNetwork network, ReadingFeeds feeds, FeedWriter writer,
                         ChannelSyncProperties properties, Clock clock, MeterRegistry meters, OutboundTargets targets,
-                        OutboundHttp http) {
+                        OutboundHttp http, ObjectProvider<ConnectedAdapters> connected) {
         this.jdbc = jdbc;
+        this.writer = writer;
         this.network = network;
         this.clock = clock;
         this.targets = targets;
         this.node = new AdapterNode(jdbc, feeds::read,
-                posting(http, properties.connectTimeout(), properties.requestTimeout()), properties, clock, meters,
-                AdapterNode.newId());
+                connectedFirst(connected, posting(http, properties.connectTimeout(), properties.requestTimeout())),
+                properties, clock, meters, AdapterNode.newId());
         writer.onWritten(node::wake);
     }
 
@@ -54,8 +58,98 @@ public class MarketplaceAdapters implements SmartLifecycle {
      * where the URL's host points ({@link OutboundHttp}).
      */
     static AdapterNode.AdapterFactory posting(OutboundHttp http, Duration connectTimeout, Duration timeout) {
-        return s -> Marketplace.valueOf(s.marketplace()).adapter(s.url(), s.rate(), s.batch(), http, connectTimeout,
-                timeout);
+        return (channel, s) -> Marketplace.valueOf(s.marketplace()).adapter(s.url(), s.rate(), s.batch(), http,
+                connectTimeout, timeout);
+    }
+
+    /**
+     * A channel connected to its platform ({@link ConnectedAdapters}, the connector module) pushes
+     * through its connector; any other through {@code otherwise}. A connector row whose connector is
+     * gone (its account removed on another instance meanwhile) gets an adapter that fails every push
+     * with a reason, so the row shows it instead of a sender that cannot start.
+     */
+    static AdapterNode.AdapterFactory connectedFirst(ObjectProvider<ConnectedAdapters> connected,
+                                                     AdapterNode.AdapterFactory otherwise) {
+        return (channel, s) -> {
+            for (ConnectedAdapters c : connected) {
+                Optional<MarketplaceAdapter> adapter = c.adapterFor(channel);
+                if (adapter.isPresent()) return adapter.get();
+            }
+            if (s.url().startsWith(CONNECTOR_URL)) return new NotConnected(s);
+            return otherwise.adapter(channel, s);
+        };
+    }
+
+    /** The {@code url} of a channel_adapter row that a connector pushes (no URL of its own: the platform's API). */
+    public static final String CONNECTOR_URL = "connector:";
+
+    /** A connector row without its connector: every push fails, saying so. */
+    private record NotConnected(AdapterNode.Settings settings) implements MarketplaceAdapter {
+        @Override
+        public String marketplace() {
+            return settings.marketplace();
+        }
+
+        @Override
+        public int maxBatch() {
+            return settings.batch();
+        }
+
+        @Override
+        public double requestsPerSecond() {
+            return settings.rate();
+        }
+
+        @Override
+        public void push(ChannelPush batch) throws java.io.IOException {
+            throw new java.io.IOException("HTTP 0 no connector account");
+        }
+    }
+
+    /**
+     * Makes the channel pushed by its connector (the connector module calls it when a channel's
+     * connector is set): the channel's adapter row with the platform's name, the platform's rate and
+     * batch, and {@link #CONNECTOR_URL} instead of a URL. A row that was there keeps its cursor and its
+     * safety floor; a new one starts at cursor 0 (every SKU's current value goes first) with floor 0.
+     */
+    public ChannelAdapter connect(String channel, String platform, double rate, int batch) {
+        network.requireChannel(channel);
+        double r = Math.min(MAX_RATE, rate);
+        int b = Math.max(1, Math.min(MAX_BATCH, batch));
+        jdbc.update("""
+                insert into channel_adapter (channel, marketplace, url, rate, batch, safety_floor, created_at)
+                values (?, ?, ?, ?, ?, 0, ?)
+                on conflict (channel) do update set marketplace = excluded.marketplace, url = excluded.url,
+                    rate = excluded.rate, batch = excluded.batch, failures = 0, last_error = null, next_attempt_at = null
+                """, channel, platform, CONNECTOR_URL + platform.toLowerCase(Locale.ROOT), r, b,
+                Timestamp.from(clock.instant()));
+        node.stopSender(channel);
+        node.heartbeat();
+        return get(channel);
+    }
+
+    /** The channel's adapter, if it has one (no error when not). */
+    public Optional<ChannelAdapter> find(String channel) {
+        return findRow(channel);
+    }
+
+    /** Removes the channel's adapter row if a connector pushes it; a row set by URL stays. */
+    public void disconnect(String channel) {
+        if (jdbc.update("delete from channel_adapter where channel = ? and url like ?", channel,
+                CONNECTOR_URL + "%") > 0) {
+            node.stopSender(channel);
+        }
+    }
+
+    /**
+     * Sends these SKUs' current values on the channel again, through the channel's own sender and in
+     * order with every other change (see {@link FeedWriter#resequence}).
+     *
+     * @return SKU -> the feed seq whose push carries the value, for the SKUs the channel's feed has
+     */
+    public Map<String, Long> pushAgain(String channel, java.util.Collection<String> skus) {
+        network.requireChannel(channel);
+        return writer.resequence(channel, skus);
     }
 
     /**
@@ -92,7 +186,7 @@ public class MarketplaceAdapters implements SmartLifecycle {
 
     public ChannelAdapter get(String channel) {
         network.requireChannel(channel);
-        return find(channel).orElseThrow(() -> new NotFoundException("No adapter on channel '" + channel + "'."));
+        return findRow(channel).orElseThrow(() -> new NotFoundException("No adapter on channel '" + channel + "'."));
     }
 
     public void delete(String channel) {
@@ -111,7 +205,7 @@ public class MarketplaceAdapters implements SmartLifecycle {
         }
     }
 
-    private Optional<ChannelAdapter> find(String channel) {
+    private Optional<ChannelAdapter> findRow(String channel) {
         return jdbc.query("""
                 select channel, marketplace, url, rate, batch, safety_floor, cursor, failures, last_error,
                     next_attempt_at, last_pushed_at, held_by, held_until from channel_adapter where channel = ?

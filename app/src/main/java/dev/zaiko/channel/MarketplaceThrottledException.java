@@ -12,12 +12,32 @@ public class MarketplaceThrottledException extends IOException {
 
     private final int status;
     private final String retryAfter;
+    private final java.time.Duration wait;
 
     /** @param retryAfter the raw {@code Retry-After} header, null when there was none */
     public MarketplaceThrottledException(int status, String retryAfter) {
         super("HTTP " + status);
         this.status = status;
         this.retryAfter = retryAfter;
+        this.wait = null;
+    }
+
+    /**
+     * A marketplace's own throttling answer that named its wait in another way than a header (a
+     * connector's client read it from the platform's answer: Shopify's throttle status, Amazon's rate).
+     *
+     * @param wait the wait the marketplace asked for
+     */
+    public MarketplaceThrottledException(int status, java.time.Duration wait) {
+        super("HTTP " + status);
+        this.status = status;
+        this.retryAfter = null;
+        this.wait = wait;
+    }
+
+    /** The wait the marketplace asked for other than by a header, or null. */
+    public java.time.Duration waitAsked() {
+        return wait;
     }
 
     public int status() {

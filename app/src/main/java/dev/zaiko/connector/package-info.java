@@ -12,5 +12,5 @@
  * decrypted credentials, the SKU mapping, an HTTP client that keeps to the outbound rules) and what
  * it answers.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"channel", "inventory", "platform"})
 package dev.zaiko.connector;

@@ -58,6 +58,9 @@ class ApiDocumentation {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("catalog", "What the shop sells: products with SKU, Japanese and English names, price in yen, "
                 + "stock-handling facts and the shop's own pinned substitutes.");
+        m.put("connector", "Channel connectors: a channel's account on its platform (Amazon, Rakuten, Yahoo!, "
+                + "Shopify, Smaregi) with encrypted credentials, the SKU mapping, a connection test, health and the "
+                + "drift found by reading back what the platform shows.");
         m.put("inventory", "Locations, channels and their pools, stock per SKU and location in buckets "
                 + "(INSPECTING, SELLABLE, RESERVED, DEFECTIVE), the movement ledger, protections, expected "
                 + "inbounds, availability per channel and the reservation engine every channel's stock goes through.");

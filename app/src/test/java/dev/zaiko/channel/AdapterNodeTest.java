@@ -129,7 +129,7 @@ class AdapterNodeTest {
     }
 
     AdapterNode node(String id, Clock clock, MeterRegistry meters, Recorder recorder) {
-        return node(id, clock, meters, s -> recorder, ChannelSyncProperties.defaults());
+        return node(id, clock, meters, (c, s) -> recorder, ChannelSyncProperties.defaults());
     }
 
     void adapter(String url, double rate, int batch, Clock clock) {

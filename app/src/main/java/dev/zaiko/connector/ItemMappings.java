@@ -1,0 +1,184 @@
+package dev.zaiko.connector;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.zaiko.inventory.StockNetwork;
+import dev.zaiko.platform.InvalidRequestException;
+import dev.zaiko.platform.NotFoundException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A connected channel's SKU mapping: Zaiko's SKU -> the platform's identifiers for it, set per SKU
+ * or imported from a CSV file (header {@code sku,<identifier>,...}, UTF-8), all rows or none.
+ */
+@Service
+public class ItemMappings {
+
+    static final int MAX_ROWS = 50_000;
+    static final int MAX_BYTES = 10 * 1024 * 1024;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final StockNetwork network;
+    private final ConnectorAccounts accounts;
+    private final Clock clock;
+
+    ItemMappings(JdbcTemplate jdbc, org.springframework.transaction.PlatformTransactionManager transactions, StockNetwork network, ConnectorAccounts accounts,
+                 Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(transactions);
+        this.network = network;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    public record Item(String sku, Map<String, String> identifiers) {
+    }
+
+    /**
+     * @param row     the data row's number (1 = the first line after the header)
+     * @param problem what is wrong with it, null when it can be imported
+     */
+    public record RowReport(int row, String sku, String problem) {
+    }
+
+    /** @param imported SKUs whose mapping was set (0 when any row was refused: then nothing was) */
+    public record ImportReport(int imported, List<RowReport> rows) {
+    }
+
+    public Item set(String channel, String sku, Map<String, String> identifiers) {
+        requireConnected(channel);
+        String problem = problem(sku, identifiers);
+        if (problem != null) {
+            throw new InvalidRequestException("invalid-mapping", problem, Map.of("field", "identifiers"));
+        }
+        store(channel, List.of(new Item(sku, new TreeMap<>(identifiers))));
+        return new Item(sku, new TreeMap<>(identifiers));
+    }
+
+    public List<Item> list(String channel) {
+        requireConnected(channel);
+        return jdbc.query("select sku, identifiers::text from connector_item where channel = ? order by sku",
+                (rs, i) -> new Item(rs.getString(1), new TreeMap<>(ConnectorAccounts.JSON.readValue(rs.getString(2),
+                        ConnectorAccounts.STRINGS))), channel);
+    }
+
+    /** Every row or none: a refused row answers 400 with every row's report ({@code rows}), and nothing is stored. */
+    public ImportReport importCsv(String channel, byte[] body) {
+        requireConnected(channel);
+        if (body != null && body.length > MAX_BYTES) {
+            throw new InvalidRequestException("csv-too-large", "A file may have at most " + MAX_BYTES
+                    + " bytes; split it.", Map.of("maxBytes", MAX_BYTES));
+        }
+        String text = new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) text = text.substring(1);
+        List<String> header = null;
+        List<RowReport> reports = new ArrayList<>();
+        List<Item> items = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        boolean refused = false;
+        try (CsvReader<CsvRecord> reader = CsvReader.builder().allowMissingFields(true).allowExtraFields(true)
+                .skipEmptyLines(true).ofCsvRecord(text)) {
+            for (CsvRecord record : reader) {
+                if (header == null) {
+                    header = record.getFields().stream().map(String::strip).toList();
+                    if (header.isEmpty() || !header.get(0).equals("sku") || header.size() < 2) {
+                        throw new InvalidRequestException("invalid-mapping", "The header must be sku followed by "
+                                + "the platform's identifier names (e.g. sku,manageNumber,variantId).",
+                                Map.of("field", "header"));
+                    }
+                    for (String name : header.subList(1, header.size())) {
+                        if (name.isEmpty()) {
+                            throw new InvalidRequestException("invalid-mapping", "A header column has no name.",
+                                    Map.of("field", "header"));
+                        }
+                    }
+                    continue;
+                }
+                if (reports.size() >= MAX_ROWS) {
+                    throw new InvalidRequestException("csv-too-many-rows", "A file may have at most " + MAX_ROWS
+                            + " data rows; split it.", Map.of("maxRows", MAX_ROWS));
+                }
+                int number = reports.size() + 1;
+                String sku = record.getFieldCount() > 0 ? record.getField(0).strip() : "";
+                Map<String, String> identifiers = new LinkedHashMap<>();
+                for (int i = 1; i < Math.min(header.size(), record.getFieldCount()); i++) {
+                    String v = record.getField(i).strip();
+                    if (!v.isEmpty()) identifiers.put(header.get(i), v);
+                }
+                String problem = record.getFieldCount() != header.size()
+                        ? "has " + record.getFieldCount() + " fields, the header has " + header.size()
+                        : problem(sku, identifiers);
+                if (problem == null && !seen.add(sku)) problem = "sku " + sku + " is on an earlier row too";
+                reports.add(new RowReport(number, sku, problem));
+                if (problem != null) refused = true;
+                else items.add(new Item(sku, identifiers));
+            }
+        } catch (CsvParseException e) {
+            throw new InvalidRequestException("invalid-mapping", "The body is not a readable CSV file.",
+                    Map.of("field", "body"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (header == null) {
+            throw new InvalidRequestException("invalid-mapping", "The body is empty; a CSV file with a header "
+                    + "line (sku,<identifier>,...) was expected.", Map.of("field", "body"));
+        }
+        if (refused) {
+            long bad = reports.stream().filter(r -> r.problem() != null).count();
+            throw new InvalidRequestException("invalid-mapping", bad + " of " + reports.size()
+                    + " rows cannot be imported; nothing was imported.", Map.of("field", "body", "rows", reports));
+        }
+        tx.executeWithoutResult(t -> store(channel, items));
+        return new ImportReport(items.size(), reports);
+    }
+
+    private void store(String channel, List<Item> items) {
+        Timestamp now = Timestamp.from(clock.instant());
+        List<Object[]> rows = new ArrayList<>();
+        for (Item item : items) {
+            rows.add(new Object[] {channel, item.sku(), ConnectorAccounts.JSON.writeValueAsString(
+                    new TreeMap<>(item.identifiers())), now});
+        }
+        jdbc.batchUpdate("""
+                insert into connector_item (channel, sku, identifiers, updated_at) values (?, ?, ?::jsonb, ?)
+                on conflict (channel, sku) do update set identifiers = excluded.identifiers,
+                    updated_at = excluded.updated_at
+                """, rows);
+    }
+
+    private static String problem(String sku, Map<String, String> identifiers) {
+        if (sku == null || sku.isBlank()) return "sku is empty";
+        if (sku.length() > 100) return "sku is longer than 100 characters";
+        if (identifiers == null || identifiers.isEmpty()) return "no identifier for sku " + sku;
+        for (Map.Entry<String, String> e : identifiers.entrySet()) {
+            if (e.getKey() == null || e.getKey().isBlank()) return "an identifier has no name";
+            if (e.getValue() == null || e.getValue().isBlank()) return "identifier " + e.getKey() + " is empty";
+            if (e.getValue().length() > 200) return "identifier " + e.getKey() + " is longer than 200 characters";
+        }
+        return null;
+    }
+
+    private void requireConnected(String channel) {
+        network.requireChannel(channel);
+        if (!accounts.connected(channel)) {
+            throw new NotFoundException("No connector on channel '" + channel + "'.");
+        }
+    }
+}

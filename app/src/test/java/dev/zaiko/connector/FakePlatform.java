@@ -1,0 +1,131 @@
+package dev.zaiko.connector;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+
+/**
+ * A platform in memory, for the core's tests only: it says it is SHOPIFY and comes first in Spring's
+ * order, so it stands in for the real adapter where one is built in. Per channel it keeps what the
+ * "platform" shows for each SKU and every request the client made; settings {@code readBack=false}
+ * makes it a platform that cannot be read back (as Yahoo). It needs {@code settings.shopDomain} and
+ * {@code credentials.accessToken}; an access token starting with "bad" is refused.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("test")
+class FakePlatform {
+
+    /** One channel's platform as the test sees it. */
+    static final class Shop {
+        final Map<String, Integer> shown = new ConcurrentHashMap<>();
+        final List<List<PlatformClient.QuantityUpdate>> requests = new CopyOnWriteArrayList<>();
+        volatile Duration throttleNext;
+    }
+
+    static final Map<String, Shop> SHOPS = new ConcurrentHashMap<>();
+
+    static Shop shop(String channel) {
+        return SHOPS.computeIfAbsent(channel, c -> new Shop());
+    }
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    PlatformConnector fakeShopify() {
+        return new PlatformConnector() {
+            @Override
+            public Platform platform() {
+                return Platform.SHOPIFY;
+            }
+
+            @Override
+            public Limits limits() {
+                return new Limits(20, 5, 10);
+            }
+
+            @Override
+            public List<FieldProblem> validate(ConnectorAccount account) {
+                List<FieldProblem> problems = new ArrayList<>();
+                if (account.setting("shopDomain") == null) {
+                    problems.add(new FieldProblem("settings.shopDomain", "is required"));
+                }
+                if (account.credential("accessToken") == null) {
+                    problems.add(new FieldProblem("credentials.accessToken", "is required"));
+                }
+                return problems;
+            }
+
+            @Override
+            public PlatformClient client(ConnectorAccount account, ConnectorHttp http) {
+                return new Client(account);
+            }
+        };
+    }
+
+    private static final class Client implements PlatformClient {
+        private final ConnectorAccount account;
+        private final Shop shop;
+
+        Client(ConnectorAccount account) {
+            this.account = account;
+            this.shop = shop(account.channel());
+        }
+
+        @Override
+        public PushOutcome setQuantities(List<QuantityUpdate> updates) throws ConnectorException {
+            if (account.credential("accessToken").startsWith("bad")) {
+                throw new ConnectorException.Unauthorized("the shop refused the access token");
+            }
+            Duration throttle = shop.throttleNext;
+            if (throttle != null) {
+                shop.throttleNext = null;
+                throw new ConnectorException.Throttled("THROTTLED", throttle);
+            }
+            shop.requests.add(List.copyOf(updates));
+            List<String> accepted = new ArrayList<>();
+            Map<String, String> rejected = new LinkedHashMap<>();
+            for (QuantityUpdate u : updates) {
+                if (account.mapping().identifiers(u.sku()).isEmpty()) {
+                    rejected.put(u.sku(), "not mapped");
+                } else {
+                    shop.shown.put(u.sku(), u.quantity());
+                    accepted.add(u.sku());
+                }
+            }
+            return new PushOutcome(accepted, rejected, null);
+        }
+
+        @Override
+        public Optional<Map<String, Integer>> readQuantities(List<String> skus) {
+            if ("false".equals(account.setting("readBack"))) return Optional.empty();
+            Map<String, Integer> out = new LinkedHashMap<>();
+            for (String sku : skus) {
+                Integer v = shop.shown.get(sku);
+                if (v != null) out.put(sku, v);
+            }
+            return Optional.of(out);
+        }
+
+        @Override
+        public CancellationOutcome cancelForStockout(CancellationRequest request) {
+            return new CancellationOutcome(CancellationOutcome.Status.CONFIRMED, null, null);
+        }
+
+        @Override
+        public ConnectionCheck testConnection() {
+            return account.credential("accessToken").startsWith("bad")
+                    ? new ConnectionCheck(false, "401: invalid API key or access token")
+                    : new ConnectionCheck(true, "shop " + account.setting("shopDomain") + " answered");
+        }
+    }
+}
