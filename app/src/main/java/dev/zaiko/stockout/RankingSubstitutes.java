@@ -130,9 +130,17 @@ final class RankingSubstitutes {
         return switch (direction) {
             case AT_LEAST -> cmp > 0 ? Verdict.BETTER : Verdict.WORSE;
             case AT_MOST -> cmp < 0 ? Verdict.BETTER : Verdict.WORSE;
-            case CLOSEST -> Verdict.CLOSE;
+            case CLOSEST -> closeEnough(original.number(), substitute.number()) ? Verdict.CLOSE : Verdict.FAR;
             case SAME -> Verdict.DIFFERENT;
         };
+    }
+
+    /** How far a number may be from the original's and still be called about the same: 20 %. */
+    static final BigDecimal CLOSE_ENOUGH = new BigDecimal("0.20");
+
+    static boolean closeEnough(BigDecimal original, BigDecimal substitute) {
+        BigDecimal gap = substitute.subtract(original).abs();
+        return gap.compareTo(original.abs().multiply(CLOSE_ENOUGH)) <= 0;
     }
 
     private static boolean isShort(ComparisonRow row) {

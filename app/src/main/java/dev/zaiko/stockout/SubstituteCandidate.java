@@ -25,9 +25,13 @@ public record SubstituteCandidate(int rank, String sku, StockoutFacts.Name name,
         comparison = List.copyOf(comparison);
     }
 
-    /** How a substitute's attribute compares with the missing product's. */
+    /**
+     * How a substitute's attribute compares with the missing product's. For a number where neither
+     * more nor less is better (CLOSEST): CLOSE within {@code RankingSubstitutes.CLOSE_ENOUGH} of the
+     * original, FAR beyond it (520 g against 88 g is not "about the same").
+     */
     public enum Verdict {
-        BETTER, SAME, CLOSE, WORSE, DIFFERENT, MISSING
+        BETTER, SAME, CLOSE, FAR, WORSE, DIFFERENT, MISSING
     }
 
     /**

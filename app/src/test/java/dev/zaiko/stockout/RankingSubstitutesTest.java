@@ -65,6 +65,23 @@ class RankingSubstitutesTest {
     }
 
     @Test
+    void aNumberWithinAFifthOfTheOriginalIsAboutTheSameAndFartherIsNot() {
+        Attribute grams520 = new Attribute(new java.math.BigDecimal("520"), null, "g");
+        Attribute grams88 = new Attribute(new java.math.BigDecimal("88"), null, "g");
+        Attribute grams600 = new Attribute(new java.math.BigDecimal("600"), null, "g");
+        Attribute grams630 = new Attribute(new java.math.BigDecimal("630"), null, "g");
+
+        assertThat(RankingSubstitutes.verdict(grams520, grams600, AttributeRules.Direction.CLOSEST))
+                .isEqualTo(SubstituteCandidate.Verdict.CLOSE);
+        assertThat(RankingSubstitutes.verdict(grams520, grams630, AttributeRules.Direction.CLOSEST))
+                .isEqualTo(SubstituteCandidate.Verdict.FAR);
+        assertThat(RankingSubstitutes.verdict(grams520, grams88, AttributeRules.Direction.CLOSEST))
+                .isEqualTo(SubstituteCandidate.Verdict.FAR);
+        assertThat(RankingSubstitutes.verdict(grams520, grams88, AttributeRules.Direction.AT_MOST))
+                .as("lighter where lighter is better").isEqualTo(SubstituteCandidate.Verdict.BETTER);
+    }
+
+    @Test
     void pinnedSubstitutesComeFirstInTheShopsOrderEvenFromAnotherCategory() {
         Product flask = product("FLASK", "flask", 2500, ProductStatus.ACTIVE, Map.of());
         List<SubstituteCandidate> ranked = RankingSubstitutes.rank(missing, 3000, 1, List.of(
