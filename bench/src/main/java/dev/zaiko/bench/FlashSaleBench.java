@@ -25,6 +25,10 @@ public final class FlashSaleBench {
             ChaosBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length > 0 && args[0].equals("connectors")) {
+            ConnectorBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length > 0 && args[0].equals("propagation")) {
             PropagationBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;

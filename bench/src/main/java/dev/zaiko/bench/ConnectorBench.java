@@ -1,0 +1,552 @@
+package dev.zaiko.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.sun.net.httpserver.HttpServer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Connectors under a flash sale: how long a stock change takes to reach each platform (WireMock
+ * stubs of Amazon, Rakuten, Yahoo!, Shopify and Smaregi answering as documented), and how many
+ * pushes per second each platform actually got against its documented limit. A real Zaiko on a
+ * random loopback port; one MARKETPLACE channel per platform, connected through
+ * {@code PUT /api/channels/{code}/connector} with the stub as {@code baseUrl}, every SKU mapped.
+ * Baseline in the same run: the own web shop {@code WEB}, same locations, with a plain webhook
+ * receiver (the JSON-posting path every channel has). Each channel's feed is long-polled too,
+ * to date the values the stubs receive (a pushed value is matched to its feed entry's
+ * {@code changedAt}) and as a second baseline. Matching: {@link PropagationMatch}.
+ */
+public final class ConnectorBench {
+
+    static final String USAGE = """
+            Usage: java -jar zaiko-bench.jar connectors [options]
+              --clients=N     concurrent clients in a closed loop (default 16)
+              --warmup=S      seconds of load not counted (default 5)
+              --duration=S    seconds measured (default 30)
+              --others=N      SKUs besides the hot one (default 4)
+              --stock=N       units of each SKU in each of the two locations (default 45000;
+                              Rakuten shows at most 99,999, so keep 2 x N below that)
+              --app.NAME=V    a Zaiko setting
+            """;
+
+    static final String WEB = OrderShop.WEB;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final long SETTLE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
+    /** Extra refill per request when checking the stub's arrivals against the token bucket (network jitter). */
+    static final long SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
+    record Options(int clients, int warmupSeconds, int durationSeconds, int others, int stock, List<String> app) {
+
+        static Options parse(String[] args) {
+            int clients = 16, warmup = 5, duration = 30, others = 4, stock = 45_000;
+            List<String> app = new ArrayList<>();
+            for (String arg : args) {
+                if (arg.equals("--help")) throw new BenchOptions.HelpRequested();
+                int eq = arg.indexOf('=');
+                if (!arg.startsWith("--") || eq < 0) throw new IllegalArgumentException("Unknown argument: " + arg);
+                String name = arg.substring(2, eq);
+                String value = arg.substring(eq + 1);
+                if (name.startsWith("app.")) {
+                    app.add("--" + name.substring(4) + "=" + value);
+                    continue;
+                }
+                int n;
+                try {
+                    n = Integer.parseInt(value);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(arg + ": not a number");
+                }
+                switch (name) {
+                    case "clients" -> clients = n;
+                    case "warmup" -> warmup = n;
+                    case "duration" -> duration = n;
+                    case "others" -> others = n;
+                    case "stock" -> stock = n;
+                    default -> throw new IllegalArgumentException("Unknown option: " + arg);
+                }
+            }
+            if (clients < 1 || warmup < 0 || duration < 1 || others < 0 || stock < 1) {
+                throw new IllegalArgumentException("clients, duration and stock must be positive");
+            }
+            return new Options(clients, warmup, duration, others, stock, List.copyOf(app));
+        }
+
+        @Override
+        public String toString() {
+            return "--clients=%d --warmup=%d --duration=%d --others=%d --stock=%d%s".formatted(clients,
+                    warmupSeconds, durationSeconds, others, stock, app.isEmpty() ? "" : " " + String.join(" ", app));
+        }
+    }
+
+    /** The platform's documented limit as the channel's adapter took it. */
+    record Limit(double requestsPerSecond, int burst, int batch) {
+    }
+
+    /** One observer's row: a platform stub, or a baseline. */
+    record Row(String observer, String channel, Limit limit, PropagationMatch.Result latency, PushRate rate,
+               long valuesSent, long undated, long unexpected, boolean settled, Map<String, Integer> lastSeen) {
+    }
+
+    record Result(Options options, List<Row> rows, Map<String, Integer> finalAts, long changes, long reservations,
+                  long tillSales, long refused, long errors, String firstError, LatencyRecorder changeLatency) {
+    }
+
+    private ConnectorBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        var parsed = BenchOptions.parseOrExit(Options::parse, USAGE, args);
+        if (parsed.isEmpty()) return;
+        Options options = parsed.get();
+        Locale.setDefault(Locale.ROOT);
+        String loadBefore = MachineFacts.currentLoadAverage();
+        progress("Settings: " + options);
+        List<String> app = new ArrayList<>(List.of("--zaiko.outbound.allowed-networks=127.0.0.0/8"));
+        app.addAll(options.app());
+        try (ZaikoServer server = ZaikoServer.start(app.toArray(String[]::new))) {
+            MachineFacts machine = MachineFacts.of(server);
+            Result result = run(server, options);
+            System.out.print(report(result, machine, loadBefore));
+        }
+    }
+
+    static String channelOf(String platform) {
+        return "C-" + platform;
+    }
+
+    /** Sets up the shop, connects the platforms, runs the flash sale and measures; Zaiko must allow loopback targets. */
+    static Result run(ZaikoServer server, Options options) throws Exception {
+        String base = server.baseUrl();
+        HttpClient http = OrderTraffic.client();
+        OrderShop shop = new OrderShop(server);
+        progress("Zaiko listens on " + base + "; setting up the shop and the platform stubs");
+        shop.networkWithStore();
+        List<String> skus = new ArrayList<>();
+        skus.add("HOT");
+        for (int i = 1; i <= options.others(); i++) skus.add("OTHER-" + i);
+        for (String sku : skus) {
+            send(http, post(base + "/api/products", """
+                    {"sku":"%s","name":{"ja":"ベンチ商品 %s","en":"Bench product %s"},"category":"bench","price":%d}"""
+                    .formatted(sku, sku, sku, OrderTraffic.UNIT_PRICE)), 201);
+        }
+        List<String> channels = new ArrayList<>(List.of(WEB));
+        Map<String, Limit> limits = new LinkedHashMap<>();
+        try (PlatformStubs stubs = new PlatformStubs(skus)) {
+            stubs.start();
+            for (String platform : PlatformStubs.PLATFORMS) {
+                String channel = channelOf(platform);
+                channels.add(channel);
+                send(http, post(base + "/api/channels", """
+                        {"code":"%s","kind":"MARKETPLACE","name":"%s","online":true,"locations":["%s","%s"]}"""
+                        .formatted(channel, platform, OrderShop.WAREHOUSE, OrderShop.STORE)), 201);
+                send(http, put(base + "/api/channels/" + channel + "/connector", stubs.account(platform).toString()), 200);
+                for (String sku : skus) {
+                    send(http, put(base + "/api/channels/" + channel + "/connector/items/" + sku,
+                            stubs.identifiers(platform, sku).toString()), 200);
+                }
+                JsonNode documented = JSON.readTree(send(http, get(base + "/api/channels/" + channel + "/connector"), 200))
+                        .path("limits");
+                limits.put(platform, new Limit(documented.path("requestsPerSecond").doubleValue(),
+                        documented.path("burst").intValue(), documented.path("maxBatch").intValue()));
+            }
+            Observer webhook = new Observer();
+            HttpServer receiver = receiver(webhook);
+            Map<String, Observer> feeds = new LinkedHashMap<>();
+            List<FeedReader> readers = new ArrayList<>();
+            try {
+                receiver.start();
+                send(http, post(base + "/api/channels/" + WEB + "/webhooks", "{\"url\":\"http://127.0.0.1:"
+                        + receiver.getAddress().getPort() + "/hook\",\"secret\":\"bench-secret-0123456789\"}"), 201);
+                for (String channel : channels) {
+                    Observer feed = new Observer();
+                    feeds.put(channel, feed);
+                    FeedReader reader = new FeedReader(http, base, channel, feed);
+                    readers.add(reader);
+                    reader.start();
+                }
+                for (String sku : skus) {
+                    shop.stock(sku, OrderShop.WAREHOUSE, options.stock());
+                    shop.stock(sku, OrderShop.STORE, options.stock());
+                }
+                Map<String, Integer> initial = channelAts(http, base, skus, WEB);
+                long deadline = System.nanoTime() + SETTLE_TIMEOUT_NANOS;
+                for (String platform : PlatformStubs.PLATFORMS) {
+                    if (!stubs.stub(platform).awaitAtMost(initial, deadline)) {
+                        throw new IllegalStateException(platform + " did not receive the initial values " + initial
+                                + ": it has " + stubs.stub(platform).last() + ", " + stubs.stub(platform).unexpected.get()
+                                + " unexpected requests");
+                    }
+                }
+                if (!webhook.awaitAtMost(initial, deadline)) {
+                    throw new IllegalStateException("The webhook did not receive the initial values " + initial);
+                }
+                progress("Every platform has the initial values " + initial + "; flash sale: " + options.clients()
+                        + " clients, " + options.warmupSeconds() + " s warm-up + " + options.durationSeconds() + " s measured");
+                Load load = new Load(http, base, skus, options);
+                load.run();
+                Map<String, Integer> last = channelAts(http, base, skus, WEB);
+                progress("Load done (" + load.changes.size() + " changes measured, " + load.errors.get() + " errors"
+                        + (load.firstError.get() == null ? "" : ", the first: " + load.firstError.get())
+                        + "); waiting for " + last);
+                long settleFrom = System.nanoTime();
+                deadline = settleFrom + SETTLE_TIMEOUT_NANOS;
+                List<PropagationMatch.Change> changes = List.copyOf(load.changes);
+                List<Row> rows = new ArrayList<>();
+                for (String platform : PlatformStubs.PLATFORMS) {
+                    PlatformStubs.Stub stub = stubs.stub(platform);
+                    boolean settled = stub.awaitAtMost(last, deadline);
+                    feeds.get(channelOf(platform)).awaitAtMost(last, deadline);
+                    rows.add(platformRow(platform, stub, limits.get(platform), feeds.get(channelOf(platform)), changes,
+                            last, load, settled));
+                }
+                boolean hookSettled = webhook.awaitAtMost(last, deadline);
+                boolean feedSettled = feeds.get(WEB).awaitAtMost(last, deadline);
+                progress("Settled after " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - settleFrom) + " ms");
+                rows.add(observerRow("baseline: webhook (" + WEB + ")", WEB, webhook, changes, last, load, hookSettled));
+                rows.add(observerRow("baseline: feed long poll (" + WEB + ")", WEB, feeds.get(WEB), changes, last, load,
+                        feedSettled));
+                return new Result(options, rows, last, changes.size(), load.reservations.get(), load.tillSales.get(),
+                        load.refused.get(), load.errors.get(), load.firstError.get(), load.changeLatency);
+            } finally {
+                for (FeedReader reader : readers) reader.stop();
+                receiver.stop(0);
+                ((ExecutorService) receiver.getExecutor()).shutdownNow();
+            }
+        }
+    }
+
+    /**
+     * The stub's pushes as sightings: each value dated by the channel's own feed entry of that SKU
+     * and value ({@code changedAt}); a value the feed reader never saw gets no date, so it counts
+     * only when it is the SKU's final value (conservative).
+     */
+    private static Row platformRow(String platform, PlatformStubs.Stub stub, Limit limit, Observer feed,
+                                   List<PropagationMatch.Change> changes, Map<String, Integer> last, Load load,
+                                   boolean settled) {
+        Map<String, Instant> dated = new HashMap<>();
+        for (PropagationMatch.Sighting s : feed.sightings()) dated.putIfAbsent(s.sku() + "=" + s.ats(), s.changedAt());
+        List<PropagationMatch.Sighting> sightings = new ArrayList<>();
+        long undated = 0;
+        long values = 0;
+        List<Long> arrivals = new ArrayList<>();
+        for (PlatformStubs.Push push : stub.pushes()) {
+            arrivals.add(push.arrivedNanos());
+            for (Map.Entry<String, Integer> e : push.quantities().entrySet()) {
+                Instant changedAt = dated.get(e.getKey() + "=" + e.getValue());
+                if (changedAt == null) {
+                    changedAt = Instant.EPOCH;
+                    if (push.arrivedNanos() >= load.measureFrom) undated++;
+                }
+                if (push.arrivedNanos() >= load.measureFrom) values++;
+                sightings.add(new PropagationMatch.Sighting(e.getKey(), e.getValue(), push.order(), changedAt,
+                        push.arrivedNanos()));
+            }
+        }
+        PushRate rate = PushRate.of(arrivals, load.measureFrom, load.measureTo, limit.requestsPerSecond(), limit.burst(),
+                SLACK_NANOS);
+        return new Row(platform, channelOf(platform), limit, PropagationMatch.match(changes, sightings, last), rate,
+                values, undated, stub.unexpected.get(), settled, stub.last());
+    }
+
+    private static Row observerRow(String name, String channel, Observer observer, List<PropagationMatch.Change> changes,
+                                   Map<String, Integer> last, Load load, boolean settled) {
+        List<PropagationMatch.Sighting> all = observer.sightings();
+        long values = all.stream().filter(s -> s.observedNanos() >= load.measureFrom).count();
+        return new Row(name, channel, null, PropagationMatch.match(changes, all, last), null, values, 0, 0, settled,
+                observer.last());
+    }
+
+    /** What one observer saw, in arrival order, and the latest ATS per SKU. */
+    static final class Observer {
+
+        private final List<PropagationMatch.Sighting> sightings = new ArrayList<>();
+        private final Map<String, Integer> last = new HashMap<>();
+
+        synchronized void saw(List<PropagationMatch.Sighting> batch) {
+            for (PropagationMatch.Sighting s : batch) {
+                sightings.add(s);
+                last.put(s.sku(), s.ats());
+            }
+            notifyAll();
+        }
+
+        synchronized Map<String, Integer> last() {
+            return new HashMap<>(last);
+        }
+
+        synchronized List<PropagationMatch.Sighting> sightings() {
+            return List.copyOf(sightings);
+        }
+
+        synchronized boolean awaitAtMost(Map<String, Integer> target, long deadlineNanos) throws InterruptedException {
+            while (!target.entrySet().stream().allMatch(e -> last.containsKey(e.getKey())
+                    && last.get(e.getKey()) <= e.getValue())) {
+                long left = deadlineNanos - System.nanoTime();
+                if (left <= 0) return false;
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+            return true;
+        }
+    }
+
+    private static List<PropagationMatch.Sighting> sightings(String channel, JsonNode entries, long observedNanos) {
+        List<PropagationMatch.Sighting> batch = new ArrayList<>();
+        for (JsonNode e : entries) {
+            if (!channel.equals(e.path("channel").asString())) continue;
+            batch.add(new PropagationMatch.Sighting(e.path("sku").asString(), e.path("ats").intValue(),
+                    e.path("seq").longValue(), Instant.parse(e.path("changedAt").asString()), observedNanos));
+        }
+        return batch;
+    }
+
+    private static HttpServer receiver(Observer webhook) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newFixedThreadPool(2));
+        server.createContext("/hook", exchange -> {
+            long arrived = System.nanoTime();
+            try (InputStream in = exchange.getRequestBody()) {
+                webhook.saw(sightings(WEB, JSON.readTree(in.readAllBytes()).path("deliveries"), arrived));
+                exchange.sendResponseHeaders(204, -1);
+            } catch (RuntimeException e) {
+                progress("Webhook receiver: " + e);
+                exchange.sendResponseHeaders(500, -1);
+            } finally {
+                exchange.close();
+            }
+        });
+        return server;
+    }
+
+    /** Long-polls one channel's feed after its cursor, one request at a time. */
+    private static final class FeedReader {
+
+        private final HttpClient http;
+        private final String base;
+        private final String channel;
+        private final Observer feed;
+        private final Thread thread;
+        private volatile boolean stopped;
+
+        FeedReader(HttpClient http, String base, String channel, Observer feed) {
+            this.http = http;
+            this.base = base;
+            this.channel = channel;
+            this.feed = feed;
+            this.thread = new Thread(this::loop, "feed-reader-" + channel);
+            this.thread.setDaemon(true);
+        }
+
+        void start() {
+            thread.start();
+        }
+
+        void stop() throws InterruptedException {
+            stopped = true;
+            thread.interrupt();
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        }
+
+        private void loop() {
+            long cursor = 0;
+            while (!stopped) {
+                try {
+                    HttpResponse<String> response = http.send(get(base + "/api/channels/" + channel + "/feed?after="
+                            + cursor + "&limit=1000&wait=5s"), HttpResponse.BodyHandlers.ofString());
+                    long observed = System.nanoTime();
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException("feed answered " + response.statusCode() + ": " + response.body());
+                    }
+                    JsonNode page = JSON.readTree(response.body());
+                    feed.saw(sightings(channel, page.path("entries"), observed));
+                    cursor = page.path("next").longValue();
+                } catch (InterruptedException e) {
+                    return;
+                } catch (IOException | RuntimeException e) {
+                    if (stopped) return;
+                    progress("Feed reader " + channel + ": " + e);
+                }
+            }
+        }
+    }
+
+    /** The flash sale: reservations on the web shop and till sales at the store, 80 % on the hot SKU. */
+    private static final class Load {
+
+        final ConcurrentLinkedQueue<PropagationMatch.Change> changes = new ConcurrentLinkedQueue<>();
+        final LatencyRecorder changeLatency = new LatencyRecorder();
+        final AtomicLong reservations = new AtomicLong();
+        final AtomicLong tillSales = new AtomicLong();
+        final AtomicLong refused = new AtomicLong();
+        final AtomicLong errors = new AtomicLong();
+        final AtomicReference<String> firstError = new AtomicReference<>();
+        volatile long measureFrom;
+        volatile long measureTo;
+        private final HttpClient http;
+        private final String base;
+        private final List<String> skus;
+        private final Options options;
+
+        Load(HttpClient http, String base, List<String> skus, Options options) {
+            this.http = http;
+            this.base = base;
+            this.skus = skus;
+            this.options = options;
+        }
+
+        void run() throws InterruptedException {
+            long start = System.nanoTime();
+            measureFrom = start + TimeUnit.SECONDS.toNanos(options.warmupSeconds());
+            measureTo = measureFrom + TimeUnit.SECONDS.toNanos(options.durationSeconds());
+            List<Thread> clients = new ArrayList<>();
+            for (int i = 0; i < options.clients(); i++) {
+                Thread t = new Thread(this::client, "client-" + i);
+                clients.add(t);
+                t.start();
+            }
+            for (Thread t : clients) t.join();
+        }
+
+        private void client() {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            while (System.nanoTime() < measureTo) {
+                String sku = skus.size() == 1 || random.nextInt(10) < 8 ? skus.get(0)
+                        : skus.get(1 + random.nextInt(skus.size() - 1));
+                boolean till = random.nextBoolean();
+                HttpRequest request = till
+                        ? post(base + "/api/stock/pos-sales", """
+                        {"sku":"%s","location":"%s","quantity":1}""".formatted(sku, OrderShop.STORE))
+                        : post(base + "/api/reservations", """
+                        {"channel":"%s","sku":"%s","quantity":1,"holder":"bench"}""".formatted(WEB, sku));
+                long sent = System.nanoTime();
+                try {
+                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    long answered = System.nanoTime();
+                    Instant answeredAt = Instant.now();
+                    int status = response.statusCode();
+                    if (status / 100 != 2) {
+                        if (status == 409) refused.incrementAndGet();
+                        else if (errors.incrementAndGet() == 1) {
+                            firstError.set(request.uri().getPath() + " " + status + ": " + response.body());
+                        }
+                        continue;
+                    }
+                    if (sent < measureFrom) continue;
+                    (till ? tillSales : reservations).incrementAndGet();
+                    changeLatency.record(answered - sent);
+                    changes.add(new PropagationMatch.Change(sku, answered, answeredAt));
+                } catch (IOException e) {
+                    if (errors.incrementAndGet() == 1) firstError.set(e.toString());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    static String report(Result r, MachineFacts machine, String loadBefore) {
+        StringBuilder out = new StringBuilder("## Connectors under a flash sale\n\n");
+        out.append(machine.markdown().replaceFirst("before the run: [^;]*;", "before the run: " + loadBefore + ";"));
+        out.append("\nSettings: `connectors ").append(r.options()).append("`\n\n");
+        out.append("Changes measured: %d (%d reservations, %d till sales); refused %d, errors %d%s; %.0f changes/s\n\n"
+                .formatted(r.changes(), r.reservations(), r.tillSales(), r.refused(), r.errors(),
+                        r.firstError() == null ? "" : " (first: " + r.firstError() + ")",
+                        r.changes() / (double) r.options().durationSeconds()));
+        out.append("| Observer | Limit req/s (burst, batch) | Requests | Req/s sent | Max in any 1 s | Over the bucket "
+                + "| Values | p50 ms | p90 ms | p99 ms | max ms | Matched | Unmatched | Undated | Unexpected |\n");
+        out.append("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+        for (Row row : r.rows()) {
+            LatencyRecorder l = row.latency().latencies();
+            String limit = row.limit() == null ? "" : "%s (%d, %d)".formatted(number(row.limit().requestsPerSecond()),
+                    row.limit().burst(), row.limit().batch());
+            String rate = row.rate() == null ? " | | | " : "%d | %.2f | %d | %d".formatted(row.rate().requests(),
+                    row.rate().perSecond(), row.rate().maxInAnySecond(), row.rate().overBucket());
+            out.append("| %s%s | %s | %s | %d | %.1f | %.1f | %.1f | %.1f | %d | %d | %d | %d |\n".formatted(row.observer(),
+                    row.settled() ? "" : " (not settled)", limit, rate, row.valuesSent(), l.percentileMillis(50),
+                    l.percentileMillis(90), l.percentileMillis(99), l.maxNanos() / 1e6, row.latency().matched(),
+                    row.latency().unmatched(), row.undated(), row.unexpected()));
+        }
+        out.append("| baseline: change request (send → answer) | | | | | | | %.1f | %.1f | %.1f | %.1f | %d | | | |\n"
+                .formatted(r.changeLatency().percentileMillis(50), r.changeLatency().percentileMillis(90),
+                        r.changeLatency().percentileMillis(99), r.changeLatency().maxNanos() / 1e6, r.changeLatency().count()));
+        out.append("""
+
+                Latency: from each change's HTTP answer (its commit is before it) to the stub's receipt of the
+                first value of that SKU that certainly reflects it (its feed entry's changedAt not before the
+                answer, or the SKU's final value); an upper bound by at most one feed-writer round. Requests,
+                rates and values count the measured window. Over the bucket: requests a token bucket of the
+                documented rate and burst would have refused (20 ms of slack per request for jitter). Values:
+                SKU values received. Undated: values the channel's feed reader never saw (credited only when
+                final). Unexpected: requests no stub matched (404).
+                """);
+        return out.toString();
+    }
+
+    private static String number(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+    }
+
+    private static Map<String, Integer> channelAts(HttpClient http, String base, List<String> skus, String channel)
+            throws IOException, InterruptedException {
+        Map<String, Integer> ats = new HashMap<>();
+        for (String sku : skus) {
+            JsonNode stock = JSON.readTree(send(http, get(base + "/api/stock/" + sku), 200));
+            for (JsonNode c : stock.path("channels")) {
+                if (channel.equals(c.path("channel").asString())) ats.put(sku, c.path("ats").intValue());
+            }
+        }
+        return ats;
+    }
+
+    private static HttpRequest get(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", ZaikoServer.AUTHORIZATION).header("Accept", "application/json").GET().build();
+    }
+
+    private static HttpRequest post(String url, String body) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", ZaikoServer.AUTHORIZATION).header("Content-Type", "application/json")
+                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static HttpRequest put(String url, String body) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", ZaikoServer.AUTHORIZATION).header("Content-Type", "application/json")
+                .header("Accept", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static String send(HttpClient http, HttpRequest request, int expected) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + " answered " + response.statusCode()
+                    + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private static void progress(String message) {
+        System.err.println("[bench] " + message);
+    }
+}
