@@ -48,6 +48,8 @@ final class ChannelSender {
     private final TokenBucket bucket;
     private final Signal wake = new Signal();
     private final Map<String, FeedEntry> pending = new LinkedHashMap<>();
+    /** When each pending SKU began to wait: its first change since its last push. */
+    private final Map<String, Instant> waitingSince = new java.util.HashMap<>();
     private volatile int queued;
     private volatile Instant heldUntil;
     private volatile long rounds;
@@ -144,7 +146,7 @@ final class ChannelSender {
                     wake.await(Math.max(1, Math.min(poll, Duration.between(now, nextAttempt).toMillis())));
                     continue;
                 }
-                List<OversellRisk.Queued> order = risk.order(pending.values(), now);
+                List<OversellRisk.Queued> order = risk.order(pending.values(), now, waitingSince::get);
                 boolean urgent = order.get(0).atFloor();
                 long wait = urgent ? 0 : bucket.millisUntilToken(now);
                 if (wait > 0) {
@@ -186,6 +188,7 @@ final class ChannelSender {
                 risk.seen(e.sku(), e.ats(), e.changedAt());
                 pending.remove(e.sku()); // a newer value goes to the end, in sequence
                 pending.put(e.sku(), e);
+                waitingSince.putIfAbsent(e.sku(), clock.instant());
                 readCursor = e.seq();
             }
             queued = pending.size();
@@ -223,7 +226,12 @@ final class ChannelSender {
             metrics.pushed(channel, AdapterMetrics.OK, items.size(), Duration.between(started, clock.instant()));
             for (OversellRisk.Queued q : batch) {
                 FeedEntry e = pending.get(q.sku());
-                if (e != null && e.seq() == q.seq()) pending.remove(q.sku());
+                if (e != null && e.seq() == q.seq()) {
+                    pending.remove(q.sku());
+                    waitingSince.remove(q.sku());
+                } else if (e != null) {
+                    waitingSince.put(q.sku(), clock.instant()); // a newer value came meanwhile: it waits from now
+                }
             }
             queued = pending.size();
             failures = 0;

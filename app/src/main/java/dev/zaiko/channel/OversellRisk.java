@@ -19,6 +19,10 @@ import java.util.Set;
  * <ol>
  *   <li>{@link #SAFETY_FLOOR_GOES_FIRST}: ATS at or below the channel's safety floor is pushed as 0,
  *       before anything else (and without waiting for the rate limit);</li>
+ *   <li>{@link #NO_SKU_WAITS_LONGER_THAN_MAX_WAIT}: a SKU that has waited {@link #MAX_WAIT} or longer
+ *       for its push goes next, the longest waiting first, so that a hot SKU changing faster than a
+ *       one-SKU-per-request platform takes pushes (Amazon: 5 a second) cannot keep every other SKU
+ *       waiting for as long as the sale lasts;</li>
  *   <li>{@link #FAST_SELLERS_WITH_LITTLE_LEFT_NEXT}: higher risk first;</li>
  *   <li>{@link #EVERYTHING_ELSE_BY_SEQUENCE}: the older change first.</li>
  * </ol>
@@ -32,8 +36,15 @@ final class OversellRisk {
 
     static final Duration WINDOW = Duration.ofHours(1);
 
-    /** A SKU waiting to be pushed. */
-    record Queued(String sku, int ats, long seq, double risk, boolean atFloor) {
+    /** How long a SKU may wait behind riskier ones before it goes first. */
+    static final Duration MAX_WAIT = Duration.ofSeconds(5);
+
+    /**
+     * A SKU waiting to be pushed.
+     *
+     * @param waitingSince when it began to wait (its first change since its last push)
+     */
+    record Queued(String sku, int ats, long seq, double risk, boolean atFloor, Instant waitingSince, boolean overdue) {
         int quantity() {
             return atFloor ? 0 : ats;
         }
@@ -41,12 +52,15 @@ final class OversellRisk {
 
     static final Comparator<Queued> SAFETY_FLOOR_GOES_FIRST =
             Comparator.comparing(q -> !q.atFloor()); // false (at the floor) sorts first
+    static final Comparator<Queued> NO_SKU_WAITS_LONGER_THAN_MAX_WAIT = Comparator
+            .comparing((Queued q) -> !q.overdue())
+            .thenComparing(q -> q.overdue() ? q.waitingSince() : Instant.MIN);
     static final Comparator<Queued> FAST_SELLERS_WITH_LITTLE_LEFT_NEXT =
             Comparator.comparingDouble(q -> -q.risk());
     static final Comparator<Queued> EVERYTHING_ELSE_BY_SEQUENCE = Comparator.comparingLong(Queued::seq);
 
     static final List<Comparator<Queued>> RULES = List.of(SAFETY_FLOOR_GOES_FIRST,
-            FAST_SELLERS_WITH_LITTLE_LEFT_NEXT, EVERYTHING_ELSE_BY_SEQUENCE);
+            NO_SKU_WAITS_LONGER_THAN_MAX_WAIT, FAST_SELLERS_WITH_LITTLE_LEFT_NEXT, EVERYTHING_ELSE_BY_SEQUENCE);
 
     static final Comparator<Queued> ORDER = RULES.stream().reduce(Comparator::thenComparing).orElseThrow();
 
@@ -113,15 +127,22 @@ final class OversellRisk {
         return units * 3600.0 / WINDOW.toSeconds();
     }
 
-    Queued queued(FeedEntry entry, Instant now) {
+    Queued queued(FeedEntry entry, Instant now, Instant waitingSince) {
         double risk = speed(entry.sku(), now) / Math.max(entry.ats(), 1);
-        return new Queued(entry.sku(), entry.ats(), entry.seq(), risk, entry.ats() <= safetyFloor);
+        Instant since = waitingSince != null ? waitingSince : now;
+        return new Queued(entry.sku(), entry.ats(), entry.seq(), risk, entry.ats() <= safetyFloor, since,
+                !since.plus(MAX_WAIT).isAfter(now));
     }
 
     /** The queued entries, most urgent first. */
     List<Queued> order(Iterable<FeedEntry> pending, Instant now) {
+        return order(pending, now, sku -> null);
+    }
+
+    /** @param waitingSince when each SKU began to wait (null: just now) */
+    List<Queued> order(Iterable<FeedEntry> pending, Instant now, java.util.function.Function<String, Instant> waitingSince) {
         List<Queued> list = new ArrayList<>();
-        for (FeedEntry e : pending) list.add(queued(e, now));
+        for (FeedEntry e : pending) list.add(queued(e, now, waitingSince.apply(e.sku())));
         list.sort(ORDER);
         return list;
     }

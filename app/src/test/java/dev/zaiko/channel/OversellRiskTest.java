@@ -42,6 +42,29 @@ class OversellRiskTest {
     }
 
     @Test
+    void aSkuThatWaitedFiveSecondsGoesBeforeAHotterOneSoAFlashSaleStarvesNoOther() {
+        OversellRisk risk = new OversellRisk(0);
+        Instant now = T0.plusSeconds(60);
+        risk.seen("HOT", 100, T0);
+        risk.seen("COLD-OLD", 40, T0);
+        risk.seen("COLD-NEW", 40, T0);
+        List<FeedEntry> queued = List.of(
+                entry("HOT", 10, 30, now),          // 90 sold, 10 left: by far the riskiest
+                entry("COLD-OLD", 40, 10, now),
+                entry("COLD-NEW", 40, 11, now));
+        queued.forEach(e -> risk.seen(e.sku(), e.ats(), e.changedAt()));
+        Map<String, Instant> since = Map.of("HOT", now, "COLD-OLD", now.minus(OversellRisk.MAX_WAIT),
+                "COLD-NEW", now.minus(OversellRisk.MAX_WAIT).plusMillis(1));
+
+        List<OversellRisk.Queued> order = risk.order(queued, now, since::get);
+
+        assertThat(order).extracting(OversellRisk.Queued::sku).as("waited 5 s: before the hot SKU; 1 ms less: after")
+                .containsExactly("COLD-OLD", "HOT", "COLD-NEW");
+        assertThat(risk.order(queued, now)).extracting(OversellRisk.Queued::sku).as("nobody waited yet")
+                .containsExactly("HOT", "COLD-OLD", "COLD-NEW");
+    }
+
+    @Test
     void salesOlderThanTheWindowNoLongerCountAndRisesDoNot() {
         OversellRisk risk = new OversellRisk(0);
         risk.seen("A", 50, T0);
