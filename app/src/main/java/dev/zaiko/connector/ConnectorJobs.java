@@ -1,5 +1,8 @@
 package dev.zaiko.connector;
 
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
@@ -15,5 +18,24 @@ class ConnectorJobs {
     RecurringTask<Void> connectorDrift(FindingDrift drift, ConnectorProperties properties) {
         return Tasks.recurring(FindingDrift.TASK, FixedDelay.of(properties.driftInterval()))
                 .execute((instance, context) -> drift.checkAll());
+    }
+
+    /**
+     * One execution per stock-out cancellation ({@code <order number>/<line>}): each run is one call
+     * to the platform, rescheduled at the cancellation's next attempt until it has a final answer.
+     */
+    @Bean
+    CustomTask<Void> connectorCancellation(CancellingOnThePlatform cancelling, ConnectorProperties properties) {
+        return Tasks.custom(CancellingOnThePlatform.JOB)
+                // a failure outside the cancellation's own handling (the database away): try again later
+                .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(properties.cancelRetry(), 2.0))
+                .execute((instance, context) -> {
+                    String id = instance.getId();
+                    int slash = id.lastIndexOf('/');
+                    CancellingOnThePlatform.Next next = cancelling.attempt(id.substring(0, slash),
+                            Integer.parseInt(id.substring(slash + 1)));
+                    if (next.at() == null) return new CompletionHandler.OnCompleteRemove<>();
+                    return (complete, operations) -> operations.reschedule(complete, next.at());
+                });
     }
 }

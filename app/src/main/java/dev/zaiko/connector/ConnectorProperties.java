@@ -12,19 +12,42 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param readBatch      SKUs read back from a platform in one call at most (default 100)
  * @param connectTimeout connecting to a platform (default 5s)
  * @param requestTimeout a platform's answer (default 30s)
+ * @param cancelRetry    the first wait before a stock-out cancellation is sent again or a PENDING one
+ *                       looked at again; it doubles with every attempt (default 30s)
+ * @param cancelRetryMax the longest such wait (default 1h)
+ * @param cancelMaxAttempts calls to the platform for one cancellation before a person is asked
+ *                       (its refunds flagged; default 12)
  */
 @ConfigurationProperties("zaiko.connector")
 public record ConnectorProperties(Duration driftInterval, Integer readBatch, Duration connectTimeout,
-                                  Duration requestTimeout) {
+                                  Duration requestTimeout, Duration cancelRetry, Duration cancelRetryMax,
+                                  Integer cancelMaxAttempts) {
 
     public ConnectorProperties {
         if (driftInterval == null) driftInterval = Duration.ofMinutes(15);
         if (readBatch == null) readBatch = 100;
         if (connectTimeout == null) connectTimeout = Duration.ofSeconds(5);
         if (requestTimeout == null) requestTimeout = Duration.ofSeconds(30);
+        if (cancelRetry == null) cancelRetry = Duration.ofSeconds(30);
+        if (cancelRetryMax == null) cancelRetryMax = Duration.ofHours(1);
+        if (cancelMaxAttempts == null) cancelMaxAttempts = 12;
+        if (cancelRetry.isNegative() || cancelRetry.isZero() || cancelRetryMax.compareTo(cancelRetry) < 0) {
+            throw new IllegalArgumentException("zaiko.connector.cancel-retry must be positive and at most "
+                    + "zaiko.connector.cancel-retry-max");
+        }
+        if (cancelMaxAttempts < 1) {
+            throw new IllegalArgumentException("zaiko.connector.cancel-max-attempts must be 1 or more");
+        }
         if (driftInterval.isNegative() || driftInterval.isZero()) {
             throw new IllegalArgumentException("zaiko.connector.drift-interval must be positive");
         }
         if (readBatch < 1) throw new IllegalArgumentException("zaiko.connector.read-batch must be 1 or more");
+    }
+
+    /** The wait after the {@code attempts}-th call of a cancellation: doubling from cancelRetry, at most cancelRetryMax. */
+    public Duration cancelRetryAfter(int attempts) {
+        Duration wait = cancelRetry;
+        for (int i = 1; i < attempts && wait.compareTo(cancelRetryMax) < 0; i++) wait = wait.multipliedBy(2);
+        return wait.compareTo(cancelRetryMax) > 0 ? cancelRetryMax : wait;
     }
 }

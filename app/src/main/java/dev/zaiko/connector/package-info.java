@@ -4,7 +4,11 @@
  * A connected channel's sellable quantities are set on the real platform through its published API
  * (absolute quantities, the platform's batch size and rate limit, its throttling answers honoured),
  * read back to find and heal drift, and a stock-out cancellation of a marketplace order line is sent
- * to the platform with a stock-out reason.
+ * to the platform with a stock-out reason: the refund module's
+ * {@link dev.zaiko.refund.MarketplaceCancellationAsked} is sent through {@code CancellingOnThePlatform}
+ * and the platform's answer settles the waiting refunds through
+ * {@link dev.zaiko.refund.SettlingMarketplaceRefunds} (the connector implements refund's
+ * {@link dev.zaiko.refund.MarketplaceCancellations} port, so refund never depends on it).
  * <p>
  * Each platform's code lives in its own sub-package ({@code connector.amazon}, {@code .rakuten},
  * {@code .yahoo}, {@code .shopify}, {@code .smaregi}) and is reached only through the port. The
@@ -12,5 +16,5 @@
  * decrypted credentials, the SKU mapping, an HTTP client that keeps to the outbound rules) and what
  * it answers.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"channel", "inventory", "platform"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"channel", "inventory", "platform", "refund"})
 package dev.zaiko.connector;

@@ -102,6 +102,11 @@ public class CompletingRefunds {
             if (receipt.pending()) return tx.execute(t -> awaitConfirmation(id, receipt));
             return tx.execute(t -> complete(id, receipt.transactionId(), outcome(receipt)));
         }
+        if (r.route() == Route.MARKETPLACE) {
+            // only a person sends a marketplace refund off again (after the platform refused the
+            // cancellation): they settled it with the marketplace themselves
+            return tx.execute(t -> complete(id, null, new LinkedHashMap<>(Map.of("settledByHand", true))));
+        }
         try {
             return tx.execute(t -> {
                 Map<String, Object> outcome = settleInLedger(r, order);

@@ -40,6 +40,22 @@ final class RefundNotes {
         return Wording.of("refund.note.marketplace");
     }
 
+    /** The marketplace's platform is told of the cancellation: the refund waits for its answer. */
+    static Wording marketplaceAsked() {
+        return Wording.of("refund.note.marketplaceAsked");
+    }
+
+    /** The platform cancelled the line: the marketplace gives the payment back itself. */
+    static Wording marketplaceConfirmed(String platform, String reference) {
+        return Wording.of("refund.note.marketplaceConfirmed", Arg.plain(platform),
+                Arg.plain(reference == null ? "-" : reference));
+    }
+
+    /** The platform did not cancel the line (its words, or why it could not be told): a person looks. */
+    static Wording marketplaceRefused(String platform, String why) {
+        return Wording.of("refund.note.marketplaceRefused", Arg.plain(platform), Arg.plain(why));
+    }
+
     static Wording nothingWasPaid() {
         return Wording.of("refund.note.nothingPaid");
     }

@@ -49,10 +49,14 @@ public class RequestingRefunds {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
+    /** The connector module, when built in: a connected marketplace's refunds wait for its cancellation. */
+    private final ObjectProvider<MarketplaceCancellations> cancellations;
 
     RequestingRefunds(RefundStore store, Orders orders, StockNetwork network, SchedulerClient scheduler,
                       ObjectProvider<JobScheduler> jobs, BusinessDays calendar, RefundProperties properties,
-                      ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+                      ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock,
+                      ObjectProvider<MarketplaceCancellations> cancellations) {
+        this.cancellations = cancellations;
         this.store = store;
         this.orders = orders;
         this.network = network;
@@ -83,10 +87,12 @@ public class RequestingRefunds {
         return tx.execute(t -> {
             store.lockOrder(number);
             List<Refund> out = new ArrayList<>();
+            List<String> awaiting = new ArrayList<>();
             if (r.shippingFee() > 0) {
-                out.addAll(request(number, r, 0, RefundRequested.SHIPPING_FEE, r.shippingFee()));
+                out.addAll(request(number, r, 0, RefundRequested.SHIPPING_FEE, r.shippingFee(), awaiting));
             }
-            if (r.amount() > 0) out.addAll(request(number, r, r.lineNo(), r.cause(), r.amount()));
+            if (r.amount() > 0) out.addAll(request(number, r, r.lineNo(), r.cause(), r.amount(), awaiting));
+            if (!awaiting.isEmpty()) askTheMarketplace(number, r, awaiting);
             // also when nothing was split off: the follow-up waits for this word either way
             if (r.caseId() != null) {
                 events.publishEvent(new RefundsRecorded(r.caseId(), number,
@@ -96,8 +102,13 @@ public class RequestingRefunds {
         });
     }
 
-    /** Under the order's refund lock. */
-    private List<Refund> request(String number, RefundRequested r, int lineNo, String reason, long amount) {
+    /**
+     * Under the order's refund lock.
+     *
+     * @param awaiting collects the ids of marketplace refunds created to wait for the platform's cancellation
+     */
+    private List<Refund> request(String number, RefundRequested r, int lineNo, String reason, long amount,
+                                 List<String> awaiting) {
         if (store.requested(number, lineNo, reason)) {
             log.info("Refund for order {} line {} ({}) was requested before; nothing new", number, lineNo, reason);
             return existing(number, lineNo, reason);
@@ -127,6 +138,13 @@ public class RequestingRefunds {
                     events.publishEvent(new BankAccountRequested(id.toString(), r.caseId(), number, route.name(),
                             part.amount(), deadline, false, order.customer().locale(), now));
                 }
+            } else if (route == Route.MARKETPLACE && platformCancels(order, r)) {
+                // the platform is told of the cancellation; the refund is under way until it answers
+                store.insert(refund(asked, route, RefundStatus.REQUESTED, order, now, null), "system",
+                        RefundNotes.requested(reason));
+                store.changeStatus(id, RefundStatus.REQUESTED, RefundStatus.PROCESSING, route, "system",
+                        RefundNotes.marketplaceAsked(), now);
+                awaiting.add(id.toString());
             } else if (route.settlement() == Route.Settlement.NONE) {
                 Refund created = refund(asked, route, RefundStatus.REQUESTED, order, now, null);
                 store.insert(created, "system", RefundNotes.requested(reason));
@@ -146,6 +164,26 @@ public class RequestingRefunds {
         }
         toAttempt.forEach(id -> scheduleAttempt(id, now));
         return existing(number, lineNo, reason);
+    }
+
+    /** A cancellation of a connected marketplace's line (not a cheaper substitute: the line stays). */
+    private boolean platformCancels(Order order, RefundRequested r) {
+        if (!RefundRequested.LINE_CANCELLED.equals(r.cause())
+                && !RefundRequested.MISSING_UNITS_CANCELLED.equals(r.cause())) {
+            return false;
+        }
+        MarketplaceCancellations port = cancellations.getIfAvailable();
+        return port != null && port.cancelsOnThePlatform(order.channel());
+    }
+
+    private void askTheMarketplace(String number, RefundRequested r, List<String> awaiting) {
+        Order order = orders.get(OrderNumber.parse(number));
+        Order.Line line = order.lines().stream().filter(l -> l.lineNo() == r.lineNo()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Order " + number + " has no line " + r.lineNo()));
+        events.publishEvent(new MarketplaceCancellationAsked(number, order.channel(), order.externalRef(),
+                r.lineNo(), line.sku(), line.quantity(), r.cause(), awaiting, clock.instant()));
+        log.info("Refunds {} of order {} line {} wait for the marketplace to cancel the line", awaiting, number,
+                r.lineNo());
     }
 
     private record Asked(UUID id, String number, int lineNo, String reason, RefundRequested request,

@@ -7,7 +7,10 @@
  * (order, line, cause, means) however often and however concurrently it is asked. Attempts run
  * as durable jobs with backoff; a refund that keeps failing is flagged for a person. Convenience
  * store payments wait for the customer's bank account until a deadline and then go to the gift
- * balance. Apology coupons by the shop's policies and the absorbed price of dearer substitutes
+ * balance. A marketplace refund is settled at once, unless the channel's platform is told of the
+ * cancellation through the {@link dev.zaiko.refund.MarketplaceCancellations} port (the connector
+ * module): then it waits for the platform's answer ({@link dev.zaiko.refund.SettlingMarketplaceRefunds}).
+ * Apology coupons by the shop's policies and the absorbed price of dearer substitutes
  * are recorded as the stockout's compensation and cost. Reconciliation compares what the order
  * module says is owed ({@link dev.zaiko.order.Order#refundDue()}) with what was refunded.
  * <p>

@@ -31,6 +31,12 @@ class FakePlatform {
         final Map<String, Integer> shown = new ConcurrentHashMap<>();
         final List<List<PlatformClient.QuantityUpdate>> requests = new CopyOnWriteArrayList<>();
         volatile Duration throttleNext;
+        /** Every stock-out cancellation sent, and every look at a pending one ({@code followed}). */
+        final List<PlatformClient.CancellationRequest> cancellations = new CopyOnWriteArrayList<>();
+        final List<String> followed = new CopyOnWriteArrayList<>();
+        /** The answers to cancellations and looks, in turn; CONFIRMED when none is left. */
+        final java.util.Queue<PlatformClient.CancellationOutcome> cancelAnswers =
+                new java.util.concurrent.ConcurrentLinkedQueue<>();
     }
 
     static final Map<String, Shop> SHOPS = new ConcurrentHashMap<>();
@@ -118,7 +124,19 @@ class FakePlatform {
 
         @Override
         public CancellationOutcome cancelForStockout(CancellationRequest request) {
-            return new CancellationOutcome(CancellationOutcome.Status.CONFIRMED, null, null);
+            shop.cancellations.add(request);
+            return nextCancelAnswer();
+        }
+
+        @Override
+        public CancellationOutcome followCancellation(CancellationRequest request, String reference) {
+            shop.followed.add(reference);
+            return nextCancelAnswer();
+        }
+
+        private CancellationOutcome nextCancelAnswer() {
+            CancellationOutcome answer = shop.cancelAnswers.poll();
+            return answer != null ? answer : new CancellationOutcome(CancellationOutcome.Status.CONFIRMED, null, null);
         }
 
         @Override
