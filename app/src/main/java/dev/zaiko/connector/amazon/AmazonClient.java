@@ -167,8 +167,10 @@ final class AmazonClient implements PlatformClient {
     @Override
     public CancellationOutcome cancelForStockout(CancellationRequest request) throws ConnectorException {
         if (request.lineId() == null || request.lineId().isBlank()) {
-            throw new ConnectorException.Failed("Amazon cancels an order line by its AmazonOrderItemCode: the line id "
-                    + "of order " + request.orderId() + " is missing", null);
+            // asking again cannot help: a person cancels it in Seller Central
+            return new CancellationOutcome(CancellationOutcome.Status.REFUSED, null, "Amazon cancels an order line "
+                    + "by its AmazonOrderItemCode, which order " + request.orderId() + " does not carry in Zaiko: "
+                    + "cancel the line in Seller Central");
         }
         byte[] xml = OrderAcknowledgement.noInventory(sellerId, request.orderId(), request.lineId())
                 .getBytes(StandardCharsets.UTF_8);

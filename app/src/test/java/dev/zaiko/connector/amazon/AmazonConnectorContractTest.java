@@ -391,10 +391,11 @@ class AmazonConnectorContractTest {
     }
 
     @Test
-    void aCancellationWithoutTheAmazonOrderItemCodeIsNotSent() {
-        assertThatThrownBy(() -> client().cancelForStockout(
-                new CancellationRequest("249-6070298-2783041", null, "TEA-100", 1, "cancel-1")))
-                .isInstanceOf(ConnectorException.Failed.class).hasMessageContaining("AmazonOrderItemCode");
+    void aCancellationWithoutTheAmazonOrderItemCodeIsNotSentAndGoesToAPersonAtOnce() throws Exception {
+        CancellationOutcome outcome = client().cancelForStockout(
+                new CancellationRequest("249-6070298-2783041", null, "TEA-100", 1, "cancel-1"));
+        assertThat(outcome.status()).as("refused: asking again cannot help").isEqualTo(CancellationOutcome.Status.REFUSED);
+        assertThat(outcome.message()).contains("AmazonOrderItemCode", "Seller Central");
         amazon.verify(0, anyRequestedFor(anyUrl()));
     }
 
