@@ -108,6 +108,18 @@ final class ConnectorAdapter implements MarketplaceAdapter {
         }
     }
 
+    /**
+     * The budget refills from the end of the request, not its start: the platform counts arrivals,
+     * and a slow first request (connection, token) would otherwise bring the next one too close.
+     */
+    private void spent(Instant end) {
+        double[] b = BUDGETS.get(channel);
+        if (b == null) return;
+        synchronized (b) {
+            b[1] = Math.max(b[1], end.getEpochSecond() + end.getNano() / 1e9);
+        }
+    }
+
     @Override
     public void push(ChannelPush batch) throws IOException {
         long wait = takeBudget(clock.instant());
@@ -123,6 +135,7 @@ final class ConnectorAdapter implements MarketplaceAdapter {
         try {
             outcome = session.client().setQuantities(updates);
         } catch (ConnectorException.Throttled e) {
+            spent(clock.instant());
             log.info("Platform {} of channel {} asked to slow down: {}", platform, channel, e.getMessage());
             throw new MarketplaceThrottledException(429, e.retryAfter());
         } catch (ConnectorException.Unauthorized e) {
@@ -133,6 +146,7 @@ final class ConnectorAdapter implements MarketplaceAdapter {
             throw new ConnectorFailed();
         }
         Instant now = clock.instant();
+        spent(now);
         pushed(channel, now);
         accounts.succeeded(channel);
         if (!outcome.rejected().isEmpty()) {
