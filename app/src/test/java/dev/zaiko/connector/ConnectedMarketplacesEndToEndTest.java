@@ -116,7 +116,7 @@ class ConnectedMarketplacesEndToEndTest {
         api.sellable(sku, shop.store(), 1);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             for (Platform p : PlatformStubs.PUSHED) {
-                assertThat(stubs.shown(p).get(sku)).as("%s shows the one unit (unmatched: %s; health %s)", p,
+                assertThat(stubs.shown(p).get(sku)).as("%s shows the one unit (unmatched: %s; feed %s)", p,
                         stubs.server(p).findAllUnmatchedRequests(), api.get("/api/channels/" + channels.get(p) + "/feed").body())
                         .isEqualTo(1);
             }
