@@ -9,9 +9,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Profile;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
@@ -20,10 +19,11 @@ import org.springframework.core.annotation.Order;
  * order, so it stands in for the real adapter where one is built in. Per channel it keeps what the
  * "platform" shows for each SKU and every request the client made; settings {@code readBack=false}
  * makes it a platform that cannot be read back (as Yahoo). It needs {@code settings.shopDomain} and
- * {@code credentials.accessToken}; an access token starting with "bad" is refused.
+ * {@code credentials.accessToken}; an access token starting with "bad" is refused. Opt-in: only a test
+ * that imports it ({@code @Import(FakePlatform.class)}, as ConnectorApiTest) gets it; every other test
+ * context has the real Shopify adapter.
  */
-@Configuration(proxyBeanMethods = false)
-@Profile("test")
+@TestConfiguration(proxyBeanMethods = false)
 class FakePlatform {
 
     /** One channel's platform as the test sees it. */
