@@ -38,8 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Setting a connector makes the channel pushed by it: its {@code channel_adapter} row gets the
  * platform's name, rate and batch ({@link MarketplaceAdapters#connect}); removing it removes that row.
  * <p>
- * The platform adapters are the {@link PlatformConnector} beans; where two say the same platform,
- * the first in Spring's order wins (a test's fake declares the highest precedence).
+ * The platform adapters are the {@link PlatformConnector} beans, one per platform: two beans saying
+ * the same platform fail the start ({@link #byPlatform}), rather than one of them being used silently.
+ * (A test that wants a fake platform replaces the real adapter's bean, it does not add a second one.)
  */
 @Service
 public class ConnectorAccounts {
@@ -76,7 +77,30 @@ public class ConnectorAccounts {
         this.targets = targets;
         this.adapters = adapters;
         this.http = http;
-        for (PlatformConnector c : connectors) this.connectors.putIfAbsent(c.platform(), c);
+        this.connectors.putAll(byPlatform(connectors));
+    }
+
+    /**
+     * The platform adapters by platform.
+     *
+     * @throws IllegalStateException when two adapters say the same platform (which one would push a
+     *                               channel's stock would otherwise depend on bean order)
+     */
+    static Map<Platform, PlatformConnector> byPlatform(List<PlatformConnector> connectors) {
+        Map<Platform, PlatformConnector> out = new LinkedHashMap<>();
+        List<String> clashes = new ArrayList<>();
+        for (PlatformConnector c : connectors) {
+            PlatformConnector first = out.putIfAbsent(c.platform(), c);
+            if (first != null) {
+                clashes.add(c.platform() + " (" + first.getClass().getName() + " and " + c.getClass().getName() + ")");
+            }
+        }
+        if (!clashes.isEmpty()) {
+            throw new IllegalStateException("More than one PlatformConnector bean for the same platform: "
+                    + String.join(", ", clashes) + ". Each platform must have exactly one adapter; remove or "
+                    + "replace the extra bean.");
+        }
+        return out;
     }
 
     /**
