@@ -38,7 +38,7 @@ class PlatformAdaptersTest {
     void twoAdaptersClaimingTheSamePlatformRefuseToStartNamingThePlatform() {
         List<PlatformConnector> beans = List.of(saying(Platform.AMAZON), saying(Platform.SHOPIFY),
                 FakePlatform.fakeShopify());
-        assertThatThrownBy(() -> new ConnectorAccounts(null, null, null, null, null, null, null, beans))
+        assertThatThrownBy(() -> new ConnectorAccounts(null, null, null, null, null, null, null, beans, null))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("SHOPIFY")
                 .hasMessageContaining("same platform")
