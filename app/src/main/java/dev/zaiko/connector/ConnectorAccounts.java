@@ -38,8 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Setting a connector makes the channel pushed by it: its {@code channel_adapter} row gets the
  * platform's name, rate and batch ({@link MarketplaceAdapters#connect}); removing it removes that row.
  * <p>
- * The platform adapters are the {@link PlatformConnector} beans; where two say the same platform,
- * the first in Spring's order wins (a test's fake declares the highest precedence).
+ * The platform adapters are the {@link PlatformConnector} beans, one per platform: two beans saying
+ * the same platform fail the start ({@link #byPlatform}), rather than one of them being used silently.
+ * (A test that wants a fake platform replaces the real adapter's bean, it does not add a second one.)
  */
 @Service
 public class ConnectorAccounts {
@@ -60,6 +61,7 @@ public class ConnectorAccounts {
     private final OutboundTargets targets;
     private final MarketplaceAdapters adapters;
     private final ConnectorHttp http;
+    private final ConnectorProperties properties;
     private final Map<Platform, PlatformConnector> connectors = new LinkedHashMap<>();
     private final Map<String, Cached> clients = new ConcurrentHashMap<>();
 
@@ -68,7 +70,8 @@ public class ConnectorAccounts {
 
     ConnectorAccounts(JdbcTemplate jdbc, SecretBox secrets, Clock clock, StockNetwork network,
                       OutboundTargets targets, MarketplaceAdapters adapters, ConnectorHttp http,
-                      List<PlatformConnector> connectors) {
+                      List<PlatformConnector> connectors, ConnectorProperties properties) {
+        this.properties = properties;
         this.jdbc = jdbc;
         this.secrets = secrets;
         this.clock = clock;
@@ -76,7 +79,30 @@ public class ConnectorAccounts {
         this.targets = targets;
         this.adapters = adapters;
         this.http = http;
-        for (PlatformConnector c : connectors) this.connectors.putIfAbsent(c.platform(), c);
+        this.connectors.putAll(byPlatform(connectors));
+    }
+
+    /**
+     * The platform adapters by platform.
+     *
+     * @throws IllegalStateException when two adapters say the same platform (which one would push a
+     *                               channel's stock would otherwise depend on bean order)
+     */
+    static Map<Platform, PlatformConnector> byPlatform(List<PlatformConnector> connectors) {
+        Map<Platform, PlatformConnector> out = new LinkedHashMap<>();
+        List<String> clashes = new ArrayList<>();
+        for (PlatformConnector c : connectors) {
+            PlatformConnector first = out.putIfAbsent(c.platform(), c);
+            if (first != null) {
+                clashes.add(c.platform() + " (" + first.getClass().getName() + " and " + c.getClass().getName() + ")");
+            }
+        }
+        if (!clashes.isEmpty()) {
+            throw new IllegalStateException("More than one PlatformConnector bean for the same platform: "
+                    + String.join(", ", clashes) + ". Each platform must have exactly one adapter; remove or "
+                    + "replace the extra bean.");
+        }
+        return out;
     }
 
     /**
@@ -112,10 +138,17 @@ public class ConnectorAccounts {
      * @param nextAttemptAt     when the sender tries again after a failed or throttled push
      * @param lastDriftCheckAt  the last read-back
      * @param openDrift         drift found and not yet corrected
+     * @param credentialsRefusedAt when the platform last refused the credentials (also after a token
+     *                          refresh: a person must renew them); null once a call worked again or the
+     *                          account was set again
+     * @param driftFoundLastDay SKUs found drifted in the last 24 hours
+     * @param stale             the platform has not answered a call for {@code zaiko.connector.stale-after}
+     *                          (counted from the account's setting when it never has)
      */
     public record Health(Instant lastSuccessAt, String lastError, Instant lastErrorAt, int queued,
                          double currentRate, double requestsPerSecond, Instant lastPushedAt, int failures,
-                         Instant nextAttemptAt, Instant lastDriftCheckAt, int openDrift) {
+                         Instant nextAttemptAt, Instant lastDriftCheckAt, int openDrift,
+                         Instant credentialsRefusedAt, int driftFoundLastDay, boolean stale) {
     }
 
     public ConnectorView set(String channel, AccountIn in) {
@@ -159,7 +192,7 @@ public class ConnectorAccounts {
                 on conflict (channel) do update set platform = excluded.platform, sandbox = excluded.sandbox,
                     base_url = excluded.base_url, settings = excluded.settings, credentials = excluded.credentials,
                     credential_names = excluded.credential_names, updated_at = excluded.updated_at,
-                    last_error = null, last_error_at = null
+                    last_error = null, last_error_at = null, credentials_refused_at = null
                 """, channel, platform.name(), sandbox, baseUrl, JSON.writeValueAsString(settings),
                 credentials.isEmpty() ? null : secrets.seal(JSON.writeValueAsString(credentials), TABLE, "credentials"),
                 credentials.keySet().toArray(String[]::new), now, now);
@@ -173,27 +206,50 @@ public class ConnectorAccounts {
 
     public ConnectorView view(String channel) {
         network.requireChannel(channel);
+        return views("where channel = ?", channel).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("No connector on channel '" + channel + "'."));
+    }
+
+    /** Every connected channel's connector, by channel. */
+    public List<ConnectorView> views() {
+        return views("order by channel");
+    }
+
+    private List<ConnectorView> views(String where, Object... args) {
+        Instant now = clock.instant();
+        Instant staleBefore = now.minus(properties.staleAfter());
         return jdbc.query("""
                 select channel, platform, sandbox, base_url, settings::text, credential_names, last_success_at,
                     last_error, last_error_at, last_drift_check_at, created_at, updated_at,
-                    (select count(*) from connector_drift d where d.channel = a.channel and d.corrected_at is null)
-                from connector_account a where channel = ?
-                """, (rs, i) -> {
+                    (select count(*) from connector_drift d where d.channel = a.channel and d.corrected_at is null),
+                    credentials_refused_at,
+                    (select count(*) from connector_drift d where d.channel = a.channel and d.found_at > ?)
+                from connector_account a
+                """ + where, (rs, i) -> {
+            String channel = rs.getString(1);
             String platformName = rs.getString(2);
             Optional<ChannelAdapter> adapter = adapters.find(channel);
             PlatformConnector c = connectors.get(Platform.valueOf(platformName));
-            Health health = new Health(instant(rs.getTimestamp(7)), rs.getString(8), instant(rs.getTimestamp(9)),
-                    adapter.map(ChannelAdapter::queued).orElse(0), ConnectorAdapter.currentRate(channel, clock.instant()),
+            Instant lastSuccess = instant(rs.getTimestamp(7));
+            Instant since = lastSuccess != null ? lastSuccess : instant(rs.getTimestamp(11));
+            Health health = new Health(lastSuccess, rs.getString(8), instant(rs.getTimestamp(9)),
+                    adapter.map(ChannelAdapter::queued).orElse(0), ConnectorAdapter.currentRate(channel, now),
                     adapter.map(ChannelAdapter::requestsPerSecond).orElse(0.0),
                     adapter.map(ChannelAdapter::lastPushedAt).orElse(null),
                     adapter.map(ChannelAdapter::failures).orElse(0),
                     adapter.map(ChannelAdapter::nextAttemptAt).orElse(null), instant(rs.getTimestamp(10)),
-                    rs.getInt(13));
-            return new ConnectorView(rs.getString(1), platformName, rs.getBoolean(3), rs.getString(4),
+                    rs.getInt(13), instant(rs.getTimestamp(14)), rs.getInt(15), since.isBefore(staleBefore));
+            return new ConnectorView(channel, platformName, rs.getBoolean(3), rs.getString(4),
                     JSON.readValue(rs.getString(5), STRINGS), names(rs.getArray(6)), c == null ? null : c.limits(),
                     health, instant(rs.getTimestamp(11)), instant(rs.getTimestamp(12)));
-        }, channel).stream().findFirst()
-                .orElseThrow(() -> new NotFoundException("No connector on channel '" + channel + "'."));
+        }, prepend(Timestamp.from(now.minus(java.time.Duration.ofHours(24))), args));
+    }
+
+    private static Object[] prepend(Object first, Object[] rest) {
+        Object[] out = new Object[rest.length + 1];
+        out[0] = first;
+        System.arraycopy(rest, 0, out, 1, rest.length);
+        return out;
     }
 
     /** Removes the channel's connector, its tokens and the adapter row it made; the mapping and drift stay. */
@@ -274,7 +330,7 @@ public class ConnectorAccounts {
     }
 
     void succeeded(String channel) {
-        jdbc.update("update connector_account set last_success_at = ? where channel = ?",
+        jdbc.update("update connector_account set last_success_at = ?, credentials_refused_at = null where channel = ?",
                 Timestamp.from(clock.instant()), channel);
     }
 
@@ -282,6 +338,13 @@ public class ConnectorAccounts {
     void failed(String channel, String message) {
         String m = message == null ? "failed" : message.length() > 500 ? message.substring(0, 500) : message;
         jdbc.update("update connector_account set last_error = ?, last_error_at = ? where channel = ?", m,
+                Timestamp.from(clock.instant()), channel);
+    }
+
+    /** The platform refused the credentials (also after a token refresh): a person must renew them. */
+    void refused(String channel, String message) {
+        failed(channel, message);
+        jdbc.update("update connector_account set credentials_refused_at = ? where channel = ?",
                 Timestamp.from(clock.instant()), channel);
     }
 

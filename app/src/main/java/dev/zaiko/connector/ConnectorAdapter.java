@@ -139,7 +139,7 @@ final class ConnectorAdapter implements MarketplaceAdapter {
             log.info("Platform {} of channel {} asked to slow down: {}", platform, channel, e.getMessage());
             throw new MarketplaceThrottledException(429, e.retryAfter());
         } catch (ConnectorException.Unauthorized e) {
-            accounts.failed(channel, e.getMessage());
+            accounts.refused(channel, e.getMessage());
             throw new ConnectorUnauthorized();
         } catch (ConnectorException e) { // Failed
             accounts.failed(channel, e.getMessage());

@@ -17,11 +17,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param cancelRetryMax the longest such wait (default 1h)
  * @param cancelMaxAttempts calls to the platform for one cancellation before a person is asked
  *                       (its refunds flagged; default 12)
+ * @param staleAfter     a connector whose platform has not answered a call for this long is shown as
+ *                       stale on the console's dashboard (default 1 hour: a healthy connector is read
+ *                       back every drift interval)
  */
 @ConfigurationProperties("zaiko.connector")
 public record ConnectorProperties(Duration driftInterval, Integer readBatch, Duration connectTimeout,
                                   Duration requestTimeout, Duration cancelRetry, Duration cancelRetryMax,
-                                  Integer cancelMaxAttempts) {
+                                  Integer cancelMaxAttempts, Duration staleAfter) {
 
     public ConnectorProperties {
         if (driftInterval == null) driftInterval = Duration.ofMinutes(15);
@@ -37,6 +40,10 @@ public record ConnectorProperties(Duration driftInterval, Integer readBatch, Dur
         }
         if (cancelMaxAttempts < 1) {
             throw new IllegalArgumentException("zaiko.connector.cancel-max-attempts must be 1 or more");
+        }
+        if (staleAfter == null) staleAfter = Duration.ofHours(1);
+        if (staleAfter.isNegative() || staleAfter.isZero()) {
+            throw new IllegalArgumentException("zaiko.connector.stale-after must be positive");
         }
         if (driftInterval.isNegative() || driftInterval.isZero()) {
             throw new IllegalArgumentException("zaiko.connector.drift-interval must be positive");

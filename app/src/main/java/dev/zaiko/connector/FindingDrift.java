@@ -130,7 +130,8 @@ public class FindingDrift {
                 shown = session.client().readQuantities(batch);
             } catch (ConnectorException e) {
                 error = e instanceof ConnectorException.Throttled ? "throttled: " + e.getMessage() : e.getMessage();
-                if (!(e instanceof ConnectorException.Throttled)) accounts.failed(channel, e.getMessage());
+                if (e instanceof ConnectorException.Unauthorized) accounts.refused(channel, e.getMessage());
+                else if (!(e instanceof ConnectorException.Throttled)) accounts.failed(channel, e.getMessage());
                 break;
             }
             if (shown.isEmpty()) {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.zaiko.connector.ConnectorAccounts;
+import dev.zaiko.connector.ConnectorProperties;
 import dev.zaiko.contact.ContactCase;
 import dev.zaiko.contact.ContactDesk;
 import dev.zaiko.contact.ContactQueue;
@@ -24,7 +26,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 /**
  * The console's front page: the cases to call, soonest deadline first with a live countdown and
  * breaches in red; the cases waiting for the customer's answer; the supervisors' queue; and today's
- * new cases by reason. The case tables refresh themselves every 30 seconds (htmx).
+ * new cases by reason; the health of every connected channel's connector, with a warning where the
+ * platform refused the credentials or has not answered for a while. The case tables refresh
+ * themselves every 30 seconds (htmx).
  */
 @Controller
 class Dashboard {
@@ -37,9 +41,14 @@ class Dashboard {
     private final ZaikoProperties zaiko;
     private final ConsoleFormat format;
     private final Clock clock;
+    private final ConnectorAccounts connectors;
+    private final ConnectorProperties connectorProperties;
 
     Dashboard(ContactDesk desk, StockoutCases cases, StockoutOptionsProperties options,
-              ZaikoProperties zaiko, ConsoleFormat format, Clock clock) {
+              ZaikoProperties zaiko, ConsoleFormat format, Clock clock, ConnectorAccounts connectors,
+              ConnectorProperties connectorProperties) {
+        this.connectors = connectors;
+        this.connectorProperties = connectorProperties;
         this.format = format;
         this.desk = desk;
         this.cases = cases;
@@ -72,6 +81,13 @@ class Dashboard {
         }
         model.addAttribute("today", today);
         model.addAttribute("todayTotal", today.stream().mapToInt(ReasonCount::count).sum());
+        List<ConnectorAccounts.ConnectorView> connected = connectors.views();
+        model.addAttribute("connectors", connected);
+        model.addAttribute("connectorsRefused", String.join(", ", connected.stream()
+                .filter(v -> v.health().credentialsRefusedAt() != null).map(ConnectorAccounts.ConnectorView::channel).toList()));
+        model.addAttribute("connectorsStale", String.join(", ", connected.stream()
+                .filter(v -> v.health().stale()).map(ConnectorAccounts.ConnectorView::channel).toList()));
+        model.addAttribute("staleMinutes", connectorProperties.staleAfter().toMinutes());
         return "console/dashboard";
     }
 

@@ -22,16 +22,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.bean.override.convention.TestBean;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** A channel connected to its platform: the account, the mapping, pushing, throttling and drift. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(FakePlatform.class)
 @ExtendWith(OutputCaptureExtension.class)
 class ConnectorApiTest {
 
@@ -43,6 +42,10 @@ class ConnectorApiTest {
 
     @Autowired
     MovableClock clock;
+
+    /** The platform in memory stands in for the real Shopify adapter (one adapter per platform). */
+    @TestBean(name = "shopifyConnector", methodName = "dev.zaiko.connector.FakePlatform#fakeShopify")
+    PlatformConnector platform;
 
     Api api;
     ShopApi.Shop shop;

@@ -9,22 +9,16 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-
 /**
- * A platform in memory, for the core's tests only: it says it is SHOPIFY and comes first in Spring's
- * order, so it stands in for the real adapter where one is built in. Per channel it keeps what the
+ * A platform in memory, for the core's tests only: it says it is SHOPIFY and a test that wants it
+ * replaces the real Shopify adapter's bean with it ({@code @TestBean(name = "shopifyConnector",
+ * methodName = "dev.zaiko.connector.FakePlatform#fakeShopify")}, as ConnectorApiTest): one adapter per
+ * platform stays true, and every other test context has the real adapter. Per channel it keeps what the
  * "platform" shows for each SKU and every request the client made; settings {@code readBack=false}
  * makes it a platform that cannot be read back (as Yahoo). It needs {@code settings.shopDomain} and
- * {@code credentials.accessToken}; an access token starting with "bad" is refused. Opt-in: only a test
- * that imports it ({@code @Import(FakePlatform.class)}, as ConnectorApiTest) gets it; every other test
- * context has the real Shopify adapter.
+ * {@code credentials.accessToken}; an access token starting with "bad" is refused.
  */
-@TestConfiguration(proxyBeanMethods = false)
-class FakePlatform {
+final class FakePlatform {
 
     /** One channel's platform as the test sees it. */
     static final class Shop {
@@ -45,9 +39,7 @@ class FakePlatform {
         return SHOPS.computeIfAbsent(channel, c -> new Shop());
     }
 
-    @Bean
-    @Order(Ordered.HIGHEST_PRECEDENCE)
-    PlatformConnector fakeShopify() {
+    static PlatformConnector fakeShopify() {
         return new PlatformConnector() {
             @Override
             public Platform platform() {

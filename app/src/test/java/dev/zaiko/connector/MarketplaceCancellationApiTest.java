@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.bean.override.convention.TestBean;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -34,6 +35,10 @@ import tools.jackson.databind.node.ObjectNode;
 class MarketplaceCancellationApiTest {
 
     static final Duration BOUND = Duration.ofSeconds(30);
+
+    /** The platform in memory stands in for the real Shopify adapter (as in ConnectorApiTest: one context). */
+    @TestBean(name = "shopifyConnector", methodName = "dev.zaiko.connector.FakePlatform#fakeShopify")
+    PlatformConnector platform;
 
     @LocalServerPort
     int port;
