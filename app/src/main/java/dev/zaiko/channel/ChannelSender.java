@@ -245,6 +245,7 @@ final class ChannelSender {
                     """, cursor, Timestamp.from(clock.instant()), channel, node));
             return;
         } catch (MarketplaceThrottledException e) {
+            bucket.giveBack();
             metrics.pushed(channel, AdapterMetrics.THROTTLED, 0, Duration.between(started, clock.instant()));
             Instant now = clock.instant();
             Optional<Duration> asked = e.waitAsked() != null ? Optional.of(e.waitAsked())

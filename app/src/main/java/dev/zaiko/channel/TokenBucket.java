@@ -20,6 +20,8 @@ final class TokenBucket {
 
     private final Duration period;
     private Instant next;
+    /** When the token was due before the last {@link #take}, for {@link #giveBack}. */
+    private Instant beforeTake;
 
     TokenBucket(double rate, Instant now) {
         // rounded to the nearest nanosecond: 0.1/s is 10 s, not 10 s and a nanosecond of double noise
@@ -37,6 +39,19 @@ final class TokenBucket {
     /** Takes a token, into debt when there is none. */
     void take(Instant now) {
         // a bucket idle since its token came holds just that one: time before now is not saved up
+        beforeTake = next;
         next = (now.isAfter(next) ? now : next).plus(period);
+    }
+
+    /**
+     * Undoes the last {@link #take}: the push it paid for was answered "wait" (the platform, or the
+     * platform's own budget in front of it) and the sender waits as asked; paying again for the
+     * retry would leave the channel at half its rate.
+     */
+    void giveBack() {
+        if (beforeTake != null) {
+            next = beforeTake;
+            beforeTake = null;
+        }
     }
 }

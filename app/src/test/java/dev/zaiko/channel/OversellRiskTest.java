@@ -114,4 +114,17 @@ class OversellRiskTest {
         assertThat(bucket.millisUntilToken(T0.plusMillis(100))).isEqualTo(300);
         assertThat(bucket.millisUntilToken(T0.plus(Duration.ofSeconds(10)))).isZero();
     }
+
+    @Test
+    void aPushAnsweredWithWaitDoesNotPayForItsTokenSoTheRetryIsNotHeldTwice() {
+        TokenBucket bucket = new TokenBucket(1.0, T0);
+        bucket.take(T0);
+        bucket.take(T0.plusSeconds(1)); // the platform (or its budget in front) answers: wait 300 ms
+        bucket.giveBack();
+        assertThat(bucket.millisUntilToken(T0.plusMillis(1300))).as("the retry after the wait goes at once")
+                .isZero();
+        bucket.take(T0.plusMillis(1300));
+        assertThat(bucket.millisUntilToken(T0.plusMillis(1300))).as("and the one after keeps the rate")
+                .isEqualTo(1000);
+    }
 }
