@@ -148,7 +148,8 @@ final class ConnectorAdapter implements MarketplaceAdapter {
         Instant now = clock.instant();
         spent(now);
         pushed(channel, now);
-        accounts.succeeded(channel);
+        // a success is a push the platform took: when no SKU of the batch is mapped, nothing was sent
+        if (!outcome.accepted().isEmpty()) accounts.succeeded(channel);
         if (!outcome.rejected().isEmpty()) {
             log.info("Platform {} of channel {} refused {} SKUs of a push: {}", platform, channel,
                     outcome.rejected().size(), outcome.rejected().keySet());

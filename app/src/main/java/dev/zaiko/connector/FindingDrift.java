@@ -147,7 +147,8 @@ public class FindingDrift {
                 if (value.intValue() != truth.get(sku)) drifted.put(sku, value);
             }
         }
-        if (error == null) accounts.succeeded(channel);
+        // a success is a platform call that worked: with nothing pushed yet, nothing was asked
+        if (error == null && !pushed.isEmpty()) accounts.succeeded(channel);
         accounts.driftChecked(channel);
         List<Drift> found = drifted.isEmpty() ? List.of() : record(channel, drifted, truth, feed, lastPushedAt, now);
         if (!found.isEmpty()) metrics.drift(channel, found.size());

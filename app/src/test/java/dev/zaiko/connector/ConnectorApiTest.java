@@ -175,6 +175,21 @@ class ConnectorApiTest {
     }
 
     @Test
+    void aPushThatSentNothingBecauseNoSkuIsMappedIsNoSuccess() {
+        connect("shpat_good");
+        String unmapped = api.product("NOMAP");
+        api.sellable(unmapped, shop.store(), 10);
+
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> !api.ok(api.get(path())).path("health").path("lastPushedAt").isNull());
+
+        JsonNode health = api.ok(api.get(path())).path("health");
+        assertThat(FakePlatform.shop(channel).shown).doesNotContainKey(unmapped);
+        assertThat(health.path("lastSuccessAt").isNull()).as("nothing reached the platform: no success to show")
+                .isTrue();
+    }
+
+    @Test
     void aThrottledPushWaitsWhatThePlatformAskedAndIsNoFailure() {
         connect("shpat_good");
         String sku = api.product("THROTTLE");
