@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
 import dev.zaiko.platform.Authority;
+import dev.zaiko.platform.OpenToAnyone;
 import dev.zaiko.platform.Requires;
 import org.springframework.beans.factory.BeanFactoryUtils;
 import org.springframework.context.ApplicationContext;
@@ -43,11 +44,28 @@ class NeededAuthority {
     }
 
     Authority of(HttpServletRequest request) {
+        return need(request).authority();
+    }
+
+    /**
+     * What the request needs: the authority, or nothing at all when the handler it reaches is
+     * {@link OpenToAnyone} (it checks the request's own proof instead).
+     */
+    Need need(HttpServletRequest request) {
         return handlerOf(request)
                 .filter(HandlerMethod.class::isInstance)
                 .map(HandlerMethod.class::cast)
-                .map(handler -> of(handler, request.getMethod()))
-                .orElseGet(() -> Authority.byDefault(request.getMethod()));
+                .map(handler -> new Need(of(handler, request.getMethod()), open(handler)))
+                .orElseGet(() -> new Need(Authority.byDefault(request.getMethod()), false));
+    }
+
+    /** @param open the handler is {@link OpenToAnyone}: no key is asked, whatever {@code authority} says */
+    record Need(Authority authority, boolean open) {
+    }
+
+    /** Whether anyone may call this handler without a key ({@link OpenToAnyone} on the method). */
+    static boolean open(HandlerMethod handler) {
+        return AnnotatedElementUtils.hasAnnotation(handler.getMethod(), OpenToAnyone.class);
     }
 
     /**

@@ -51,7 +51,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * ({@code /c/**}, the link is the key), static files, the API docs and the error page.</li>
  * </ul>
  * What a request needs is decided on the handler it reaches, never on how its path is spelled
- * ({@link HandlerRule}): a handler's {@code @Requires}, else look to read and change for the rest.
+ * ({@link HandlerRule}): a handler's {@code @Requires}, else look to read and change for the rest;
+ * a handler marked {@code @OpenToAnyone} (a platform's notice to a signed URL) needs no key at all.
  * A token's scope and a user's role grant the same authorities ({@link Scope}, {@link Role}), so
  * the console and the API follow one rule. Paths spelled in more than one way are refused with
  * 400 ({@link CanonicalPaths}).
@@ -168,26 +169,32 @@ class SecurityConfiguration implements WebMvcConfigurer {
         @Override
         public AuthorizationDecision authorize(Supplier<? extends Authentication> authentication,
                                                RequestAuthorizationContext context) {
-            return new AuthorizationDecision(of(context.getRequest()).heldBy(authentication.get()));
+            NeededAuthority.Need need = need(context.getRequest());
+            return new AuthorizationDecision(need.open() || need.authority().heldBy(authentication.get()));
         }
 
         private static final String DECIDED = HandlerRule.class.getName() + ".needed";
+
+        /** The authority the request needs (the refusal's text names its scope). */
+        Authority of(HttpServletRequest request) {
+            return need(request).authority();
+        }
 
         /**
          * What the request needs, looked up once per dispatch (the refusal's text asks again); a
          * forward or error dispatch to another path is looked up anew.
          */
-        Authority of(HttpServletRequest request) {
+        private NeededAuthority.Need need(HttpServletRequest request) {
             String dispatch = request.getDispatcherType() + " " + request.getMethod() + " " + request.getRequestURI();
             if (request.getAttribute(DECIDED) instanceof Decided known && known.dispatch().equals(dispatch)) {
-                return known.authority();
+                return known.need();
             }
-            Authority authority = needed.of(request);
-            request.setAttribute(DECIDED, new Decided(dispatch, authority));
-            return authority;
+            NeededAuthority.Need need = needed.need(request);
+            request.setAttribute(DECIDED, new Decided(dispatch, need));
+            return need;
         }
 
-        private record Decided(String dispatch, Authority authority) {
+        private record Decided(String dispatch, NeededAuthority.Need need) {
         }
     }
 

@@ -1,0 +1,78 @@
+package dev.zaiko.connector;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import dev.zaiko.connector.smaregi.SmaregiConnector;
+import dev.zaiko.platform.OpenToAnyone;
+import dev.zaiko.platform.ProblemResponses;
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Smaregi's door: the completion notice of a bulk stock update ({@link ReceivingSmaregiCallbacks}).
+ * Open to anyone, since Smaregi cannot send a Zaiko token: the signed URL is the key. Left out of the
+ * API document ({@link Hidden}): it is not an operation for Zaiko's API clients, and the document
+ * names a token scope for every operation it lists.
+ */
+@RestController
+@Hidden
+class SmaregiCallbackController {
+
+    /** A notice names the requestIds of bulk updates of at most 100 rows: a few KiB. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private final ReceivingSmaregiCallbacks callbacks;
+
+    SmaregiCallbackController(ReceivingSmaregiCallbacks callbacks) {
+        this.callbacks = callbacks;
+    }
+
+    @OpenToAnyone("Smaregi cannot send a Zaiko token; the URL's HMAC signature under the channel's callbackSecret is the proof")
+    @Operation(summary = "Receive Smaregi's completion notice of a bulk stock update",
+            description = "Posted by Smaregi to the signed callback URL Zaiko gave in PATCH /pos/stock/bulk. A URL Zaiko did not hand out for this channel is answered 404 and changes nothing. A failed update becomes the connector's last error.")
+    @PostMapping(SmaregiConnector.CALLBACK_PATH + "{channel}")
+    ResponseEntity<?> receive(@PathVariable String channel, HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > MAX_BODY_BYTES) return tooLarge();
+        byte[] body;
+        try (InputStream in = request.getInputStream()) {
+            body = in.readNBytes(MAX_BODY_BYTES + 1);
+        }
+        if (body.length > MAX_BODY_BYTES) return tooLarge();
+        return ResponseEntity.ok(callbacks.receive(channel, query(request.getQueryString()), body));
+    }
+
+    /** The URL's own query (never the body, whatever its content type says). */
+    static Map<String, String> query(String raw) {
+        Map<String, String> query = new HashMap<>();
+        if (raw == null) return query;
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) continue;
+            try {
+                query.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException malformed) {
+                // not a parameter Zaiko wrote: left out, so the signature check fails
+            }
+        }
+        return query;
+    }
+
+    private static ResponseEntity<?> tooLarge() {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(ProblemResponses.problem(
+                HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request too large",
+                "A Smaregi notice may have at most " + MAX_BODY_BYTES + " bytes; nothing was read or changed."));
+    }
+}
