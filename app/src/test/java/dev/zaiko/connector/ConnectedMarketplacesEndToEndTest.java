@@ -132,6 +132,76 @@ class ConnectedMarketplacesEndToEndTest {
         assertEveryPlatformWithinItsRate();
     }
 
+    /** The platforms whose adapter reads the stock back (Yahoo! cannot: it gets a full push instead). */
+    static final List<Platform> READ_BACK = List.of(Platform.AMAZON, Platform.RAKUTEN, Platform.SHOPIFY);
+
+    String connector(Platform p) {
+        return "/api/channels/" + channels.get(p) + "/connector";
+    }
+
+    int queued(Platform p) {
+        return api.ok(api.get("/api/channels/" + channels.get(p) + "/adapter")).path("queued").intValue();
+    }
+
+    long zerosReceived(Platform p, String sku) {
+        return stubs.pushes(p).stream().filter(push -> push.status() / 100 == 2)
+                .filter(push -> Integer.valueOf(0).equals(push.quantities().get(sku))).count();
+    }
+
+    @Test
+    void aPlatformThatShowsFiveWhenZaikoSaysZeroIsFoundListedAndSentZeroAgainThroughItsRealReadBack() {
+        Map<Platform, String> skus = new EnumMap<>(Platform.class);
+        for (Platform p : READ_BACK) {
+            connect(p);
+            String sku = api.product("DRIFT-" + p.name());
+            skus.put(p, sku);
+            map(p, List.of(sku));
+            api.sellable(sku, shop.store(), 2);
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (Platform p : READ_BACK) {
+                assertThat(stubs.shown(p).get(skus.get(p))).as("%s shows the two units", p).isEqualTo(2);
+            }
+        });
+        for (Platform p : READ_BACK) api.tillSale(shop.store(), skus.get(p), 2);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (Platform p : READ_BACK) {
+                assertThat(stubs.shown(p).get(skus.get(p))).as("%s shows the SKU sold out", p).isEqualTo(0);
+                assertThat(queued(p)).as("%s has nothing left to push", p).isZero();
+            }
+        });
+
+        for (Platform p : READ_BACK) {
+            String sku = skus.get(p);
+            stubs.showing(p, sku, 5); // someone set 5 on the platform by hand
+            long zerosBefore = zerosReceived(p, sku);
+
+            tools.jackson.databind.JsonNode check = api.ok(api.post(connector(p) + "/drift-check"));
+            assertThat(check.path("error").isNull()).as("%s read back without error: %s", p, check).isTrue();
+            assertThat(check.path("compared").intValue()).as("%s compared", p).isEqualTo(1);
+            assertThat(check.path("found")).as("%s drift found", p).hasSize(1);
+            assertThat(check.path("found").get(0).path("sku").asString()).isEqualTo(sku);
+            assertThat(check.path("found").get(0).path("shown").intValue()).isEqualTo(5);
+            assertThat(check.path("found").get(0).path("trueValue").intValue()).isEqualTo(0);
+
+            tools.jackson.databind.JsonNode report = api.ok(api.get(connector(p) + "/drift"));
+            assertThat(report).as("%s drift report", p).hasSize(1);
+            assertThat(report.get(0).path("sku").asString()).isEqualTo(sku);
+            assertThat(report.get(0).path("shown").intValue()).isEqualTo(5);
+            assertThat(report.get(0).path("trueValue").intValue()).isEqualTo(0);
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(zerosReceived(p, sku)).as("%s received 0 again", p).isGreaterThan(zerosBefore);
+                assertThat(api.ok(api.get(connector(p) + "/drift")).get(0).path("correctedAt").isString())
+                        .as("%s drift marked corrected", p).isTrue();
+            });
+
+            stubs.showing(p, sku, 0); // the platform took the 0
+            assertThat(api.ok(api.post(connector(p) + "/drift-check")).path("found")).as("%s healed", p).isEmpty();
+        }
+        assertEveryPlatformWithinItsRate();
+    }
+
     /** What GET …/connector says of the platform's documented limits. */
     static final class JsonAssert {
         static void platformLimits(tools.jackson.databind.JsonNode view, double rate, int burst) {
