@@ -132,6 +132,118 @@ class ConnectedMarketplacesEndToEndTest {
         assertEveryPlatformWithinItsRate();
     }
 
+    /** The channel's feed: SKU → ATS, every page. */
+    Map<String, Integer> feed(Platform p) {
+        Map<String, Integer> ats = new java.util.HashMap<>();
+        long after = 0;
+        while (true) {
+            tools.jackson.databind.JsonNode page = api.ok(api.get("/api/channels/" + channels.get(p) + "/feed?limit=500&after=" + after));
+            for (tools.jackson.databind.JsonNode e : page.path("entries")) ats.put(e.path("sku").asString(), e.path("ats").intValue());
+            if (page.path("entries").size() < 500) return ats;
+            after = page.path("next").longValue();
+        }
+    }
+
+    /** Runs the tasks on four threads (each task's own calls in order) and waits for all of them. */
+    static void inParallel(List<Runnable> tasks) {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> futures = tasks.stream().<java.util.concurrent.Future<?>>map(pool::submit).toList();
+            for (java.util.concurrent.Future<?> f : futures) f.get(2, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Amazon takes one SKU per request at 5 a second: 200 SKUs would take 40 s, so Amazon's channel
+     * maps only the first 40 (4 of them sold out), 8 s of pushing.
+     */
+    static final int AMAZON_SKUS = 40;
+
+    @Test
+    void aBurstOfAThousandChangesOnTwoHundredSkusIsPushedRiskFirstAndEndsWithEveryStubHoldingTheTrueValue() {
+        stubs.down(); // before anything is connected: no push is accepted until every change is made
+        for (Platform p : PlatformStubs.PUSHED) connect(p);
+        List<String> skus = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        inParallel(java.util.stream.IntStream.range(0, 4).<Runnable>mapToObj(t -> () -> {
+            for (int i = 0; i < 50; i++) skus.add(api.product("BURST"));
+        }).toList());
+        skus.sort(null);
+        for (Platform p : PlatformStubs.PUSHED) map(p, p == Platform.AMAZON ? skus.subList(0, AMAZON_SKUS) : skus);
+
+        // 1,000 changes: every SKU made sellable (200), then four till sales of one unit each (800);
+        // every tenth SKU had only four units: sold out, at the safety floor
+        Map<String, Integer> truth = new java.util.HashMap<>();
+        List<String> soldOut = new java.util.ArrayList<>();
+        for (int i = 0; i < skus.size(); i++) {
+            boolean out = i % 10 == 0;
+            truth.put(skus.get(i), out ? 0 : 6);
+            if (out) soldOut.add(skus.get(i));
+        }
+        inParallel(java.util.stream.IntStream.range(0, 4).<Runnable>mapToObj(t -> () -> {
+            for (int i = t; i < skus.size(); i += 4) api.sellable(skus.get(i), shop.store(), truth.get(skus.get(i)) + 4);
+        }).toList());
+        // the feed coalesces a burst on one SKU: 0 → 4 → 0 at once would be no change at all
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(feed(Platform.RAKUTEN))
+                .as("the sellable units in the feed").containsAllEntriesOf(skus.stream().collect(
+                        java.util.stream.Collectors.toMap(sku -> sku, sku -> truth.get(sku) + 4))));
+        inParallel(java.util.stream.IntStream.range(0, 4).<Runnable>mapToObj(t -> () -> {
+            for (int i = t; i < skus.size(); i += 4) {
+                for (int sale = 0; sale < 4; sale++) api.tillSale(shop.store(), skus.get(i), 1);
+            }
+        }).toList());
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            for (Platform p : PlatformStubs.PUSHED) {
+                Map<String, Integer> feed = feed(p);
+                for (String sku : skus) assertThat(feed.get(sku)).as("%s feed of %s", p, sku).isEqualTo(truth.get(sku));
+            }
+        });
+        for (Platform p : PlatformStubs.PUSHED) {
+            assertThat(stubs.pushes(p)).as("%s tried while down", p).isNotEmpty()
+                    .allSatisfy(push -> assertThat(push.status()).isEqualTo(503));
+        }
+
+        stubs.accepting();
+        // the senders wait their doubling retry wait on the application's clock: move it past the latest
+        java.time.Instant latest = clock.instant();
+        for (Platform p : PlatformStubs.PUSHED) {
+            String next = api.ok(api.get("/api/channels/" + channels.get(p) + "/adapter")).path("nextAttemptAt").asString(null);
+            if (next != null && java.time.Instant.parse(next).isAfter(latest)) latest = java.time.Instant.parse(next);
+        }
+        clock.advance(Duration.between(clock.instant(), latest).plusSeconds(1));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            for (Platform p : PlatformStubs.PUSHED) {
+                Map<String, Integer> shown = stubs.shown(p);
+                for (String sku : p == Platform.AMAZON ? skus.subList(0, AMAZON_SKUS) : skus) {
+                    assertThat(shown.get(sku)).as("%s holds the true value of %s", p, sku).isEqualTo(truth.get(sku));
+                }
+            }
+        });
+
+        for (Platform p : PlatformStubs.PUSHED) {
+            List<PlatformStubs.Push> accepted = stubs.pushes(p).stream().filter(push -> push.status() / 100 == 2).toList();
+            List<String> order = new java.util.ArrayList<>();
+            if (p == Platform.AMAZON) {
+                accepted.forEach(push -> order.addAll(push.quantities().keySet()));
+            } else {
+                order.addAll(accepted.get(0).quantities().keySet());
+                assertThat(order).as("%s: the first accepted batch holds every SKU", p).hasSize(skus.size());
+            }
+            List<String> expected = p == Platform.AMAZON
+                    ? soldOut.stream().filter(skus.subList(0, AMAZON_SKUS)::contains).toList() : soldOut;
+            assertThat(order.subList(0, expected.size())).as("%s: the sold-out SKUs go first", p)
+                    .containsExactlyInAnyOrderElementsOf(expected);
+            if (p != Platform.AMAZON) {
+                assertThat(accepted.get(0).quantities()).as("%s: every SKU's true value in the first batch", p)
+                        .containsAllEntriesOf(truth);
+            }
+        }
+    }
+
     /** The platforms whose adapter reads the stock back (Yahoo! cannot: it gets a full push instead). */
     static final List<Platform> READ_BACK = List.of(Platform.AMAZON, Platform.RAKUTEN, Platform.SHOPIFY);
 
