@@ -169,6 +169,61 @@ final class PlatformStubs implements AutoCloseable {
         return ids;
     }
 
+    /** The platform's (first) identifier of a SKU mapped through {@link #identifiers}. */
+    String identifier(Platform p, String sku) {
+        return skuOf.entrySet().stream().filter(e -> e.getKey().startsWith(p.name() + "|") && e.getValue().equals(sku))
+                .map(e -> e.getKey().substring(p.name().length() + 1)).reduce((a, b) -> b).orElseThrow();
+    }
+
+    /**
+     * The platform's read-back shows {@code quantity} for the SKU, in the shape of the contract tests'
+     * recorded answer: Amazon's getListingsItem with fulfillmentAvailability (DEFAULT channel),
+     * Rakuten's inventories bulk-get, Shopify's inventory levels query ({@code nodes}).
+     */
+    void showing(Platform p, String sku, int quantity) {
+        String id = identifier(p, sku);
+        WireMockServer server = servers.get(p);
+        switch (p) {
+            case AMAZON -> {
+                ObjectNode answer = (ObjectNode) ShopApi.JSON.readTree(recorded("amazon/get-listings-item-answer.json"));
+                answer.put("sku", id);
+                ((ObjectNode) answer.path("fulfillmentAvailability").get(0)).put("quantity", quantity);
+                server.stubFor(get(urlPathEqualTo(AMAZON_LISTINGS + id))
+                        .withQueryParam("marketplaceIds", equalTo("A1VC38T7YXB528"))
+                        .withQueryParam("includedData", containing("fulfillmentAvailability"))
+                        .withHeader("x-amz-access-token", equalTo("Atza|first-access-token"))
+                        .willReturn(okJson(answer.toString())));
+            }
+            case RAKUTEN -> {
+                ObjectNode answer = (ObjectNode) ShopApi.JSON.readTree(recorded("rakuten/bulk-get-response.json"));
+                tools.jackson.databind.node.ArrayNode inventories = (tools.jackson.databind.node.ArrayNode) answer.path("inventories");
+                ObjectNode one = (ObjectNode) inventories.get(0);
+                inventories.removeAll();
+                inventories.add(one.put("manageNumber", id).put("variantId", sku).put("quantity", quantity));
+                server.stubFor(post(urlPathEqualTo(RAKUTEN_GET))
+                        .withHeader("Authorization", equalTo(ESA))
+                        .withRequestBody(matchingJsonPath("$.inventories[?(@.manageNumber == '" + id + "')]"))
+                        .willReturn(okJson(answer.toString())));
+            }
+            case SHOPIFY -> {
+                ObjectNode answer = (ObjectNode) ShopApi.JSON.readTree(recorded("shopify/nodes-available-answer.json"));
+                tools.jackson.databind.node.ArrayNode nodes = (tools.jackson.databind.node.ArrayNode) answer.path("data").path("nodes");
+                ObjectNode one = (ObjectNode) nodes.get(0);
+                nodes.removeAll();
+                one.put("id", id);
+                ((ObjectNode) one.path("inventoryLevel").path("quantities").get(0)).put("quantity", quantity);
+                nodes.add(one);
+                server.stubFor(post(urlPathEqualTo(SHOPIFY_GRAPHQL))
+                        .withHeader("X-Shopify-Access-Token", equalTo("shpat_e2e"))
+                        .withRequestBody(matchingJsonPath("$.query", containing("inventoryLevel")))
+                        .withRequestBody(matchingJsonPath("$.variables.ids[?(@ == '" + id + "')]"))
+                        .withRequestBody(matchingJsonPath("$.variables.location", equalTo("gid://shopify/Location/77")))
+                        .willReturn(okJson(answer.toString())));
+            }
+            default -> throw new IllegalArgumentException(p.name() + " is not read back in these stubs");
+        }
+    }
+
     /** One stock update request as the platform received it: when, and SKU → quantity in its order. */
     record Push(Instant at, LinkedHashMap<String, Integer> quantities, int status) {
     }
