@@ -82,6 +82,16 @@ public class ConnectorAccounts {
         this.connectors.putAll(byPlatform(connectors));
     }
 
+    /** What a shop fills in for each platform that has an adapter here, for forms. */
+    public Map<Platform, List<PlatformConnector.Field>> fields() {
+        Map<Platform, List<PlatformConnector.Field>> out = new LinkedHashMap<>();
+        for (Platform p : Platform.values()) {
+            PlatformConnector c = connectors.get(p);
+            if (c != null) out.put(p, c.fields());
+        }
+        return out;
+    }
+
     /**
      * The platform adapters by platform.
      *

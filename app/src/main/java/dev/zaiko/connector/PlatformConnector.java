@@ -20,6 +20,14 @@ public interface PlatformConnector {
      */
     List<FieldProblem> validate(ConnectorAccount account);
 
+    /**
+     * The settings and credentials a shop fills in for this platform, in the order a form shows
+     * them (the console draws its inputs from it); what {@link #validate} checks.
+     */
+    default List<Field> fields() {
+        return List.of();
+    }
+
     /** The client for one connected channel; cheap to make, may cache tokens inside. */
     PlatformClient client(ConnectorAccount account, ConnectorHttp http);
 
@@ -29,6 +37,23 @@ public interface PlatformConnector {
      * @param maxBatch          SKUs in one request (1 where the platform takes one per request)
      */
     record Limits(double requestsPerSecond, int burst, int maxBatch) {
+    }
+
+    /**
+     * One setting or credential of an account.
+     *
+     * @param name     its name in {@code settings} or {@code credentials}
+     * @param secret   a credential (stored sealed, never shown again) rather than a setting
+     * @param required whether an account without it is refused
+     */
+    record Field(String name, boolean secret, boolean required) {
+        public static Field setting(String name, boolean required) {
+            return new Field(name, false, required);
+        }
+
+        public static Field credential(String name, boolean required) {
+            return new Field(name, true, required);
+        }
     }
 
     /** A field of the account that is missing or malformed, and why (English, for the problem's detail). */

@@ -8,6 +8,7 @@ import java.util.Optional;
 import dev.zaiko.connector.ConnectorAccounts;
 import dev.zaiko.connector.FindingDrift;
 import dev.zaiko.connector.Platform;
+import dev.zaiko.connector.PlatformConnector;
 import dev.zaiko.connector.PlatformClient;
 import dev.zaiko.platform.Authority;
 import dev.zaiko.platform.InvalidRequestException;
@@ -50,6 +51,24 @@ class ConnectorPage {
             if (eq > 0) settings.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
         }
         Map<String, String> credentials = new LinkedHashMap<>();
+        // the chosen platform's own inputs (f.<PLATFORM>.<name>): a setting as typed, a credential only
+        // when a value is typed (blank keeps the stored one)
+        String platform = form.getOrDefault("platform", "");
+        for (Map.Entry<Platform, List<PlatformConnector.Field>> e : accounts.fields().entrySet()) {
+            if (!e.getKey().name().equals(platform)) continue;
+            for (PlatformConnector.Field f : e.getValue()) {
+                String key = "f." + platform + "." + f.name();
+                if (!form.containsKey(key)) continue;
+                String value = form.get(key).strip();
+                if (f.secret()) {
+                    if (!value.isEmpty()) credentials.put(f.name(), value);
+                } else if (!value.isEmpty()) {
+                    settings.put(f.name(), value);
+                } else {
+                    settings.remove(f.name());
+                }
+            }
+        }
         String name = form.getOrDefault("credentialName", "").strip();
         if (!name.isEmpty()) credentials.put(name, form.getOrDefault("credentialValue", ""));
         try {
@@ -87,7 +106,15 @@ class ConnectorPage {
         model.addAttribute("code", code);
         model.addAttribute("connector", view.orElse(null));
         model.addAttribute("platforms", List.of(Platform.values()));
+        Map<Platform, List<PlatformConnector.Field>> fields = accounts.fields();
+        model.addAttribute("fields", fields);
+        java.util.Set<String> own = view.flatMap(v -> fields.entrySet().stream()
+                        .filter(e -> e.getKey().name().equals(v.platform())).findFirst())
+                .map(e -> e.getValue().stream().filter(f -> !f.secret()).map(PlatformConnector.Field::name)
+                        .collect(java.util.stream.Collectors.toSet()))
+                .orElse(java.util.Set.of());
         model.addAttribute("settingsText", view.map(v -> v.settings().entrySet().stream()
+                .filter(e -> !own.contains(e.getKey()))
                 .map(e -> e.getKey() + "=" + e.getValue()).reduce((a, b) -> a + "\n" + b).orElse("")).orElse(""));
         model.addAttribute("drift", view.isPresent() ? drift.report(code, 100) : List.of());
         model.addAttribute("notice", notice);

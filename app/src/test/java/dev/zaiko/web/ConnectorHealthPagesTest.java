@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The connectors as a shop's staff see them: their health on the dashboard and every channel on /channels. */
@@ -127,5 +128,40 @@ class ConnectorHealthPagesTest {
         int at = page.indexOf("data-channel=\"" + channel + "\"");
         assertThat(at).as("a row for " + channel).isPositive();
         return page.substring(at, page.indexOf("</tr>", at));
+    }
+
+    @Test
+    void theConnectorFormAsksForEachPlatformsOwnFieldsAndKeepsAStoredCredentialWhenLeftEmpty() {
+        ShopApi.Shop shop = api.shop();
+        String channel = shop.marketplace();
+        WebApi browser = new WebApi(port).signedIn();
+
+        String empty = browser.get("/channels/" + channel + "/connector").body();
+        assertThat(empty).contains("name=\"f.AMAZON.sellerId\"", "name=\"f.AMAZON.refreshToken\"",
+                "name=\"f.RAKUTEN.licenseKey\"", "name=\"f.SHOPIFY.locationId\"", "name=\"f.SMAREGI.callbackSecret\"");
+        assertThat(empty).contains("type=\"password\" name=\"f.AMAZON.refreshToken\"");
+
+        ShopApi.Response saved = browser.postForm("/channels/" + channel + "/connector", java.util.Map.of(
+                "platform", "RAKUTEN", "baseUrl", "http://127.0.0.1:" + platform.getAddress().getPort(),
+                "f.RAKUTEN.serviceSecret", "SP999_first", "f.RAKUTEN.licenseKey", "SL999_first"));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(302);
+        connected.add(channel);
+        JsonNode account = api.ok(api.get("/api/channels/" + channel + "/connector"));
+        assertThat(account.path("credentialsSet").toString()).contains("serviceSecret", "licenseKey");
+
+        browser.postForm("/channels/" + channel + "/connector", java.util.Map.of("platform", "RAKUTEN",
+                "baseUrl", "http://127.0.0.1:" + platform.getAddress().getPort(),
+                "f.RAKUTEN.serviceSecret", "", "f.RAKUTEN.licenseKey", "SL999_second"));
+        String page = browser.get("/channels/" + channel + "/connector").body();
+        assertThat(page).doesNotContain("SP999_first", "SL999_first", "SL999_second");
+        assertThat(api.ok(api.get("/api/channels/" + channel + "/connector")).path("credentialsSet").toString())
+                .as("the empty input kept the stored secret").contains("serviceSecret", "licenseKey");
+
+        ShopApi.Response refused = browser.postForm("/channels/" + channel + "/connector", java.util.Map.of(
+                "platform", "AMAZON", "f.AMAZON.sellerId", "", "f.AMAZON.clientId", "x"));
+        assertThat(refused.body()).contains("the Amazon seller id (merchant token) is required")
+                .containsPattern("name=\"f\\.AMAZON\\.sellerId\"[^>]*aria-invalid=\"true\"");
+        assertThat(api.ok(api.get("/api/channels/" + channel + "/connector")).path("platform").asString())
+                .as("a refused form changed nothing").isEqualTo("RAKUTEN");
     }
 }

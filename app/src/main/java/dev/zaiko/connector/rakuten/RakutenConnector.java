@@ -48,6 +48,12 @@ public class RakutenConnector implements PlatformConnector {
         return LIMITS;
     }
 
+
+    @Override
+    public List<Field> fields() {
+        return List.of(Field.credential("serviceSecret", true), Field.credential("licenseKey", true));
+    }
+
     @Override
     public List<FieldProblem> validate(ConnectorAccount account) {
         List<FieldProblem> problems = new ArrayList<>();

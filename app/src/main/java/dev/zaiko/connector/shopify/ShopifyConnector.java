@@ -59,6 +59,14 @@ public class ShopifyConnector implements PlatformConnector {
         return new Limits(10.0, 10, MAX_BATCH);
     }
 
+
+    @Override
+    public List<Field> fields() {
+        return List.of(Field.setting("shopDomain", true), Field.setting("locationId", true),
+                Field.credential("accessToken", false), Field.credential("clientId", false),
+                Field.credential("clientSecret", false));
+    }
+
     @Override
     public List<FieldProblem> validate(ConnectorAccount account) {
         List<FieldProblem> problems = new ArrayList<>();

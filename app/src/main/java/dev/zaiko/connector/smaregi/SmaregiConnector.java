@@ -76,6 +76,14 @@ public class SmaregiConnector implements PlatformConnector {
         return new Limits(1.0, 1, MAX_BATCH);
     }
 
+
+    @Override
+    public List<Field> fields() {
+        return List.of(Field.setting("contractId", true), Field.setting("storeId", true),
+                Field.setting("callbackBaseUrl", true), Field.credential("clientId", true),
+                Field.credential("clientSecret", true), Field.credential("callbackSecret", true));
+    }
+
     @Override
     public List<FieldProblem> validate(ConnectorAccount account) {
         List<FieldProblem> problems = new ArrayList<>();

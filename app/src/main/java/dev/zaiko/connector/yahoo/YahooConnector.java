@@ -68,6 +68,14 @@ public class YahooConnector implements PlatformConnector {
         return LIMITS;
     }
 
+
+    @Override
+    public List<Field> fields() {
+        return List.of(Field.setting("sellerId", true), Field.setting("stockoutCancelReason", false),
+                Field.credential("clientId", true), Field.credential("clientSecret", true),
+                Field.credential("refreshToken", true));
+    }
+
     @Override
     public List<FieldProblem> validate(ConnectorAccount account) {
         List<FieldProblem> problems = new ArrayList<>();
