@@ -51,23 +51,9 @@ class ConnectorApiTest {
     ShopApi.Shop shop;
     String channel;
 
-    static final class Api extends ShopApi {
+    static final class Api extends dev.zaiko.channel.ChannelApi {
         Api(int port) {
             super(port);
-        }
-
-        String product(String prefix) {
-            String sku = unique(prefix);
-            ObjectNode body = JSON.createObjectNode().put("sku", sku).put("category", "tent").put("price", 29800)
-                    .put("lowStockThreshold", 2);
-            body.putObject("name").put("ja", "テント").put("en", "Tent");
-            ok(post("/api/products", body));
-            return sku;
-        }
-
-        void tillSale(String store, String sku, int quantity) {
-            ok(post("/api/stock/pos-sales", JSON.createObjectNode().put("sku", sku).put("location", store)
-                    .put("quantity", quantity)));
         }
 
         Response csv(String path, String csv) {

@@ -57,47 +57,12 @@ public final class ConnectorBench {
     /** Extra refill per request when checking the stub's arrivals against the token bucket (network jitter). */
     static final long SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
-    record Options(int clients, int warmupSeconds, int durationSeconds, int others, int stock, List<String> app) {
-
-        static Options parse(String[] args) {
-            int clients = 16, warmup = 5, duration = 30, others = 4, stock = 45_000;
-            List<String> app = new ArrayList<>();
-            for (String arg : args) {
-                if (arg.equals("--help")) throw new BenchOptions.HelpRequested();
-                int eq = arg.indexOf('=');
-                if (!arg.startsWith("--") || eq < 0) throw new IllegalArgumentException("Unknown argument: " + arg);
-                String name = arg.substring(2, eq);
-                String value = arg.substring(eq + 1);
-                if (name.startsWith("app.")) {
-                    app.add("--" + name.substring(4) + "=" + value);
-                    continue;
-                }
-                int n;
-                try {
-                    n = Integer.parseInt(value);
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(arg + ": not a number");
-                }
-                switch (name) {
-                    case "clients" -> clients = n;
-                    case "warmup" -> warmup = n;
-                    case "duration" -> duration = n;
-                    case "others" -> others = n;
-                    case "stock" -> stock = n;
-                    default -> throw new IllegalArgumentException("Unknown option: " + arg);
-                }
-            }
-            if (clients < 1 || warmup < 0 || duration < 1 || others < 0 || stock < 1) {
-                throw new IllegalArgumentException("clients, duration and stock must be positive");
-            }
-            return new Options(clients, warmup, duration, others, stock, List.copyOf(app));
-        }
-
-        @Override
-        public String toString() {
-            return "--clients=%d --warmup=%d --duration=%d --others=%d --stock=%d%s".formatted(clients,
-                    warmupSeconds, durationSeconds, others, stock, app.isEmpty() ? "" : " " + String.join(" ", app));
-        }
+    /**
+     * The propagation bench's options; only the default stock differs (45,000 per location: Rakuten
+     * shows at most 99,999, and the bench's two locations together must stay below that).
+     */
+    static PropagationBench.Options parseOptions(String[] args) {
+        return PropagationBench.Options.parse(args, 45_000);
     }
 
     /** The platform's documented limit as the channel's adapter took it. */
@@ -109,7 +74,7 @@ public final class ConnectorBench {
                long valuesSent, long undated, long unexpected, boolean settled, Map<String, Integer> lastSeen) {
     }
 
-    record Result(Options options, List<Row> rows, Map<String, Integer> finalAts, long changes, long reservations,
+    record Result(PropagationBench.Options options, List<Row> rows, Map<String, Integer> finalAts, long changes, long reservations,
                   long tillSales, long refused, long errors, String firstError, LatencyRecorder changeLatency) {
     }
 
@@ -117,9 +82,9 @@ public final class ConnectorBench {
     }
 
     public static void main(String[] args) throws Exception {
-        var parsed = BenchOptions.parseOrExit(Options::parse, USAGE, args);
+        var parsed = BenchOptions.parseOrExit(ConnectorBench::parseOptions, USAGE, args);
         if (parsed.isEmpty()) return;
-        Options options = parsed.get();
+        PropagationBench.Options options = parsed.get();
         Locale.setDefault(Locale.ROOT);
         String loadBefore = MachineFacts.currentLoadAverage();
         progress("Settings: " + options);
@@ -137,7 +102,7 @@ public final class ConnectorBench {
     }
 
     /** Sets up the shop, connects the platforms, runs the flash sale and measures; Zaiko must allow loopback targets. */
-    static Result run(ZaikoServer server, Options options) throws Exception {
+    static Result run(ZaikoServer server, PropagationBench.Options options) throws Exception {
         String base = server.baseUrl();
         HttpClient http = OrderTraffic.client();
         OrderShop shop = new OrderShop(server);
@@ -406,9 +371,9 @@ public final class ConnectorBench {
         private final HttpClient http;
         private final String base;
         private final List<String> skus;
-        private final Options options;
+        private final PropagationBench.Options options;
 
-        Load(HttpClient http, String base, List<String> skus, Options options) {
+        Load(HttpClient http, String base, List<String> skus, PropagationBench.Options options) {
             this.http = http;
             this.base = base;
             this.skus = skus;

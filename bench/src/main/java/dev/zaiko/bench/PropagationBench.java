@@ -58,7 +58,12 @@ public final class PropagationBench {
     record Options(int clients, int warmupSeconds, int durationSeconds, int others, int stock, List<String> app) {
 
         static Options parse(String[] args) {
-            int clients = 16, warmup = 5, duration = 30, others = 4, stock = 1_000_000;
+            return parse(args, 1_000_000);
+        }
+
+        /** @param defaultStock units per SKU and location when {@code --stock} is not given */
+        static Options parse(String[] args, int defaultStock) {
+            int clients = 16, warmup = 5, duration = 30, others = 4, stock = defaultStock;
             List<String> app = new ArrayList<>();
             for (String arg : args) {
                 if (arg.equals("--help")) throw new BenchOptions.HelpRequested();

@@ -15,7 +15,7 @@ class ConnectorBenchTest {
 
     @Test
     void everyPlatformReceivesEveryChangeOfAShortFlashSaleThroughItsDocumentedRequests() throws Exception {
-        ConnectorBench.Options options = ConnectorBench.Options.parse(new String[] {
+        PropagationBench.Options options = ConnectorBench.parseOptions(new String[] {
                 "--clients=4", "--warmup=1", "--duration=3", "--others=1", "--stock=300"});
         ConnectorBench.Result result;
         try (ZaikoServer server = ZaikoServer.start("--zaiko.outbound.allowed-networks=127.0.0.0/8")) {
