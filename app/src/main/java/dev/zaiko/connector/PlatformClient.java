@@ -39,6 +39,38 @@ public interface PlatformClient {
         return new CancellationOutcome(CancellationOutcome.Status.PENDING, reference, null);
     }
 
+    /**
+     * The platform's bulk path for many SKUs at once (a feed the platform processes later), where it
+     * has one; empty (the default) when every change goes through {@link #setQuantities}. A bulk
+     * submission takes minutes where a single update takes seconds: it is for large pushes (drift
+     * repair, a full push), never for a flash sale.
+     */
+    default Optional<BulkLimits> bulk() {
+        return Optional.empty();
+    }
+
+    /**
+     * Submits absolute quantities in one bulk submission (at most {@link BulkLimits#maxItems()}). A SKU
+     * the platform cannot take on its own (no mapping) is rejected in the answer and not sent; when
+     * none is left nothing is submitted and the reference is null.
+     *
+     * @throws UnsupportedOperationException when {@link #bulk()} is empty
+     */
+    default BulkSubmission submitBulk(List<QuantityUpdate> updates) throws ConnectorException {
+        throw new UnsupportedOperationException("this platform has no bulk path");
+    }
+
+    /**
+     * Looks at a bulk submission: still under way, done, or failed.
+     *
+     * @param reference from {@link #submitBulk}
+     * @param submitted the very updates given to {@link #submitBulk}, in the same order (a platform that
+     *                  answers by message number finds the SKU from it)
+     */
+    default BulkProgress followBulk(String reference, List<QuantityUpdate> submitted) throws ConnectorException {
+        throw new UnsupportedOperationException("this platform has no bulk path");
+    }
+
     /** One cheap authenticated call proving the host and credentials work. */
     ConnectionCheck testConnection();
 
@@ -76,5 +108,41 @@ public interface PlatformClient {
 
     /** @param message what worked or what failed, in the platform's words (no credentials) */
     record ConnectionCheck(boolean ok, String message) {
+    }
+
+    /**
+     * @param maxItems          SKUs in one bulk submission at most
+     * @param submissionsPerSecond the platform's sustained rate of submissions
+     * @param burst             submissions that may go at once
+     */
+    record BulkLimits(int maxItems, double submissionsPerSecond, int burst) {
+    }
+
+    /**
+     * @param reference the platform's id of the submission (a feed id), null when nothing was sent
+     * @param rejected  SKU → why it was not sent (no mapping, a quantity it cannot take)
+     */
+    record BulkSubmission(String reference, Map<String, String> rejected) {
+    }
+
+    /**
+     * Where a bulk submission is.
+     *
+     * @param status   PENDING (the platform is still at it), DONE (processed: see accepted and rejected),
+     *                 FAILED (the platform gave up on the whole submission: none can be counted as taken)
+     * @param accepted SKUs the platform took
+     * @param rejected SKU → the platform's words, for SKUs it refused
+     * @param message  the platform's words about the whole submission (a failure), else null
+     */
+    record BulkProgress(Status status, List<String> accepted, Map<String, String> rejected, String message) {
+        public enum Status { PENDING, DONE, FAILED }
+
+        public static BulkProgress pending() {
+            return new BulkProgress(Status.PENDING, List.of(), Map.of(), null);
+        }
+
+        public static BulkProgress failed(String message) {
+            return new BulkProgress(Status.FAILED, List.of(), Map.of(), message);
+        }
     }
 }

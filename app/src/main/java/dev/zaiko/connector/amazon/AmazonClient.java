@@ -37,8 +37,6 @@ import tools.jackson.databind.node.ObjectNode;
 final class AmazonClient implements PlatformClient {
 
     static final String LISTINGS = "/listings/2021-08-01/items/";
-    static final String FEED_DOCUMENTS = "/feeds/2021-06-30/documents";
-    static final String FEEDS = "/feeds/2021-06-30/feeds";
     static final String PARTICIPATIONS = "/sellers/v1/marketplaceParticipations";
     static final String ACKNOWLEDGEMENT_FEED = "POST_ORDER_ACKNOWLEDGEMENT_DATA";
     static final String XML = "text/xml; charset=UTF-8";
@@ -57,6 +55,7 @@ final class AmazonClient implements PlatformClient {
     private final String marketplaceId;
     private final LoginWithAmazon login;
     private final Redaction redaction;
+    private final AmazonFeeds feeds;
 
     AmazonClient(ConnectorAccount account, ConnectorHttp http, Clock clock, URI base, URI tokenUrl) {
         this.account = account;
@@ -66,6 +65,7 @@ final class AmazonClient implements PlatformClient {
         this.marketplaceId = AmazonConnector.marketplaceId(account);
         this.redaction = new Redaction(account);
         this.login = new LoginWithAmazon(account, http, clock, tokenUrl, redaction);
+        this.feeds = new AmazonFeeds(this::call, http, marketplaceId, redaction);
     }
 
     /**
@@ -175,24 +175,78 @@ final class AmazonClient implements PlatformClient {
         byte[] xml = OrderAcknowledgement.noInventory(sellerId, request.orderId(), request.lineId())
                 .getBytes(StandardCharsets.UTF_8);
 
-        Answer document = call("POST", FEED_DOCUMENTS,
-                JSON.writeValueAsBytes(JSON.createObjectNode().put("contentType", XML)), "createFeedDocument");
-        if (document.status() != 201 && document.status() != 200) throw failed("createFeedDocument", document);
-        String documentId = document.json().path("feedDocumentId").asString("");
-        String uploadUrl = document.json().path("url").asString("");
-        if (documentId.isEmpty() || uploadUrl.isEmpty()) {
-            throw new ConnectorException.Failed("createFeedDocument answered without feedDocumentId or url", null);
-        }
-        upload(uploadUrl, xml);
-
-        ObjectNode feed = JSON.createObjectNode().put("feedType", ACKNOWLEDGEMENT_FEED);
-        feed.putArray("marketplaceIds").add(marketplaceId);
-        feed.put("inputFeedDocumentId", documentId);
-        Answer created = call("POST", FEEDS, JSON.writeValueAsBytes(feed), "createFeed");
-        if (created.status() != 202 && created.status() != 200) throw failed("createFeed", created);
-        String feedId = created.json().path("feedId").asString("");
-        if (feedId.isEmpty()) throw new ConnectorException.Failed("createFeed answered without a feedId", null);
+        String feedId = feeds.submit(ACKNOWLEDGEMENT_FEED, XML, xml);
         return new CancellationOutcome(CancellationOutcome.Status.PENDING, feedId, null);
+    }
+
+    /**
+     * The acknowledgement feed ({@code reference} = its feedId) followed to its processing report:
+     * {@code getFeed}; IN_QUEUE or IN_PROGRESS is still PENDING; DONE reads the XML processing report
+     * ({@link ProcessingReport}): CONFIRMED when the message succeeded, REFUSED with Amazon's words when
+     * it has an Error; FATAL or CANCELLED is REFUSED (with the report's words when Amazon left one).
+     *
+     * @see <a href="https://developer-docs.amazon.com/sp-api/reference/getfeed">getFeed</a>
+     * @see <a href="https://developer-docs.amazon.com/sp-api/reference/getfeeddocument">getFeedDocument</a>
+     */
+    @Override
+    public CancellationOutcome followCancellation(CancellationRequest request, String reference)
+            throws ConnectorException {
+        if (reference == null || reference.isBlank()) {
+            return new CancellationOutcome(CancellationOutcome.Status.REFUSED, null,
+                    "No Amazon feed id to follow: look at the order in Seller Central");
+        }
+        AmazonFeeds.Feed feed = feeds.feed(reference);
+        if (feed.processing()) return new CancellationOutcome(CancellationOutcome.Status.PENDING, reference, null);
+        if ("DONE".equals(feed.processingStatus())) {
+            if (feed.resultFeedDocumentId() == null) {
+                return new CancellationOutcome(CancellationOutcome.Status.REFUSED, reference,
+                        "Amazon processed feed " + reference + " but left no processing report");
+            }
+            return ProcessingReport.cancellation(reference, feeds.result(feed.resultFeedDocumentId()));
+        }
+        String words = "Amazon " + ("CANCELLED".equals(feed.processingStatus()) ? "cancelled" : "aborted")
+                + " feed " + reference + " (" + feed.processingStatus() + ")";
+        if (feed.resultFeedDocumentId() != null) {
+            CancellationOutcome report = ProcessingReport.cancellation(reference, feeds.result(feed.resultFeedDocumentId()));
+            if (report.message() != null) words += ": " + report.message();
+        }
+        return new CancellationOutcome(CancellationOutcome.Status.REFUSED, reference, words);
+    }
+
+    /**
+     * {@code JSON_LISTINGS_FEED}: up to 25,000 SKUs a feed; createFeed's usage plan is 0.0083
+     * requests per second (one every two minutes) with a burst of 15.
+     */
+    @Override
+    public Optional<BulkLimits> bulk() {
+        return Optional.of(AmazonConnector.BULK);
+    }
+
+    /** The listings feed ({@link ListingsFeed}) submitted through the Feeds API: the reference is the feedId. */
+    @Override
+    public BulkSubmission submitBulk(List<QuantityUpdate> updates) throws ConnectorException {
+        ListingsFeed.Built built = ListingsFeed.build(sellerId, updates, account.mapping());
+        if (built.document() == null) return new BulkSubmission(null, built.rejected());
+        return new BulkSubmission(feeds.submit(ListingsFeed.TYPE, ListingsFeed.CONTENT_TYPE, built.document()),
+                built.rejected());
+    }
+
+    /**
+     * {@code getFeed}; once DONE, the processing report (GZIP or not) read against the submitted
+     * updates; FATAL or CANCELLED fail the whole submission.
+     */
+    @Override
+    public BulkProgress followBulk(String reference, List<QuantityUpdate> submitted) throws ConnectorException {
+        AmazonFeeds.Feed feed = feeds.feed(reference);
+        if (feed.processing()) return BulkProgress.pending();
+        if (!"DONE".equals(feed.processingStatus())) {
+            return BulkProgress.failed("Amazon " + ("CANCELLED".equals(feed.processingStatus()) ? "cancelled" : "aborted")
+                    + " listings feed " + reference + " (" + feed.processingStatus() + ")");
+        }
+        if (feed.resultFeedDocumentId() == null) {
+            return BulkProgress.failed("Amazon processed listings feed " + reference + " but left no processing report");
+        }
+        return ListingsFeed.read(feeds.result(feed.resultFeedDocumentId()), submitted, account.mapping());
     }
 
     /**
@@ -224,25 +278,6 @@ final class AmazonClient implements PlatformClient {
                     + marketplaceId);
         } catch (ConnectorException e) {
             return new ConnectionCheck(false, e.getMessage());
-        }
-    }
-
-    /** The pre-signed S3 URL: another host, still only through the outbound rules; the URL itself authorises. */
-    private void upload(String url, byte[] xml) throws ConnectorException {
-        URI target;
-        try {
-            target = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            throw new ConnectorException.Failed("createFeedDocument answered an unusable upload url", null);
-        }
-        OutboundHttp.Exchange put;
-        try {
-            put = http.send("PUT", target, Map.of("Content-Type", XML), xml);
-        } catch (IOException e) {
-            throw new ConnectorException.Failed("The feed document upload failed: " + e.getMessage(), null);
-        }
-        if (put.status() / 100 != 2) {
-            throw new ConnectorException.Failed("The feed document upload was answered " + put.status(), null);
         }
     }
 

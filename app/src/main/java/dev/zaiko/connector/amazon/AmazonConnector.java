@@ -43,6 +43,15 @@ public class AmazonConnector implements PlatformConnector {
      */
     static final Limits LIMITS = new Limits(5.0, 5, 1);
 
+    /**
+     * The bulk path, {@code JSON_LISTINGS_FEED}: 25,000 messages a feed ({@code messages.maxItems} in
+     * listings-feed-schema-v2.json); createFeed's usage plan in feeds_2021-06-30.json is 0.0083
+     * requests per second, burst 15.
+     *
+     * @see <a href="https://github.com/amzn/selling-partner-api-models/blob/main/schemas/feeds/listings-feed-schema-v2.json">listings-feed-schema-v2.json</a>
+     */
+    static final PlatformClient.BulkLimits BULK = new PlatformClient.BulkLimits(ListingsFeed.MAX_MESSAGES, 0.0083, 15);
+
     private final Clock clock;
 
     public AmazonConnector(Clock clock) {
