@@ -53,6 +53,7 @@ public class ConnectorAccounts {
     static final String TOKENS = "connector_token";
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
     private static final int MAX_VALUE = 8192;
+    private static final int RECENT_BULK_PUSHES = 10;
 
     private final JdbcTemplate jdbc;
     private final SecretBox secrets;
@@ -130,11 +131,12 @@ public class ConnectorAccounts {
      * @param credentialsSet the names of the credentials that are set
      * @param limits         the platform's documented limits the channel is pushed within
      * @param health         how its calls go
+     * @param bulkPushes     the latest bulk pushes (drift repair, full push), newest first
      */
     public record ConnectorView(String channel, String platform, boolean sandbox, String baseUrl,
                                 Map<String, String> settings, List<String> credentialsSet,
                                 PlatformConnector.Limits limits, Health health, Instant createdAt,
-                                Instant updatedAt) {
+                                Instant updatedAt, List<PushingInBulk.BulkPush> bulkPushes) {
     }
 
     /**
@@ -251,7 +253,8 @@ public class ConnectorAccounts {
                     rs.getInt(13), instant(rs.getTimestamp(14)), rs.getInt(15), since.isBefore(staleBefore));
             return new ConnectorView(channel, platformName, rs.getBoolean(3), rs.getString(4),
                     JSON.readValue(rs.getString(5), STRINGS), names(rs.getArray(6)), c == null ? null : c.limits(),
-                    health, instant(rs.getTimestamp(11)), instant(rs.getTimestamp(12)));
+                    health, instant(rs.getTimestamp(11)), instant(rs.getTimestamp(12)),
+                    PushingInBulk.recent(jdbc, channel, RECENT_BULK_PUSHES));
         }, prepend(Timestamp.from(now.minus(java.time.Duration.ofHours(24))), args));
     }
 

@@ -29,7 +29,10 @@ class ConnectorController {
     private final ItemMappings mappings;
     private final FindingDrift drift;
 
-    ConnectorController(ConnectorAccounts accounts, ItemMappings mappings, FindingDrift drift) {
+    private final PushingInBulk bulk;
+
+    ConnectorController(ConnectorAccounts accounts, ItemMappings mappings, FindingDrift drift, PushingInBulk bulk) {
+        this.bulk = bulk;
         this.accounts = accounts;
         this.mappings = mappings;
         this.drift = drift;
@@ -106,5 +109,14 @@ class ConnectorController {
     @PostMapping("/drift-check")
     FindingDrift.Check driftCheck(@PathVariable String code) {
         return drift.check(code);
+    }
+
+    @Requires(Authority.ADMINISTER)
+    @Operation(summary = "Push every mapped SKU to the platform now",
+            description = "Sends every mapped SKU's current value (the channel feed's, 0 at or below the safety floor) to the platform: in bulk where the platform has a bulk path (Amazon's JSON_LISTINGS_FEED, followed until the platform has processed it; rejected SKUs and SKUs changed meanwhile go through the channel's sender again), else every SKU through the channel's sender within the platform's rate. Answers at once with how many SKUs and how (BULK with the bulk pushes, or QUEUED).")
+    @ApiResponse(responseCode = "202", description = "Submitted or queued; the bulk pushes show in the connector's answer.")
+    @PostMapping("/full-push")
+    ResponseEntity<PushingInBulk.FullPush> fullPush(@PathVariable String code) {
+        return ResponseEntity.accepted().body(bulk.fullPush(code));
     }
 }

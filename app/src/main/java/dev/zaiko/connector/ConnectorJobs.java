@@ -38,4 +38,20 @@ class ConnectorJobs {
                     return (complete, operations) -> operations.reschedule(complete, next.at());
                 });
     }
+
+    /**
+     * One execution per bulk push (its id): each run is one look at the platform's processing,
+     * rescheduled at the next look until the push is DONE or FAILED.
+     */
+    @Bean
+    CustomTask<Void> connectorBulkPush(PushingInBulk bulk, ConnectorProperties properties) {
+        return Tasks.custom(PushingInBulk.JOB)
+                // a failure outside the look's own handling (the database away): try again later
+                .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(properties.bulkFollow(), 2.0))
+                .execute((instance, context) -> {
+                    PushingInBulk.Next next = bulk.follow(Long.parseLong(instance.getId()));
+                    if (next.at() == null) return new CompletionHandler.OnCompleteRemove<>();
+                    return (complete, operations) -> operations.reschedule(complete, next.at());
+                });
+    }
 }

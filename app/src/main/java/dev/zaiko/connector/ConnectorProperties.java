@@ -20,11 +20,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param staleAfter     a connector whose platform has not answered a call for this long is shown as
  *                       stale on the console's dashboard (default 1 hour: a healthy connector is read
  *                       back every drift interval)
+ * @param bulkThreshold  a drift check with more corrections than this goes to a platform with a bulk
+ *                       path (Amazon's listings feed) as one bulk push instead of one update each (default 50)
+ * @param bulkFollow     the first wait before a bulk push is looked at; it doubles with every look (default 1 minute)
+ * @param bulkFollowMax  the longest such wait (default 15 minutes)
+ * @param bulkGiveUp     a bulk push the platform has not finished this long after its submission is
+ *                       FAILED and every SKU of it goes to the channel's sender (default 4 hours)
  */
 @ConfigurationProperties("zaiko.connector")
 public record ConnectorProperties(Duration driftInterval, Integer readBatch, Duration connectTimeout,
                                   Duration requestTimeout, Duration cancelRetry, Duration cancelRetryMax,
-                                  Integer cancelMaxAttempts, Duration staleAfter) {
+                                  Integer cancelMaxAttempts, Duration staleAfter, Integer bulkThreshold,
+                                  Duration bulkFollow, Duration bulkFollowMax, Duration bulkGiveUp) {
 
     public ConnectorProperties {
         if (driftInterval == null) driftInterval = Duration.ofMinutes(15);
@@ -49,6 +56,25 @@ public record ConnectorProperties(Duration driftInterval, Integer readBatch, Dur
             throw new IllegalArgumentException("zaiko.connector.drift-interval must be positive");
         }
         if (readBatch < 1) throw new IllegalArgumentException("zaiko.connector.read-batch must be 1 or more");
+        if (bulkThreshold == null) bulkThreshold = 50;
+        if (bulkFollow == null) bulkFollow = Duration.ofMinutes(1);
+        if (bulkFollowMax == null) bulkFollowMax = Duration.ofMinutes(15);
+        if (bulkGiveUp == null) bulkGiveUp = Duration.ofHours(4);
+        if (bulkThreshold < 0) throw new IllegalArgumentException("zaiko.connector.bulk-threshold must be 0 or more");
+        if (bulkFollow.isNegative() || bulkFollow.isZero() || bulkFollowMax.compareTo(bulkFollow) < 0) {
+            throw new IllegalArgumentException("zaiko.connector.bulk-follow must be positive and at most "
+                    + "zaiko.connector.bulk-follow-max");
+        }
+        if (bulkGiveUp.compareTo(bulkFollow) < 0) {
+            throw new IllegalArgumentException("zaiko.connector.bulk-give-up must be at least zaiko.connector.bulk-follow");
+        }
+    }
+
+    /** The wait after the {@code looks}-th look at a bulk push: doubling from bulkFollow, at most bulkFollowMax. */
+    public Duration bulkFollowAfter(int looks) {
+        Duration wait = bulkFollow;
+        for (int i = 1; i < looks && wait.compareTo(bulkFollowMax) < 0; i++) wait = wait.multipliedBy(2);
+        return wait.compareTo(bulkFollowMax) > 0 ? bulkFollowMax : wait;
     }
 
     /** The wait after the {@code attempts}-th call of a cancellation: doubling from cancelRetry, at most cancelRetryMax. */

@@ -52,11 +52,13 @@ public class FindingDrift {
     private final ConnectorProperties properties;
     private final Clock clock;
     private final ConnectorMetrics metrics;
+    private final PushingInBulk bulk;
 
     FindingDrift(JdbcTemplate jdbc, PlatformTransactionManager transactions, StockNetwork network,
                  ConnectorAccounts accounts, MarketplaceAdapters adapters, ReadingFeeds feeds,
-                 ConnectorProperties properties, Clock clock, ConnectorMetrics metrics) {
+                 ConnectorProperties properties, Clock clock, ConnectorMetrics metrics, PushingInBulk bulk) {
         this.metrics = metrics;
+        this.bulk = bulk;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.network = network;
@@ -82,9 +84,11 @@ public class FindingDrift {
      * @param fullPush true when the platform cannot be read back and every mapped SKU was pushed again
      * @param pushedAgain SKUs sent again (the drifted ones, or all in a full push)
      * @param error    why the check stopped early (the platform's words), else null
+     * @param bulkPushes the bulk pushes the corrections went in (more than {@code zaiko.connector.bulk-threshold}
+     *                 on a platform with a bulk path), else empty
      */
     public record Check(String channel, Instant checkedAt, int compared, boolean fullPush, int pushedAgain,
-                        List<Drift> found, String error) {
+                        List<Drift> found, String error, List<Long> bulkPushes) {
     }
 
     /** Every connected channel, one after the other; one that fails holds up no other. */
@@ -114,7 +118,13 @@ public class FindingDrift {
         Map<String, FeedEntry> feed = feed(channel);
         List<String> mapped = jdbc.queryForList("select sku from connector_item where channel = ? order by sku",
                 String.class, channel);
-        List<String> pushed = mapped.stream().filter(s -> feed.containsKey(s) && feed.get(s).seq() <= cursor).toList();
+        // a SKU whose correction is in a bulk push the platform has not finished is not compared again
+        java.util.Set<String> underWay = new java.util.HashSet<>(jdbc.queryForList("""
+                select d.sku from connector_drift d join connector_bulk_push b on b.id = d.bulk_push_id
+                where d.channel = ? and d.corrected_at is null and b.status = 'SUBMITTED'
+                """, String.class, channel));
+        List<String> pushed = mapped.stream().filter(s -> feed.containsKey(s) && feed.get(s).seq() <= cursor
+                && !underWay.contains(s)).toList();
         Map<String, Integer> truth = new HashMap<>();
         for (String sku : pushed) {
             int ats = feed.get(sku).ats();
@@ -138,7 +148,7 @@ public class FindingDrift {
                 List<String> all = mapped.stream().filter(feed::containsKey).toList();
                 int again = adapters.pushAgain(channel, all).size();
                 accounts.driftChecked(channel);
-                return new Check(channel, now, 0, true, again, List.of(), null);
+                return new Check(channel, now, 0, true, again, List.of(), null, List.of());
             }
             for (String sku : batch) {
                 Integer value = shown.get().get(sku);
@@ -150,9 +160,20 @@ public class FindingDrift {
         // a success is a platform call that worked: with nothing pushed yet, nothing was asked
         if (error == null && !pushed.isEmpty()) accounts.succeeded(channel);
         accounts.driftChecked(channel);
-        List<Drift> found = drifted.isEmpty() ? List.of() : record(channel, drifted, truth, feed, lastPushedAt, now);
+        List<Drift> found;
+        List<Long> bulkPushes = new ArrayList<>();
+        if (drifted.size() > properties.bulkThreshold() && PushingInBulk.hasBulk(session.client())) {
+            List<PushingInBulk.Item> items = drifted.keySet().stream()
+                    .map(sku -> new PushingInBulk.Item(sku, truth.get(sku), feed.get(sku).seq())).toList();
+            PushingInBulk.Sending sending = bulk.send(channel, session.client(), items);
+            if (error == null) error = sending.error();
+            found = recordBulk(channel, session.connector().platform().name(), drifted, truth, feed, lastPushedAt,
+                    now, sending, bulkPushes);
+        } else {
+            found = drifted.isEmpty() ? List.of() : record(channel, drifted, truth, feed, lastPushedAt, now);
+        }
         if (!found.isEmpty()) metrics.drift(channel, found.size());
-        return new Check(channel, now, compared, false, found.size(), found, error);
+        return new Check(channel, now, compared, false, found.size(), found, error, List.copyOf(bulkPushes));
     }
 
     /** Records the drift and gives the SKUs a new feed seq in one transaction: the sender sees both or neither. */
@@ -170,6 +191,43 @@ public class FindingDrift {
                         values (?, ?, ?, ?, ?, ?, ?, ?) returning id
                         """, Long.class, channel, sku, d.getValue(), truth.get(sku), Timestamp.from(since),
                         lastPushedAt == null ? null : Timestamp.from(lastPushedAt), Timestamp.from(now), seqs.get(sku));
+                found.add(new Drift(id, sku, d.getValue(), truth.get(sku), now, age(since, now), lastPushedAt, null));
+            }
+            return found;
+        });
+    }
+
+    /**
+     * Records the drift of corrections sent in bulk: each row points at its bulk push (corrected when
+     * that is done and confirms the SKU); a SKU the bulk could not take goes to the channel's sender,
+     * in the same transaction.
+     */
+    private List<Drift> recordBulk(String channel, String platform, Map<String, Integer> drifted,
+                                   Map<String, Integer> truth, Map<String, FeedEntry> feed, Instant lastPushedAt,
+                                   Instant now, PushingInBulk.Sending sending, List<Long> bulkPushes) {
+        return tx.execute(t -> {
+            List<Long> ids = bulk.record(channel, platform, PushingInBulk.DRIFT, sending.sent());
+            bulkPushes.addAll(ids);
+            Map<String, Long> byBulk = new HashMap<>();
+            for (int i = 0; i < ids.size(); i++) {
+                PushingInBulk.Sent sent = sending.sent().get(i);
+                for (PushingInBulk.Item item : sent.items()) {
+                    if (!sent.notSent().contains(item.sku())) byBulk.put(item.sku(), ids.get(i));
+                }
+            }
+            Map<String, Long> seqs = sending.notSent().isEmpty() ? Map.of()
+                    : adapters.pushAgain(channel, sending.notSent());
+            List<Drift> found = new ArrayList<>();
+            for (Map.Entry<String, Integer> d : drifted.entrySet()) {
+                String sku = d.getKey();
+                Instant since = feed.get(sku).changedAt();
+                Long id = jdbc.queryForObject("""
+                        insert into connector_drift (channel, sku, shown, true_value, truth_since, last_pushed_at,
+                            found_at, push_seq, bulk_push_id)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
+                        """, Long.class, channel, sku, d.getValue(), truth.get(sku), Timestamp.from(since),
+                        lastPushedAt == null ? null : Timestamp.from(lastPushedAt), Timestamp.from(now), seqs.get(sku),
+                        byBulk.get(sku));
                 found.add(new Drift(id, sku, d.getValue(), truth.get(sku), now, age(since, now), lastPushedAt, null));
             }
             return found;

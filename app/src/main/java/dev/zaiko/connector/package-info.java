@@ -9,6 +9,9 @@
  * and the platform's answer settles the waiting refunds through
  * {@link dev.zaiko.refund.SettlingMarketplaceRefunds} (the connector implements refund's
  * {@link dev.zaiko.refund.MarketplaceCancellations} port, so refund never depends on it).
+ * Large pushes (a drift repair with many corrections, the full push) go through a platform's bulk
+ * path where it has one ({@code PushingInBulk}, table {@code connector_bulk_push}: Amazon's listings
+ * feed), followed by a durable job until the platform has processed them.
  * <p>
  * Each platform's code lives in its own sub-package ({@code connector.amazon}, {@code .rakuten},
  * {@code .yahoo}, {@code .shopify}, {@code .smaregi}) and is reached only through the port. The

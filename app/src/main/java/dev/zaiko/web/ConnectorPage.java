@@ -10,6 +10,7 @@ import dev.zaiko.connector.FindingDrift;
 import dev.zaiko.connector.Platform;
 import dev.zaiko.connector.PlatformConnector;
 import dev.zaiko.connector.PlatformClient;
+import dev.zaiko.connector.PushingInBulk;
 import dev.zaiko.platform.Authority;
 import dev.zaiko.platform.InvalidRequestException;
 import dev.zaiko.platform.NotFoundException;
@@ -31,10 +32,12 @@ class ConnectorPage {
 
     private final ConnectorAccounts accounts;
     private final FindingDrift drift;
+    private final PushingInBulk bulk;
 
-    ConnectorPage(ConnectorAccounts accounts, FindingDrift drift) {
+    ConnectorPage(ConnectorAccounts accounts, FindingDrift drift, PushingInBulk bulk) {
         this.accounts = accounts;
         this.drift = drift;
+        this.bulk = bulk;
     }
 
     @GetMapping("/channels/{code}/connector")
@@ -93,6 +96,13 @@ class ConnectorPage {
     String driftCheck(@PathVariable String code) {
         drift.check(code);
         return "redirect:/channels/" + code + "/connector?notice=checked";
+    }
+
+    @Requires(Authority.ADMINISTER)
+    @PostMapping("/channels/{code}/connector/full-push")
+    String fullPush(@PathVariable String code, Model model) {
+        model.addAttribute("fullPush", bulk.fullPush(code));
+        return page(code, null, null, null, model);
     }
 
     private String page(String code, String notice, String errorField, String error, Model model) {
