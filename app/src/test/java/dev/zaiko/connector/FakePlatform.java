@@ -15,7 +15,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * methodName = "dev.zaiko.connector.FakePlatform#fakeShopify")}, as ConnectorApiTest): one adapter per
  * platform stays true, and every other test context has the real adapter. Per channel it keeps what the
  * "platform" shows for each SKU and every request the client made; settings {@code readBack=false}
- * makes it a platform that cannot be read back (as Yahoo). It needs {@code settings.shopDomain} and
+ * makes it a platform that cannot be read back (as Yahoo); {@code bulk=true} gives it a bulk path
+ * (as Amazon's listings feed: a submission is processed only when the test says so). It needs {@code settings.shopDomain} and
  * {@code credentials.accessToken}; an access token starting with "bad" is refused.
  */
 final class FakePlatform {
@@ -31,6 +32,13 @@ final class FakePlatform {
         /** The answers to cancellations and looks, in turn; CONFIRMED when none is left. */
         final java.util.Queue<PlatformClient.CancellationOutcome> cancelAnswers =
                 new java.util.concurrent.ConcurrentLinkedQueue<>();
+        /** Bulk submissions by reference, in order; the ones the platform has processed; SKUs it rejects then. */
+        final Map<String, List<PlatformClient.QuantityUpdate>> bulkSubmissions =
+                java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+        final java.util.Set<String> bulkProcessed = ConcurrentHashMap.newKeySet();
+        final Map<String, String> bulkRejects = new ConcurrentHashMap<>();
+        /** Every look at a bulk submission. */
+        final List<String> bulkLooks = new CopyOnWriteArrayList<>();
     }
 
     static final Map<String, Shop> SHOPS = new ConcurrentHashMap<>();
@@ -112,6 +120,42 @@ final class FakePlatform {
                 if (v != null) out.put(sku, v);
             }
             return Optional.of(out);
+        }
+
+        @Override
+        public Optional<BulkLimits> bulk() {
+            return "true".equals(account.setting("bulk")) ? Optional.of(new BulkLimits(1000, 0.01, 15)) : Optional.empty();
+        }
+
+        @Override
+        public BulkSubmission submitBulk(List<QuantityUpdate> updates) {
+            Map<String, String> rejected = new LinkedHashMap<>();
+            for (QuantityUpdate u : updates) {
+                if (account.mapping().identifiers(u.sku()).isEmpty()) rejected.put(u.sku(), "not mapped");
+            }
+            String reference = "bulk-" + (shop.bulkSubmissions.size() + 1);
+            shop.bulkSubmissions.put(reference, List.copyOf(updates));
+            return new BulkSubmission(reference, rejected);
+        }
+
+        /** Processed: the submitted values land on the platform (whatever it showed meanwhile), but the rejected SKUs'. */
+        @Override
+        public BulkProgress followBulk(String reference, List<QuantityUpdate> submitted) {
+            shop.bulkLooks.add(reference);
+            if (!shop.bulkProcessed.contains(reference)) return BulkProgress.pending();
+            List<String> accepted = new ArrayList<>();
+            Map<String, String> rejected = new LinkedHashMap<>();
+            for (QuantityUpdate u : submitted) {
+                if (account.mapping().identifiers(u.sku()).isEmpty()) continue;
+                String why = shop.bulkRejects.get(u.sku());
+                if (why != null) {
+                    rejected.put(u.sku(), why);
+                } else {
+                    shop.shown.put(u.sku(), u.quantity());
+                    accepted.add(u.sku());
+                }
+            }
+            return new BulkProgress(BulkProgress.Status.DONE, accepted, rejected, null);
         }
 
         @Override
