@@ -21,8 +21,10 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.zip.GZIPOutputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -46,6 +48,7 @@ import dev.zaiko.connector.ConnectorException;
 import dev.zaiko.connector.ConnectorHttp;
 import dev.zaiko.connector.Platform;
 import dev.zaiko.connector.PlatformClient;
+import dev.zaiko.connector.PlatformClient.BulkProgress;
 import dev.zaiko.connector.PlatformClient.CancellationOutcome;
 import dev.zaiko.connector.PlatformClient.CancellationRequest;
 import dev.zaiko.connector.PlatformClient.QuantityUpdate;
@@ -452,5 +455,181 @@ class AmazonConnectorContractTest {
                 Map.of("sellerId", SELLER), Map.of(), null, null);
         assertThat(AmazonConnector.base(production)).hasToString("https://sellingpartnerapi-fe.amazon.com");
         assertThat(AmazonConnector.base(sandbox)).hasToString("https://sandbox.sellingpartnerapi-fe.amazon.com");
+    }
+
+    static final String FEED = "/feeds/2021-06-30/feeds/3485934";
+    static final String RESULT_DOCUMENT = "/feeds/2021-06-30/documents/0356cf79-b8b0-4226-b4b9-0ee058ea5760";
+
+    static byte[] gzip(String text) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+            zip.write(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** getFeed answers the recorded feeds in turn (the last one from then on). */
+    void getFeedAnswers(String... files) {
+        for (int i = 0; i < files.length; i++) {
+            amazon.stubFor(get(urlPathEqualTo(FEED)).withHeader("x-amz-access-token", equalTo(FIRST))
+                    .inScenario("feed").whenScenarioStateIs(i == 0 ? Scenario.STARTED : "look " + i)
+                    .willSetStateTo("look " + (i + 1 < files.length ? i + 1 : i))
+                    .willReturn(json(200, files[i])));
+        }
+    }
+
+    /** getFeedDocument names a pre-signed download URL on another host; the document there, compressed or not. */
+    void resultDocument(byte[] content, boolean gzip) {
+        String download = "http://downloads.test:" + amazon.port() + "/report-doc?X-Amz-Signature=def";
+        String answer = recorded("get-feed-document-answer.json").replace("DOWNLOAD_URL", download);
+        if (!gzip) answer = answer.replace(",\n  \"compressionAlgorithm\": \"GZIP\"", "");
+        amazon.stubFor(get(urlPathEqualTo(RESULT_DOCUMENT)).withHeader("x-amz-access-token", equalTo(FIRST))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(answer)));
+        amazon.stubFor(get(urlPathEqualTo("/report-doc")).withHeader("Host", containing("downloads.test"))
+                .withHeader("x-amz-access-token", absent()) // the URL is pre-signed: no token goes to S3
+                .willReturn(aResponse().withStatus(200).withBody(content)));
+    }
+
+    /** createFeedDocument and the upload of the listings feed, exactly as documented. */
+    void listingsFeedUpload() {
+        String upload = "http://uploads.test:" + amazon.port() + "/feed-doc?X-Amz-Signature=abc";
+        amazon.stubFor(post(urlPathEqualTo("/feeds/2021-06-30/documents"))
+                .withHeader("x-amz-access-token", equalTo(FIRST))
+                .withRequestBody(equalToJson(recorded("create-listings-feed-document-request.json")))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody(recorded("create-feed-document-answer.json").replace("UPLOAD_URL", upload))));
+        amazon.stubFor(put(urlPathEqualTo("/feed-doc"))
+                .withHeader("Host", containing("uploads.test"))
+                .withHeader("Content-Type", equalTo("application/json; charset=UTF-8"))
+                .withHeader("x-amz-access-token", absent())
+                .withRequestBody(equalToJson(recorded("listings-feed.json")))
+                .willReturn(aResponse().withStatus(200)));
+    }
+
+    @Test
+    void aLargePushIsOneListingsFeedFollowedToItsGzipReportWhereAnErrorRejectsThatSku() throws Exception {
+        lwaAnswersFirstThenSecond();
+        mapping.put("TEA-200", Map.of("sellerSku", "AMZ-TEA-200", "productType", "GROCERY"));
+        listingsFeedUpload();
+        amazon.stubFor(post(urlPathEqualTo("/feeds/2021-06-30/feeds"))
+                .withHeader("x-amz-access-token", equalTo(FIRST))
+                .withRequestBody(equalToJson(recorded("create-listings-feed-request.json")))
+                .willReturn(json(202, "create-feed-answer.json")));
+        getFeedAnswers("get-feed-in-progress.json", "get-feed-done.json");
+        resultDocument(gzip(recorded("listings-feed-processing-report.json")), true);
+        PlatformClient client = client();
+        List<QuantityUpdate> updates = List.of(new QuantityUpdate("TEA-100", 7), new QuantityUpdate("UNMAPPED", 3),
+                new QuantityUpdate("TEA-200", 0));
+
+        assertThat(client.bulk()).contains(new PlatformClient.BulkLimits(25_000, 0.0083, 15));
+        PlatformClient.BulkSubmission submission = client.submitBulk(updates);
+        assertThat(submission.reference()).isEqualTo("3485934");
+        assertThat(submission.rejected()).containsOnlyKeys("UNMAPPED");
+
+        assertThat(client.followBulk("3485934", updates).status()).isEqualTo(BulkProgress.Status.PENDING);
+        amazon.verify(0, getRequestedFor(urlPathEqualTo(RESULT_DOCUMENT)));
+
+        BulkProgress done = client.followBulk("3485934", updates);
+        assertThat(done.status()).isEqualTo(BulkProgress.Status.DONE);
+        assertThat(done.accepted()).as("a WARNING does not reject").containsExactly("TEA-100");
+        assertThat(done.rejected()).containsEntry("TEA-200", "90220: '[fulfillment_availability]' is not valid for this listing.")
+                .containsKey("UNMAPPED").hasSize(2);
+        amazon.verify(1, putRequestedFor(urlPathEqualTo("/feed-doc")));
+        amazon.verify(1, getRequestedFor(urlPathEqualTo("/report-doc")));
+    }
+
+    @Test
+    void createFeedAnsweredTooManyRequestsIsThrottledWithTheWaitOfItsUsagePlan() {
+        lwaAnswersFirstThenSecond();
+        listingsFeedUpload();
+        mapping.put("TEA-200", Map.of("sellerSku", "AMZ-TEA-200", "productType", "GROCERY"));
+        amazon.stubFor(post(urlPathEqualTo("/feeds/2021-06-30/feeds")).willReturn(aResponse().withStatus(429)
+                .withHeader("x-amzn-RateLimit-Limit", "0.0083").withHeader("Content-Type", "application/json")
+                .withBody(recorded("error-quota-exceeded.json"))));
+
+        assertThatThrownBy(() -> client().submitBulk(List.of(new QuantityUpdate("TEA-100", 7),
+                new QuantityUpdate("UNMAPPED", 3), new QuantityUpdate("TEA-200", 0))))
+                .isInstanceOfSatisfying(ConnectorException.Throttled.class, e -> {
+                    assertThat(e.retryAfter()).isEqualTo(Duration.ofMillis(120482));
+                    assertThat(e.getMessage()).contains("createFeed");
+                });
+    }
+
+    @Test
+    void aListingsFeedAmazonAbortsFailsTheWholeSubmission() throws Exception {
+        lwaAnswersFirstThenSecond();
+        getFeedAnswers("get-feed-fatal.json");
+
+        BulkProgress progress = client().followBulk("3485934", List.of(new QuantityUpdate("TEA-100", 7)));
+
+        assertThat(progress.status()).isEqualTo(BulkProgress.Status.FAILED);
+        assertThat(progress.message()).contains("3485934", "FATAL");
+    }
+
+    CancellationRequest acknowledged() {
+        return new CancellationRequest("249-6070298-2783041", "25959136016214", "TEA-100", 1, "cancel-1");
+    }
+
+    @Test
+    void aCancellationFeedStillInProgressIsStillPending() throws Exception {
+        lwaAnswersFirstThenSecond();
+        getFeedAnswers("get-feed-in-progress.json");
+
+        CancellationOutcome outcome = client().followCancellation(acknowledged(), "3485934");
+
+        assertThat(outcome.status()).isEqualTo(CancellationOutcome.Status.PENDING);
+        assertThat(outcome.reference()).isEqualTo("3485934");
+        amazon.verify(1, getRequestedFor(urlPathEqualTo(FEED)));
+    }
+
+    @Test
+    void aCancellationWhoseProcessingReportCountsTheMessageSuccessfulIsConfirmed() throws Exception {
+        lwaAnswersFirstThenSecond();
+        getFeedAnswers("get-feed-done.json");
+        resultDocument(recorded("order-acknowledgement-processing-report-success.xml").getBytes(StandardCharsets.UTF_8),
+                false);
+
+        CancellationOutcome outcome = client().followCancellation(acknowledged(), "3485934");
+
+        assertThat(outcome.status()).isEqualTo(CancellationOutcome.Status.CONFIRMED);
+        amazon.verify(1, getRequestedFor(urlPathEqualTo("/report-doc")));
+    }
+
+    @Test
+    void aCancellationWhoseProcessingReportHasAnErrorIsRefusedInAmazonsWords() throws Exception {
+        lwaAnswersFirstThenSecond();
+        getFeedAnswers("get-feed-done.json");
+        resultDocument(gzip(recorded("order-acknowledgement-processing-report-error.xml")), true);
+
+        CancellationOutcome outcome = client().followCancellation(acknowledged(), "3485934");
+
+        assertThat(outcome.status()).isEqualTo(CancellationOutcome.Status.REFUSED);
+        assertThat(outcome.message()).contains("18028", "did not match any order item");
+    }
+
+    @Test
+    void aCancellationFeedAmazonAbortedOrCancelledIsRefused() throws Exception {
+        lwaAnswersFirstThenSecond();
+        getFeedAnswers("get-feed-fatal.json", "get-feed-cancelled.json");
+        PlatformClient client = client();
+
+        CancellationOutcome fatal = client.followCancellation(acknowledged(), "3485934");
+        CancellationOutcome cancelled = client.followCancellation(acknowledged(), "3485934");
+
+        assertThat(fatal.status()).isEqualTo(CancellationOutcome.Status.REFUSED);
+        assertThat(fatal.message()).contains("FATAL");
+        assertThat(cancelled.status()).isEqualTo(CancellationOutcome.Status.REFUSED);
+        assertThat(cancelled.message()).contains("CANCELLED");
+    }
+
+    @Test
+    void aProcessingReportWithADoctypeIsNotExpandedAndRefusesRatherThanConfirms() {
+        String hostile = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<AmazonEnvelope><MessagesSuccessful>1</MessagesSuccessful><R>&x;</R></AmazonEnvelope>";
+        CancellationOutcome outcome = ProcessingReport.cancellation("3485934", hostile.getBytes(StandardCharsets.UTF_8));
+        assertThat(outcome.status()).isEqualTo(CancellationOutcome.Status.REFUSED);
+        assertThat(outcome.message()).doesNotContain("root:");
     }
 }
