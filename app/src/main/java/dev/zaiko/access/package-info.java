@@ -8,5 +8,6 @@
  * <p>
  * See docs/security.md.
  */
+@dev.zaiko.platform.ApiTag("Who may do what: console users, API tokens with their scope, and the audit trail.")
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "shop"})
 package dev.zaiko.access;

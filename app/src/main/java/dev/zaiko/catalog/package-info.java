@@ -7,5 +7,7 @@
  * <p>
  * See docs/catalog.md.
  */
+@dev.zaiko.platform.ApiTag("What the shop sells: products with SKU, Japanese and English names, price in yen, "
+        + "stock-handling facts and the shop's own pinned substitutes.")
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform"})
 package dev.zaiko.catalog;

@@ -19,5 +19,7 @@
  * never logged: logs name endpoints by id and host. Webhook secrets are stored encrypted
  * ({@link dev.zaiko.platform.SecretBox}).
  */
+@dev.zaiko.platform.ApiTag("Channel sync out: the per-channel feed of available-to-sell after a cursor, signed "
+        + "webhooks and marketplace adapters that push it.")
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"inventory", "platform"})
 package dev.zaiko.channel;

@@ -52,16 +52,16 @@ class CancellingOnThePlatform {
 
     private record Row(String orderNumber, int lineNo, String channel, String platform, String orderId,
                        String lineId, String sku, int quantity, List<String> refundIds, String status,
-                       String reference, String message, int attempts) {
+                       String reference, String message, int attempts, int unitsKept) {
 
         Row withReference(String newReference) {
             return new Row(orderNumber, lineNo, channel, platform, orderId, lineId, sku, quantity, refundIds, status,
-                    newReference, message, attempts);
+                    newReference, message, attempts, unitsKept);
         }
 
         PlatformClient.CancellationRequest request() {
             return new PlatformClient.CancellationRequest(orderId, lineId, sku, quantity,
-                    "zaiko-cancel:" + orderNumber + ":" + lineNo);
+                    "zaiko-cancel:" + orderNumber + ":" + lineNo, unitsKept);
         }
     }
 
@@ -104,13 +104,13 @@ class CancellingOnThePlatform {
             String platform = accounts.connectorOf(e.channel()).map(c -> c.platform().name()).orElse(null);
             jdbc.update("""
                     insert into connector_cancellation (order_number, line_no, channel, platform, platform_order_id,
-                        platform_line_id, sku, quantity, cause, refund_ids, status, created_at, updated_at)
-                    values (?, ?, ?, ?, ?, null, ?, ?, ?, ?, 'SENDING', ?, ?)
+                        platform_line_id, units_kept, sku, quantity, cause, refund_ids, status, created_at, updated_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SENDING', ?, ?)
                     on conflict (order_number, line_no) do update set
                         refund_ids = array(select distinct unnest(connector_cancellation.refund_ids || excluded.refund_ids)),
                         updated_at = excluded.updated_at
                     """, e.orderNumber(), e.lineNo(), e.channel(), platform == null ? "NONE" : platform,
-                    e.externalRef(), e.sku(), e.quantity(), e.cause(),
+                    e.externalRef(), e.externalLineRef(), e.unitsKept(), e.sku(), e.quantity(), e.cause(),
                     e.refundIds().toArray(String[]::new),
                     Timestamp.from(now), Timestamp.from(now));
             Row row = lock(e.orderNumber(), e.lineNo()).orElseThrow();
@@ -241,6 +241,6 @@ class CancellingOnThePlatform {
                 rs.getString("platform"), rs.getString("platform_order_id"), rs.getString("platform_line_id"),
                 rs.getString("sku"), rs.getInt("quantity"),
                 List.of((String[]) rs.getArray("refund_ids").getArray()), rs.getString("status"),
-                rs.getString("reference"), rs.getString("message"), rs.getInt("attempts"));
+                rs.getString("reference"), rs.getString("message"), rs.getInt("attempts"), rs.getInt("units_kept"));
     }
 }

@@ -88,12 +88,21 @@ public interface PlatformClient {
 
     /**
      * @param orderId    the platform's order id (Amazon order id, Rakuten order number, Shopify order GID, …)
-     * @param lineId     the platform's line id where the platform cancels by line (Amazon order item id), else null
+     * @param lineId     the platform's own id of the line as the order was placed with it (Amazon
+     *                   AmazonOrderItemCode, Shopify LineItem GID, …), else null
      * @param sku        Zaiko's SKU of the line
      * @param quantity   units cancelled
      * @param idempotencyKey the same for every attempt of one cancellation
+     * @param unitsKept  units of the same platform line that the order still keeps and ships (the
+     *                   other part of a split line): the platform line must end with exactly these;
+     *                   0 when the whole platform line is cancelled or there is no lineId
      */
-    record CancellationRequest(String orderId, String lineId, String sku, int quantity, String idempotencyKey) {
+    record CancellationRequest(String orderId, String lineId, String sku, int quantity, String idempotencyKey,
+                               int unitsKept) {
+
+        public CancellationRequest(String orderId, String lineId, String sku, int quantity, String idempotencyKey) {
+            this(orderId, lineId, sku, quantity, idempotencyKey, 0);
+        }
     }
 
     /**

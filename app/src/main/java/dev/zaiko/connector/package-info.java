@@ -19,5 +19,8 @@
  * decrypted credentials, the SKU mapping, an HTTP client that keeps to the outbound rules) and what
  * it answers.
  */
+@dev.zaiko.platform.ApiTag("Channel connectors: a channel's account on its platform (Amazon, Rakuten, Yahoo!, "
+        + "Shopify, Smaregi) with encrypted credentials, the SKU mapping, a connection test, health and the "
+        + "drift found by reading back what the platform shows.")
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"channel", "inventory", "platform", "refund"})
 package dev.zaiko.connector;

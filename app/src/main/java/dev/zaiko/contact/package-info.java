@@ -37,5 +37,7 @@
  * <p>
  * See docs/contact-desk.md.
  */
+@dev.zaiko.platform.ApiTag("The contact desk: the call queue by deadline, call scripts, call outcomes and escalation, "
+        + "the customer's decision links and emails, call scripts and the tone guard.")
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "mail", "order", "payment", "platform", "refund", "shop", "stockout"})
 package dev.zaiko.contact;

@@ -6,5 +6,8 @@
  * <p>
  * See docs/reservations.md.
  */
+@dev.zaiko.platform.ApiTag("Locations, channels and their pools, stock per SKU and location in buckets "
+        + "(INSPECTING, SELLABLE, RESERVED, DEFECTIVE), the movement ledger, protections, expected "
+        + "inbounds, availability per channel and the reservation engine every channel's stock goes through.")
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "platform"})
 package dev.zaiko.inventory;

@@ -15,5 +15,7 @@
  * <p>
  * See docs/mail.md.
  */
+@dev.zaiko.platform.ApiTag("The durable email outbox: every email Zaiko sends, its attempts, the .eml file, "
+        + "retries and bounces.")
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "shop"})
 package dev.zaiko.mail;

@@ -20,7 +20,8 @@ import dev.zaiko.platform.InvalidRequestException;
 
 /**
  * An uploaded CSV file read whole before anything is imported: decoded strictly in the charset
- * asked for, its header checked against the expected columns (any order, each once, no others).
+ * asked for, its header checked against the expected columns (any order, each once, no others;
+ * an optional column may be left out).
  * A file that is not such a CSV at all is refused (400 {@code csv-header} / {@code csv-unreadable},
  * listing the expected header); a data row with the wrong number of fields is a row error.
  */
@@ -61,6 +62,14 @@ final class CsvTable {
     }
 
     static List<Row> read(byte[] body, Charset charset, List<String> columns) {
+        return read(body, charset, columns, List.of());
+    }
+
+    /**
+     * @param optional columns a file may leave out (an absent one reads as empty in every row); a
+     *                 file that has one still has it once
+     */
+    static List<Row> read(byte[] body, Charset charset, List<String> columns, List<String> optional) {
         if (body != null && body.length > MAX_BYTES) {
             throw new InvalidRequestException("csv-too-large", "A file may have at most " + MAX_BYTES
                     + " bytes; split it.", Map.of("maxBytes", MAX_BYTES));
@@ -74,7 +83,7 @@ final class CsvTable {
             for (CsvRecord record : reader) {
                 if (header == null) {
                     header = record.getFields().stream().map(String::strip).toList();
-                    checkHeader(header, columns);
+                    checkHeader(header, columns, optional);
                     continue;
                 }
                 if (rows.size() >= MAX_ROWS) {
@@ -109,11 +118,11 @@ final class CsvTable {
         }
     }
 
-    private static void checkHeader(List<String> header, List<String> columns) {
+    private static void checkHeader(List<String> header, List<String> columns, List<String> optional) {
         List<String> problems = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (String h : header) {
-            if (!columns.contains(h)) problems.add("unknown column '" + h + "'");
+            if (!columns.contains(h) && !optional.contains(h)) problems.add("unknown column '" + h + "'");
             else if (!seen.add(h)) problems.add("column '" + h + "' appears twice");
         }
         for (String c : columns) {
@@ -121,8 +130,10 @@ final class CsvTable {
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException("csv-header", "The header line does not match: "
-                    + String.join("; ", problems) + ". Expected: " + String.join(",", columns) + ".",
-                    Map.of("expectedHeader", columns));
+                    + String.join("; ", problems) + ". Expected: " + String.join(",", columns)
+                    + (optional.isEmpty() ? "" : ", optionally " + String.join(",", optional)) + ".",
+                    optional.isEmpty() ? Map.of("expectedHeader", columns)
+                            : Map.of("expectedHeader", columns, "optionalColumns", optional));
         }
     }
 

@@ -35,6 +35,11 @@ public class OrderImports {
 
     static final List<String> COLUMNS = List.of("order_id", "line_no", "sku", "quantity", "unit_price",
             "customer_name", "customer_email", "customer_phone", "express", "shipping_fee", "payment_method");
+    /**
+     * Optional: {@code line_id}, the marketplace's own id of the line (Amazon OrderItemId, Rakuten
+     * itemDetailId, Yahoo! LineId, Shopify LineItem id), kept as the line's externalLineRef.
+     */
+    static final List<String> OPTIONAL_COLUMNS = List.of("line_id");
     static final List<String> METHODS = List.of("CREDIT_CARD", "DEBIT_CARD", "KONBINI", "BANK_TRANSFER", "PAYPAY",
             "GIFT_BALANCE", "COD");
     /** The order-level columns: on a later row of the same order, empty or the first row's value. */
@@ -76,7 +81,7 @@ public class OrderImports {
                     + "; order files are imported for MARKETPLACE channels, whose orders were accepted elsewhere.",
                     Map.of("channel", channel.code()));
         }
-        List<CsvTable.Row> rows = CsvTable.read(body, CsvTable.charset(charset), COLUMNS);
+        List<CsvTable.Row> rows = CsvTable.read(body, CsvTable.charset(charset), COLUMNS, OPTIONAL_COLUMNS);
         ImportReport.Builder report = new ImportReport.Builder(rows.size(), dryRun);
         Map<String, List<CsvTable.Row>> orders = new LinkedHashMap<>();
         for (CsvTable.Row row : rows) {
@@ -103,6 +108,7 @@ public class OrderImports {
         boolean failed = false;
         CsvTable.Row first = rows.get(0);
         Map<Integer, Integer> lineNos = new HashMap<>();
+        Map<String, Integer> lineIds = new HashMap<>();
         List<LineIn> lines = new ArrayList<>();
         String name = null;
         String email = null;
@@ -117,6 +123,12 @@ public class OrderImports {
             String sku = f.text("sku", true, 64);
             Long quantity = f.number("quantity", true, 1, OrderRequest.MAX_QUANTITY);
             Long unitPrice = f.number("unit_price", true, 0, OrderRequest.MAX_YEN);
+            String lineId = f.text("line_id", false, 100);
+            if (lineId != null) {
+                Integer earlier = lineIds.putIfAbsent(lineId, row.number());
+                if (earlier != null) f.fail("line_id", "line_id '" + lineId + "' of order '" + orderId
+                        + "' is already in row " + earlier + ".");
+            }
             if (sku != null && !known.computeIfAbsent(sku, k -> products.find(k).isPresent())) f.fail("sku", "No product with SKU '" + sku + "'.");
             if (lineNo != null) {
                 Integer earlier = lineNos.putIfAbsent(lineNo.intValue(), row.number());
@@ -151,7 +163,7 @@ public class OrderImports {
                 continue;
             }
             lines.add(new LineIn(row.number(), lineNo.intValue(),
-                    new OrderRequest.Line(sku, quantity.intValue(), unitPrice)));
+                    new OrderRequest.Line(sku, quantity.intValue(), unitPrice, lineId)));
         }
         if (!failed && lines.size() > OrderRequest.MAX_LINES) {
             report.error(first.number(), "order_id", "Order '" + orderId + "' has " + lines.size()

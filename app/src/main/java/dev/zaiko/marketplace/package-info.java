@@ -8,5 +8,7 @@
  * ({@link dev.zaiko.inventory.CheckingAvailability}, {@link dev.zaiko.inventory.SellingAtTill},
  * {@link dev.zaiko.inventory.StockNetwork}) and order ({@link dev.zaiko.order.PlacingOrders}).
  */
+@dev.zaiko.platform.ApiTag("Marketplace files: Amazon, Rakuten and Yahoo! Shopping inventory files, and CSV "
+        + "imports of marketplace orders and till sales with a per-row error report.")
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "inventory", "order", "platform"})
 package dev.zaiko.marketplace;

@@ -266,8 +266,10 @@ public class ChangingOrderLines {
         store.reduceQuantity(number, d.line.lineNo(), d.reserved);
         store.changeLine(number, d.line.lineNo(), OrderStatus.ALLOCATED, actor, "Keeps its " + d.reserved
                 + " reserved unit(s); the " + shortUnits + " missing unit(s) moved to line " + newLine + ".", now);
+        // the same marketplace line: both parts keep its id, so a cancellation of the missing units names it
         store.addLine(number, new Order.Line(newLine, d.line.sku(), shortUnits, d.line.unitPrice(), status,
-                reservationId, promisedDate, d.line.lineNo(), fulfilment), actor, "Missing unit(s) of line "
+                reservationId, promisedDate, d.line.lineNo(), fulfilment, d.line.externalLineRef()), actor,
+                "Missing unit(s) of line "
                 + d.line.lineNo() + ": " + why, now);
         return newLine;
     }

@@ -37,6 +37,12 @@ final class LinePlacementPolicies {
                 + line.order() + ".");
     }
 
+    /** The marketplace's own line id as the line was placed with it, stripped; null when none was given. */
+    static String ref(OrderRequest.Line line) {
+        String ref = line.externalLineRef();
+        return ref == null || ref.isBlank() ? null : ref.strip();
+    }
+
     /** Units reserved for the line: it is ALLOCATED, holding its reservation. */
     static final class ReservedLinesAreAllocated implements LinePlacementPolicy {
         @Override
@@ -44,7 +50,7 @@ final class LinePlacementPolicies {
             if (!f.outcome().reserved()) return Optional.empty();
             OrderRequest.Line line = f.request();
             return Optional.of(new Placed(new Order.Line(f.lineNo(), line.sku(), line.quantity(), line.unitPrice(),
-                    OrderStatus.ALLOCATED, f.outcome().reservationId(), null),
+                    OrderStatus.ALLOCATED, f.outcome().reservationId(), null, null, null, ref(line)),
                     new Order.StatusChange(f.lineNo(), null, OrderStatus.ALLOCATED, f.actor(),
                             "Reserved " + line.quantity() + " unit(s).", f.now()), null));
         }
@@ -61,7 +67,7 @@ final class LinePlacementPolicies {
             if (f.outcome().reserved() || f.channel().kind() != ChannelKind.MARKETPLACE) return Optional.empty();
             OrderRequest.Line line = f.request();
             return Optional.of(new Placed(new Order.Line(f.lineNo(), line.sku(), line.quantity(), line.unitPrice(),
-                    OrderStatus.AWAITING_CUSTOMER, null, null),
+                    OrderStatus.AWAITING_CUSTOMER, null, null, null, null, ref(line)),
                     new Order.StatusChange(f.lineNo(), null, OrderStatus.AWAITING_CUSTOMER, f.actor(),
                             "Allocation failed: only " + f.outcome().available() + " available for "
                                     + line.quantity() + " ordered on a marketplace.", f.now()),
@@ -84,7 +90,7 @@ final class LinePlacementPolicies {
             OrderRequest.Line line = f.request();
             var promised = inbound.get().expectedOn();
             return Optional.of(new Placed(new Order.Line(f.lineNo(), line.sku(), line.quantity(), line.unitPrice(),
-                    OrderStatus.BACKORDERED, null, promised),
+                    OrderStatus.BACKORDERED, null, promised, null, null, ref(line)),
                     new Order.StatusChange(f.lineNo(), null, OrderStatus.BACKORDERED, f.actor(),
                             "Only " + f.outcome().available() + " available; backordered until the inbound expected on "
                                     + promised + ".", f.now()), null));

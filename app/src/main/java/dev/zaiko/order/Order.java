@@ -72,9 +72,18 @@ public record Order(OrderNumber orderNumber, String channel, String externalRef,
      * @param fromLine      the line this one was split from by a stockout decision (its short units,
      *                      or their substitute); null for a line as ordered
      * @param fulfilment    null when the line ships from the channel's own pool
+     * @param externalLineRef the marketplace's own id of the line (Amazon OrderItemId, Rakuten
+     *                      itemDetailId, Yahoo! LineId, Shopify LineItem id) as the order was placed
+     *                      with it; null when it came without. Both parts of a line split for its
+     *                      missing units keep it; a substitute's line has none.
      */
     public record Line(int lineNo, String sku, int quantity, long unitPrice, OrderStatus status, UUID reservationId,
-                       LocalDate promisedDate, Integer fromLine, Fulfilment fulfilment) {
+                       LocalDate promisedDate, Integer fromLine, Fulfilment fulfilment, String externalLineRef) {
+
+        public Line(int lineNo, String sku, int quantity, long unitPrice, OrderStatus status, UUID reservationId,
+                    LocalDate promisedDate, Integer fromLine, Fulfilment fulfilment) {
+            this(lineNo, sku, quantity, unitPrice, status, reservationId, promisedDate, fromLine, fulfilment, null);
+        }
 
         public Line(int lineNo, String sku, int quantity, long unitPrice, OrderStatus status, UUID reservationId,
                     LocalDate promisedDate) {
@@ -126,6 +135,18 @@ public record Order(OrderNumber orderNumber, String channel, String externalRef,
      */
     public long refundDue() {
         return paidForLines() - liveLinesValue() + (shippingFeeRefunded ? shippingFee : 0);
+    }
+
+    /**
+     * The units of the same marketplace line ({@link Line#externalLineRef}) that the order still
+     * keeps on its other lines: the parts of a split line that are not cancelled. 0 for a line
+     * without a ref.
+     */
+    public int unitsKeptOnPlatformLine(int lineNo) {
+        String ref = line(lineNo).externalLineRef();
+        if (ref == null) return 0;
+        return lines.stream().filter(l -> l.lineNo() != lineNo && ref.equals(l.externalLineRef())
+                && l.status() != OrderStatus.CANCELLED).mapToInt(Line::quantity).sum();
     }
 
     public Line line(int lineNo) {

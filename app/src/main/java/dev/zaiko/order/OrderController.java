@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 @RestController
@@ -120,13 +121,17 @@ class OrderController {
     }
 
     record LineView(int lineNo, String sku, int quantity, long unitPrice, OrderStatus status, String statusText,
-                    LocalDate promisedDate, UUID reservationId, Integer fromLine, Order.Fulfilment fulfilment) {
+                    LocalDate promisedDate, UUID reservationId, Integer fromLine, Order.Fulfilment fulfilment,
+                    @Schema(description = "The marketplace's own id of this line as the order was placed with it "
+                            + "(Amazon OrderItemId / AmazonOrderItemCode, Rakuten itemDetailId, Yahoo! LineId, Shopify "
+                            + "LineItem id); both parts of a line split for its missing units keep it. Null when none "
+                            + "was given.") String externalLineRef) {
     }
 
     private OrderView view(Order o, Locale locale) {
         List<LineView> lines = o.lines().stream().map(l -> new LineView(l.lineNo(), l.sku(), l.quantity(),
                 l.unitPrice(), l.status(), lineText(l, locale), l.promisedDate(), l.reservationId(), l.fromLine(),
-                l.fulfilment())).toList();
+                l.fulfilment(), l.externalLineRef())).toList();
         return new OrderView(o.orderNumber().toString(), o.channel(), o.externalRef(), o.status(),
                 text(o.status(), locale), o.placedAt(), o.customer(), o.payment(), o.express(), o.promisedDate(), o.gift(),
                 o.b2b(),

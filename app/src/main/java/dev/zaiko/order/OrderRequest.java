@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * An order as a channel sends it ({@code POST /api/orders}). Amounts are whole yen.
@@ -91,10 +92,28 @@ public record OrderRequest(
             String reference) {
     }
 
-    /** @param unitPrice whole yen per unit, after discounts on the line */
+    /**
+     * @param unitPrice       whole yen per unit, after discounts on the line
+     * @param externalLineRef the marketplace's own id of this line, kept with the line so that a
+     *                        stock-out cancellation can name it to the platform: Amazon OrderItemId
+     *                        (AmazonOrderItemCode), Rakuten itemDetailId (the basket item), Yahoo!
+     *                        LineId, Shopify LineItem id. Optional; at most 100 characters; a line
+     *                        id given twice in one order is refused.
+     */
     public record Line(
             @NotBlank @Size(max = 64) String sku,
             @NotNull @Min(1) @Max(MAX_QUANTITY) Integer quantity,
-            @NotNull @PositiveOrZero @Max(MAX_YEN) Long unitPrice) {
+            @NotNull @PositiveOrZero @Max(MAX_YEN) Long unitPrice,
+            @Size(min = 1, max = 100) @Pattern(regexp = ".*\\S.*", message = "must not be blank when given")
+            @Schema(description = "The marketplace's own id of this line: Amazon OrderItemId (AmazonOrderItemCode), "
+                    + "Rakuten itemDetailId (the basket item), Yahoo! LineId, Shopify LineItem id. Kept with the "
+                    + "line so that a stock-out cancellation names the line to the platform. Optional, at most 100 "
+                    + "characters, no control characters, unique within the order.", maxLength = 100,
+                    example = "25959136016214")
+            String externalLineRef) {
+
+        public Line(String sku, Integer quantity, Long unitPrice) {
+            this(sku, quantity, unitPrice, null);
+        }
     }
 }

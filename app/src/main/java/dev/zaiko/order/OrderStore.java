@@ -46,10 +46,10 @@ class OrderStore {
         List<Object[]> lines = new ArrayList<>();
         for (Order.Line l : order.lines()) {
             lines.add(new Object[] {order.orderNumber().digits(), l.lineNo(), l.sku(), l.quantity(), l.unitPrice(),
-                    l.status().name(), l.reservationId(), l.promisedDate()});
+                    l.status().name(), l.reservationId(), l.promisedDate(), l.externalLineRef()});
         }
         jdbc.batchUpdate("insert into orders_line (order_number, line_no, sku, quantity, unit_price, status, "
-                + "reservation_id, promised_date) values (?, ?, ?, ?, ?, ?, ?, ?)", lines);
+                + "reservation_id, promised_date, external_line_ref) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", lines);
         // one round trip for all history rows, not one per row
         List<Object[]> history = new ArrayList<>();
         for (Order.StatusChange h : order.history()) {
@@ -206,11 +206,11 @@ class OrderStore {
     /** Adds a line to a recorded order (a stockout decision's split or substitute) with its first history row. */
     void addLine(OrderNumber number, Order.Line l, String actor, String reason, Instant at) {
         jdbc.update("insert into orders_line (order_number, line_no, sku, quantity, unit_price, status, reservation_id, "
-                        + "promised_date, from_line, fulfilment_route, fulfilment_source) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", number.digits(), l.lineNo(), l.sku(), l.quantity(),
+                        + "promised_date, from_line, fulfilment_route, fulfilment_source, external_line_ref) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", number.digits(), l.lineNo(), l.sku(), l.quantity(),
                 l.unitPrice(), l.status().name(), l.reservationId(), l.promisedDate(), l.fromLine(),
                 l.fulfilment() == null ? null : l.fulfilment().route(),
-                l.fulfilment() == null ? null : l.fulfilment().source());
+                l.fulfilment() == null ? null : l.fulfilment().source(), l.externalLineRef());
         history(number, new Order.StatusChange(l.lineNo(), null, l.status(), actor, reason, at));
     }
 
@@ -231,11 +231,12 @@ class OrderStore {
     Optional<Order> find(OrderNumber number) {
         String n = number.digits();
         List<Order.Line> lines = jdbc.query("select line_no, sku, quantity, unit_price, status, reservation_id, "
-                + "promised_date, from_line, fulfilment_route, fulfilment_source from orders_line "
+                + "promised_date, from_line, fulfilment_route, fulfilment_source, external_line_ref from orders_line "
                 + "where order_number = ? order by line_no", (rs, i) -> new Order.Line(
                 rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getLong(4), OrderStatus.valueOf(rs.getString(5)),
                 rs.getObject(6, UUID.class), rs.getObject(7, LocalDate.class), (Integer) rs.getObject(8),
-                rs.getString(9) == null ? null : new Order.Fulfilment(rs.getString(9), rs.getString(10))), n);
+                rs.getString(9) == null ? null : new Order.Fulfilment(rs.getString(9), rs.getString(10)),
+                rs.getString(11)), n);
         List<Order.StatusChange> history = jdbc.query("select line_no, from_status, to_status, actor, reason, at "
                 + "from orders_status_history where order_number = ? order by id", (rs, i) -> new Order.StatusChange(
                 (Integer) rs.getObject(1), status(rs.getString(2)), status(rs.getString(3)), rs.getString(4),

@@ -312,6 +312,18 @@ public class PlacingOrders {
 
     /** Rules no field annotation can express. */
     private void checkRules(OrderRequest r) {
+        Map<String, Integer> lineRefs = new java.util.HashMap<>();
+        for (int i = 0; i < r.lines().size(); i++) {
+            String ref = LinePlacementPolicies.ref(r.lines().get(i));
+            if (ref == null) continue;
+            Integer first = lineRefs.putIfAbsent(ref, i);
+            if (first != null) {
+                String field = "lines[" + i + "].externalLineRef";
+                throw new InvalidRequestException("invalid-request", field + " '" + ref + "' is already the "
+                        + "externalLineRef of lines[" + first + "]; each marketplace line id names one line of the "
+                        + "order.", Map.of("field", field));
+            }
+        }
         if (r.neededBy() != null && r.neededBy().isBefore(LocalDate.now(clock))) {
             throw new InvalidRequestException("neededBy " + r.neededBy() + " is in the past; it is the date the "
                     + "customer needs the order by, today or later.");

@@ -13,5 +13,7 @@
  * <p>
  * See docs/orders.md.
  */
+@dev.zaiko.platform.ApiTag("Orders from every channel: placement with atomic reservation, backorders with a "
+        + "promised date, packing, and the customer's signed status links.")
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "catalog", "inventory", "platform", "shop", "wallet"})
 package dev.zaiko.order;

@@ -13,5 +13,7 @@
  * ({@code allowedDependencies}, checked by ModuleBoundariesTest), so that refund and a provider's
  * adapter can depend on it. See docs/payment-gateway.md.
  */
+@dev.zaiko.platform.ApiTag("The built-in payment gateway simulator (development and tests only): authorisations, "
+        + "captures and its books.")
 @org.springframework.modulith.ApplicationModule(allowedDependencies = "platform")
 package dev.zaiko.payment;

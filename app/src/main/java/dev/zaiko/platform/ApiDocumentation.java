@@ -1,9 +1,9 @@
 package dev.zaiko.platform;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -20,6 +20,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.tags.Tag;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
@@ -50,42 +51,7 @@ class ApiDocumentation {
 
     static final String PROBLEM = "ProblemDetail";
     static final String PROBLEM_JSON = "application/problem+json";
-
-    /** One tag per module, named by its package: what an integrator finds under it. */
-    static final Map<String, String> MODULES = modules();
-
-    private static Map<String, String> modules() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("catalog", "What the shop sells: products with SKU, Japanese and English names, price in yen, "
-                + "stock-handling facts and the shop's own pinned substitutes.");
-        m.put("connector", "Channel connectors: a channel's account on its platform (Amazon, Rakuten, Yahoo!, "
-                + "Shopify, Smaregi) with encrypted credentials, the SKU mapping, a connection test, health and the "
-                + "drift found by reading back what the platform shows.");
-        m.put("inventory", "Locations, channels and their pools, stock per SKU and location in buckets "
-                + "(INSPECTING, SELLABLE, RESERVED, DEFECTIVE), the movement ledger, protections, expected "
-                + "inbounds, availability per channel and the reservation engine every channel's stock goes through.");
-        m.put("order", "Orders from every channel: placement with atomic reservation, backorders with a "
-                + "promised date, packing, and the customer's signed status links.");
-        m.put("stockout", "Stockout cases: one per order line whose units are not there, with the facts for the "
-                + "apology call, the customer's real options and the decision carried out on the order.");
-        m.put("contact", "The contact desk: the call queue by deadline, call scripts, call outcomes and escalation, "
-                + "the customer's decision links and emails, call scripts and the tone guard.");
-        m.put("shop", "The shop itself: its identity (name, phone, addresses, base URL) and its calendar: business "
-                + "days, national holidays, closed days and calling hours per weekday.");
-        m.put("refund", "Refunds and compensation: one refund per part of the payment given back, retried until "
-                + "done, manual bank transfers confirmed by staff, and reconciliation against what orders owe.");
-        m.put("payment", "The built-in payment gateway simulator (development and tests only): authorisations, "
-                + "captures and its books.");
-        m.put("wallet", "The shop's own ledgers: points and gift balance per customer (by email) and single-use coupons.");
-        m.put("channel", "Channel sync out: the per-channel feed of available-to-sell after a cursor, signed "
-                + "webhooks and marketplace adapters that push it.");
-        m.put("marketplace", "Marketplace files: Amazon, Rakuten and Yahoo! Shopping inventory files, and CSV "
-                + "imports of marketplace orders and till sales with a per-row error report.");
-        m.put("mail", "The durable email outbox: every email Zaiko sends, its attempts, the .eml file, "
-                + "retries and bounces.");
-        m.put("access", "Who may do what: console users, API tokens with their scope, and the audit trail.");
-        return Map.copyOf(m);
-    }
+    private static final String ROOT = "dev.zaiko.";
 
     ApiDocumentation() {
         // JsonNode bodies (read loosely so the module can refuse wrong JSON types itself) are any JSON,
@@ -96,9 +62,6 @@ class ApiDocumentation {
     @Bean
     OpenAPI zaikoApi() {
         String version = ApiDocumentation.class.getPackage().getImplementationVersion();
-        List<Tag> tags = new ArrayList<>();
-        MODULES.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> tags.add(new Tag().name(e.getKey()).description(e.getValue())));
         return new OpenAPI()
                 .info(new Info()
                         .title("Zaiko API")
@@ -122,7 +85,6 @@ class ApiDocumentation {
                                 in UTC, business dates are the shop's dates in Japan.""")
                         .contact(new Contact().name("Zaiko").url("https://zaiko.dev")))
                 .servers(List.of(new Server().url("/").description("This Zaiko instance")))
-                .tags(tags)
                 .components(new Components().addSchemas(PROBLEM, problemSchema()));
     }
 
@@ -146,6 +108,36 @@ class ApiDocumentation {
                         .description("For an invalid body: each field and what is wrong with it"))
                 .required(List.of("type", "title", "status"))
                 .additionalProperties(true);
+    }
+
+    /**
+     * One tag per module that has operations, named by the module's package (as every operation's
+     * tag, {@link #moduleOf}) and described by the module's own {@link ApiTag}; sorted by name. A
+     * new module needs no edit here.
+     */
+    @Bean
+    OpenApiCustomizer moduleTags() {
+        return api -> {
+            Set<String> modules = new TreeSet<>();
+            if (api.getPaths() != null) {
+                api.getPaths().values().forEach(path -> path.readOperations().forEach(op -> {
+                    if (op.getTags() != null) modules.addAll(op.getTags());
+                }));
+            }
+            List<Tag> tags = new ArrayList<>();
+            for (String module : modules) tags.add(new Tag().name(module).description(description(module)));
+            api.setTags(tags);
+        };
+    }
+
+    /** The module's {@link ApiTag} on its package-info, or null when it has none. */
+    static String description(String module) {
+        try {
+            ApiTag tag = Class.forName(ROOT + module + ".package-info").getAnnotation(ApiTag.class);
+            return tag == null ? null : tag.value();
+        } catch (ClassNotFoundException e) {
+            return null;
+        }
     }
 
     /** The module's tag and the problem responses, for every operation. */
@@ -190,10 +182,9 @@ class ApiDocumentation {
 
     /** The module a controller belongs to: the first package below {@code dev.zaiko}. */
     static String moduleOf(Class<?> controller) {
-        String root = "dev.zaiko.";
         String name = controller.getPackageName();
-        if (!name.startsWith(root)) return null;
-        String rest = name.substring(root.length());
+        if (!name.startsWith(ROOT)) return null;
+        String rest = name.substring(ROOT.length());
         int dot = rest.indexOf('.');
         return dot < 0 ? rest : rest.substring(0, dot);
     }

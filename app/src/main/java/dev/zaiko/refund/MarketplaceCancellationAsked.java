@@ -17,12 +17,24 @@ import java.util.List;
  * @param cause       {@link dev.zaiko.stockout.RefundRequested#LINE_CANCELLED} or
  *                    {@link dev.zaiko.stockout.RefundRequested#MISSING_UNITS_CANCELLED}
  * @param refundIds   the refunds waiting for the platform's answer
+ * @param externalLineRef the platform's own id of the line as the order was placed with it
+ *                    ({@link dev.zaiko.order.Order.Line#externalLineRef}); null when it came without
+ * @param unitsKept   the units of the same platform line the order still keeps on its other lines
+ *                    (the parts of a split line that still ship): a platform that cancels whole
+ *                    lines must not cancel this one; 0 when nothing of it is kept, or without a ref
  */
 public record MarketplaceCancellationAsked(String orderNumber, String channel, String externalRef, int lineNo,
                                            String sku, int quantity, String cause, List<String> refundIds,
-                                           Instant at) {
+                                           Instant at, String externalLineRef, int unitsKept) {
 
     public MarketplaceCancellationAsked {
         refundIds = List.copyOf(refundIds);
+        if (unitsKept < 0) throw new IllegalArgumentException("unitsKept must not be negative");
+    }
+
+    /** A cancellation without the platform's line id. */
+    public MarketplaceCancellationAsked(String orderNumber, String channel, String externalRef, int lineNo,
+                                        String sku, int quantity, String cause, List<String> refundIds, Instant at) {
+        this(orderNumber, channel, externalRef, lineNo, sku, quantity, cause, refundIds, at, null, 0);
     }
 }

@@ -181,7 +181,8 @@ public class RequestingRefunds {
         Order.Line line = order.lines().stream().filter(l -> l.lineNo() == r.lineNo()).findFirst()
                 .orElseThrow(() -> new IllegalStateException("Order " + number + " has no line " + r.lineNo()));
         events.publishEvent(new MarketplaceCancellationAsked(number, order.channel(), order.externalRef(),
-                r.lineNo(), line.sku(), line.quantity(), r.cause(), awaiting, clock.instant()));
+                r.lineNo(), line.sku(), line.quantity(), r.cause(), awaiting, clock.instant(), line.externalLineRef(),
+                order.unitsKeptOnPlatformLine(r.lineNo())));
         log.info("Refunds {} of order {} line {} wait for the marketplace to cancel the line", awaiting, number,
                 r.lineNo());
     }

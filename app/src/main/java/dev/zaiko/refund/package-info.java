@@ -20,5 +20,7 @@
  * <p>
  * See docs/refunds.md.
  */
+@dev.zaiko.platform.ApiTag("Refunds and compensation: one refund per part of the payment given back, retried until "
+        + "done, manual bank transfers confirmed by staff, and reconciliation against what orders owe.")
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "inventory", "order", "payment", "platform", "shop", "stockout", "wallet"})
 package dev.zaiko.refund;

@@ -26,5 +26,7 @@
  * configurations keep working; renaming them would need the old keys kept as aliases), the URLs
  * under {@code /api/contact/calendar}, and the message keys {@code contact.calendar.*}.
  */
+@dev.zaiko.platform.ApiTag("The shop itself: its identity (name, phone, addresses, base URL) and its calendar: business "
+        + "days, national holidays, closed days and calling hours per weekday.")
 @org.springframework.modulith.ApplicationModule(allowedDependencies = "platform")
 package dev.zaiko.shop;

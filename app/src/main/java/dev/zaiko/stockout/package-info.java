@@ -21,5 +21,7 @@
  * <p>
  * See docs/stockouts.md.
  */
+@dev.zaiko.platform.ApiTag("Stockout cases: one per order line whose units are not there, with the facts for the "
+        + "apology call, the customer's real options and the decision carried out on the order.")
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "inventory", "order", "platform", "shop"})
 package dev.zaiko.stockout;

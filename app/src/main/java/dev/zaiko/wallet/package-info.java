@@ -14,5 +14,6 @@
  * <p>
  * See docs/wallet.md.
  */
+@dev.zaiko.platform.ApiTag("The shop's own ledgers: points and gift balance per customer (by email) and single-use coupons.")
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform"})
 package dev.zaiko.wallet;

@@ -187,4 +187,43 @@ class OrderImportApiTest extends MarketplaceApiTestBase {
         assertThat(api.level(tent, shop.store()).path("reserved").intValue()).isZero();
         assertThat(api.level(tent, shop.store()).path("sellable").intValue()).isEqualTo(2);
     }
+
+    @Test
+    void theOptionalLineIdColumnKeepsTheMarketplacesLineIdAndABadOneRefusesItsOrder() {
+        String tent = api.product("OLID");
+        String lamp = api.product("OLID2");
+        api.sellable(tent, shop.store(), 5);
+        api.sellable(lamp, shop.store(), 5);
+        String id = MarketplaceApi.unique("AMZ");
+        String header = HEADER.replace("\r\n", ",line_id\r\n");
+        String csv = header
+                + id + "-1,1," + tent + ",1,1980,山田 花子,hanako@example.jp,,false,0,PAYPAY,25959136016214\r\n"
+                + id + "-1,2," + lamp + ",1,980,,,,,,,\r\n"
+                + id + "-2,1," + tent + ",1,1980,佐藤 太郎,taro@example.jp,,false,0,PAYPAY,L-1\r\n"
+                + id + "-2,2," + lamp + ",1,980,,,,,,,L-1\r\n"
+                + id + "-3,1," + tent + ",1,1980,鈴木 一郎,ichiro@example.jp,,false,0,PAYPAY," + "x".repeat(101) + "\r\n";
+
+        JsonNode report = api.ok(api.postCsv("/api/imports/orders?channel=" + shop.marketplace(),
+                csv.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(report.path("imported").intValue()).as("the two rows of the good order: " + report).isEqualTo(2);
+        assertError(report, 4, "line_id");
+        assertError(report, 5, "line_id");
+        String number = report.path("items").get(0).path("orderNumber").asString();
+        JsonNode lines = api.ok(api.get("/api/orders/" + number)).path("lines");
+        assertThat(lines.get(0).path("externalLineRef").asString()).isEqualTo("25959136016214");
+        assertThat(lines.get(1).path("externalLineRef").isNull()).as("left empty").isTrue();
+        assertThat(api.level(tent, shop.store()).path("reserved").intValue()).as("only the good order").isEqualTo(1);
+
+        // the same file again: the line id is part of the order, so the good one is a duplicate
+        JsonNode again = api.ok(api.postCsv("/api/imports/orders?channel=" + shop.marketplace(),
+                csv.getBytes(StandardCharsets.UTF_8)));
+        assertThat(again.path("duplicates").intValue()).as(again.toString()).isEqualTo(2);
+        // with another line id it is another order under the same order_id: refused
+        JsonNode changed = api.ok(api.postCsv("/api/imports/orders?channel=" + shop.marketplace(),
+                csv.replace("25959136016214", "25959136016999").getBytes(StandardCharsets.UTF_8)));
+        assertThat(changed.path("imported").intValue()).isZero();
+        assertThat(changed.path("duplicates").intValue()).isZero();
+        assertThat(changed.path("errors").toString()).contains("lines[0].externalLineRef");
+    }
 }

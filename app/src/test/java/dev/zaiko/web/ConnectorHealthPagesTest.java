@@ -161,6 +161,11 @@ class ConnectorHealthPagesTest {
                 "platform", "AMAZON", "f.AMAZON.sellerId", "", "f.AMAZON.clientId", "x"));
         assertThat(refused.body()).contains("the Amazon seller id (merchant token) is required")
                 .containsPattern("name=\"f\\.AMAZON\\.sellerId\"[^>]*aria-invalid=\"true\"");
+        java.util.regex.Matcher alert = java.util.regex.Pattern.compile("<p class=\"error\" role=\"alert\">([^<]*)</p>")
+                .matcher(refused.body());
+        assertThat(alert.find()).as(refused.body()).isTrue();
+        assertThat(alert.group(1).split("settings\\.sellerId", -1)).as("the field named once: " + alert.group(1))
+                .hasSize(2);
         assertThat(api.ok(api.get("/api/channels/" + channel + "/connector")).path("platform").asString())
                 .as("a refused form changed nothing").isEqualTo("RAKUTEN");
     }

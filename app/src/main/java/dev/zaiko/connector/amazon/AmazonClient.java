@@ -169,8 +169,15 @@ final class AmazonClient implements PlatformClient {
         if (request.lineId() == null || request.lineId().isBlank()) {
             // asking again cannot help: a person cancels it in Seller Central
             return new CancellationOutcome(CancellationOutcome.Status.REFUSED, null, "Amazon cancels an order line "
-                    + "by its AmazonOrderItemCode, which order " + request.orderId() + " does not carry in Zaiko: "
-                    + "cancel the line in Seller Central");
+                    + "by its AmazonOrderItemCode, and this line of order " + request.orderId() + " was placed "
+                    + "without it (externalLineRef): cancel the line in Seller Central");
+        }
+        if (request.unitsKept() > 0) {
+            // the feed cancels the whole item: the units still shipping would be cancelled with the missing ones
+            return new CancellationOutcome(CancellationOutcome.Status.REFUSED, null, "Amazon's acknowledgement "
+                    + "feed cancels the whole order item " + request.lineId() + ", and " + request.unitsKept()
+                    + " unit(s) of it still ship: refund the " + request.quantity() + " missing unit(s) in "
+                    + "Seller Central");
         }
         byte[] xml = OrderAcknowledgement.noInventory(sellerId, request.orderId(), request.lineId())
                 .getBytes(StandardCharsets.UTF_8);

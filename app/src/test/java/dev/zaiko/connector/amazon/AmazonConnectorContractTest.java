@@ -403,6 +403,16 @@ class AmazonConnectorContractTest {
     }
 
     @Test
+    void aCancellationOfSomeUnitsOfAnItemWhoseOtherUnitsStillShipIsNotSent() throws Exception {
+        // the feed cancels the whole item: sending it would cancel the 2 units that still ship
+        CancellationOutcome outcome = client().cancelForStockout(
+                new CancellationRequest("249-6070298-2783041", "25959136016214", "TEA-100", 1, "cancel-1", 2));
+        assertThat(outcome.status()).isEqualTo(CancellationOutcome.Status.REFUSED);
+        assertThat(outcome.message()).contains("25959136016214", "2 unit(s) of it still ship", "Seller Central");
+        amazon.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
     void theConnectionTestAsksForTheSellersMarketplaceParticipations() {
         lwaAnswersFirstThenSecond();
         amazon.stubFor(get(urlPathEqualTo("/sellers/v1/marketplaceParticipations"))
