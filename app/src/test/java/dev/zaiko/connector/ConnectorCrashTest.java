@@ -59,7 +59,7 @@ class ConnectorCrashTest {
     static final int AMAZON_SKUS = 40;
     /** Sellable units of every SKU before the sale. */
     static final int UNITS = 8;
-    /** Amazon updates of the sale received before the kill: some of the at least 40 it needs. */
+    /** Amazon updates of the sale received before the kill: some, while the sale is still changing its SKUs. */
     static final int KILL_AFTER_AMAZON_UPDATES = 3;
     static final Map<Platform, Integer> FLOOR = Map.of(Platform.AMAZON, 0, Platform.RAKUTEN, 2, Platform.YAHOO, 0,
             Platform.SHOPIFY, 2);
@@ -208,9 +208,7 @@ class ConnectorCrashTest {
         sellers.shutdown();
         assertThat(sellers.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
         assertThat(refused).as("changes of the sale refused before the kill").isEmpty();
-        int amazonAtKill = amazonUpdates() - amazonBefore;
-        assertThat(amazonAtKill).as("Amazon had not received every SKU's update: it needs one per SKU")
-                .isLessThan(AMAZON_SKUS);
+        int amazonAtKill = amazonUpdates() - amazonBefore; // "not all" is checked against the truth below
         Map<Platform, Map<String, Integer>> shownAtKill = new EnumMap<>(Platform.class);
         for (Platform p : PlatformStubs.PUSHED) shownAtKill.put(p, stubs.shown(p));
 
