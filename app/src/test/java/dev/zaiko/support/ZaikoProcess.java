@@ -101,6 +101,11 @@ public final class ZaikoProcess implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
+    /** The port its API answers on (a test's own client for it). */
+    public int port() {
+        return port;
+    }
+
     /** {@code kill -9}: the JVM ends at once, with no shutdown hook and nothing closed. */
     public void kill() {
         process.destroyForcibly();
