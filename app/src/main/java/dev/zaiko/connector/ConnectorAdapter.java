@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,7 +29,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@link MarketplaceThrottledException} with the platform's wait; a refused credential or any other
  * failure is recorded as the connector's health and fails the push (the sender retries it with its
  * doubling wait). The client is taken afresh when the account changed, so new credentials count at
- * the next push. A push the platform took marks the drift it corrected.
+ * the next push. A push the platform took marks the drift it corrected; one it took for processing
+ * only (an asynchronous platform, {@link PlatformClient.PushOutcome#callbackNonce}) is followed by
+ * {@link FollowingAsyncPushes} until the platform answers.
  */
 final class ConnectorAdapter implements MarketplaceAdapter {
 
@@ -42,9 +45,11 @@ final class ConnectorAdapter implements MarketplaceAdapter {
     private final ConnectorAccounts accounts;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final FollowingAsyncPushes async;
 
     ConnectorAdapter(String channel, Platform platform, PlatformConnector.Limits limits, ConnectorAccounts accounts,
-                     JdbcTemplate jdbc, Clock clock) {
+                     JdbcTemplate jdbc, Clock clock, FollowingAsyncPushes async) {
+        this.async = async;
         this.channel = channel;
         this.platform = platform;
         this.limits = limits;
@@ -127,6 +132,14 @@ final class ConnectorAdapter implements MarketplaceAdapter {
         }
         Map<String, Long> seqs = new HashMap<>();
         for (ChannelPush.Item item : batch.items()) seqs.put(item.sku(), item.seq());
+        if (outcome.callbackNonce() != null && !outcome.accepted().isEmpty()) {
+            // taken for processing only: followed until the platform answers at the callback URL
+            Map<String, Long> carried = new LinkedHashMap<>();
+            for (String sku : outcome.accepted()) {
+                if (seqs.containsKey(sku)) carried.put(sku, seqs.get(sku));
+            }
+            async.pushed(channel, outcome.callbackNonce(), outcome.reference(), carried, now);
+        }
         List<Object[]> corrected = new ArrayList<>();
         for (String sku : outcome.accepted()) {
             Long seq = seqs.get(sku);

@@ -20,11 +20,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param staleAfter     a connector whose platform has not answered a call for this long is shown as
  *                       stale on the console's dashboard (default 1 hour: a healthy connector is read
  *                       back every drift interval)
+ * @param asyncAnswerWithin a push the platform answers later (Smaregi's bulk update) that has had no
+ *                       answer for this long is taken as failed and its SKUs pushed again (default 10m)
+ * @param asyncKeep      how long an answered asynchronous push is kept (its callback URL answered as a
+ *                       replay meanwhile) before it is purged (default 7 days)
  */
 @ConfigurationProperties("zaiko.connector")
 public record ConnectorProperties(Duration driftInterval, Integer readBatch, Duration connectTimeout,
                                   Duration requestTimeout, Duration cancelRetry, Duration cancelRetryMax,
-                                  Integer cancelMaxAttempts, Duration staleAfter) {
+                                  Integer cancelMaxAttempts, Duration staleAfter, Duration asyncAnswerWithin,
+                                  Duration asyncKeep) {
 
     public ConnectorProperties {
         if (driftInterval == null) driftInterval = Duration.ofMinutes(15);
@@ -48,6 +53,12 @@ public record ConnectorProperties(Duration driftInterval, Integer readBatch, Dur
         if (driftInterval.isNegative() || driftInterval.isZero()) {
             throw new IllegalArgumentException("zaiko.connector.drift-interval must be positive");
         }
+        if (asyncAnswerWithin == null) asyncAnswerWithin = Duration.ofMinutes(10);
+        if (asyncAnswerWithin.isNegative() || asyncAnswerWithin.isZero()) {
+            throw new IllegalArgumentException("zaiko.connector.async-answer-within must be positive");
+        }
+        if (asyncKeep == null) asyncKeep = Duration.ofDays(7);
+        if (asyncKeep.isNegative()) throw new IllegalArgumentException("zaiko.connector.async-keep must not be negative");
         if (readBatch < 1) throw new IllegalArgumentException("zaiko.connector.read-batch must be 1 or more");
     }
 
