@@ -20,8 +20,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Pushes one channel's feed through its marketplace adapter, on a thread of its own so that a slow
  * marketplace slows no other. It reads every feed entry after its cursor into a queue (one per SKU,
  * the latest), and before each push orders the queue by {@link OversellRisk}: SKUs at the safety
- * floor go at once as 0 (not waiting for the rate limit), then the fast sellers with little left,
- * then the rest by sequence. Otherwise it waits for a token of the channel's {@link TokenBucket},
+ * floor go first as 0 (at once, not waiting for the rate limit, where the marketplace tolerates the
+ * bucket's debt; else at the next token), then the fast sellers with little left, then the rest by
+ * sequence. Otherwise it waits for a token of the channel's {@link TokenBucket} (the marketplace's
+ * rate and burst, refilled from the end of each request),
  * woken early when the feed writer wrote, so a SKU reaching the floor meanwhile is not held up.
  * A failed push keeps its SKUs queued and waits the doubling retry wait of the webhooks; a push the
  * marketplace throttled with a {@code Retry-After} waits what that says, and is no failure.
@@ -72,7 +74,8 @@ final class ChannelSender {
         this.node = node;
         this.metrics = metrics;
         this.risk = new OversellRisk(settings.safetyFloor());
-        this.bucket = new TokenBucket(adapter.requestsPerSecond(), clock.instant());
+        this.bucket = new TokenBucket(adapter.requestsPerSecond(), adapter.burst(), adapter.toleratesDebt(),
+                clock.instant());
         this.readCursor = cursor;
         this.heldUntil = heldUntil;
     }
@@ -148,7 +151,7 @@ final class ChannelSender {
                 }
                 List<OversellRisk.Queued> order = risk.order(pending.values(), now, waitingSince::get);
                 boolean urgent = order.get(0).atFloor();
-                long wait = urgent ? 0 : bucket.millisUntilToken(now);
+                long wait = urgent && bucket.debtAllowed() ? 0 : bucket.millisUntilToken(now);
                 if (wait > 0) {
                     wake.await(wait); // or earlier, when the feed changed: the order may have too
                     continue;
@@ -223,6 +226,7 @@ final class ChannelSender {
         String problem;
         try {
             adapter.push(push);
+            bucket.spent(started, clock.instant());
             metrics.pushed(channel, AdapterMetrics.OK, items.size(), Duration.between(started, clock.instant()));
             for (OversellRisk.Queued q : batch) {
                 FeedEntry e = pending.get(q.sku());
@@ -264,16 +268,19 @@ final class ChannelSender {
             }
             problem = "HTTP " + e.status();
         } catch (InterruptedException e) {
+            bucket.spent(started, clock.instant());
             Thread.currentThread().interrupt();
             problem = "interrupted";
             metrics.pushed(channel, AdapterMetrics.FAILED, 0, Duration.between(started, clock.instant()));
         } catch (OutboundRefusedException e) {
+            bucket.spent(started, clock.instant());
             problem = e.getMessage(); // says why, never quotes the URL
             metrics.pushed(channel, AdapterMetrics.FAILED, 0, Duration.between(started, clock.instant()));
             log.warn("Push of channel {} to {} not sent: the adapter's host resolves to {} ({}), not allowed",
                     channel, adapter.marketplace(), e.address() == null ? "-" : e.address().getHostAddress(),
                     e.kind());
         } catch (Exception e) {
+            bucket.spent(started, clock.instant());
             problem = e instanceof java.io.IOException && e.getMessage() != null && e.getMessage().startsWith("HTTP ")
                     ? e.getMessage() : e.getClass().getSimpleName(); // never a message that may quote the URL
             metrics.pushed(channel, AdapterMetrics.FAILED, 0, Duration.between(started, clock.instant()));

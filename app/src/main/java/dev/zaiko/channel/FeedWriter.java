@@ -268,6 +268,36 @@ class FeedWriter implements SmartLifecycle {
         return seqs;
     }
 
+    /**
+     * {@link #resequence} for the SKUs whose current feed entry is still the one with the given seq:
+     * a SKU whose value changed (or was sent again) since keeps its newer entry, which is sent anyway.
+     *
+     * @param seqs SKU -> the seq of the entry a push carried
+     * @return SKU -> its new seq, for the SKUs resequenced
+     */
+    Map<String, Long> resequenceUnchanged(String channel, Map<String, Long> seqs) {
+        if (seqs.isEmpty()) return Map.of();
+        List<String> skus = seqs.keySet().stream().sorted().toList();
+        String[] skuArray = skus.toArray(String[]::new);
+        Long[] seqArray = skus.stream().map(seqs::get).toArray(Long[]::new);
+        Map<String, Long> resequenced = new HashMap<>();
+        tx.executeWithoutResult(t -> {
+            jdbc.queryForObject("select pg_advisory_xact_lock(?)::text", String.class, LOCK);
+            jdbc.query("""
+                    update channel_feed f set seq = nextval('channel_feed_seq')
+                    from unnest(?::text[], ?::bigint[]) as pushed(sku, seq)
+                    where f.channel = ? and f.sku = pushed.sku and f.seq = pushed.seq returning f.sku, f.seq
+                    """, rs -> {
+                resequenced.put(rs.getString(1), rs.getLong(2));
+            }, skuArray, seqArray, channel);
+        });
+        if (!resequenced.isEmpty()) {
+            written.raise();
+            listeners.forEach(Runnable::run);
+        }
+        return resequenced;
+    }
+
     private List<ChannelStock> compute(String sku) {
         try {
             return availability.everyChannel(sku);

@@ -153,6 +153,19 @@ public class MarketplaceAdapters implements SmartLifecycle {
     }
 
     /**
+     * {@link #pushAgain} for the SKUs whose value was not superseded since a push carried it: the
+     * SKUs whose feed entry is still the one with the given seq (a newer value is sent anyway, and an
+     * older one must never follow it).
+     *
+     * @param pushed SKU -> the feed seq the push carried
+     * @return SKU -> the feed seq whose push carries the value again, for the SKUs sent again
+     */
+    public Map<String, Long> pushAgainUnlessSuperseded(String channel, Map<String, Long> pushed) {
+        network.requireChannel(channel);
+        return writer.resequenceUnchanged(channel, pushed);
+    }
+
+    /**
      * Sets the channel's adapter (a change keeps the cursor and the lease: the holder, on whichever
      * instance, restarts its sender with the new settings). Null rate, batch or floor take the
      * marketplace's defaults (floor 0: a SKU that sold out goes first). The URL must be plain

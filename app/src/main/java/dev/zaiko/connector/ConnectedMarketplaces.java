@@ -16,8 +16,11 @@ class ConnectedMarketplaces implements ConnectedAdapters {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final ConnectorMetrics metrics;
+    private final FollowingAsyncPushes async;
 
-    ConnectedMarketplaces(ConnectorAccounts accounts, JdbcTemplate jdbc, Clock clock, ConnectorMetrics metrics) {
+    ConnectedMarketplaces(ConnectorAccounts accounts, JdbcTemplate jdbc, Clock clock, ConnectorMetrics metrics,
+                          FollowingAsyncPushes async) {
+        this.async = async;
         this.accounts = accounts;
         this.metrics = metrics;
         this.jdbc = jdbc;
@@ -28,7 +31,7 @@ class ConnectedMarketplaces implements ConnectedAdapters {
     public Optional<MarketplaceAdapter> adapterFor(String channel) {
         return accounts.connectorOf(channel).map(c -> {
             metrics.channel(channel);
-            return new ConnectorAdapter(channel, c.platform(), c.limits(), accounts, jdbc, clock);
+            return new ConnectorAdapter(channel, c.platform(), c.limits(), accounts, jdbc, clock, async);
         });
     }
 }

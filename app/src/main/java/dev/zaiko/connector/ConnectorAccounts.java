@@ -265,13 +265,17 @@ public class ConnectorAccounts {
         return out;
     }
 
-    /** Removes the channel's connector, its tokens and the adapter row it made; the mapping and drift stay. */
+    /**
+     * Removes the channel's connector, its tokens, the pushes awaiting the platform's answer (their
+     * callback URLs are no longer taken) and the adapter row it made; the mapping and drift stay.
+     */
     public void delete(String channel) {
         network.requireChannel(channel);
         if (jdbc.update("delete from connector_account where channel = ?", channel) == 0) {
             throw new NotFoundException("No connector on channel '" + channel + "'.");
         }
         jdbc.update("delete from connector_token where channel = ?", channel);
+        jdbc.update("delete from connector_async_push where channel = ?", channel);
         clients.remove(channel);
         adapters.disconnect(channel);
     }

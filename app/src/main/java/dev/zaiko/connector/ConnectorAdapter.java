@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,11 +24,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * A connected channel's {@link MarketplaceAdapter}: the channel's sender (rate, batch, risk order,
  * safety floor, cursor, lease: all channel's) hands it a batch, and it sets the absolute quantities
- * through the platform's client. The platform's throttling answer becomes the channel's
+ * through the platform's client. The pace (the platform's rate and burst, no debt) is the sender's
+ * bucket's, declared by {@link #burst} and {@link #toleratesDebt}. The platform's throttling answer becomes the channel's
  * {@link MarketplaceThrottledException} with the platform's wait; a refused credential or any other
  * failure is recorded as the connector's health and fails the push (the sender retries it with its
  * doubling wait). The client is taken afresh when the account changed, so new credentials count at
- * the next push. A push the platform took marks the drift it corrected.
+ * the next push. A push the platform took marks the drift it corrected; one it took for processing
+ * only (an asynchronous platform, {@link PlatformClient.PushOutcome#callbackNonce}) is followed by
+ * {@link FollowingAsyncPushes} until the platform answers.
  */
 final class ConnectorAdapter implements MarketplaceAdapter {
 
@@ -41,9 +45,11 @@ final class ConnectorAdapter implements MarketplaceAdapter {
     private final ConnectorAccounts accounts;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final FollowingAsyncPushes async;
 
     ConnectorAdapter(String channel, Platform platform, PlatformConnector.Limits limits, ConnectorAccounts accounts,
-                     JdbcTemplate jdbc, Clock clock) {
+                     JdbcTemplate jdbc, Clock clock, FollowingAsyncPushes async) {
+        this.async = async;
         this.channel = channel;
         this.platform = platform;
         this.limits = limits;
@@ -81,51 +87,23 @@ final class ConnectorAdapter implements MarketplaceAdapter {
         return limits.requestsPerSecond();
     }
 
-    /**
-     * The platform's own budget, {@code requestsPerSecond} with its documented burst, per channel on
-     * this instance. The channel's sender keeps to the rate but lets a push at the safety floor go at
-     * once, into debt; a platform with a burst of 1 (Rakuten, Yahoo!, Smaregi) would then get two
-     * requests closer than its limit allows. Such a push is answered as throttled for exactly the
-     * wait the platform's budget needs: the sender waits that (no failure) and the 0 still goes first.
-     */
-    private static final Map<String, double[]> BUDGETS = new ConcurrentHashMap<>();
-
-    /** Nanoseconds until the platform's budget has a request, taking it when 0. */
-    private long takeBudget(Instant now) {
-        double rate = limits.requestsPerSecond();
-        if (rate <= 0) return 0;
-        int burst = Math.max(1, limits.burst());
-        double t = now.getEpochSecond() + now.getNano() / 1e9;
-        double[] b = BUDGETS.computeIfAbsent(channel, c -> new double[] {burst, t});
-        synchronized (b) {
-            b[0] = Math.min(burst, b[0] + Math.max(0, t - b[1]) * rate);
-            b[1] = Math.max(b[1], t);
-            if (b[0] >= 1 - 1e-9) {
-                b[0] -= 1;
-                return 0;
-            }
-            return (long) Math.ceil((1 - b[0]) / rate * 1e9);
-        }
+    /** The platform's documented burst: the channel's sender may send that many requests at once. */
+    @Override
+    public int burst() {
+        return Math.max(1, limits.burst());
     }
 
     /**
-     * The budget refills from the end of the request, not its start: the platform counts arrivals,
-     * and a slow first request (connection, token) would otherwise bring the next one too close.
+     * No: a platform counts every request against its limit, so a push at the safety floor waits for
+     * the sender's next token (still going first) instead of taking one that is not there yet.
      */
-    private void spent(Instant end) {
-        double[] b = BUDGETS.get(channel);
-        if (b == null) return;
-        synchronized (b) {
-            b[1] = Math.max(b[1], end.getEpochSecond() + end.getNano() / 1e9);
-        }
+    @Override
+    public boolean toleratesDebt() {
+        return false;
     }
 
     @Override
     public void push(ChannelPush batch) throws IOException {
-        long wait = takeBudget(clock.instant());
-        if (wait > 0) {
-            throw new MarketplaceThrottledException(429, Duration.ofNanos(wait).plusMillis(1));
-        }
         ConnectorAccounts.Session session = accounts.session(channel).orElseThrow(ConnectorFailed::new);
         List<PlatformClient.QuantityUpdate> updates = new ArrayList<>();
         for (ChannelPush.Item item : batch.items()) {
@@ -135,7 +113,6 @@ final class ConnectorAdapter implements MarketplaceAdapter {
         try {
             outcome = session.client().setQuantities(updates);
         } catch (ConnectorException.Throttled e) {
-            spent(clock.instant());
             log.info("Platform {} of channel {} asked to slow down: {}", platform, channel, e.getMessage());
             throw new MarketplaceThrottledException(429, e.retryAfter());
         } catch (ConnectorException.Unauthorized e) {
@@ -146,7 +123,6 @@ final class ConnectorAdapter implements MarketplaceAdapter {
             throw new ConnectorFailed();
         }
         Instant now = clock.instant();
-        spent(now);
         pushed(channel, now);
         // a success is a push the platform took: when no SKU of the batch is mapped, nothing was sent
         if (!outcome.accepted().isEmpty()) accounts.succeeded(channel);
@@ -156,6 +132,14 @@ final class ConnectorAdapter implements MarketplaceAdapter {
         }
         Map<String, Long> seqs = new HashMap<>();
         for (ChannelPush.Item item : batch.items()) seqs.put(item.sku(), item.seq());
+        if (outcome.callbackNonce() != null && !outcome.accepted().isEmpty()) {
+            // taken for processing only: followed until the platform answers at the callback URL
+            Map<String, Long> carried = new LinkedHashMap<>();
+            for (String sku : outcome.accepted()) {
+                if (seqs.containsKey(sku)) carried.put(sku, seqs.get(sku));
+            }
+            async.pushed(channel, outcome.callbackNonce(), outcome.reference(), carried, now);
+        }
         List<Object[]> corrected = new ArrayList<>();
         for (String sku : outcome.accepted()) {
             Long seq = seqs.get(sku);

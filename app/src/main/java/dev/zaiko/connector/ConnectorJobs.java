@@ -21,6 +21,18 @@ class ConnectorJobs {
     }
 
     /**
+     * Every minute (or every {@code zaiko.connector.async-answer-within} if shorter), on one instance:
+     * asynchronous pushes the platform never answered are pushed again, old answered ones purged.
+     */
+    @Bean
+    RecurringTask<Void> connectorAsyncAnswers(FollowingAsyncPushes async, ConnectorProperties properties) {
+        java.time.Duration every = properties.asyncAnswerWithin().compareTo(java.time.Duration.ofMinutes(1)) < 0
+                ? properties.asyncAnswerWithin() : java.time.Duration.ofMinutes(1);
+        return Tasks.recurring(FollowingAsyncPushes.TASK, FixedDelay.of(every))
+                .execute((instance, context) -> async.sweep());
+    }
+
+    /**
      * One execution per stock-out cancellation ({@code <order number>/<line>}): each run is one call
      * to the platform, rescheduled at the cancellation's next attempt until it has a final answer.
      */

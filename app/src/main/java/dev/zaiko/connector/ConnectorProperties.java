@@ -26,12 +26,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param bulkFollowMax  the longest such wait (default 15 minutes)
  * @param bulkGiveUp     a bulk push the platform has not finished this long after its submission is
  *                       FAILED and every SKU of it goes to the channel's sender (default 4 hours)
+ * @param asyncAnswerWithin a push the platform answers later (Smaregi's bulk update) that has had no
+ *                       answer for this long is taken as failed and its SKUs pushed again (default 10m)
+ * @param asyncKeep      how long an answered asynchronous push is kept (its callback URL answered as a
+ *                       replay meanwhile) before it is purged (default 7 days)
  */
 @ConfigurationProperties("zaiko.connector")
 public record ConnectorProperties(Duration driftInterval, Integer readBatch, Duration connectTimeout,
                                   Duration requestTimeout, Duration cancelRetry, Duration cancelRetryMax,
                                   Integer cancelMaxAttempts, Duration staleAfter, Integer bulkThreshold,
-                                  Duration bulkFollow, Duration bulkFollowMax, Duration bulkGiveUp) {
+                                  Duration bulkFollow, Duration bulkFollowMax, Duration bulkGiveUp,
+                                  Duration asyncAnswerWithin, Duration asyncKeep) {
 
     public ConnectorProperties {
         if (driftInterval == null) driftInterval = Duration.ofMinutes(15);
@@ -55,6 +60,12 @@ public record ConnectorProperties(Duration driftInterval, Integer readBatch, Dur
         if (driftInterval.isNegative() || driftInterval.isZero()) {
             throw new IllegalArgumentException("zaiko.connector.drift-interval must be positive");
         }
+        if (asyncAnswerWithin == null) asyncAnswerWithin = Duration.ofMinutes(10);
+        if (asyncAnswerWithin.isNegative() || asyncAnswerWithin.isZero()) {
+            throw new IllegalArgumentException("zaiko.connector.async-answer-within must be positive");
+        }
+        if (asyncKeep == null) asyncKeep = Duration.ofDays(7);
+        if (asyncKeep.isNegative()) throw new IllegalArgumentException("zaiko.connector.async-keep must not be negative");
         if (readBatch < 1) throw new IllegalArgumentException("zaiko.connector.read-batch must be 1 or more");
         if (bulkThreshold == null) bulkThreshold = 50;
         if (bulkFollow == null) bulkFollow = Duration.ofMinutes(1);

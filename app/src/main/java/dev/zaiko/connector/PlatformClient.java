@@ -82,8 +82,16 @@ public interface PlatformClient {
      * @param accepted  SKUs the platform took (for asynchronous platforms: accepted for processing)
      * @param rejected  SKU → the platform's reason, for SKUs it refused on their own
      * @param reference the platform's id for the request where it gives one (feed id, request id), else null
+     * @param callbackNonce for a platform that answers later at a signed callback URL Zaiko handed out
+     *                  with the push (Smaregi), that URL's fresh nonce: the push is then followed until
+     *                  the platform answers ({@code connector_async_push}); else null
      */
-    record PushOutcome(List<String> accepted, Map<String, String> rejected, String reference) {
+    record PushOutcome(List<String> accepted, Map<String, String> rejected, String reference, String callbackNonce) {
+
+        /** A push the platform answers at once (no callback). */
+        public PushOutcome(List<String> accepted, Map<String, String> rejected, String reference) {
+            this(accepted, rejected, reference, null);
+        }
     }
 
     /**

@@ -41,7 +41,7 @@ class SmaregiCallbackController {
 
     @OpenToAnyone("Smaregi cannot send a Zaiko token; the URL's HMAC signature under the channel's callbackSecret is the proof")
     @Operation(summary = "Receive Smaregi's completion notice of a bulk stock update",
-            description = "Posted by Smaregi to the signed callback URL Zaiko gave in PATCH /pos/stock/bulk. A URL Zaiko did not hand out for this channel is answered 404 and changes nothing. A failed update becomes the connector's last error.")
+            description = "Posted by Smaregi to the signed callback URL Zaiko gave in PATCH /pos/stock/bulk. A URL Zaiko did not hand out for this channel (or a nonce no push of it was given) is answered 404 and changes nothing; the same notice again is answered 200 with nothing received. A failed update becomes the connector's last error and its SKUs are pushed again.")
     @PostMapping(SmaregiConnector.CALLBACK_PATH + "{channel}")
     ResponseEntity<?> receive(@PathVariable String channel, HttpServletRequest request) throws IOException {
         if (request.getContentLengthLong() > MAX_BODY_BYTES) return tooLarge();

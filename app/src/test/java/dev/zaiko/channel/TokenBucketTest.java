@@ -1,6 +1,7 @@
 package dev.zaiko.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 
@@ -78,5 +79,47 @@ class TokenBucketTest {
             }
             assertThat(taken).as("tokens in a minute at %s/s", rate).isEqualTo(1 + (int) (60_000 / period));
         }
+    }
+
+    @Test
+    void aBucketWithABurstLetsThatManyGoAtOnceThenKeepsTheRate() {
+        TokenBucket bucket = new TokenBucket(2, 3, false, T0);
+        for (int i = 0; i < 3; i++) {
+            assertThat(bucket.millisUntilToken(T0)).as("request %d of the burst", i + 1).isZero();
+            bucket.take(T0);
+        }
+        assertThat(bucket.millisUntilToken(T0)).as("the burst is spent").isEqualTo(500);
+        bucket.take(at(500));
+        assertThat(bucket.millisUntilToken(at(500))).isEqualTo(500);
+        // a minute idle refills the burst, and no more than the burst
+        for (int i = 0; i < 3; i++) bucket.take(at(60_000));
+        assertThat(bucket.millisUntilToken(at(60_000))).isEqualTo(500);
+    }
+
+    @Test
+    void aBucketWithoutDebtNeverLendsATokenNotEvenForTheSafetyFloor() {
+        TokenBucket bucket = new TokenBucket(1, 1, false, T0);
+        assertThat(bucket.debtAllowed()).isFalse();
+        bucket.take(T0);
+        assertThatThrownBy(() -> bucket.take(at(400))).isInstanceOf(IllegalStateException.class);
+        assertThat(bucket.millisUntilToken(at(400))).as("the failed take cost nothing").isEqualTo(600);
+        bucket.take(at(1_000));
+        assertThat(bucket.millisUntilToken(at(1_000))).isEqualTo(1_000);
+    }
+
+    @Test
+    void theBucketRefillsFromTheEndOfTheRequestSoASlowOneDoesNotBringTheNextCloser() {
+        TokenBucket bucket = new TokenBucket(1, 1, false, T0);
+        bucket.take(T0);
+        bucket.spent(T0, at(700)); // the platform may have counted it at 700 ms
+        assertThat(bucket.millisUntilToken(at(1_000))).isEqualTo(700);
+        assertThat(bucket.millisUntilToken(at(1_700))).isZero();
+
+        TokenBucket burst = new TokenBucket(1, 2, false, T0);
+        burst.take(T0);
+        burst.spent(T0, at(300));
+        burst.take(at(300));
+        burst.spent(at(300), at(500));
+        assertThat(burst.millisUntilToken(at(500))).as("a second after the end of the first").isEqualTo(1_000);
     }
 }

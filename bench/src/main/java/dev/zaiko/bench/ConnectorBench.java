@@ -1,13 +1,16 @@
 package dev.zaiko.bench;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
+import static dev.zaiko.bench.PropagationKit.JSON;
+import static dev.zaiko.bench.PropagationKit.SETTLE_TIMEOUT_NANOS;
+import static dev.zaiko.bench.PropagationKit.channelAts;
+import static dev.zaiko.bench.PropagationKit.get;
+import static dev.zaiko.bench.PropagationKit.post;
+import static dev.zaiko.bench.PropagationKit.progress;
+import static dev.zaiko.bench.PropagationKit.put;
+import static dev.zaiko.bench.PropagationKit.receiver;
+import static dev.zaiko.bench.PropagationKit.send;
+
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,17 +18,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.zaiko.bench.PropagationKit.FeedReader;
+import dev.zaiko.bench.PropagationKit.Load;
+import dev.zaiko.bench.PropagationKit.Observer;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Connectors under a flash sale: how long a stock change takes to reach each platform (WireMock
@@ -36,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Baseline in the same run: the own web shop {@code WEB}, same locations, with a plain webhook
  * receiver (the JSON-posting path every channel has). Each channel's feed is long-polled too,
  * to date the values the stubs receive (a pushed value is matched to its feed entry's
- * {@code changedAt}) and as a second baseline. Matching: {@link PropagationMatch}.
+ * {@code changedAt}) and as a second baseline. Matching: {@link PropagationMatch}; the flash sale,
+ * observers and HTTP calls are the propagation bench's ({@link PropagationKit}).
  */
 public final class ConnectorBench {
 
@@ -52,8 +52,6 @@ public final class ConnectorBench {
             """;
 
     static final String WEB = OrderShop.WEB;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final long SETTLE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
     /** Extra refill per request when checking the stub's arrivals against the token bucket (network jitter). */
     static final long SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
@@ -137,7 +135,7 @@ public final class ConnectorBench {
                         documented.path("burst").intValue(), documented.path("maxBatch").intValue()));
             }
             Observer webhook = new Observer();
-            HttpServer receiver = receiver(webhook);
+            HttpServer receiver = receiver(WEB, webhook);
             Map<String, Observer> feeds = new LinkedHashMap<>();
             List<FeedReader> readers = new ArrayList<>();
             try {
@@ -169,7 +167,7 @@ public final class ConnectorBench {
                 }
                 progress("Every platform has the initial values " + initial + "; flash sale: " + options.clients()
                         + " clients, " + options.warmupSeconds() + " s warm-up + " + options.durationSeconds() + " s measured");
-                Load load = new Load(http, base, skus, options);
+                Load load = new Load(http, base, WEB, skus, options, false);
                 load.run();
                 Map<String, Integer> last = channelAts(http, base, skus, WEB);
                 progress("Load done (" + load.changes.size() + " changes measured, " + load.errors.get() + " errors"
@@ -196,8 +194,7 @@ public final class ConnectorBench {
                         load.refused.get(), load.errors.get(), load.firstError.get(), load.changeLatency);
             } finally {
                 for (FeedReader reader : readers) reader.stop();
-                receiver.stop(0);
-                ((ExecutorService) receiver.getExecutor()).shutdownNow();
+                PropagationKit.stop(receiver);
             }
         }
     }
@@ -243,194 +240,6 @@ public final class ConnectorBench {
                 observer.last());
     }
 
-    /** What one observer saw, in arrival order, and the latest ATS per SKU. */
-    static final class Observer {
-
-        private final List<PropagationMatch.Sighting> sightings = new ArrayList<>();
-        private final Map<String, Integer> last = new HashMap<>();
-
-        synchronized void saw(List<PropagationMatch.Sighting> batch) {
-            for (PropagationMatch.Sighting s : batch) {
-                sightings.add(s);
-                last.put(s.sku(), s.ats());
-            }
-            notifyAll();
-        }
-
-        synchronized Map<String, Integer> last() {
-            return new HashMap<>(last);
-        }
-
-        synchronized List<PropagationMatch.Sighting> sightings() {
-            return List.copyOf(sightings);
-        }
-
-        synchronized boolean awaitAtMost(Map<String, Integer> target, long deadlineNanos) throws InterruptedException {
-            while (!target.entrySet().stream().allMatch(e -> last.containsKey(e.getKey())
-                    && last.get(e.getKey()) <= e.getValue())) {
-                long left = deadlineNanos - System.nanoTime();
-                if (left <= 0) return false;
-                TimeUnit.NANOSECONDS.timedWait(this, left);
-            }
-            return true;
-        }
-    }
-
-    private static List<PropagationMatch.Sighting> sightings(String channel, JsonNode entries, long observedNanos) {
-        List<PropagationMatch.Sighting> batch = new ArrayList<>();
-        for (JsonNode e : entries) {
-            if (!channel.equals(e.path("channel").asString())) continue;
-            batch.add(new PropagationMatch.Sighting(e.path("sku").asString(), e.path("ats").intValue(),
-                    e.path("seq").longValue(), Instant.parse(e.path("changedAt").asString()), observedNanos));
-        }
-        return batch;
-    }
-
-    private static HttpServer receiver(Observer webhook) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(Executors.newFixedThreadPool(2));
-        server.createContext("/hook", exchange -> {
-            long arrived = System.nanoTime();
-            try (InputStream in = exchange.getRequestBody()) {
-                webhook.saw(sightings(WEB, JSON.readTree(in.readAllBytes()).path("deliveries"), arrived));
-                exchange.sendResponseHeaders(204, -1);
-            } catch (RuntimeException e) {
-                progress("Webhook receiver: " + e);
-                exchange.sendResponseHeaders(500, -1);
-            } finally {
-                exchange.close();
-            }
-        });
-        return server;
-    }
-
-    /** Long-polls one channel's feed after its cursor, one request at a time. */
-    private static final class FeedReader {
-
-        private final HttpClient http;
-        private final String base;
-        private final String channel;
-        private final Observer feed;
-        private final Thread thread;
-        private volatile boolean stopped;
-
-        FeedReader(HttpClient http, String base, String channel, Observer feed) {
-            this.http = http;
-            this.base = base;
-            this.channel = channel;
-            this.feed = feed;
-            this.thread = new Thread(this::loop, "feed-reader-" + channel);
-            this.thread.setDaemon(true);
-        }
-
-        void start() {
-            thread.start();
-        }
-
-        void stop() throws InterruptedException {
-            stopped = true;
-            thread.interrupt();
-            thread.join(TimeUnit.SECONDS.toMillis(10));
-        }
-
-        private void loop() {
-            long cursor = 0;
-            while (!stopped) {
-                try {
-                    HttpResponse<String> response = http.send(get(base + "/api/channels/" + channel + "/feed?after="
-                            + cursor + "&limit=1000&wait=5s"), HttpResponse.BodyHandlers.ofString());
-                    long observed = System.nanoTime();
-                    if (response.statusCode() != 200) {
-                        throw new IllegalStateException("feed answered " + response.statusCode() + ": " + response.body());
-                    }
-                    JsonNode page = JSON.readTree(response.body());
-                    feed.saw(sightings(channel, page.path("entries"), observed));
-                    cursor = page.path("next").longValue();
-                } catch (InterruptedException e) {
-                    return;
-                } catch (IOException | RuntimeException e) {
-                    if (stopped) return;
-                    progress("Feed reader " + channel + ": " + e);
-                }
-            }
-        }
-    }
-
-    /** The flash sale: reservations on the web shop and till sales at the store, 80 % on the hot SKU. */
-    private static final class Load {
-
-        final ConcurrentLinkedQueue<PropagationMatch.Change> changes = new ConcurrentLinkedQueue<>();
-        final LatencyRecorder changeLatency = new LatencyRecorder();
-        final AtomicLong reservations = new AtomicLong();
-        final AtomicLong tillSales = new AtomicLong();
-        final AtomicLong refused = new AtomicLong();
-        final AtomicLong errors = new AtomicLong();
-        final AtomicReference<String> firstError = new AtomicReference<>();
-        volatile long measureFrom;
-        volatile long measureTo;
-        private final HttpClient http;
-        private final String base;
-        private final List<String> skus;
-        private final PropagationBench.Options options;
-
-        Load(HttpClient http, String base, List<String> skus, PropagationBench.Options options) {
-            this.http = http;
-            this.base = base;
-            this.skus = skus;
-            this.options = options;
-        }
-
-        void run() throws InterruptedException {
-            long start = System.nanoTime();
-            measureFrom = start + TimeUnit.SECONDS.toNanos(options.warmupSeconds());
-            measureTo = measureFrom + TimeUnit.SECONDS.toNanos(options.durationSeconds());
-            List<Thread> clients = new ArrayList<>();
-            for (int i = 0; i < options.clients(); i++) {
-                Thread t = new Thread(this::client, "client-" + i);
-                clients.add(t);
-                t.start();
-            }
-            for (Thread t : clients) t.join();
-        }
-
-        private void client() {
-            ThreadLocalRandom random = ThreadLocalRandom.current();
-            while (System.nanoTime() < measureTo) {
-                String sku = skus.size() == 1 || random.nextInt(10) < 8 ? skus.get(0)
-                        : skus.get(1 + random.nextInt(skus.size() - 1));
-                boolean till = random.nextBoolean();
-                HttpRequest request = till
-                        ? post(base + "/api/stock/pos-sales", """
-                        {"sku":"%s","location":"%s","quantity":1}""".formatted(sku, OrderShop.STORE))
-                        : post(base + "/api/reservations", """
-                        {"channel":"%s","sku":"%s","quantity":1,"holder":"bench"}""".formatted(WEB, sku));
-                long sent = System.nanoTime();
-                try {
-                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                    long answered = System.nanoTime();
-                    Instant answeredAt = Instant.now();
-                    int status = response.statusCode();
-                    if (status / 100 != 2) {
-                        if (status == 409) refused.incrementAndGet();
-                        else if (errors.incrementAndGet() == 1) {
-                            firstError.set(request.uri().getPath() + " " + status + ": " + response.body());
-                        }
-                        continue;
-                    }
-                    if (sent < measureFrom) continue;
-                    (till ? tillSales : reservations).incrementAndGet();
-                    changeLatency.record(answered - sent);
-                    changes.add(new PropagationMatch.Change(sku, answered, answeredAt));
-                } catch (IOException e) {
-                    if (errors.incrementAndGet() == 1) firstError.set(e.toString());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
-
     static String report(Result r, MachineFacts machine, String loadBefore) {
         StringBuilder out = new StringBuilder("## Connectors under a flash sale\n\n");
         out.append(machine.markdown().replaceFirst("before the run: [^;]*;", "before the run: " + loadBefore + ";"));
@@ -471,47 +280,5 @@ public final class ConnectorBench {
 
     private static String number(double d) {
         return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
-    }
-
-    private static Map<String, Integer> channelAts(HttpClient http, String base, List<String> skus, String channel)
-            throws IOException, InterruptedException {
-        Map<String, Integer> ats = new HashMap<>();
-        for (String sku : skus) {
-            JsonNode stock = JSON.readTree(send(http, get(base + "/api/stock/" + sku), 200));
-            for (JsonNode c : stock.path("channels")) {
-                if (channel.equals(c.path("channel").asString())) ats.put(sku, c.path("ats").intValue());
-            }
-        }
-        return ats;
-    }
-
-    private static HttpRequest get(String url) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", ZaikoServer.AUTHORIZATION).header("Accept", "application/json").GET().build();
-    }
-
-    private static HttpRequest post(String url, String body) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", ZaikoServer.AUTHORIZATION).header("Content-Type", "application/json")
-                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    }
-
-    private static HttpRequest put(String url, String body) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", ZaikoServer.AUTHORIZATION).header("Content-Type", "application/json")
-                .header("Accept", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build();
-    }
-
-    private static String send(HttpClient http, HttpRequest request, int expected) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(request.method() + " " + request.uri() + " answered " + response.statusCode()
-                    + ": " + response.body());
-        }
-        return response.body();
-    }
-
-    private static void progress(String message) {
-        System.err.println("[bench] " + message);
     }
 }

@@ -73,7 +73,8 @@ class SmaregiClient implements PlatformClient {
      * {@code {"stock":[{"productId","storeId","stockAmount"}],"callbackUrl"}}, the stock set to the
      * given value (absolute), at most 100 rows, processed asynchronously: a 202 with the
      * {@code requestId} (the outcome's reference) means accepted for processing; the result comes to
-     * the callback URL (see {@link SmaregiConnector#readCallback}).
+     * the callback URL (see {@link SmaregiConnector#readCallback}), whose fresh nonce the outcome
+     * carries so that the push is followed until Smaregi answers.
      */
     @Override
     public PushOutcome setQuantities(List<QuantityUpdate> updates) throws ConnectorException {
@@ -98,13 +99,15 @@ class SmaregiClient implements PlatformClient {
             accepted.add(update.sku());
         }
         if (accepted.isEmpty()) return new PushOutcome(List.of(), rejected, null);
-        body.put("callbackUrl", SmaregiConnector.callbackUrl(account, UUID.randomUUID().toString()));
+        String nonce = UUID.randomUUID().toString();
+        body.put("callbackUrl", SmaregiConnector.callbackUrl(account, nonce));
 
         OutboundHttp.Exchange answer = call("PATCH", URI.create(apiBase + "/stock/bulk"), JSON.writeValueAsBytes(body));
         if (answer.status() != 202 && answer.status() != 200) throw failure(answer);
         JsonNode json = parse(answer);
         JsonNode requestId = json.path("requestId");
-        return new PushOutcome(accepted, rejected, requestId.isMissingNode() || requestId.isNull() ? null : requestId.asString());
+        return new PushOutcome(accepted, rejected, requestId.isMissingNode() || requestId.isNull() ? null : requestId.asString(),
+                nonce);
     }
 
     /**

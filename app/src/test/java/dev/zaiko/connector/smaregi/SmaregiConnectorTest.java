@@ -172,6 +172,11 @@ class SmaregiConnectorTest {
         assertThat(outcome.accepted()).hasSize(99).contains("SKU-8001", "SKU-8099");
         assertThat(outcome.rejected()).containsOnlyKeys("UNMAPPED-1");
         assertThat(outcome.reference()).isEqualTo("987654321");
+        String callbackUrl = SmaregiClient.JSON.readTree(smaregi.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getMethod().getName().equals("PATCH")).findFirst().orElseThrow()
+                .getRequest().getBodyAsString()).path("callbackUrl").asString();
+        assertThat(callbackUrl).as("the outcome names the nonce the callback URL carries")
+                .contains("?nonce=" + outcome.callbackNonce() + "&");
         assertThat(connector.limits().maxBatch()).isEqualTo(100);
         smaregi.verify(1, patchRequestedFor(urlPathEqualTo(BULK)));
     }
