@@ -20,6 +20,13 @@ class ConnectorJobs {
                 .execute((instance, context) -> drift.checkAll());
     }
 
+    /** Every {@code zaiko.connector.orders.tick}, on one instance: the orders of every channel whose pull is due. */
+    @Bean
+    RecurringTask<Void> connectorOrderPull(ImportingOrders importing, OrdersInProperties properties) {
+        return Tasks.recurring("connector-order-pull", FixedDelay.of(properties.tick()))
+                .execute((instance, context) -> importing.pullDue());
+    }
+
     /**
      * One execution per stock-out cancellation ({@code <order number>/<line>}): each run is one call
      * to the platform, rescheduled at the cancellation's next attempt until it has a final answer.

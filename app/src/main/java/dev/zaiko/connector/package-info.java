@@ -16,5 +16,5 @@
  * decrypted credentials, the SKU mapping, an HTTP client that keeps to the outbound rules) and what
  * it answers.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"channel", "inventory", "platform", "refund"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"channel", "inventory", "order", "platform", "refund"})
 package dev.zaiko.connector;
