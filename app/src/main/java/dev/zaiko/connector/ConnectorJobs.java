@@ -20,6 +20,13 @@ class ConnectorJobs {
                 .execute((instance, context) -> drift.checkAll());
     }
 
+    /** Every {@code zaiko.connector.orders.tick}, on one instance: the orders of every channel whose pull is due. */
+    @Bean
+    RecurringTask<Void> connectorOrderPull(ImportingOrders importing, OrdersInProperties properties) {
+        return Tasks.recurring("connector-order-pull", FixedDelay.of(properties.tick()))
+                .execute((instance, context) -> importing.pullDue());
+    }
+
     /**
      * Every minute (or every {@code zaiko.connector.async-answer-within} if shorter), on one instance:
      * asynchronous pushes the platform never answered are pushed again, old answered ones purged.

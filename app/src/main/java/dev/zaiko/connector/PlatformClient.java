@@ -71,6 +71,22 @@ public interface PlatformClient {
         throw new UnsupportedOperationException("this platform has no bulk path");
     }
 
+    /**
+     * Orders in: the orders created or changed on the platform since {@code cursor} (null: the
+     * channel's first pull, from the adapter's own starting point), one page per call. Empty when this platform's adapter does not read orders.
+     * The same order may come again (a repeated page, a later change): the core records each once.
+     */
+    default Optional<PlatformOrder.Page> pullOrders(String cursor) throws ConnectorException {
+        return Optional.empty();
+    }
+
+    /**
+     * Zaiko has recorded these orders (by platform order id): a platform that wants an order
+     * confirmed before it moves on (Rakuten's confirmOrder) is told here. The default does nothing.
+     */
+    default void ordersRecorded(List<String> orderIds) throws ConnectorException {
+    }
+
     /** One cheap authenticated call proving the host and credentials work. */
     ConnectionCheck testConnection();
 

@@ -32,6 +32,14 @@ public interface PlatformConnector {
     PlatformClient client(ConnectorAccount account, ConnectorHttp http);
 
     /**
+     * How often the core pulls the channel's orders ({@link PlatformClient#pullOrders}): as often as
+     * the platform's order API allows. The default is once a minute.
+     */
+    default java.time.Duration orderPullEvery() {
+        return java.time.Duration.ofMinutes(1);
+    }
+
+    /**
      * @param requestsPerSecond sustained rate the platform allows for quantity updates
      * @param burst             requests that may go at once before the rate applies
      * @param maxBatch          SKUs in one request (1 where the platform takes one per request)

@@ -21,6 +21,6 @@
  */
 @dev.zaiko.platform.ApiTag("Channel connectors: a channel's account on its platform (Amazon, Rakuten, Yahoo!, "
         + "Shopify, Smaregi) with encrypted credentials, the SKU mapping, a connection test, health and the "
-        + "drift found by reading back what the platform shows.")
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"channel", "inventory", "platform", "refund"})
+        + "drift found by reading back what the platform shows, and the orders pulled in from it with their import inbox.")
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"channel", "inventory", "order", "platform", "refund"})
 package dev.zaiko.connector;

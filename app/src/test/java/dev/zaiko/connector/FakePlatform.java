@@ -39,6 +39,18 @@ final class FakePlatform {
         final Map<String, String> bulkRejects = new ConcurrentHashMap<>();
         /** Every look at a bulk submission. */
         final List<String> bulkLooks = new CopyOnWriteArrayList<>();
+        /**
+         * Orders in: the platform's order log, oldest first (a change of an order is a new entry); a pull
+         * answers {@code pageSize} entries from the cursor (the index, as text), and every cursor asked.
+         */
+        final List<PlatformOrder> orders = new CopyOnWriteArrayList<>();
+        volatile int pageSize = 2;
+        final List<String> cursorsAsked = new CopyOnWriteArrayList<>();
+        /** The next pull fails with this once (after answering {@code failAfterPages} pages). */
+        volatile ConnectorException failPull;
+        volatile int failAfterPages;
+        /** Order ids the client was told Zaiko recorded ({@code ordersRecorded}). */
+        final List<String> confirmed = new CopyOnWriteArrayList<>();
     }
 
     static final Map<String, Shop> SHOPS = new ConcurrentHashMap<>();
@@ -173,6 +185,29 @@ final class FakePlatform {
         private CancellationOutcome nextCancelAnswer() {
             CancellationOutcome answer = shop.cancelAnswers.poll();
             return answer != null ? answer : new CancellationOutcome(CancellationOutcome.Status.CONFIRMED, null, null);
+        }
+
+        @Override
+        public Optional<PlatformOrder.Page> pullOrders(String cursor) throws ConnectorException {
+            if ("false".equals(account.setting("ordersIn"))) return Optional.empty();
+            shop.cursorsAsked.add(String.valueOf(cursor));
+            ConnectorException fail = shop.failPull;
+            if (fail != null) {
+                if (shop.failAfterPages <= 0) {
+                    shop.failPull = null;
+                    throw fail;
+                }
+                shop.failAfterPages--;
+            }
+            int from = cursor == null ? 0 : Integer.parseInt(cursor);
+            int to = Math.min(shop.orders.size(), from + shop.pageSize);
+            return Optional.of(new PlatformOrder.Page(new ArrayList<>(shop.orders.subList(from, to)),
+                    String.valueOf(to), to < shop.orders.size()));
+        }
+
+        @Override
+        public void ordersRecorded(List<String> orderIds) {
+            shop.confirmed.addAll(orderIds);
         }
 
         @Override

@@ -3,7 +3,9 @@ package dev.zaiko.connector.rakuten;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -11,9 +13,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -23,6 +29,7 @@ import dev.zaiko.connector.ConnectorAccount;
 import dev.zaiko.connector.ConnectorException;
 import dev.zaiko.connector.ConnectorHttp;
 import dev.zaiko.connector.PlatformClient;
+import dev.zaiko.connector.PlatformOrder;
 import dev.zaiko.platform.outbound.OutboundHttp;
 
 /**
@@ -43,6 +50,11 @@ class RakutenClient implements PlatformClient {
     static final String BULK_UPSERT = "/es/2.0/inventories/bulk-upsert";
     static final String BULK_GET = "/es/2.0/inventories/bulk-get";
     static final String CANCEL_ORDER = "/es/2.0/order/cancelOrder/";
+    static final String SEARCH_ORDER = "/es/2.0/order/searchOrder/";
+    static final String GET_ORDER = "/es/2.0/order/getOrder/";
+    static final String CONFIRM_ORDER = "/es/2.0/order/confirmOrder/";
+    /** getOrder and confirmOrder take at most 100 order numbers. */
+    static final int MAX_ORDERS = 100;
     /** inventories.bulk.get takes 1..1000 items. */
     static final int MAX_READ = 1000;
     /** RMS quantity range: 0..99999 (IE0003). */
@@ -53,6 +65,7 @@ class RakutenClient implements PlatformClient {
     static final int REASON_STOCKOUT = 8;
     static final Duration DEFAULT_WAIT = Duration.ofSeconds(1);
 
+    private static final Logger log = LoggerFactory.getLogger(RakutenClient.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern ITEM_PATH = Pattern.compile("^inventories\\[(\\d+)]");
 
@@ -60,11 +73,24 @@ class RakutenClient implements PlatformClient {
     private final ConnectorHttp http;
     private final String base;
     private final String authorization;
+    private final Clock clock;
+    private final Duration orderSpacing;
+    private long lastOrderCallNanos;
+    private boolean orderCalled;
+    /** Orders the last getOrder found at 100 (注文確認待ち): confirmed once Zaiko recorded them. */
+    private final Set<String> awaitingConfirmation = ConcurrentHashMap.newKeySet();
 
     RakutenClient(ConnectorAccount account, ConnectorHttp http, String base) {
+        this(account, http, base, Clock.systemUTC(), Duration.ZERO);
+    }
+
+    /** @param orderSpacing the least time between two RakutenPayOrderAPI requests of this shop */
+    RakutenClient(ConnectorAccount account, ConnectorHttp http, String base, Clock clock, Duration orderSpacing) {
         this.account = account;
         this.http = http;
         this.base = base;
+        this.clock = clock;
+        this.orderSpacing = orderSpacing;
         String pair = nullToEmpty(account.credential("serviceSecret")) + ":" + nullToEmpty(account.credential("licenseKey"));
         this.authorization = "ESA " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
     }
@@ -221,6 +247,158 @@ class RakutenClient implements PlatformClient {
         throw failure("cancelOrder", answer);
     }
 
+    /**
+     * Orders in, one page per call (see {@link RakutenOrders} for the cursor): searchOrder by 注文日
+     * over the window since the cursor for progresses 100–400 and 900, 100 order numbers a page, then
+     * getOrder (version {@value RakutenOrders#GET_ORDER_VERSION}, SKU model) for those numbers; every
+     * {@link RakutenOrders#SWEEP_EVERY} a sweep of the cancelled orders (900) of the last
+     * {@link RakutenOrders#SWEEP_LOOKBACK}, numbers only. A window longer than searchOrder allows
+     * (63 days) is cut, and the pull goes on ({@code more}) with the rest.
+     */
+    @Override
+    public Optional<PlatformOrder.Page> pullOrders(String cursor) throws ConnectorException {
+        Instant now = clock.instant();
+        RakutenOrders.Cursor c = RakutenOrders.Cursor.parse(cursor, now);
+        boolean sweepDue = c.swept() == null || !now.isBefore(c.swept().plus(RakutenOrders.SWEEP_EVERY));
+        if (c.phase() == null) {
+            Instant start = c.from().minus(RakutenOrders.OVERLAP);
+            Instant end = now.isAfter(start.plus(RakutenOrders.MAX_WINDOW)) ? start.plus(RakutenOrders.MAX_WINDOW) : now;
+            c = c.at(RakutenOrders.Phase.NEW, start, end, 1);
+        }
+        if (c.phase() == RakutenOrders.Phase.SWEEP) {
+            Search found = search(List.of(RakutenOrders.CANCELLED), c.start(), c.end(), c.page(),
+                    RakutenOrders.SWEEP_PAGE_SIZE);
+            List<PlatformOrder> orders = found.orderNumbers().stream().map(RakutenOrders::cancelled).toList();
+            if (c.page() < found.totalPages()) {
+                return Optional.of(new PlatformOrder.Page(orders, c.at(c.phase(), c.start(), c.end(), c.page() + 1).text(), true));
+            }
+            return Optional.of(new PlatformOrder.Page(orders, c.between(c.from(), c.end()).text(), false));
+        }
+        Search found = search(RakutenOrders.NEW_PROGRESSES, c.start(), c.end(), c.page(), RakutenOrders.PAGE_SIZE);
+        List<PlatformOrder> orders = getOrders(found.orderNumbers());
+        if (c.page() < found.totalPages()) {
+            return Optional.of(new PlatformOrder.Page(orders, c.at(c.phase(), c.start(), c.end(), c.page() + 1).text(), true));
+        }
+        RakutenOrders.Cursor done = c.between(c.end(), c.swept());
+        if (c.end().isBefore(now)) { // the window was cut at 63 days: the rest comes next
+            return Optional.of(new PlatformOrder.Page(orders, done.text(), true));
+        }
+        if (sweepDue) {
+            RakutenOrders.Cursor sweep = done.at(RakutenOrders.Phase.SWEEP, now.minus(RakutenOrders.SWEEP_LOOKBACK), now, 1);
+            return Optional.of(new PlatformOrder.Page(orders, sweep.text(), true));
+        }
+        return Optional.of(new PlatformOrder.Page(orders, done.text(), false));
+    }
+
+    /** One searchOrder page: the order numbers and how many pages the search has. */
+    record Search(List<String> orderNumbers, int totalPages) {
+    }
+
+    /**
+     * searchOrder: dateType 1 (注文日), the window in JST, the progresses, one page sorted by order
+     * date ascending (sortColumn 1 注文日時, sortDirection 1 昇順).
+     *
+     * @see <a href="https://webservice.rms.rakuten.co.jp/merchant-portal/view/ja/common/1-1_service_index/rakutenpayorderapi/searchorder">searchOrder (RMS, login required)</a>
+     */
+    Search search(List<Integer> progresses, Instant start, Instant end, int page, int pageSize) throws ConnectorException {
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode list = body.putArray("orderProgressList");
+        progresses.forEach(list::add);
+        body.put("dateType", RakutenOrders.DATE_TYPE_ORDERED)
+                .put("startDatetime", RakutenOrders.rmsTime(start))
+                .put("endDatetime", RakutenOrders.rmsTime(end));
+        ObjectNode paging = body.putObject("PaginationRequestModel")
+                .put("requestRecordsAmount", pageSize)
+                .put("requestPage", page);
+        paging.putArray("SortModelList").addObject().put("sortColumn", 1).put("sortDirection", 1);
+        OutboundHttp.Exchange answer = orderPost(SEARCH_ORDER, body);
+        JsonNode json = okOrderAnswer("searchOrder", answer);
+        List<String> numbers = new ArrayList<>();
+        for (JsonNode n : json.path("orderNumberList")) numbers.add(n.asString());
+        int pages = json.path("PaginationResponseModel").path("totalPages").asInt(numbers.isEmpty() ? 0 : 1);
+        return new Search(numbers, pages);
+    }
+
+    /**
+     * getOrder of at most 100 order numbers, version {@value RakutenOrders#GET_ORDER_VERSION}; the orders
+     * at 100 (注文確認待ち) are remembered for {@link #ordersRecorded}.
+     *
+     * @see <a href="https://webservice.rms.rakuten.co.jp/merchant-portal/view/ja/common/1-1_service_index/rakutenpayorderapi/getorder">getOrder (RMS, login required)</a>
+     */
+    List<PlatformOrder> getOrders(List<String> orderNumbers) throws ConnectorException {
+        List<PlatformOrder> orders = new ArrayList<>();
+        for (int from = 0; from < orderNumbers.size(); from += MAX_ORDERS) {
+            ObjectNode body = JSON.createObjectNode();
+            ArrayNode list = body.putArray("orderNumberList");
+            orderNumbers.subList(from, Math.min(orderNumbers.size(), from + MAX_ORDERS)).forEach(list::add);
+            body.put("version", RakutenOrders.GET_ORDER_VERSION);
+            JsonNode json = okOrderAnswer("getOrder", orderPost(GET_ORDER, body));
+            for (JsonNode o : json.path("OrderModelList")) {
+                PlatformOrder order = RakutenOrders.order(o);
+                if (order.orderId() != null && o.path("orderProgress").asInt(0) == RakutenOrders.AWAITING_CONFIRMATION) {
+                    awaitingConfirmation.add(order.orderId());
+                }
+                orders.add(order);
+            }
+        }
+        return orders;
+    }
+
+    /**
+     * confirmOrder (注文確認) for the recorded orders that were at 100, at most 100 a request. An order
+     * RMS will not confirm is logged, not thrown: Zaiko has it, and a person can confirm it in RMS.
+     *
+     * @see <a href="https://webservice.rms.rakuten.co.jp/merchant-portal/view/ja/common/1-1_service_index/rakutenpayorderapi/confirmorder">confirmOrder (RMS, login required)</a>
+     */
+    @Override
+    public void ordersRecorded(List<String> orderIds) throws ConnectorException {
+        List<String> toConfirm = orderIds.stream().filter(awaitingConfirmation::contains).distinct().toList();
+        for (int from = 0; from < toConfirm.size(); from += MAX_ORDERS) {
+            List<String> chunk = toConfirm.subList(from, Math.min(toConfirm.size(), from + MAX_ORDERS));
+            ObjectNode body = JSON.createObjectNode();
+            chunk.forEach(body.putArray("orderNumberList")::add);
+            JsonNode json = okOrderAnswer("confirmOrder", orderPost(CONFIRM_ORDER, body));
+            for (JsonNode m : json.path("MessageModelList")) {
+                if ("ERROR".equals(m.path("messageType").asString(""))) {
+                    log.warn("Rakuten RMS did not confirm order {}: {} {}", m.path("orderNumber").asString(""),
+                            m.path("messageCode").asString(""), m.path("message").asString(""));
+                }
+            }
+            chunk.forEach(awaitingConfirmation::remove);
+        }
+    }
+
+    /** An order API POST, no sooner than {@code orderSpacing} after this shop's previous one. */
+    private OutboundHttp.Exchange orderPost(String path, ObjectNode body) throws ConnectorException {
+        synchronized (this) {
+            if (orderCalled && !orderSpacing.isZero()) {
+                long wait = orderSpacing.toNanos() - (System.nanoTime() - lastOrderCallNanos);
+                if (wait > 0) {
+                    try {
+                        java.util.concurrent.TimeUnit.NANOSECONDS.sleep(wait);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new ConnectorException.Failed("Interrupted while pacing Rakuten RMS order requests", e);
+                    }
+                }
+            }
+            orderCalled = true;
+            lastOrderCallNanos = System.nanoTime();
+        }
+        return post(path, body);
+    }
+
+    /** The answer of an order API call when it is a 200 without an ERROR message, else the failure. */
+    private static JsonNode okOrderAnswer(String what, OutboundHttp.Exchange answer) throws ConnectorException {
+        JsonNode json = json(answer);
+        boolean error = false;
+        for (JsonNode m : json.path("MessageModelList")) {
+            if ("ERROR".equals(m.path("messageType").asString(""))) error = true;
+        }
+        if (answer.status() != 200 || (error && !what.equals("confirmOrder"))) throw failure(what, answer);
+        return json;
+    }
+
     /** inventories.bulk.get of one item that need not exist: proves the host and the ESA keys. */
     @Override
     public ConnectionCheck testConnection() {
@@ -279,6 +457,15 @@ class RakutenClient implements PlatformClient {
                 String path = e.path("metadata").path("propertyPath").asString("");
                 if (!path.isEmpty()) text.append(" (").append(path).append(')');
                 text.append(';');
+            }
+            return text.substring(0, text.length() - 1);
+        }
+        JsonNode messages = json(answer).path("MessageModelList");
+        if (messages.isArray() && !messages.isEmpty()) {
+            StringBuilder text = new StringBuilder(":");
+            for (JsonNode m : messages) {
+                text.append(' ').append(m.path("messageCode").asString("")).append(": ")
+                        .append(m.path("message").asString("")).append(';');
             }
             return text.substring(0, text.length() - 1);
         }

@@ -1,9 +1,13 @@
 package dev.zaiko.connector.rakuten;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import dev.zaiko.connector.ConnectorAccount;
@@ -13,8 +17,9 @@ import dev.zaiko.connector.PlatformClient;
 import dev.zaiko.connector.PlatformConnector;
 
 /**
- * Rakuten Ichiba through RMS WEB SERVICE: inventory API 2.0 for quantities (bulk-upsert, bulk-get)
- * and RakutenPayOrderAPI {@code cancelOrder} for stock-out cancellations.
+ * Rakuten Ichiba through RMS WEB SERVICE: inventory API 2.0 for quantities (bulk-upsert, bulk-get),
+ * RakutenPayOrderAPI {@code cancelOrder} for stock-out cancellations, and RakutenPayOrderAPI
+ * {@code searchOrder}, {@code getOrder} and {@code confirmOrder} for orders in ({@link RakutenOrders}).
  * <p>
  * Credentials: {@code serviceSecret} and {@code licenseKey} (RMS 「WEB APIサービス > 利用設定」), sent as
  * {@code Authorization: ESA Base64(serviceSecret:licenseKey)}. No settings are needed. Mapping
@@ -37,6 +42,29 @@ public class RakutenConnector implements PlatformConnector {
      * Burst 1: RMS names no burst, so none is assumed.
      */
     static final Limits LIMITS = new Limits(1.0, 1, 400);
+
+    /**
+     * Orders in: once a minute. RMS states no order-API rate on any page reachable without the RMS
+     * login, so the order requests of one shop keep the inventory API's documented 1 request/s
+     * ({@code zaiko.connector.rakuten.order-request-spacing}, default 1s) and a pull reads at most
+     * 100 orders a page.
+     */
+    static final Duration ORDER_PULL_EVERY = Duration.ofMinutes(1);
+
+    private final Clock clock;
+    private final Duration orderSpacing;
+
+    /** For tests outside Spring: the system clock, order requests not spaced. */
+    RakutenConnector() {
+        this(Clock.systemUTC(), Duration.ZERO);
+    }
+
+    @Autowired
+    public RakutenConnector(Clock clock,
+                            @Value("${zaiko.connector.rakuten.order-request-spacing:1s}") Duration orderSpacing) {
+        this.clock = clock;
+        this.orderSpacing = orderSpacing;
+    }
 
     @Override
     public Platform platform() {
@@ -86,7 +114,12 @@ public class RakutenConnector implements PlatformConnector {
 
     @Override
     public PlatformClient client(ConnectorAccount account, ConnectorHttp http) {
-        return new RakutenClient(account, http, base(account));
+        return new RakutenClient(account, http, base(account), clock, orderSpacing);
+    }
+
+    @Override
+    public Duration orderPullEvery() {
+        return ORDER_PULL_EVERY;
     }
 
     static String base(ConnectorAccount account) {

@@ -1,0 +1,176 @@
+package dev.zaiko.connector;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The SQL of orders in, in one place: each channel's pull cursor, the orders recorded with their
+ * import lag, and the inbox of orders that could not be recorded.
+ */
+@Component
+class OrderInbox {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcTemplate jdbc;
+
+    OrderInbox(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One inbox entry as the API and the console show it. */
+    public record Entry(UUID id, String channel, String orderId, String reason, String message, String raw,
+                        Instant receivedAt, Instant lastTriedAt, int attempts, String status, String orderNumber) {
+    }
+
+    /** A channel's orders-in state. */
+    public record Pulling(String cursor, Instant nextPullAt, Instant lastPullAt, Instant lastSuccessAt, String lastError,
+                          Instant lastErrorAt) {
+    }
+
+    Optional<Pulling> pulling(String channel) {
+        return jdbc.query("""
+                select cursor, next_pull_at, last_pull_at, last_success_at, last_error, last_error_at
+                from connector_order_cursor where channel = ?
+                """, (rs, i) -> new Pulling(rs.getString(1), instant(rs.getTimestamp(2)), instant(rs.getTimestamp(3)),
+                instant(rs.getTimestamp(4)), rs.getString(5), instant(rs.getTimestamp(6))), channel).stream().findFirst();
+    }
+
+    /** The page was recorded: the cursor moves on. */
+    void moved(String channel, String cursor, Instant at) {
+        jdbc.update("""
+                insert into connector_order_cursor (channel, cursor, last_pull_at, last_success_at) values (?, ?, ?, ?)
+                on conflict (channel) do update set cursor = excluded.cursor, last_pull_at = excluded.last_pull_at,
+                    last_success_at = excluded.last_success_at, last_error = null, last_error_at = null
+                """, channel, cursor, Timestamp.from(at), Timestamp.from(at));
+    }
+
+    void pullFailed(String channel, String message, Instant at, Instant nextPullAt) {
+        String m = message == null ? "failed" : message.length() > 500 ? message.substring(0, 500) : message;
+        jdbc.update("""
+                insert into connector_order_cursor (channel, last_pull_at, last_error, last_error_at, next_pull_at)
+                values (?, ?, ?, ?, ?)
+                on conflict (channel) do update set last_pull_at = excluded.last_pull_at, last_error = excluded.last_error,
+                    last_error_at = excluded.last_error_at, next_pull_at = excluded.next_pull_at
+                """, channel, Timestamp.from(at), m, Timestamp.from(at), nextPullAt == null ? null : Timestamp.from(nextPullAt));
+    }
+
+    void nextPullAt(String channel, Instant at) {
+        jdbc.update("""
+                insert into connector_order_cursor (channel, next_pull_at) values (?, ?)
+                on conflict (channel) do update set next_pull_at = excluded.next_pull_at
+                """, channel, Timestamp.from(at));
+    }
+
+    void forget(String channel) {
+        jdbc.update("delete from connector_order_cursor where channel = ?", channel);
+    }
+
+    boolean recorded(String channel, String orderId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from connector_order_import where channel = ? and order_id = ?)", Boolean.class,
+                channel, orderId));
+    }
+
+    /** @return false when another pull recorded it first */
+    boolean record(String channel, String orderId, String orderNumber, Instant createdAt, Instant recordedAt) {
+        long lag = Math.max(0, Duration.between(createdAt, recordedAt).toMillis());
+        int rows = jdbc.update("""
+                insert into connector_order_import (channel, order_id, order_number, platform_created_at, recorded_at, lag_ms)
+                values (?, ?, ?, ?, ?, ?) on conflict do nothing
+                """, channel, orderId, orderNumber, Timestamp.from(createdAt), Timestamp.from(recordedAt), lag);
+        jdbc.update("""
+                update connector_order_inbox set status = 'RECORDED', order_number = ?, last_tried_at = ?
+                where channel = ? and order_id = ? and status = 'OPEN'
+                """, orderNumber, Timestamp.from(recordedAt), channel, orderId);
+        return rows == 1;
+    }
+
+    void cancelled(String channel, String orderId, Instant at) {
+        jdbc.update("update connector_order_import set cancelled_at = ? where channel = ? and order_id = ? and cancelled_at is null",
+                Timestamp.from(at), channel, orderId);
+    }
+
+    /** Keeps (or keeps again) an order that could not be recorded; an entry already RECORDED stays so. */
+    void keep(String channel, PlatformOrder order, String reason, String message, Instant at) {
+        jdbc.update("""
+                insert into connector_order_inbox (id, channel, order_id, reason, message, raw, platform_order, received_at,
+                    last_tried_at, attempts, status)
+                values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, 1, 'OPEN')
+                on conflict (channel, order_id) do update set reason = excluded.reason, message = excluded.message,
+                    raw = excluded.raw, platform_order = excluded.platform_order, last_tried_at = excluded.last_tried_at,
+                    attempts = connector_order_inbox.attempts + 1,
+                    status = case when connector_order_inbox.status = 'RECORDED' then 'RECORDED' else 'OPEN' end
+                """, UUID.randomUUID(), channel, order.orderId(), reason, message, order.raw(),
+                JSON.writeValueAsString(order), Timestamp.from(at), Timestamp.from(at));
+    }
+
+    /** An open entry of an order the platform then cancelled: nothing is left to record. */
+    void dismissedByPlatform(String channel, String orderId, Instant at) {
+        jdbc.update("""
+                update connector_order_inbox set status = 'DISMISSED', message = message || ' (cancelled on the platform)',
+                    last_tried_at = ? where channel = ? and order_id = ? and status = 'OPEN'
+                """, Timestamp.from(at), channel, orderId);
+    }
+
+    /** @return false when the entry is not OPEN (or not there) */
+    boolean dismiss(String channel, UUID id, Instant at) {
+        return jdbc.update("""
+                update connector_order_inbox set status = 'DISMISSED', last_tried_at = ?
+                where channel = ? and id = ? and status = 'OPEN'
+                """, Timestamp.from(at), channel, id) == 1;
+    }
+
+    Optional<Entry> entry(String channel, UUID id) {
+        return entries("where channel = ? and id = ?", channel, id).stream().findFirst();
+    }
+
+    Optional<PlatformOrder> order(String channel, UUID id) {
+        return jdbc.query("select platform_order::text from connector_order_inbox where channel = ? and id = ?",
+                (rs, i) -> JSON.readValue(rs.getString(1), PlatformOrder.class), channel, id).stream().findFirst();
+    }
+
+    /** Open entries first, then the newest. */
+    List<Entry> entries(String channel, int limit) {
+        return entries("where channel = ? order by (status = 'OPEN') desc, last_tried_at desc limit " + limit, channel);
+    }
+
+    int open(String channel) {
+        Integer n = jdbc.queryForObject("select count(*) from connector_order_inbox where channel = ? and status = 'OPEN'",
+                Integer.class, channel);
+        return n == null ? 0 : n;
+    }
+
+    /** Recorded in the window: how many, and the lag's median and maximum in milliseconds. */
+    Map<String, Object> lag(String channel, Instant since) {
+        return jdbc.queryForMap("""
+                select count(*) as imported,
+                       percentile_disc(0.5) within group (order by lag_ms) as lag_p50_ms,
+                       percentile_disc(0.99) within group (order by lag_ms) as lag_p99_ms,
+                       max(lag_ms) as lag_max_ms
+                from connector_order_import where channel = ? and recorded_at >= ?
+                """, channel, Timestamp.from(since));
+    }
+
+    private List<Entry> entries(String where, Object... args) {
+        return jdbc.query("""
+                select id, channel, order_id, reason, message, raw, received_at, last_tried_at, attempts, status, order_number
+                from connector_order_inbox
+                """ + where, (rs, i) -> new Entry(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6), instant(rs.getTimestamp(7)),
+                instant(rs.getTimestamp(8)), rs.getInt(9), rs.getString(10), rs.getString(11)), args);
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}
