@@ -302,9 +302,16 @@ final class YahooOrders {
 
     /** One order-API call at the documented pace; anything but a 200 with a Result is a failure. */
     private Document orderApi(String path, String body, String what) throws ConnectorException {
-        pace(path);
-        OutboundHttp.Exchange answer = client.call(path, "application/xml; charset=UTF-8",
-                body.getBytes(StandardCharsets.UTF_8), signature());
+        OutboundHttp.Exchange answer;
+        synchronized (lastCallNanos) {
+            pace(path);
+            try {
+                answer = client.call(path, "application/xml; charset=UTF-8", body.getBytes(StandardCharsets.UTF_8),
+                        signature());
+            } finally {
+                lastCallNanos.put(path, System.nanoTime());
+            }
+        }
         if (answer.status() != 200) throw YahooClient.failure(what, answer);
         Document doc = YahooClient.xml(answer);
         if (doc == null) throw new ConnectorException.Failed("Yahoo " + what + " answered no XML", null);
@@ -316,19 +323,18 @@ final class YahooOrders {
         return doc;
     }
 
-    /** Waits until {@code gap} has passed since the last call to the same order API. */
+    /**
+     * Waits until {@code gap} has passed since the last call to the same order API ended (counted from
+     * its answer, so Yahoo sees the calls at least {@code gap} apart whatever the network adds).
+     */
     private void pace(String path) {
         if (gap.isZero() || gap.isNegative()) return;
-        synchronized (lastCallNanos) {
-            Long last = lastCallNanos.get(path);
-            if (last != null) {
-                long wait = last + gap.toNanos() - System.nanoTime();
-                while (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                    wait = last + gap.toNanos() - System.nanoTime();
-                }
-            }
-            lastCallNanos.put(path, System.nanoTime());
+        Long last = lastCallNanos.get(path);
+        if (last == null) return;
+        long wait = last + gap.toNanos() - System.nanoTime();
+        while (wait > 0) {
+            LockSupport.parkNanos(wait);
+            wait = last + gap.toNanos() - System.nanoTime();
         }
     }
 
