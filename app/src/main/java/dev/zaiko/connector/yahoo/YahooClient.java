@@ -76,16 +76,20 @@ class YahooClient implements PlatformClient {
     private final String tokenUrl;
     private final String sellerId;
 
+    private final YahooOrders orders;
+
     private String accessToken;
     private Instant expiresAt = Instant.MIN;
 
-    YahooClient(ConnectorAccount account, ConnectorHttp http, Clock clock, String api, String tokenUrl) {
+    YahooClient(ConnectorAccount account, ConnectorHttp http, Clock clock, String api, String tokenUrl,
+                Duration orderCallGap) {
         this.account = account;
         this.http = http;
         this.clock = clock;
         this.api = api;
         this.tokenUrl = tokenUrl;
         this.sellerId = account.setting("sellerId");
+        this.orders = new YahooOrders(this, account, clock, orderCallGap);
     }
 
     private record Code(String sku, String itemCode, String subCode) {
@@ -223,6 +227,15 @@ class YahooClient implements PlatformClient {
         throw failure("orderStatusChange", answer);
     }
 
+    /**
+     * Orders in through the order API ({@code orderList} then {@code orderInfo} per order): see
+     * {@link YahooOrders}.
+     */
+    @Override
+    public Optional<dev.zaiko.connector.PlatformOrder.Page> pullOrders(String cursor) throws ConnectorException {
+        return Optional.of(orders.pull(cursor));
+    }
+
     /** getStock of one code that need not exist: proves the token refresh and the store API. */
     @Override
     public ConnectionCheck testConnection() {
@@ -240,10 +253,18 @@ class YahooClient implements PlatformClient {
 
     /** A store-API POST with the bearer token; a 401 renews the token and tries once more. */
     private OutboundHttp.Exchange call(String path, String contentType, byte[] body) throws ConnectorException {
+        return call(path, contentType, body, Map.of());
+    }
+
+    /** The same, with extra headers (the order API's public-key signature). */
+    OutboundHttp.Exchange call(String path, String contentType, byte[] body, Map<String, String> extra)
+            throws ConnectorException {
         for (int attempt = 0; ; attempt++) {
             String token = token();
-            OutboundHttp.Exchange answer = send(URI.create(api + path), Map.of(
-                    "Authorization", "Bearer " + token, "Content-Type", contentType), body, path);
+            Map<String, String> headers = new LinkedHashMap<>(extra);
+            headers.put("Authorization", "Bearer " + token);
+            headers.put("Content-Type", contentType);
+            OutboundHttp.Exchange answer = send(URI.create(api + path), headers, body, path);
             if (answer.status() == 401) {
                 accessToken = null;
                 if (attempt == 0) continue;
@@ -308,7 +329,7 @@ class YahooClient implements PlatformClient {
         }
     }
 
-    private static ConnectorException failure(String what, OutboundHttp.Exchange answer) {
+    static ConnectorException failure(String what, OutboundHttp.Exchange answer) {
         return new ConnectorException.Failed("Yahoo " + what + " answered HTTP " + answer.status() + ": "
                 + errorText(xml(answer)), null);
     }
@@ -364,14 +385,14 @@ class YahooClient implements PlatformClient {
         }
     }
 
-    private static String text(Element parent, String tag) {
+    static String text(Element parent, String tag) {
         NodeList n = parent.getElementsByTagName(tag);
         if (n.getLength() == 0) return "";
         Node node = n.item(0);
         return node.getTextContent() == null ? "" : node.getTextContent().strip();
     }
 
-    private static String escape(String s) {
+    static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -2,6 +2,7 @@ package dev.zaiko.connector.yahoo;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -21,9 +22,10 @@ import dev.zaiko.connector.PlatformConnector;
  * stock-out cancellations; a bearer access token from Yahoo! ID連携 v2 (refresh token grant).
  * <p>
  * Settings: {@code sellerId} (ストアアカウント), optional {@code stockoutCancelReason} (the
- * orderStatusChange cancel-reason code the store uses for 欠品). Credentials: {@code clientId},
- * {@code clientSecret}, {@code refreshToken}; a refresh token Yahoo hands back is kept in the
- * account's token store. Mapping identifiers: {@code itemCode} (商品コード) and, for a variation,
+ * orderStatusChange cancel-reason code the store uses for 欠品), optional {@code publicKeyVersion}.
+ * Credentials: {@code clientId}, {@code clientSecret}, {@code refreshToken}, optional
+ * {@code publicKey} (公開鍵認証 for the order API); a refresh token Yahoo hands back is kept in the
+ * account's token store. Orders in: {@code orderList} and {@code orderInfo} ({@link YahooOrders}). Mapping identifiers: {@code itemCode} (商品コード) and, for a variation,
  * {@code subCode} (個別商品コード).
  * <p>
  * Hosts: production {@value #PRODUCTION}, test environment {@value #SANDBOX} (an application must
@@ -51,11 +53,25 @@ public class YahooConnector implements PlatformConnector {
 
     private static final Pattern SELLER_ID = Pattern.compile("[a-z0-9_-]{1,128}");
 
+    /**
+     * The order API pages ask for no more than 1 query a second to one URL
+     * (https://developer.yahoo.co.jp/webapi/shopping/order): the order pull waits this long between
+     * two calls to the same order API.
+     */
+    static final Duration ORDER_CALL_GAP = Duration.ofSeconds(1);
+
     private final Clock clock;
+    private final Duration orderCallGap;
 
     @Autowired
     public YahooConnector(Clock clock) {
+        this(clock, ORDER_CALL_GAP);
+    }
+
+    /** @param orderCallGap the wait between two calls to one order API (contract tests: none) */
+    YahooConnector(Clock clock, Duration orderCallGap) {
         this.clock = clock;
+        this.orderCallGap = orderCallGap;
     }
 
     @Override
@@ -72,8 +88,9 @@ public class YahooConnector implements PlatformConnector {
     @Override
     public List<Field> fields() {
         return List.of(Field.setting("sellerId", true), Field.setting("stockoutCancelReason", false),
+                Field.setting("publicKeyVersion", false),
                 Field.credential("clientId", true), Field.credential("clientSecret", true),
-                Field.credential("refreshToken", true));
+                Field.credential("refreshToken", true), Field.credential("publicKey", false));
     }
 
     @Override
@@ -94,6 +111,20 @@ public class YahooConnector implements PlatformConnector {
                 problems.add(new FieldProblem("credentials." + name, "is required (Yahoo! ID連携)"));
             }
         }
+        String publicKey = account.credentials() == null ? null : account.credential("publicKey");
+        String keyVersion = account.settings() == null ? null : account.setting("publicKeyVersion");
+        if (publicKey != null && !publicKey.isBlank()) {
+            try {
+                YahooOrders.publicKey(publicKey);
+            } catch (Exception e) {
+                problems.add(new FieldProblem("credentials.publicKey",
+                        "must be the store's RSA public key (PEM, or Base64 of the X.509 key)"));
+            }
+            if (keyVersion == null || keyVersion.isBlank()) {
+                problems.add(new FieldProblem("settings.publicKeyVersion",
+                        "is required with a public key (the key's version, 公開鍵バージョン)"));
+            }
+        }
         if (account.baseUrl() != null && !account.baseUrl().isBlank()) {
             try {
                 URI uri = URI.create(account.baseUrl());
@@ -107,12 +138,22 @@ public class YahooConnector implements PlatformConnector {
         return problems;
     }
 
+    /**
+     * Once a minute: each round is a few calls at 1 query a second to each order API
+     * ({@link YahooOrders}); Yahoo's daily budget of 50,000 requests an application
+     * (https://developer.yahoo.co.jp/appendix/rate.html) leaves room for it next to the stock pushes.
+     */
+    @Override
+    public Duration orderPullEvery() {
+        return Duration.ofMinutes(1);
+    }
+
     @Override
     public PlatformClient client(ConnectorAccount account, ConnectorHttp http) {
         boolean stub = account.baseUrl() != null && !account.baseUrl().isBlank();
         String api = stub ? trim(account.baseUrl()) : account.sandbox() ? SANDBOX : PRODUCTION;
         String token = stub ? trim(account.baseUrl()) + TOKEN_PATH : TOKEN_URL;
-        return new YahooClient(account, http, clock, api, token);
+        return new YahooClient(account, http, clock, api, token, orderCallGap);
     }
 
     private static String trim(String url) {
