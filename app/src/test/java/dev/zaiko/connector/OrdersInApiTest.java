@@ -268,4 +268,35 @@ class OrdersInApiTest {
         importing.pullDue();
         assertThat(orderByRef("SHOP-" + sku + "-2")).isNotNull();
     }
+
+    @Test
+    void staffSeeTheInboxInTheConsoleAndRecordAKeptOrderOnceItsItemIsMapped() {
+        String sku = api.product("DESK");
+        api.sellable(sku, shop.store(), 3);
+        fake.orders.add(order("SHOP-" + sku, clock.instant(), PlatformOrder.State.OPEN, 1980, "item-" + sku, 1));
+        ChannelApi browser = new ChannelApi(port);
+        browser.signIn("admin", "test-admin-password");
+
+        String connectorPage = browser.page("/channels/" + channel + "/connector").body();
+        assertThat(connectorPage).contains("href=\"/channels/" + channel + "/orders-in\"");
+        browser.page("/channels/" + channel + "/orders-in");
+        ShopApi.Response pulled = browser.postForm("/channels/" + channel + "/orders-in/pull", Map.of());
+        assertThat(pulled.status()).isEqualTo(200);
+        assertThat(pulled.body()).as("the pull's count, in Japanese").contains("取り込み待ちへ 1 件")
+                .contains("対応する SKU がありません").contains("SHOP-" + sku).contains("item-" + sku);
+
+        map(sku, "item-" + sku);
+        String id = api.ok(api.get(path() + "/inbox")).get(0).path("id").asString();
+        ShopApi.Response retried = browser.postForm("/channels/" + channel + "/orders-in/inbox/" + id + "/retry", Map.of());
+        assertThat(retried.status()).isEqualTo(302);
+        assertThat(retried.location()).endsWith("/channels/" + channel + "/orders-in?notice=recorded");
+        String after = browser.page("/channels/" + channel + "/orders-in?notice=recorded").body();
+        assertThat(after).contains("注文を記録しました。").contains("記録済み");
+        assertThat(orderByRef("SHOP-" + sku)).isNotNull();
+        assertThat(ats(sku)).isEqualTo(2);
+
+        ShopApi.Response forged = browser.postFormWithoutCsrf("/channels/" + channel + "/orders-in/inbox/" + id
+                + "/dismiss", Map.of());
+        assertThat(forged.status()).as("a form without the page's CSRF token is refused").isEqualTo(403);
+    }
 }
