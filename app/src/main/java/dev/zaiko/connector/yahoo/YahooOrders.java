@@ -278,7 +278,10 @@ final class YahooOrders {
                 : METHODS.getOrDefault(code, code.isEmpty() ? null : code);
         PlatformOrder.Payment payment = new PlatformOrder.Payment(method, total - points - mallCoupons, points,
                 mallCoupons, blankToNull(text(pay, "SettleId")));
-        long shipping = yen(text(detail, "ShipCharge"));
+        // everything the buyer pays besides the goods, as the Rakuten adapter counts it: shipping, the
+        // cash-on-delivery fee, gift wrapping (Zaiko's order has one field for it)
+        long shipping = yen(text(detail, "ShipCharge")) + yen(text(detail, "PayCharge"))
+                + yen(text(detail, "GiftWrapCharge"));
         List<PlatformOrder.Line> lines = new ArrayList<>();
         for (Node n = o.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (!(n instanceof Element item) || !"Item".equals(item.getTagName())) continue;

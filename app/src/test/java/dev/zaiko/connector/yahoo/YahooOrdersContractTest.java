@@ -330,6 +330,26 @@ class YahooOrdersContractTest {
     }
 
     @Test
+    void a_cash_on_delivery_fee_and_gift_wrapping_are_counted_with_the_shipping_so_the_order_adds_up() throws Exception {
+        Instant now = clock.instant();
+        String id = "zaikostore-30000001";
+        yahoo.stubFor(newOrders(1).willReturn(listing(1, List.of(new Row(id, 2, now, now)))));
+        yahoo.stubFor(orderInfo(id).willReturn(xml(200, YahooConnectorTest.resource("order-info-response.xml")
+                .replace("zaikostore-10000001", id).replace("<PayMethod>payment_a1</PayMethod>",
+                        "<PayMethod>payment_d1</PayMethod>")
+                .replace("<PayCharge>0</PayCharge>", "<PayCharge>330</PayCharge>")
+                .replace("<GiftWrapCharge>0</GiftWrapCharge>", "<GiftWrapCharge>220</GiftWrapCharge>")
+                .replace("<TotalPrice>7920</TotalPrice>", "<TotalPrice>8470</TotalPrice>"))));
+
+        PlatformOrder o = client().pullOrders(null).orElseThrow().orders().get(0);
+
+        assertThat(o.payment().method()).isEqualTo("COD");
+        assertThat(o.shippingFee()).as("660 shipping + 330 COD fee + 220 gift wrapping").isEqualTo(1210);
+        long due = o.lines().stream().mapToLong(l -> l.quantity() * l.unitPrice()).sum() + o.shippingFee();
+        assertThat(o.payment().amount() + o.payment().pointsUsed() + o.payment().couponDiscount()).isEqualTo(due);
+    }
+
+    @Test
     void yahoos_payment_codes_become_zaikos_names_and_anything_else_passes_through_for_a_person() throws Exception {
         Instant now = clock.instant();
         List<Row> rows = new ArrayList<>();
