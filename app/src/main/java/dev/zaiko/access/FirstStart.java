@@ -31,9 +31,12 @@ class FirstStart implements ApplicationRunner {
     private final ZaikoProperties zaiko;
     private final ShopProperties shop;
 
+    private final org.springframework.core.env.Environment environment;
+
     FirstStart(ConsoleUsers users, ApiTokens tokens, AccessProperties properties, ZaikoProperties zaiko,
-               ShopProperties shop) {
+               ShopProperties shop, org.springframework.core.env.Environment environment) {
         this.shop = shop;
+        this.environment = environment;
         this.users = users;
         this.tokens = tokens;
         this.properties = properties;
@@ -54,8 +57,17 @@ class FirstStart implements ApplicationRunner {
                     ==== Demo API token (admin scope), shown only this once ====
                       curl -H 'Authorization: Bearer {}' {}/api/products
                     Revoke it in Settings > Tokens, or with DELETE /api/access/tokens/{}.
-                    ============================================================""", demo.secret(), shop.baseUrl(), demo.token().id());
+                    ============================================================""", demo.secret(), here(), demo.token().id());
         }
+    }
+
+    /**
+     * Where the person who just started the demo reaches this Zaiko: the port it listens on (set with
+     * --server.port), on this machine; the shop's public address when no web server runs.
+     */
+    String here() {
+        String port = environment.getProperty("local.server.port");
+        return port != null ? "http://localhost:" + port : shop.baseUrl().toString();
     }
 
     private void firstAdmin() {
