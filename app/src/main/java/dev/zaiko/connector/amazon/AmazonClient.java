@@ -6,6 +6,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +20,10 @@ import dev.zaiko.connector.ConnectorAccount;
 import dev.zaiko.connector.ConnectorException;
 import dev.zaiko.connector.ConnectorHttp;
 import dev.zaiko.connector.PlatformClient;
+import dev.zaiko.connector.PlatformOrder;
 import dev.zaiko.platform.outbound.OutboundHttp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -47,6 +52,7 @@ final class AmazonClient implements PlatformClient {
     static final String USER_AGENT = "Zaiko/1.0 (Language=Java)";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Logger log = LoggerFactory.getLogger(AmazonClient.class);
 
     private final ConnectorAccount account;
     private final ConnectorHttp http;
@@ -56,9 +62,19 @@ final class AmazonClient implements PlatformClient {
     private final LoginWithAmazon login;
     private final Redaction redaction;
     private final AmazonFeeds feeds;
+    private final Clock clock;
+    private final UsagePlan searchOrders;
+    private final UsagePlan getOrders;
+    private final UsagePlan getOrderItems;
+    /** searchOrders answered 404 (the 2026-01-01 API is not there for this account): v0 from then on. */
+    private volatile boolean currentApiMissing;
 
     AmazonClient(ConnectorAccount account, ConnectorHttp http, Clock clock, URI base, URI tokenUrl) {
         this.account = account;
+        this.clock = clock;
+        this.searchOrders = AmazonConnector.SEARCH_ORDERS.plan(clock);
+        this.getOrders = AmazonConnector.GET_ORDERS.plan(clock);
+        this.getOrderItems = AmazonConnector.GET_ORDER_ITEMS.plan(clock);
         this.http = http;
         this.base = base;
         this.sellerId = account.setting("sellerId");
@@ -254,6 +270,134 @@ final class AmazonClient implements PlatformClient {
             return BulkProgress.failed("Amazon processed listings feed " + reference + " but left no processing report");
         }
         return ListingsFeed.read(feeds.result(feed.resultFeedDocumentId()), submitted, account.mapping());
+    }
+
+    /**
+     * Orders in, one page per call (see {@link AmazonOrders} for what is taken and the cursor). The
+     * account's {@code ordersApi} setting chooses the API: {@code 2026-01-01} (the default)
+     * {@code searchOrders}, one call a page of 100 orders with their items, buyer, fulfillment status,
+     * proceeds and payment; or {@code v0} {@code getOrders} (30 orders a page) plus one
+     * {@code getOrderItems} per order not cancelled. searchOrders answering 404 (the API not there for
+     * this account) switches this client to v0. Each call takes a token of its usage plan first
+     * ({@link UsagePlan}); when none is left the page is empty, the cursor stays and {@code more} is
+     * false, so the pull ends and the next one goes on from there (Amazon would answer 429).
+     */
+    @Override
+    public Optional<PlatformOrder.Page> pullOrders(String cursor) throws ConnectorException {
+        Instant now = clock.instant();
+        AmazonOrders.Cursor c = AmazonOrders.Cursor.parse(cursor, now);
+        String api = c.inRun() ? c.api() : ordersApi();
+        return Optional.of(AmazonOrders.V0.equals(api) ? pullV0(c, now) : search(c, now));
+    }
+
+    /** The API this account's pulls use now. */
+    String ordersApi() {
+        if (currentApiMissing) return AmazonOrders.V0;
+        String setting = account.setting("ordersApi");
+        return setting == null || setting.isBlank() ? AmazonOrders.CURRENT : setting.strip();
+    }
+
+    private PlatformOrder.Page search(AmazonOrders.Cursor c, Instant now) throws ConnectorException {
+        if (!searchOrders.take()) return new PlatformOrder.Page(List.of(), c.text(), false);
+        String query = "?marketplaceIds=" + encode(marketplaceId)
+                + "&lastUpdatedAfter=" + encode(since(c))
+                + "&fulfillmentStatuses=" + encode(AmazonOrders.csv(AmazonOrders.STATUSES))
+                + "&fulfilledBy=MERCHANT"
+                + "&maxResultsPerPage=" + AmazonOrders.PAGE_SIZE
+                + "&includedData=" + encode(AmazonOrders.csv(AmazonOrders.INCLUDED_DATA))
+                + (c.inRun() ? "&paginationToken=" + encode(c.token()) : "");
+        Answer answer = planned(searchOrders, "GET", AmazonOrders.SEARCH_ORDERS + query, "searchOrders");
+        if (answer.status() == 404) {
+            log.warn("Amazon searchOrders (Orders API 2026-01-01) answered 404 for seller {}: pulling orders with v0",
+                    sellerId);
+            currentApiMissing = true;
+            return pullV0(c.restart(), now);
+        }
+        if (answer.status() == 400 && c.inRun()) {
+            // the paging token expired (24 hours) or was refused: the window is read again from its start
+            return new PlatformOrder.Page(List.of(), c.restart().text(), true);
+        }
+        if (answer.status() != 200) throw failed("searchOrders", answer);
+        List<PlatformOrder> orders = new ArrayList<>();
+        for (JsonNode o : answer.json().path("orders")) {
+            if (AmazonOrders.taken(o)) orders.add(AmazonOrders.order(o));
+        }
+        String next = answer.json().path("pagination").path("nextToken").asString("");
+        return page(c, AmazonOrders.CURRENT, orders, next, answer.json().path("lastUpdatedBefore").asString(null), now);
+    }
+
+    private PlatformOrder.Page pullV0(AmazonOrders.Cursor c, Instant now) throws ConnectorException {
+        // a page's orders each need one getOrderItems: the page goes only when their tokens are there too
+        if (getOrders.available() < 1 || getOrderItems.available() < AmazonOrders.V0_PAGE_SIZE) {
+            return new PlatformOrder.Page(List.of(), c.text(), false);
+        }
+        getOrders.take();
+        String query = "?MarketplaceIds=" + encode(marketplaceId)
+                + "&LastUpdatedAfter=" + encode(since(c))
+                + "&OrderStatuses=" + encode(AmazonOrders.csv(AmazonOrders.V0_STATUSES))
+                + "&FulfillmentChannels=MFN"
+                + "&MaxResultsPerPage=" + AmazonOrders.V0_PAGE_SIZE
+                + (c.inRun() ? "&NextToken=" + encode(c.token()) : "");
+        Answer answer = planned(getOrders, "GET", AmazonOrders.GET_ORDERS + query, "getOrders");
+        if (answer.status() == 400 && c.inRun()) return new PlatformOrder.Page(List.of(), c.restart().text(), true);
+        if (answer.status() != 200) throw failed("getOrders", answer);
+        JsonNode payload = answer.json().path("payload");
+        List<PlatformOrder> orders = new ArrayList<>();
+        for (JsonNode o : payload.path("Orders")) {
+            if (!AmazonOrders.takenV0(o)) continue;
+            List<JsonNode> items = AmazonOrders.cancelledV0(o) ? List.of() : orderItems(o.path("AmazonOrderId").asString(""));
+            orders.add(AmazonOrders.orderV0(o, items));
+        }
+        return page(c, AmazonOrders.V0, orders, payload.path("NextToken").asString(""),
+                payload.path("LastUpdatedBefore").asString(null), now);
+    }
+
+    /** getOrderItems of one order, page by page (NextToken). */
+    private List<JsonNode> orderItems(String orderId) throws ConnectorException {
+        List<JsonNode> items = new ArrayList<>();
+        String token = null;
+        for (int page = 0; page < AmazonOrders.MAX_ITEM_PAGES; page++) {
+            if (!getOrderItems.take()) {
+                throw new ConnectorException.Throttled("Amazon getOrderItems: the usage plan's burst is spent",
+                        getOrderItems.untilNext());
+            }
+            Answer answer = planned(getOrderItems, "GET", AmazonOrders.GET_ORDERS + "/" + encode(orderId) + "/orderItems"
+                    + (token == null ? "" : "?NextToken=" + encode(token)), "getOrderItems");
+            if (answer.status() != 200) throw failed("getOrderItems", answer);
+            JsonNode payload = answer.json().path("payload");
+            payload.path("OrderItems").forEach(items::add);
+            token = payload.path("NextToken").asString("");
+            if (token.isEmpty()) break;
+        }
+        return items;
+    }
+
+    /** The window's start sent to Amazon: the cursor less the overlap, whole seconds. */
+    private static String since(AmazonOrders.Cursor c) {
+        return c.after().minus(AmazonOrders.OVERLAP).truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    /**
+     * The page and the cursor after it: the next page of the run while Amazon gives a token, else the
+     * next run starting where this window ended (Amazon's {@code lastUpdatedBefore}, else two minutes ago).
+     */
+    private static PlatformOrder.Page page(AmazonOrders.Cursor c, String api, List<PlatformOrder> orders, String next,
+                                           String answeredBefore, Instant now) {
+        Instant until = c.until();
+        if (until == null) until = AmazonOrders.parseTime(answeredBefore);
+        if (until == null) until = now.minus(AmazonOrders.SETTLING).truncatedTo(ChronoUnit.SECONDS);
+        if (!next.isEmpty()) return new PlatformOrder.Page(orders, c.next(api, until, next).text(), true);
+        return new PlatformOrder.Page(orders, c.done(until).text(), false);
+    }
+
+    /** An order API call; a 429 also empties the local usage plan (Amazon's bucket is empty). */
+    private Answer planned(UsagePlan plan, String method, String pathAndQuery, String operation) throws ConnectorException {
+        try {
+            return call(method, pathAndQuery, null, operation);
+        } catch (ConnectorException.Throttled e) {
+            plan.empty();
+            throw e;
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.zaiko.connector.amazon;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +19,8 @@ import dev.zaiko.connector.PlatformConnector;
  * Amazon Selling Partner API, Japan. Settings: {@code sellerId} (the merchant token, required),
  * {@code marketplaceId} (default {@value #JAPAN}), {@code lwaUrl} (optional, the Login with Amazon
  * token URL; only a documented LWA host, or the host of the account's explicit base URL, e.g. a
- * test stub). Credentials: {@code clientId}, {@code clientSecret} (the app's LWA credentials),
+ * test stub), {@code ordersApi} (optional, {@code 2026-01-01} or {@code v0}: the Orders API of
+ * orders in). Credentials: {@code clientId}, {@code clientSecret} (the app's LWA credentials),
  * {@code refreshToken} (the seller's authorisation). Mapping identifiers: {@code sellerSku}
  * (required), {@code productType} (optional, else {@code PRODUCT}).
  *
@@ -52,6 +54,37 @@ public class AmazonConnector implements PlatformConnector {
      */
     static final PlatformClient.BulkLimits BULK = new PlatformClient.BulkLimits(ListingsFeed.MAX_MESSAGES, 0.0083, 15);
 
+    /**
+     * An order operation's usage plan as its model states it (rate in requests per second, burst).
+     * Amazon may grant a seller more; Zaiko keeps to the default.
+     */
+    record OrderPlan(double rate, int burst) {
+        UsagePlan plan(Clock clock) {
+            return new UsagePlan(rate, burst, clock);
+        }
+    }
+
+    /**
+     * searchOrders (Orders API 2026-01-01): 0.0056 requests per second (one every 179 s), burst 20.
+     *
+     * @see <a href="https://github.com/amzn/selling-partner-api-models/blob/main/models/orders-api-model/orders_2026-01-01.json">orders_2026-01-01.json</a>
+     */
+    static final OrderPlan SEARCH_ORDERS = new OrderPlan(0.0056, 20);
+    /**
+     * getOrders (Orders API v0): 0.0167 per second (one a minute), burst 20.
+     *
+     * @see <a href="https://github.com/amzn/selling-partner-api-models/blob/main/models/orders-api-model/ordersV0.json">ordersV0.json</a>
+     */
+    static final OrderPlan GET_ORDERS = new OrderPlan(0.0167, 20);
+    /** getOrderItems (Orders API v0): 0.5 per second, burst 30 (ordersV0.json). */
+    static final OrderPlan GET_ORDER_ITEMS = new OrderPlan(0.5, 30);
+    /**
+     * Orders in: every 3 minutes, searchOrders' sustained rate (1 / 0.0056 s ≈ 179 s), so a quiet
+     * pull of one page never runs the bucket down; a backlog pages on with the burst (20 pages of 100
+     * orders) and then one page a pull.
+     */
+    static final Duration ORDER_PULL_EVERY = Duration.ofMinutes(3);
+
     private final Clock clock;
 
     public AmazonConnector(Clock clock) {
@@ -70,8 +103,14 @@ public class AmazonConnector implements PlatformConnector {
 
 
     @Override
+    public Duration orderPullEvery() {
+        return ORDER_PULL_EVERY;
+    }
+
+    @Override
     public List<Field> fields() {
         return List.of(Field.setting("sellerId", true), Field.setting("marketplaceId", false),
+                Field.setting("ordersApi", false),
                 Field.credential("clientId", true), Field.credential("clientSecret", true),
                 Field.credential("refreshToken", true));
     }
@@ -89,6 +128,11 @@ public class AmazonConnector implements PlatformConnector {
         if (marketplace != null && !marketplace.matches("[A-Z0-9]{1,32}")) {
             problems.add(new FieldProblem("settings.marketplaceId",
                     "an Amazon marketplace id is upper-case letters and digits (Japan: " + JAPAN + ")"));
+        }
+        String ordersApi = account.setting("ordersApi");
+        if (ordersApi != null && !AmazonOrders.APIS.contains(ordersApi.strip())) {
+            problems.add(new FieldProblem("settings.ordersApi", "the Orders API is " + AmazonOrders.CURRENT
+                    + " (the default) or " + AmazonOrders.V0));
         }
         for (String name : List.of("clientId", "clientSecret", "refreshToken")) {
             if (blank(account.credential(name))) {
