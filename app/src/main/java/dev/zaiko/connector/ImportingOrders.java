@@ -135,6 +135,7 @@ public class ImportingOrders {
                 if (!page.get().more()) break;
             }
             inbox.nextPullAt(channel, clock.instant().plus(every));
+            if (pages > 0) accounts.succeeded(channel); // the platform answered with these credentials
             return report(channel, pages, counts, null);
         } catch (ConnectorException.Throttled e) {
             Instant now = clock.instant();
@@ -148,6 +149,8 @@ public class ImportingOrders {
         } catch (ConnectorException e) {
             Instant now = clock.instant();
             inbox.pullFailed(channel, e.getMessage(), now, now.plus(every));
+            // the connector's health is what the dashboard shows: a pull that fails is the connector's error too
+            accounts.failed(channel, "Orders in: " + e.getMessage());
             return report(channel, pages, counts, e.getMessage());
         }
     }

@@ -232,6 +232,8 @@ class OrdersInApiTest {
         assertThat(broken.path("error").asString()).contains("503");
         JsonNode status = api.ok(api.get(path() + "/orders"));
         assertThat(status.path("lastError").asString()).contains("503");
+        assertThat(api.ok(api.get(path())).path("health").path("lastError").asString())
+                .as("the connector's health on the dashboard says so too").isEqualTo("Orders in: 503 Service Unavailable");
         assertThat(jdbc.queryForObject("select cursor from connector_order_cursor where channel = ?", String.class,
                 channel)).as("the cursor after the recorded page only").isEqualTo("2");
 
