@@ -73,4 +73,20 @@ class ConnectorJobs {
                     return (complete, operations) -> operations.reschedule(complete, next.at());
                 });
     }
+
+    /**
+     * One execution per stored Shopify webhook delivery (its id), scheduled in the transaction that
+     * stored it: the delivery is taken into the orders once the answer has gone, and again after a
+     * crash until the run completes.
+     */
+    @Bean
+    CustomTask<Void> connectorShopifyWebhook(ReceivingShopifyWebhooks webhooks) {
+        return Tasks.custom(ReceivingShopifyWebhooks.JOB)
+                // a failure outside the order path's own handling (the database away): try again later
+                .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(java.time.Duration.ofSeconds(10), 2.0))
+                .execute((instance, context) -> {
+                    webhooks.process(Long.parseLong(instance.getId()));
+                    return new CompletionHandler.OnCompleteRemove<>();
+                });
+    }
 }

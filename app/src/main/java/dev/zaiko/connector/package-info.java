@@ -12,6 +12,9 @@
  * Large pushes (a drift repair with many corrections, the full push) go through a platform's bulk
  * path where it has one ({@code PushingInBulk}, table {@code connector_bulk_push}: Amazon's listings
  * feed), followed by a durable job until the platform has processed them.
+ * Orders in: a platform's notices of orders (Shopify's order webhooks,
+ * {@code ReceivingShopifyWebhooks}, table {@code connector_shopify_webhook}) are stored as received
+ * and taken into the orders by a durable job, beside the periodic pull ({@code ImportingOrders}).
  * <p>
  * Each platform's code lives in its own sub-package ({@code connector.amazon}, {@code .rakuten},
  * {@code .yahoo}, {@code .shopify}, {@code .smaregi}) and is reached only through the port. The

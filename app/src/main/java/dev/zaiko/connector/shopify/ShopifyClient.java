@@ -18,6 +18,7 @@ import dev.zaiko.connector.ConnectorAccount;
 import dev.zaiko.connector.ConnectorException;
 import dev.zaiko.connector.ConnectorHttp;
 import dev.zaiko.connector.PlatformClient;
+import dev.zaiko.connector.PlatformOrder;
 import dev.zaiko.platform.outbound.OutboundHttp;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -285,6 +286,42 @@ class ShopifyClient implements PlatformClient {
         }
         return new CancellationOutcome(CancellationOutcome.Status.REFUSED, reference,
                 "Shopify finished the cancellation job but the order is not cancelled");
+    }
+
+    // --- orders in ---------------------------------------------------------------------------------
+
+    /**
+     * One page of the {@code orders} query
+     * (https://shopify.dev/docs/api/admin-graphql/2026-10/queries/orders): {@code query:
+     * "updated_at:>='…'"} from the cursor less {@link ShopifyOrders#OVERLAP}, {@code sortKey:
+     * UPDATED_AT}, {@link ShopifyOrders#PAGE_SIZE} orders, {@code after} the last page's
+     * {@code pageInfo.endCursor} while {@code hasNextPage}. A cancelled order ({@code cancelledAt})
+     * comes back CANCELLED. Throttling is the same as every call's ({@link #graphql}).
+     */
+    @Override
+    public Optional<PlatformOrder.Page> pullOrders(String cursor) throws ConnectorException {
+        ShopifyOrders.Cursor at = ShopifyOrders.Cursor.parse(cursor, clock.instant());
+        String query = "query Orders($first: Int!, $after: String, $query: String!) {"
+                + " orders(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {"
+                + " nodes { " + ShopifyOrders.ORDER_FIELDS + " } pageInfo { hasNextPage endCursor } } }";
+        ObjectNode variables = JSON.createObjectNode();
+        variables.put("first", ShopifyOrders.PAGE_SIZE);
+        if (at.after() != null) variables.put("after", at.after());
+        else variables.putNull("after");
+        variables.put("query", at.query());
+        JsonNode orders = graphql(query, variables).path("orders");
+        if (!orders.isObject()) throw new ConnectorException.Failed("Shopify answered no orders connection", null);
+        List<PlatformOrder> found = new ArrayList<>();
+        Instant latest = null;
+        for (JsonNode node : orders.path("nodes")) {
+            PlatformOrder order = ShopifyOrders.fromGraphql(node);
+            found.add(order);
+            if (order.updatedAt() != null && (latest == null || order.updatedAt().isAfter(latest))) latest = order.updatedAt();
+        }
+        JsonNode info = orders.path("pageInfo");
+        boolean more = info.path("hasNextPage").asBoolean(false);
+        ShopifyOrders.Cursor next = at.next(latest, more, info.path("endCursor").asString(null));
+        return Optional.of(new PlatformOrder.Page(found, next.text(), more && next.after() != null));
     }
 
     // --- connection -----------------------------------------------------------------------------

@@ -1,9 +1,18 @@
 package dev.zaiko.connector.shopify;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.stereotype.Component;
 
@@ -12,6 +21,8 @@ import dev.zaiko.connector.ConnectorHttp;
 import dev.zaiko.connector.Platform;
 import dev.zaiko.connector.PlatformClient;
 import dev.zaiko.connector.PlatformConnector;
+import dev.zaiko.connector.PlatformOrder;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Shopify (an own web shop on Shopify) through the Admin GraphQL API, version {@value #API_VERSION}.
@@ -22,7 +33,10 @@ import dev.zaiko.connector.PlatformConnector;
  * token of a custom app, sent as {@code X-Shopify-Access-Token}), or {@code clientId} and
  * {@code clientSecret} of a Dev Dashboard app installed on the shop (the client credentials grant:
  * a token valid for 24 hours, fetched and renewed by the client). Mapping: {@code inventoryItemId}
- * (GID) per SKU.
+ * (GID) per SKU; for orders in, {@code variantId} (ProductVariant GID) may be added (a webhook line
+ * names its variant, not its inventory item: {@link ShopifyOrders}). Optional credential
+ * {@code webhookSecret}: the key that signs the shop's order webhooks when it is not the app's
+ * {@code clientSecret} ({@link #signedFor}).
  * <p>
  * Limits: the GraphQL Admin API is limited by calculated query cost, a leaky bucket per app and
  * shop restoring 100 points/second on the Standard plan (200 Advanced, 1,000 Plus), see
@@ -64,7 +78,75 @@ public class ShopifyConnector implements PlatformConnector {
     public List<Field> fields() {
         return List.of(Field.setting("shopDomain", true), Field.setting("locationId", true),
                 Field.credential("accessToken", false), Field.credential("clientId", false),
-                Field.credential("clientSecret", false));
+                Field.credential("clientSecret", false), Field.credential("webhookSecret", false));
+    }
+
+    /**
+     * Every 5 minutes: the pull is the safety net behind the order webhooks (the fast path,
+     * {@link #WEBHOOK_PATH}); it catches what a missed delivery left out.
+     */
+    @Override
+    public Duration orderPullEvery() {
+        return Duration.ofMinutes(5);
+    }
+
+    // --- order webhooks -------------------------------------------------------------------------
+
+    /** Where a shop's order webhooks go: {@code POST /api/connector/shopify/webhooks/{channel}}. */
+    public static final String WEBHOOK_PATH = "/api/connector/shopify/webhooks/";
+
+    /** The topics taken; a delivery of another topic is answered 200 and left alone. */
+    public static final Set<String> ORDER_TOPICS = Set.of("orders/create", "orders/cancelled", "orders/updated");
+
+    /**
+     * Whether a webhook delivery is Shopify's for this account: {@code X-Shopify-Hmac-Sha256} is the
+     * base64 HMAC-SHA256 of the raw body under the secret that signs the account's webhooks
+     * (https://shopify.dev/docs/apps/build/webhooks/subscribe/https, "Verify the webhook"):
+     * {@code webhookSecret} when set (the key the Shopify admin shows under Settings > Notifications >
+     * Webhooks for webhooks made there), else the app's {@code clientSecret} (an app's subscriptions
+     * are signed with its client secret). Compared in constant time; false without a secret, without
+     * a header, or with one that is not base64. Where the delivery names its shop
+     * ({@code X-Shopify-Shop-Domain}), it must be the account's.
+     */
+    public boolean signedFor(ConnectorAccount account, byte[] body, String hmac, String shopDomain) {
+        String secret = account.credential("webhookSecret");
+        if (blank(secret)) secret = account.credential("clientSecret");
+        if (blank(secret) || blank(hmac)) return false;
+        byte[] given;
+        try {
+            given = Base64.getDecoder().decode(hmac.strip());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        byte[] expected;
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            expected = mac.doFinal(body);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+        boolean signed = MessageDigest.isEqual(expected, given);
+        boolean shop = blank(shopDomain) || shopDomain.strip().equalsIgnoreCase(account.setting("shopDomain"));
+        return signed & shop;
+    }
+
+    /**
+     * The order a webhook delivery's body carries (the REST-style order of the topics
+     * {@link #ORDER_TOPICS}), in the port's words; its state comes from the body's
+     * {@code cancelled_at}, never from the topic header (which the signature does not cover).
+     *
+     * @throws IllegalArgumentException when the body is not a JSON object
+     */
+    public static PlatformOrder webhookOrder(byte[] body) {
+        JsonNode json;
+        try {
+            json = ShopifyClient.JSON.readTree(body);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("A Shopify webhook body that is not JSON", e);
+        }
+        if (json == null || !json.isObject()) throw new IllegalArgumentException("A Shopify webhook body that is not an object");
+        return ShopifyOrders.fromWebhook(json, new String(body, StandardCharsets.UTF_8));
     }
 
     @Override
