@@ -164,10 +164,17 @@ public class ConnectorAccounts {
     }
 
     public ConnectorView set(String channel, AccountIn in) {
-        network.requireChannel(channel);
+        dev.zaiko.inventory.Channel target = network.requireChannel(channel);
         if (in == null) throw new InvalidRequestException("The body must name the platform.");
         Platform platform = platform(in.platform());
         PlatformConnector connector = connector(platform);
+        if (target.kind() != platform.channelKind()) {
+            throw new InvalidRequestException("connector-channel-kind", "A " + platform + " connector belongs on a "
+                    + platform.channelKind() + " channel, and channel '" + channel + "' is " + target.kind() + "."
+                    + (platform.channelKind() == dev.zaiko.inventory.ChannelKind.MARKETPLACE
+                    ? " The platform takes the orders and their payments and gives the money back itself."
+                    : " The till's sales are the shop's own."), Map.of("field", "platform"));
+        }
         String baseUrl = in.baseUrl() == null || in.baseUrl().isBlank() ? null
                 : targets.requireAllowed(in.baseUrl().strip(), "baseUrl").toString();
         Map<String, String> settings = new TreeMap<>();

@@ -103,6 +103,23 @@ class ConnectorApiTest {
     }
 
     @Test
+    void aMarketplaceConnectorIsRefusedOnTheShopsOwnChannelAndATillConnectorOnAMarketplaceNamingThePlatform() {
+        ShopApi.Response onOwn = api.put("/api/channels/" + shop.web() + "/connector", account("shpat_good"));
+        assertThat(onOwn.status()).isEqualTo(400);
+        assertThat(onOwn.json().path("field").asString()).isEqualTo("platform");
+        assertThat(onOwn.detail()).contains("MARKETPLACE").contains(shop.web()).contains("OWN");
+        assertThat(api.get("/api/channels/" + shop.web() + "/connector").status()).as("nothing stored").isEqualTo(404);
+
+        ObjectNode till = ShopApi.JSON.createObjectNode().put("platform", "SMAREGI");
+        till.putObject("settings").put("contractId", "smaregi1").put("storeId", "1")
+                .put("callbackBaseUrl", "https://zaiko.example.jp");
+        till.putObject("credentials").put("clientId", "id").put("clientSecret", "secret").put("callbackSecret", "s3cret");
+        ShopApi.Response onMarketplace = api.put(path(), till);
+        assertThat(onMarketplace.status()).isEqualTo(400);
+        assertThat(onMarketplace.json().path("field").asString()).isEqualTo("platform");
+    }
+
+    @Test
     void credentialsAreEncryptedAtRestAndNeverInAnswersOrLogs(CapturedOutput output) {
         String secret = "shpat_" + ShopApi.unique("SECRET") + "x9Q";
         JsonNode set = connect(secret);
