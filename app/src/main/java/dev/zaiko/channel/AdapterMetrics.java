@@ -11,7 +11,8 @@ import io.micrometer.core.instrument.Timer;
 /**
  * The marketplace adapters' meters, per channel: {@code zaiko.channel.adapter.pushes} (counter,
  * outcome ok, failed or throttled), {@code zaiko.channel.adapter.items} (counter, SKUs the
- * marketplace took), {@code zaiko.channel.adapter.push} (timer, how long a push took, by outcome)
+ * marketplace took), {@code zaiko.channel.adapter.dropped} (counter, SKUs dropped from the queue
+ * without a request because the adapter cannot send them: {@link MarketplaceAdapter#cannotSend}), {@code zaiko.channel.adapter.push} (timer, how long a push took, by outcome)
  * and {@code zaiko.channel.adapter.queue} (gauge, SKUs waiting on this instance: 0 where another
  * instance holds the channel).
  */
@@ -35,6 +36,12 @@ final class AdapterMetrics {
         Gauge.builder("zaiko.channel.adapter.queue", () -> queued.applyAsInt(channel))
                 .description("SKUs read from the channel's feed and waiting for their push on this instance")
                 .tag("channel", channel).register(registry);
+    }
+
+    void dropped(String channel, int skus) {
+        Counter.builder("zaiko.channel.adapter.dropped")
+                .description("SKUs dropped from a channel's queue without a request: the adapter cannot send them")
+                .tag("channel", channel).register(registry).increment(skus);
     }
 
     void pushed(String channel, String outcome, int items, Duration took) {

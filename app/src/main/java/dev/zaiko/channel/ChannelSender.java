@@ -52,6 +52,8 @@ final class ChannelSender {
     private final Map<String, FeedEntry> pending = new LinkedHashMap<>();
     /** When each pending SKU began to wait: its first change since its last push. */
     private final Map<String, Instant> waitingSince = new java.util.HashMap<>();
+    /** SKUs read since the adapter was last asked whether it can send them. */
+    private final java.util.Set<String> unchecked = new java.util.LinkedHashSet<>();
     private volatile int queued;
     private volatile Instant heldUntil;
     private volatile long rounds;
@@ -135,6 +137,7 @@ final class ChannelSender {
                     loaded = true;
                 }
                 read();
+                dropUnsendable();
                 rounds++;
                 if (pending.isEmpty()) {
                     wake.await(poll);
@@ -192,12 +195,47 @@ final class ChannelSender {
                 pending.remove(e.sku()); // a newer value goes to the end, in sequence
                 pending.put(e.sku(), e);
                 waitingSince.putIfAbsent(e.sku(), clock.instant());
+                unchecked.add(e.sku());
                 readCursor = e.seq();
             }
             queued = pending.size();
             storeSpeeds();
             if (entries.size() < READ) return;
         }
+    }
+
+    /**
+     * Drops the SKUs read since the last look that the adapter cannot send (see {@link
+     * MarketplaceAdapter#cannotSend}): no request, no token of the rate, and they count as done for the
+     * cursor. When the adapter cannot say (its answer failed), every SKU stays and is pushed as before.
+     */
+    private void dropUnsendable() {
+        if (unchecked.isEmpty()) return;
+        java.util.Set<String> cannot;
+        try {
+            cannot = adapter.cannotSend(List.copyOf(unchecked));
+        } catch (RuntimeException e) {
+            log.warn("Adapter of channel {} could not say which SKUs it sends; all are pushed: {}", channel,
+                    e.toString());
+            unchecked.clear();
+            return;
+        }
+        unchecked.clear();
+        int dropped = 0;
+        for (String sku : cannot) {
+            if (pending.remove(sku) != null) {
+                waitingSince.remove(sku);
+                dropped++;
+            }
+        }
+        if (dropped == 0) return;
+        queued = pending.size();
+        metrics.dropped(channel, dropped);
+        log.debug("Channel {}: {} SKUs dropped without a request (the adapter cannot send them)", channel, dropped);
+        long cursor = readCursor;
+        for (FeedEntry e : pending.values()) cursor = Math.min(cursor, e.seq() - 1);
+        holding(jdbc.update("update channel_adapter set cursor = greatest(cursor, ?) where channel = ? and held_by = ?",
+                cursor, channel, node));
     }
 
     /** One batch per read, only the SKUs that sold, and only while this node holds the channel. */

@@ -28,6 +28,17 @@ public interface MarketplaceAdapter {
         return true;
     }
 
+    /**
+     * Of these SKUs, the ones this adapter cannot send at all (a connected platform's SKU with no
+     * mapping to the platform's item): the sender drops them from its queue without a request, as if
+     * pushed, so they take no turn of the channel's rate. A SKU that becomes sendable later is sent
+     * again by whoever made it so ({@link MarketplaceAdapters#pushAgain}). Called from the sender's
+     * thread; it must be cheap when every SKU is sendable. Default: none (every SKU is sent).
+     */
+    default java.util.Set<String> cannotSend(java.util.Collection<String> skus) {
+        return java.util.Set.of();
+    }
+
     /** Sets the quantities; returns only when the marketplace took them, throws otherwise. */
     void push(ChannelPush batch) throws Exception;
 }

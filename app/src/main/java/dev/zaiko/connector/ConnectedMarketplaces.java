@@ -17,10 +17,12 @@ class ConnectedMarketplaces implements ConnectedAdapters {
     private final Clock clock;
     private final ConnectorMetrics metrics;
     private final FollowingAsyncPushes async;
+    private final MappedSkus mapped;
 
     ConnectedMarketplaces(ConnectorAccounts accounts, JdbcTemplate jdbc, Clock clock, ConnectorMetrics metrics,
-                          FollowingAsyncPushes async) {
+                          FollowingAsyncPushes async, MappedSkus mapped) {
         this.async = async;
+        this.mapped = mapped;
         this.accounts = accounts;
         this.metrics = metrics;
         this.jdbc = jdbc;
@@ -31,7 +33,7 @@ class ConnectedMarketplaces implements ConnectedAdapters {
     public Optional<MarketplaceAdapter> adapterFor(String channel) {
         return accounts.connectorOf(channel).map(c -> {
             metrics.channel(channel);
-            return new ConnectorAdapter(channel, c.platform(), c.limits(), accounts, jdbc, clock, async);
+            return new ConnectorAdapter(channel, c.platform(), c.limits(), accounts, jdbc, clock, async, mapped);
         });
     }
 }

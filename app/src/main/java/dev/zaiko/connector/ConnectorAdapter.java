@@ -31,7 +31,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * doubling wait). The client is taken afresh when the account changed, so new credentials count at
  * the next push. A push the platform took marks the drift it corrected; one it took for processing
  * only (an asynchronous platform, {@link PlatformClient.PushOutcome#callbackNonce}) is followed by
- * {@link FollowingAsyncPushes} until the platform answers.
+ * {@link FollowingAsyncPushes} until the platform answers. A SKU with no mapping on the channel is
+ * never handed to it ({@link #cannotSend}).
  */
 final class ConnectorAdapter implements MarketplaceAdapter {
 
@@ -46,10 +47,12 @@ final class ConnectorAdapter implements MarketplaceAdapter {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final FollowingAsyncPushes async;
+    private final MappedSkus mapped;
 
     ConnectorAdapter(String channel, Platform platform, PlatformConnector.Limits limits, ConnectorAccounts accounts,
-                     JdbcTemplate jdbc, Clock clock, FollowingAsyncPushes async) {
+                     JdbcTemplate jdbc, Clock clock, FollowingAsyncPushes async, MappedSkus mapped) {
         this.async = async;
+        this.mapped = mapped;
         this.channel = channel;
         this.platform = platform;
         this.limits = limits;
@@ -100,6 +103,16 @@ final class ConnectorAdapter implements MarketplaceAdapter {
     @Override
     public boolean toleratesDebt() {
         return false;
+    }
+
+    /**
+     * The SKUs with no mapping on the channel: the platform's client would refuse them without a request,
+     * so the sender drops them before they take a turn of the platform's rate. A SKU mapped later is
+     * pushed at once by {@link ItemMappings}.
+     */
+    @Override
+    public java.util.Set<String> cannotSend(java.util.Collection<String> skus) {
+        return mapped.unmapped(channel, skus);
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.zaiko.channel.MarketplaceAdapters;
 import dev.zaiko.inventory.StockNetwork;
 import dev.zaiko.platform.InvalidRequestException;
 import dev.zaiko.platform.NotFoundException;
@@ -25,10 +26,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A connected channel's SKU mapping: Zaiko's SKU -> the platform's identifiers for it, set per SKU
- * or imported from a CSV file (header {@code sku,<identifier>,...}, UTF-8), all rows or none.
+ * or imported from a CSV file (header {@code sku,<identifier>,...}, UTF-8), all rows or none. A SKU
+ * mapped anew has its current value pushed at once (the channel's sender dropped its changes while it
+ * had no mapping: {@link ConnectorAdapter#cannotSend}).
  */
 @Service
 public class ItemMappings {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ItemMappings.class);
 
     static final int MAX_ROWS = 50_000;
     static final int MAX_BYTES = 10 * 1024 * 1024;
@@ -38,9 +43,13 @@ public class ItemMappings {
     private final StockNetwork network;
     private final ConnectorAccounts accounts;
     private final Clock clock;
+    private final MappedSkus mapped;
+    private final MarketplaceAdapters adapters;
 
     ItemMappings(JdbcTemplate jdbc, org.springframework.transaction.PlatformTransactionManager transactions, StockNetwork network, ConnectorAccounts accounts,
-                 Clock clock) {
+                 Clock clock, MappedSkus mapped, MarketplaceAdapters adapters) {
+        this.mapped = mapped;
+        this.adapters = adapters;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.network = network;
@@ -68,8 +77,11 @@ public class ItemMappings {
         if (problem != null) {
             throw new InvalidRequestException("invalid-mapping", problem, Map.of("field", "identifiers"));
         }
-        store(channel, List.of(new Item(sku, new TreeMap<>(identifiers))));
-        return new Item(sku, new TreeMap<>(identifiers));
+        Item item = new Item(sku, new TreeMap<>(identifiers));
+        List<String> changed = changed(channel, List.of(item));
+        store(channel, List.of(item));
+        pushNewlyMapped(channel, changed);
+        return item;
     }
 
     public List<Item> list(String channel) {
@@ -145,8 +157,46 @@ public class ItemMappings {
             throw new InvalidRequestException("invalid-mapping", bad + " of " + reports.size()
                     + " rows cannot be imported; nothing was imported.", Map.of("field", "body", "rows", reports));
         }
-        tx.executeWithoutResult(t -> store(channel, items));
+        List<String> changed = tx.execute(t -> {
+            List<String> c = changed(channel, items);
+            store(channel, items);
+            return c;
+        });
+        pushNewlyMapped(channel, changed);
         return new ImportReport(items.size(), reports);
+    }
+
+    /** The SKUs of these items that had no mapping on the channel, or another one. */
+    private List<String> changed(String channel, List<Item> items) {
+        Map<String, Map<String, String>> before = new java.util.HashMap<>();
+        jdbc.query("select sku, identifiers::text from connector_item where channel = ? and sku = any(?)", rs -> {
+            before.put(rs.getString(1), new TreeMap<>(ConnectorAccounts.JSON.readValue(rs.getString(2),
+                    ConnectorAccounts.STRINGS)));
+        }, channel, items.stream().map(Item::sku).toArray(String[]::new));
+        List<String> changed = new ArrayList<>();
+        for (Item item : items) {
+            if (!new TreeMap<>(item.identifiers()).equals(before.get(item.sku()))) changed.add(item.sku());
+        }
+        return changed;
+    }
+
+    /**
+     * After the mapping is stored: the channel's sender learns it (so it no longer drops the SKUs), and
+     * each SKU mapped anew (or to another item) has its current value pushed through the channel's
+     * sender ({@link MarketplaceAdapters#pushAgain}), so the platform shows it at once; a value
+     * dropped while the SKU had no mapping is not lost. An unchanged mapping sends nothing.
+     */
+    private void pushNewlyMapped(String channel, List<String> skus) {
+        mapped.changed(channel);
+        if (skus.isEmpty()) return;
+        try {
+            int queued = adapters.pushAgain(channel, skus).size();
+            log.info("Channel {}: {} SKUs mapped anew, {} of them queued with their current value", channel,
+                    skus.size(), queued);
+        } catch (RuntimeException e) { // the mapping stands; the drift check sends the value later
+            log.warn("Channel {}: {} SKUs mapped anew but their values could not be queued: {}", channel, skus.size(),
+                    e.toString());
+        }
     }
 
     private void store(String channel, List<Item> items) {

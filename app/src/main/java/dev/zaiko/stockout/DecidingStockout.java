@@ -70,7 +70,8 @@ public class DecidingStockout {
 
     /**
      * @throws dev.zaiko.platform.NotFoundException no such case
-     * @throws ConflictException {@code stockout-already-decided}, {@code option-not-offered},
+     * @throws ConflictException {@code stockout-already-decided}, {@code stockout-withdrawn} (the channel
+     *                           cancelled the order: see {@link StockoutLifecycle}), {@code option-not-offered},
      *                           {@code substitute-not-offered}, or the order's own conflicts
      *                           ({@code substitute-unavailable}, {@code transfer-unavailable},
      *                           {@code line-not-awaiting-decision})
@@ -82,6 +83,13 @@ public class DecidingStockout {
             throw new InvalidRequestException("choice is required: one of " + List.of(Choice.values()) + ".");
         }
         Locked locked = lock(id);
+        StockoutCase.Withdrawal withdrawn = locked.c().withdrawal();
+        if (withdrawn != null) {
+            throw new ConflictException("stockout-withdrawn", "Stockout case " + locked.c().id() + " was closed "
+                    + "without a decision: the order was cancelled on channel " + withdrawn.channel() + " ("
+                    + withdrawn.reason() + "). Nothing is left to decide.", Map.of("id", locked.c().id(),
+                    "caseStatus", locked.status().name(), "withdrawn", withdrawn.reason()));
+        }
         if (locked.status() == StockoutStatus.RESOLVED || locked.status() == StockoutStatus.CLOSED) {
             Optional<StockoutDecision> earlier = store.decision(locked.c().id());
             throw new ConflictException("stockout-already-decided", "Stockout case " + locked.c().id()

@@ -11,13 +11,34 @@ import java.util.List;
  * @param orderNumber as shown to customers ({@code ddd-ddddddd-ddddddd})
  * @param detectedAt  when the order module found the line short
  * @param history     every status change, oldest first; the first is the opening
+ * @param withdrawal  why and when the case was closed without a decision (its line is gone); null otherwise
  */
 public record StockoutCase(String id, String orderNumber, int lineNo, String sku, int quantityShort, String reason,
                            StockoutStatus status, int priority, Instant contactDeadline, String serviceLevelRule,
-                           Instant detectedAt, Instant createdAt, StockoutFacts facts, List<StatusChange> history) {
+                           Instant detectedAt, Instant createdAt, StockoutFacts facts, List<StatusChange> history,
+                           Withdrawal withdrawal) {
 
     public StockoutCase {
         history = List.copyOf(history);
+    }
+
+    /** A case that was never withdrawn. */
+    public StockoutCase(String id, String orderNumber, int lineNo, String sku, int quantityShort, String reason,
+                        StockoutStatus status, int priority, Instant contactDeadline, String serviceLevelRule,
+                        Instant detectedAt, Instant createdAt, StockoutFacts facts, List<StatusChange> history) {
+        this(id, orderNumber, lineNo, sku, quantityShort, reason, status, priority, contactDeadline, serviceLevelRule,
+                detectedAt, createdAt, facts, history, null);
+    }
+
+    /**
+     * Closed without a decision: the order line is gone.
+     *
+     * @param reason  {@value #CANCELLED_ON_CHANNEL}: the channel (its buyer or the marketplace) cancelled the order
+     * @param channel the channel that cancelled it
+     */
+    public record Withdrawal(String reason, String channel, Instant at) {
+
+        public static final String CANCELLED_ON_CHANNEL = "CANCELLED_ON_CHANNEL";
     }
 
     /**

@@ -76,7 +76,7 @@ class StockoutController {
     @Operation(summary = "Decide a stockout case",
             description = "The customer's (or staff's) choice among the options offered now (WAIT, SUBSTITUTE, DROP_SHIP, TRANSFER, PARTIAL, CANCEL): it is carried out on the order at once. Answers the case as it is after the decision.")
     @ApiResponse(responseCode = "200", description = "The case as it is after the decision.")
-    @ApiResponse(responseCode = "409", description = "The case is already decided, or the choice or substitute is not offered now (stockout-already-decided, option-not-offered, substitute-not-offered, substitute-unavailable).")
+    @ApiResponse(responseCode = "409", description = "The case is already decided or was closed because the channel cancelled the order, or the choice or substitute is not offered now (stockout-already-decided, stockout-withdrawn, option-not-offered, substitute-not-offered, substitute-unavailable).")
     @PostMapping("/{id}/decision")
     CaseView decide(@PathVariable String id, @Valid @RequestBody DecisionRequest request, Locale locale) {
         StockoutDecision decided = deciding.decide(id, new DecidingStockout.Decision(request.choice(),
@@ -102,12 +102,21 @@ class StockoutController {
      */
     @JsonPropertyOrder({"id", "orderNumber", "lineNo", "sku", "quantityShort", "reason", "reasonText", "status",
             "statusText", "priority", "contactDeadline", "serviceLevel", "decideBy", "detectedAt", "createdAt", "facts",
-            "options", "notOffered", "decision", "history"})
+            "options", "notOffered", "decision", "withdrawn", "history"})
     record CaseView(String id, String orderNumber, int lineNo, String sku, int quantityShort, String reason,
                     String reasonText, StockoutStatus status, String statusText, int priority, Instant contactDeadline,
                     String serviceLevel, Instant decideBy, Instant detectedAt, Instant createdAt, FactsView facts,
                     List<OptionView> options, List<NotOfferedView> notOffered, DecisionView decision,
-                    List<HistoryView> history) {
+                    WithdrawnView withdrawn, List<HistoryView> history) {
+    }
+
+    /**
+     * A case closed without a decision because its order line is gone; null for every other case.
+     *
+     * @param reason {@code CANCELLED_ON_CHANNEL}: the channel (its buyer or the marketplace) cancelled the order
+     */
+    @JsonPropertyOrder({"reason", "channel", "at", "text"})
+    record WithdrawnView(String reason, String channel, Instant at, String text) {
     }
 
     /**
@@ -182,7 +191,9 @@ class StockoutController {
         return new CaseView(c.id(), c.orderNumber(), c.lineNo(), c.sku(), c.quantityShort(), c.reason(), reasonText,
                 c.status(), texts.status(c.status(), locale), c.priority(), c.contactDeadline(), c.serviceLevelRule(),
                 undecided(c) ? deciding.deadline(c) : null, c.detectedAt(), c.createdAt(), facts,
-                optionViews, withheld, decided, c.history().stream().map(h -> new HistoryView(h.from(), h.to(),
+                optionViews, withheld, decided, c.withdrawal() == null ? null : new WithdrawnView(
+                        c.withdrawal().reason(), c.withdrawal().channel(), c.withdrawal().at(),
+                        texts.withdrawal(c.withdrawal(), locale)), c.history().stream().map(h -> new HistoryView(h.from(), h.to(),
                         h.actor(), texts.history(h, locale), h.wording() == null ? null : h.wording().code(),
                         h.wording() == null ? List.of() : h.wording().values(), h.at())).toList());
     }

@@ -14,6 +14,19 @@ import dev.zaiko.platform.ConflictException;
  * </pre>
  * A customer reached on the first call may decide at once (OPEN → RESOLVED). Nothing goes
  * back, and CLOSED is final.
+ * <p>
+ * <b>Withdrawal.</b> A case whose order line the channel cancelled (the buyer or the marketplace
+ * cancelled the order on the platform: {@link ClosingCasesCancelledOnTheChannel}) has nothing left to
+ * decide and nobody to call: it goes straight to CLOSED from OPEN or AWAITING_DECISION, with no
+ * decision and no refund (the marketplace refunds an order it cancelled). That move is a separate
+ * one ({@link #allowsWithdrawal}, {@link #checkWithdrawal}), not in {@link #allows}: an ordinary
+ * status change may never close an undecided case, because CLOSED otherwise means "carried out and
+ * confirmed in writing". A RESOLVED case is not withdrawn (its decision is being carried out and its
+ * follow-up closes it), and a CLOSED one stays as it is.
+ * <pre>
+ * OPEN ─────────────────┐
+ * AWAITING_DECISION ────┴─(withdrawn)─▶ CLOSED
+ * </pre>
  */
 public final class StockoutLifecycle {
 
@@ -26,6 +39,10 @@ public final class StockoutLifecycle {
     private StockoutLifecycle() {
     }
 
+    /** The statuses a case may be withdrawn from (to CLOSED, without a decision). */
+    private static final Set<StockoutStatus> WITHDRAWABLE = EnumSet.of(StockoutStatus.OPEN,
+            StockoutStatus.AWAITING_DECISION);
+
     public static boolean allows(StockoutStatus from, StockoutStatus to) {
         return from != null && to != null && NEXT.get(from).contains(to);
     }
@@ -36,6 +53,20 @@ public final class StockoutLifecycle {
             throw new ConflictException("stockout-status-conflict", "Stockout case " + caseId + " is " + from
                     + " and cannot become " + to + "; allowed next: " + NEXT.get(from) + ".",
                     Map.of("id", caseId, "caseStatus", from.name(), "requested", String.valueOf(to)));
+        }
+    }
+
+    /** Whether a case in {@code from} may be withdrawn: closed without a decision because its line is gone. */
+    public static boolean allowsWithdrawal(StockoutStatus from) {
+        return from != null && WITHDRAWABLE.contains(from);
+    }
+
+    /** @throws ConflictException {@code stockout-status-conflict} (409) when the case cannot be withdrawn */
+    public static void checkWithdrawal(String caseId, StockoutStatus from) {
+        if (!allowsWithdrawal(from)) {
+            throw new ConflictException("stockout-status-conflict", "Stockout case " + caseId + " is " + from
+                    + " and cannot be withdrawn; only " + WITHDRAWABLE + " cases can.",
+                    Map.of("id", caseId, "caseStatus", String.valueOf(from), "requested", "WITHDRAWN"));
         }
     }
 }

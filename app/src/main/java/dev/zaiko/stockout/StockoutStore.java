@@ -70,6 +70,21 @@ class StockoutStore {
         jdbc.update("update stockout_case set status = ? where id = ?", to.name(), id);
     }
 
+    /** Marks the case withdrawn (its status is changed by the caller, under the case's lock). */
+    void withdrawn(String id, StockoutCase.Withdrawal withdrawal) {
+        jdbc.update("update stockout_case set withdrawn_reason = ?, withdrawn_by = ?, withdrawn_at = ? where id = ?",
+                withdrawal.reason(), withdrawal.channel(), Timestamp.from(withdrawal.at()), id);
+    }
+
+    /** The cases of these lines of the order that are still undecided (OPEN or AWAITING_DECISION), by id. */
+    List<String> undecidedOfLines(String orderDigits, List<Integer> lines) {
+        if (lines.isEmpty()) return List.of();
+        return jdbc.queryForList("""
+                select id from stockout_case
+                where order_number = ? and line_no = any(?) and status in ('OPEN', 'AWAITING_DECISION')
+                order by id""", String.class, orderDigits, lines.toArray(Integer[]::new));
+    }
+
     /** False when the case already has a decision (the primary key decides a race the row lock missed). */
     boolean insertDecision(StockoutDecision d) {
         int inserted = jdbc.update("""
@@ -134,7 +149,10 @@ class StockoutStore {
                 rs.getInt("quantity_short"), rs.getString("reason"), StockoutStatus.valueOf(rs.getString("status")),
                 rs.getInt("priority"), rs.getTimestamp("contact_deadline").toInstant(), rs.getString("service_level"),
                 rs.getTimestamp("detected_at").toInstant(), rs.getTimestamp("created_at").toInstant(),
-                JSON.readValue(rs.getString("facts"), StockoutFacts.class), history(id));
+                JSON.readValue(rs.getString("facts"), StockoutFacts.class), history(id),
+                rs.getString("withdrawn_reason") == null ? null : new StockoutCase.Withdrawal(
+                        rs.getString("withdrawn_reason"), rs.getString("withdrawn_by"),
+                        rs.getTimestamp("withdrawn_at").toInstant()));
     }
 
     private List<StockoutCase.StatusChange> history(String id) {

@@ -110,6 +110,17 @@ public class StockoutTexts {
                 Wording.Arg.plain(lineNo), Wording.Arg.worded("stockout.rule.", rule));
     }
 
+    /** A case withdrawn because the channel (its buyer or the marketplace) cancelled the order. */
+    static Wording cancelledOnChannel(String channel, int lineNo) {
+        return Wording.of("stockout.history.cancelledOnChannel", Wording.Arg.plain(channel), Wording.Arg.plain(lineNo));
+    }
+
+    /** Why a withdrawn case was closed, for the case's page and API. */
+    public String withdrawal(StockoutCase.Withdrawal withdrawal, Locale locale) {
+        return messages.getMessage("stockout.withdrawn." + withdrawal.reason(), new Object[] {withdrawal.channel()},
+                withdrawal.reason(), locale);
+    }
+
     /** A decision carried out, by whom, and whether the shop's default made it. */
     static Wording decided(Choice choice, boolean byDefault, String actor) {
         return Wording.of(byDefault ? "stockout.history.decidedByDefault" : "stockout.history.decided",

@@ -236,6 +236,7 @@ class CasePage {
         model.addAttribute("c", c);
         model.addAttribute("open", open);
         model.addAttribute("statusText", texts.status(c.status(), locale));
+        model.addAttribute("withdrawnText", c.withdrawal() == null ? null : texts.withdrawal(c.withdrawal(), locale));
         model.addAttribute("reasonText", texts.reason(c.reason(), locale));
         model.addAttribute("itemName", Dashboard.name(c, locale));
         model.addAttribute("nextInbound", c.facts() == null || c.facts().nextInbound() == null ? null

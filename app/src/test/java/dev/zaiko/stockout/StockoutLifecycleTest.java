@@ -49,4 +49,21 @@ class StockoutLifecycleTest {
                 .satisfies(e -> assertThat(((ConflictException) e).type()).isEqualTo("stockout-status-conflict"));
         StockoutLifecycle.check("SO-000001", OPEN, AWAITING_DECISION); // allowed: no exception
     }
+
+    @Test
+    void onlyAnUndecidedCaseCanBeWithdrawnAndOnlyAWithdrawalClosesItWithoutADecision() {
+        assertThat(StockoutLifecycle.allowsWithdrawal(OPEN)).isTrue();
+        assertThat(StockoutLifecycle.allowsWithdrawal(AWAITING_DECISION)).isTrue();
+        assertThat(StockoutLifecycle.allowsWithdrawal(RESOLVED)).as("its decision is being carried out").isFalse();
+        assertThat(StockoutLifecycle.allowsWithdrawal(CLOSED)).isFalse();
+        assertThat(StockoutLifecycle.allowsWithdrawal(null)).isFalse();
+        StockoutLifecycle.checkWithdrawal("SO-000001", AWAITING_DECISION); // allowed: no exception
+        assertThatThrownBy(() -> StockoutLifecycle.checkWithdrawal("SO-000001", RESOLVED))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("SO-000001")
+                .satisfies(e -> assertThat(((ConflictException) e).type()).isEqualTo("stockout-status-conflict"));
+        assertThatThrownBy(() -> StockoutLifecycle.checkWithdrawal("SO-000001", CLOSED))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> StockoutLifecycle.check("SO-000001", OPEN, CLOSED))
+                .as("an ordinary change never closes an undecided case").isInstanceOf(ConflictException.class);
+    }
 }
