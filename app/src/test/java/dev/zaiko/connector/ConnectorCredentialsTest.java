@@ -111,7 +111,7 @@ class ConnectorCredentialsTest {
 
         for (Map.Entry<String, Map<String, String>> p : settings().entrySet()) {
             ShopApi.Shop shop = api.shop();
-            String channel = shop.marketplace();
+            String channel = "SMAREGI".equals(p.getKey()) ? shop.till() : shop.marketplace();
             String path = "/api/channels/" + channel + "/connector";
             ObjectNode body = ShopApi.JSON.createObjectNode().put("platform", p.getKey()).put("sandbox", false)
                     .put("baseUrl", base());
