@@ -28,6 +28,16 @@ class ConnectorJobs {
     }
 
     /**
+     * Every {@code zaiko.connector.till-sales.tick}, on one instance: the till sales of every channel whose
+     * till-sale pull is due (a POS platform's channel; the others answer at once that they have no till).
+     */
+    @Bean
+    RecurringTask<Void> connectorTillSalePull(ImportingTillSales importing, TillSalesInProperties properties) {
+        return Tasks.recurring("connector-till-sale-pull", FixedDelay.of(properties.tick()))
+                .execute((instance, context) -> importing.pullDue());
+    }
+
+    /**
      * Every minute (or every {@code zaiko.connector.async-answer-within} if shorter), on one instance:
      * asynchronous pushes the platform never answered are pushed again, old answered ones purged.
      */

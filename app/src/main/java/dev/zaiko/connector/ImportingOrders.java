@@ -54,10 +54,12 @@ public class ImportingOrders {
     private final Validator validator;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final ImportingTillSales tillSales;
     private final Map<String, ReentrantLock> pulling = new ConcurrentHashMap<>();
 
     ImportingOrders(ConnectorAccounts accounts, ItemMappings mappings, OrderInbox inbox, PlacingOrders placing,
-                    CancellingOnTheChannel cancelling, Validator validator, MeterRegistry meters, Clock clock) {
+                    CancellingOnTheChannel cancelling, Validator validator, MeterRegistry meters, Clock clock,
+                    ImportingTillSales tillSales) {
         this.accounts = accounts;
         this.mappings = mappings;
         this.inbox = inbox;
@@ -66,6 +68,7 @@ public class ImportingOrders {
         this.validator = validator;
         this.meters = meters;
         this.clock = clock;
+        this.tillSales = tillSales;
     }
 
     /** What became of one platform order. */
@@ -168,6 +171,7 @@ public class ImportingOrders {
             throw new ConflictException("inbox-entry-closed", "Inbox entry " + id + " is " + entry.status()
                     + ": there is nothing to try again.");
         }
+        if (tillSales.keepsTillSale(channel, id)) return tillSales.retry(channel, id);
         PlatformOrder order = inbox.order(channel, id).orElseThrow(() -> noEntry(channel, id));
         take(channel, order, mapping(channel));
         return inbox.entry(channel, id).orElseThrow();

@@ -114,6 +114,38 @@ class OrderInbox {
                 JSON.writeValueAsString(order), Timestamp.from(at), Timestamp.from(at));
     }
 
+    /**
+     * Keeps (or keeps again) a till transaction that could not be recorded whole, under its
+     * transaction id; an entry already RECORDED stays so.
+     */
+    void keepTillSale(String channel, TillSale sale, String reason, String message, Instant at) {
+        jdbc.update("""
+                insert into connector_order_inbox (id, channel, order_id, reason, message, raw, platform_order, received_at,
+                    last_tried_at, attempts, status, kind)
+                values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, 1, 'OPEN', 'TILL_SALE')
+                on conflict (channel, order_id) do update set reason = excluded.reason, message = excluded.message,
+                    raw = excluded.raw, platform_order = excluded.platform_order, last_tried_at = excluded.last_tried_at,
+                    attempts = connector_order_inbox.attempts + 1,
+                    status = case when connector_order_inbox.status = 'RECORDED' then 'RECORDED' else 'OPEN' end
+                """, UUID.randomUUID(), channel, sale.transactionId(), reason, message, sale.raw(),
+                JSON.writeValueAsString(sale), Timestamp.from(at), Timestamp.from(at));
+    }
+
+    /** Every line of a kept till transaction is now recorded: its open entry is closed. */
+    void tillSaleRecorded(String channel, String transactionId, Instant at) {
+        jdbc.update("""
+                update connector_order_inbox set status = 'RECORDED', last_tried_at = ?
+                where channel = ? and order_id = ? and kind = 'TILL_SALE' and status = 'OPEN'
+                """, Timestamp.from(at), channel, transactionId);
+    }
+
+    /** The till transaction kept in this entry, when the entry is one. */
+    Optional<TillSale> tillSale(String channel, UUID id) {
+        return jdbc.query("""
+                select platform_order::text from connector_order_inbox where channel = ? and id = ? and kind = 'TILL_SALE'
+                """, (rs, i) -> JSON.readValue(rs.getString(1), TillSale.class), channel, id).stream().findFirst();
+    }
+
     /** An open entry of an order the platform then cancelled: nothing is left to record. */
     void dismissedByPlatform(String channel, String orderId, Instant at) {
         jdbc.update("""
@@ -135,7 +167,7 @@ class OrderInbox {
     }
 
     Optional<PlatformOrder> order(String channel, UUID id) {
-        return jdbc.query("select platform_order::text from connector_order_inbox where channel = ? and id = ?",
+        return jdbc.query("select platform_order::text from connector_order_inbox where channel = ? and id = ? and kind = 'ORDER'",
                 (rs, i) -> JSON.readValue(rs.getString(1), PlatformOrder.class), channel, id).stream().findFirst();
     }
 

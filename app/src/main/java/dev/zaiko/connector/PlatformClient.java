@@ -87,6 +87,16 @@ public interface PlatformClient {
     default void ordersRecorded(List<String> orderIds) throws ConnectorException {
     }
 
+    /**
+     * Till sales in: a POS platform's transactions at the account's store since {@code cursor} (null:
+     * the channel's first pull, from the adapter's own starting point), one page per call. Empty (the
+     * default) when this platform has no till. The same transaction may come again (an overlapping
+     * window, a repeated page): the core records each line once.
+     */
+    default Optional<TillSale.Page> pullTillSales(String cursor) throws ConnectorException {
+        return Optional.empty();
+    }
+
     /** One cheap authenticated call proving the host and credentials work. */
     ConnectionCheck testConnection();
 

@@ -40,6 +40,15 @@ public interface PlatformConnector {
     }
 
     /**
+     * How often the core pulls the channel's till sales ({@link PlatformClient#pullTillSales}): often,
+     * since a store's sale must reach every other channel within seconds, yet within the platform's
+     * rate. The default is once a minute.
+     */
+    default java.time.Duration tillSalePullEvery() {
+        return java.time.Duration.ofMinutes(1);
+    }
+
+    /**
      * @param requestsPerSecond sustained rate the platform allows for quantity updates
      * @param burst             requests that may go at once before the rate applies
      * @param maxBatch          SKUs in one request (1 where the platform takes one per request)

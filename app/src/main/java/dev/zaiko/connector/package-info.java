@@ -16,6 +16,13 @@
  * {@code ReceivingShopifyWebhooks}, table {@code connector_shopify_webhook}) are stored as received
  * and taken into the orders by a durable job, beside the periodic pull ({@code ImportingOrders}).
  * <p>
+ * In: marketplace orders are pulled through {@code ImportingOrders}, and a POS platform's till
+ * transactions (Smaregi) through {@link dev.zaiko.connector.ImportingTillSales}, which records each
+ * line once as a till sale at the channel's store through the inventory's
+ * {@link dev.zaiko.inventory.SellingAtTill} (returns: receipts to inspect through
+ * {@link dev.zaiko.inventory.ReceivingStock}); tables {@code connector_till_sale_cursor},
+ * {@code connector_till_sale_line}.
+ * <p>
  * Each platform's code lives in its own sub-package ({@code connector.amazon}, {@code .rakuten},
  * {@code .yahoo}, {@code .shopify}, {@code .smaregi}) and is reached only through the port. The
  * types in this package are the port: what a platform adapter is given (an account's settings and
@@ -24,6 +31,7 @@
  */
 @dev.zaiko.platform.ApiTag("Channel connectors: a channel's account on its platform (Amazon, Rakuten, Yahoo!, "
         + "Shopify, Smaregi) with encrypted credentials, the SKU mapping, a connection test, health and the "
-        + "drift found by reading back what the platform shows, and the orders pulled in from it with their import inbox.")
+        + "drift found by reading back what the platform shows, the orders pulled in from it with their import inbox, "
+        + "and a POS till's sales pulled in as till sales at the store.")
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"channel", "inventory", "order", "platform", "refund"})
 package dev.zaiko.connector;

@@ -37,7 +37,24 @@ import tools.jackson.databind.node.ObjectNode;
 class SmaregiClient implements PlatformClient {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final String SCOPE = "pos.stock:read pos.stock:write";
+    /**
+     * The app's scopes: the store's stock (read and write) and its till transactions (read, for till
+     * sales in). A token kept from a grant with other scopes is renewed.
+     */
+    static final String SCOPE = "pos.stock:read pos.stock:write pos.transactions:read";
+    /** Transactions per page of 取引一覧 with their details ({@code with_details=all} takes at most 100). */
+    static final int TRANSACTION_PAGE = 100;
+    /**
+     * How far each till-sale window reaches back before the previous one ended: a transaction is listed
+     * by the time Smaregi's server received it, and one received just before a window's end may become
+     * readable just after it was read.
+     */
+    static final Duration TRANSACTION_OVERLAP = Duration.ofMinutes(2);
+    /** The longest window 取引一覧 takes (From〜To at most 31 days). */
+    static final Duration MAX_WINDOW = Duration.ofDays(31);
+    static final java.time.ZoneId JST = java.time.ZoneId.of("Asia/Tokyo");
+    private static final java.time.format.DateTimeFormatter SMAREGI_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
     /** An app access token is renewed this long before it expires (they last an hour). */
     static final Duration RENEW_BEFORE = Duration.ofMinutes(5);
     /** Rows per page when reading a store's stock (the documented maximum of {@code limit}). */
@@ -173,6 +190,122 @@ class SmaregiClient implements PlatformClient {
                 "The POS has no marketplace orders: Smaregi has nothing to cancel");
     }
 
+    /**
+     * Till sales in: 取引一覧取得 {@code GET /pos/transactions}
+     * (https://developers.smaregi.dev/platform-api-reference/apis/pos/operations/gettransactions) for the
+     * account's store, {@code store_id}, in a window of {@code transaction_date_time-from} /
+     * {@code -to} (the time Smaregi's server received the transaction, {@code YYYY-MM-DDThh:mm:ssTZD},
+     * at most 31 days), {@code sort=transactionHeadId} (ids grow as Smaregi receives transactions, so
+     * a transaction arriving while the window is paged goes to its end and shifts no page),
+     * {@code with_details=all}, {@code limit=100}, {@code page} from 1; a transaction answered without
+     * its details has them read with 取引明細取得 {@code GET /pos/transactions/{id}/details}.
+     * <p>
+     * The cursor is either a time, the end of the last window read whole (the next window starts
+     * {@link #TRANSACTION_OVERLAP} before it and ends now, at most 31 days later), or
+     * {@code from|to|page} while a window is paged. The first pull reads the last
+     * {@link #TRANSACTION_OVERLAP}.
+     * <p>
+     * Only normal transactions ({@code transactionHeadDivision} 1) that are not cancelled
+     * ({@code cancelDivision} 1, 取消: nothing was sold) carry goods; deposits, withdrawals, points are
+     * left out. A detail of {@code transactionDetailDivision} 2 (返品) or a negative {@code quantity}
+     * (a 返品取消 transaction) is a RETURN; a detail without a {@code productId} (a department sale,
+     * 部門売り) moves no product and is left out.
+     */
+    @Override
+    public Optional<dev.zaiko.connector.TillSale.Page> pullTillSales(String cursor) throws ConnectorException {
+        Instant now = clock.instant();
+        Instant from;
+        Instant to;
+        int page = 1;
+        if (cursor != null && cursor.contains("|")) {
+            String[] parts = cursor.split("\\|");
+            from = Instant.parse(parts[0]);
+            to = Instant.parse(parts[1]);
+            page = Integer.parseInt(parts[2]);
+        } else {
+            Instant base = cursor == null || cursor.isBlank() ? now : Instant.parse(cursor);
+            from = base.minus(TRANSACTION_OVERLAP);
+            to = from.plus(MAX_WINDOW).isBefore(now) ? from.plus(MAX_WINDOW) : now;
+            if (to.isBefore(from)) to = from;
+        }
+        String store = account.setting("storeId");
+        URI url = URI.create(apiBase + "/transactions?store_id=" + enc(store)
+                + "&transaction_date_time-from=" + enc(SMAREGI_TIME.format(from.atZone(JST)))
+                + "&transaction_date_time-to=" + enc(SMAREGI_TIME.format(to.atZone(JST)))
+                + "&sort=transactionHeadId&with_details=all&limit=" + TRANSACTION_PAGE + "&page=" + page);
+        List<JsonNode> heads = rows(url);
+        List<dev.zaiko.connector.TillSale> sales = new ArrayList<>();
+        for (JsonNode head : heads) {
+            if (!store.equals(head.path("storeId").asString(store))) continue;
+            if (!"1".equals(head.path("transactionHeadDivision").asString("1"))) continue;
+            if ("1".equals(head.path("cancelDivision").asString("0"))) continue;
+            String id = head.path("transactionHeadId").asString("");
+            if (id.isBlank()) continue;
+            JsonNode details = head.path("details");
+            if (!details.isArray()) details = details(id);
+            sales.add(tillSale(id, head, details));
+        }
+        if (heads.size() >= TRANSACTION_PAGE) {
+            return Optional.of(new dev.zaiko.connector.TillSale.Page(sales, from + "|" + to + "|" + (page + 1), true));
+        }
+        // more only when the window was cut short of now (a long pause): a window read while time went on
+        // by a few seconds is caught up by the next pull's overlap
+        return Optional.of(new dev.zaiko.connector.TillSale.Page(sales, to.toString(),
+                to.isBefore(now.minus(TRANSACTION_OVERLAP))));
+    }
+
+    /** 取引明細取得 {@code GET /pos/transactions/{id}/details}: the lines of one transaction. */
+    private JsonNode details(String transactionId) throws ConnectorException {
+        OutboundHttp.Exchange answer = call("GET", URI.create(apiBase + "/transactions/" + enc(transactionId) + "/details"), null);
+        if (answer.status() != 200) throw failure(answer);
+        JsonNode json = parse(answer);
+        return json.isArray() ? json : json.path("details");
+    }
+
+    private static dev.zaiko.connector.TillSale tillSale(String id, JsonNode head, JsonNode details) {
+        List<dev.zaiko.connector.TillSale.Line> lines = new ArrayList<>();
+        int n = 0;
+        for (JsonNode detail : details) {
+            n++;
+            String product = detail.path("productId").asString("");
+            if (product.isBlank()) continue;
+            String lineId = detail.path("transactionDetailId").asString(Integer.toString(n));
+            java.math.BigDecimal quantity;
+            try {
+                quantity = new java.math.BigDecimal(detail.path("quantity").asString("").trim());
+            } catch (NumberFormatException e) {
+                quantity = java.math.BigDecimal.ZERO;
+            }
+            boolean returned = "2".equals(detail.path("transactionDetailDivision").asString("")) || quantity.signum() < 0;
+            int units;
+            try {
+                units = quantity.abs().intValueExact();
+            } catch (ArithmeticException e) {
+                units = 0; // a fraction of a unit: the core keeps the transaction as MALFORMED
+            }
+            lines.add(new dev.zaiko.connector.TillSale.Line(lineId, Map.of("productId", product),
+                    returned ? dev.zaiko.connector.TillSale.Kind.RETURN : dev.zaiko.connector.TillSale.Kind.SALE, units));
+        }
+        ObjectNode raw = JSON.createObjectNode();
+        raw.set("transaction", head);
+        raw.set("details", details);
+        return new dev.zaiko.connector.TillSale(id, time(head.path("terminalTranDateTime"))
+                .or(() -> time(head.path("transactionDateTime"))).orElse(null), lines, raw.toString());
+    }
+
+    private static Optional<Instant> time(JsonNode value) {
+        if (!value.isString() || value.asString().isBlank()) return Optional.empty();
+        try {
+            return Optional.of(java.time.OffsetDateTime.parse(value.asString()).toInstant());
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
     /** One stock row of the store ({@code GET /pos/stock?store_id=…&limit=1}). */
     @Override
     public ConnectionCheck testConnection() {
@@ -224,7 +357,8 @@ class SmaregiClient implements PlatformClient {
         Instant now = clock.instant();
         Optional<String> kept = account.tokens().get("accessToken");
         Optional<Instant> until = account.tokens().get("accessTokenExpiresAt").map(Instant::parse);
-        if (!renew && kept.isPresent() && until.isPresent() && now.isBefore(until.get().minus(RENEW_BEFORE))) {
+        boolean sameScope = account.tokens().get("accessTokenScope").map(SCOPE::equals).orElse(false);
+        if (!renew && sameScope && kept.isPresent() && until.isPresent() && now.isBefore(until.get().minus(RENEW_BEFORE))) {
             return kept.get();
         }
         String basic = Base64.getEncoder().encodeToString(
@@ -244,6 +378,7 @@ class SmaregiClient implements PlatformClient {
         if (token.isEmpty()) throw new ConnectorException.Failed("Smaregi's token endpoint answered no access_token", null);
         account.tokens().put("accessToken", token);
         account.tokens().put("accessTokenExpiresAt", now.plusSeconds(json.path("expires_in").asLong(3600)).toString());
+        account.tokens().put("accessTokenScope", SCOPE);
         return token;
     }
 

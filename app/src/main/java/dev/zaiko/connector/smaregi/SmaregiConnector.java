@@ -77,6 +77,15 @@ public class SmaregiConnector implements PlatformConnector {
     }
 
 
+    /**
+     * Till sales must reach the other channels within seconds: one 取引一覧 call every 10 seconds per
+     * store (with its details in the same answer) is a small share of the contract's per-second rate.
+     */
+    @Override
+    public java.time.Duration tillSalePullEvery() {
+        return java.time.Duration.ofSeconds(10);
+    }
+
     @Override
     public List<Field> fields() {
         return List.of(Field.setting("contractId", true), Field.setting("storeId", true),

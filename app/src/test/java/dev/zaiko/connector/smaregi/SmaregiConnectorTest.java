@@ -205,6 +205,7 @@ class SmaregiConnectorTest {
     void a_401_renews_the_token_once_and_repeats_the_call() throws Exception {
         tokens.put("accessToken", "expired-token");
         tokens.put("accessTokenExpiresAt", clock.instant().plus(Duration.ofMinutes(50)).toString());
+        tokens.put("accessTokenScope", SmaregiClient.SCOPE);
         smaregi.stubFor(bulk("expired-token").willReturn(aResponse().withStatus(401)));
         smaregi.stubFor(tokenGrant().willReturn(okJson(recorded("token-answer.json"))));
         smaregi.stubFor(bulk(APP_TOKEN).willReturn(aResponse().withStatus(202).withBody(recorded("stock-bulk-accepted.json"))));
