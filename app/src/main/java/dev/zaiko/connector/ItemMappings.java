@@ -149,7 +149,16 @@ public class ItemMappings {
         return new ImportReport(items.size(), reports);
     }
 
-    private void store(String channel, List<Item> items) {
+    /** Removes these SKUs' mappings on the channel. */
+    void remove(String channel, java.util.Collection<String> skus) {
+        if (skus.isEmpty()) return;
+        jdbc.update("delete from connector_item where channel = ? and sku = any(?)", ps -> {
+            ps.setString(1, channel);
+            ps.setArray(2, ps.getConnection().createArrayOf("text", skus.toArray()));
+        });
+    }
+
+    void store(String channel, List<Item> items) {
         Timestamp now = Timestamp.from(clock.instant());
         List<Object[]> rows = new ArrayList<>();
         for (Item item : items) {
@@ -163,7 +172,7 @@ public class ItemMappings {
                 """, rows);
     }
 
-    private static String problem(String sku, Map<String, String> identifiers) {
+    static String problem(String sku, Map<String, String> identifiers) {
         if (sku == null || sku.isBlank()) return "sku is empty";
         if (sku.length() > 100) return "sku is longer than 100 characters";
         if (identifiers == null || identifiers.isEmpty()) return "no identifier for sku " + sku;
@@ -175,7 +184,7 @@ public class ItemMappings {
         return null;
     }
 
-    private void requireConnected(String channel) {
+    void requireConnected(String channel) {
         network.requireChannel(channel);
         if (!accounts.connected(channel)) {
             throw new NotFoundException("No connector on channel '" + channel + "'.");
