@@ -21,19 +21,28 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * @param price         in whole yen (JPY has no minor unit)
  * @param supplier      who the shop buys it from, if known
  * @param leadTimeDays  days from ordering at the supplier to receipt, if known
+ * @param jan           its JAN code (13 or 8 digits with a valid check digit), unique, if known
  */
 @JsonPropertyOrder({"sku", "name", "category", "purposeTags", "attributes", "price", "currency", "status",
-        "oneOfAKind", "lowStockThreshold", "backorderable", "supplier", "leadTimeDays", "createdAt", "updatedAt"})
+        "oneOfAKind", "lowStockThreshold", "backorderable", "supplier", "leadTimeDays", "jan", "createdAt", "updatedAt"})
 public record Product(String sku, Name name, String category, List<String> purposeTags,
                       Map<String, Attribute> attributes, long price, ProductStatus status, boolean oneOfAKind,
                       int lowStockThreshold, boolean backorderable, String supplier, Integer leadTimeDays,
-                      Instant createdAt, Instant updatedAt) {
+                      String jan, Instant createdAt, Instant updatedAt) {
 
     public static final String CURRENCY = "JPY";
 
     public Product {
         purposeTags = List.copyOf(purposeTags);
         attributes = Collections.unmodifiableMap(new TreeMap<>(attributes));
+    }
+
+    /** A product without a JAN code. */
+    public Product(String sku, Name name, String category, List<String> purposeTags, Map<String, Attribute> attributes,
+                   long price, ProductStatus status, boolean oneOfAKind, int lowStockThreshold, boolean backorderable,
+                   String supplier, Integer leadTimeDays, Instant createdAt, Instant updatedAt) {
+        this(sku, name, category, purposeTags, attributes, price, status, oneOfAKind, lowStockThreshold, backorderable,
+                supplier, leadTimeDays, null, createdAt, updatedAt);
     }
 
     @JsonProperty("currency")
@@ -103,6 +112,6 @@ public record Product(String sku, Name name, String category, List<String> purpo
     /** Everything but the timestamps, as a draft that can be changed and passed to an update. */
     public ProductDraft toDraft() {
         return new ProductDraft(sku, name, category, new ArrayList<>(purposeTags), new LinkedHashMap<>(attributes),
-                price, status, oneOfAKind, lowStockThreshold, backorderable, supplier, leadTimeDays);
+                price, status, oneOfAKind, lowStockThreshold, backorderable, supplier, leadTimeDays, jan);
     }
 }

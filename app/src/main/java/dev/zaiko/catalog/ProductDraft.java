@@ -23,10 +23,12 @@ import dev.zaiko.catalog.Product.Name;
  * }</pre>
  *
  * @param status  {@code null}: ACTIVE for a new product, unchanged on an update
+ * @param jan     the JAN code (13 or 8 digits with a valid check digit), {@code null} for none
  */
 public record ProductDraft(String sku, Name name, String category, List<String> purposeTags,
                            Map<String, Attribute> attributes, long price, ProductStatus status, boolean oneOfAKind,
-                           int lowStockThreshold, boolean backorderable, String supplier, Integer leadTimeDays) {
+                           int lowStockThreshold, boolean backorderable, String supplier, Integer leadTimeDays,
+                           String jan) {
 
     public static final int DEFAULT_LOW_STOCK_THRESHOLD = 3;
 
@@ -36,66 +38,79 @@ public record ProductDraft(String sku, Name name, String category, List<String> 
         attributes = attributes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
     }
 
+    /** A draft without a JAN code. */
+    public ProductDraft(String sku, Name name, String category, List<String> purposeTags,
+                        Map<String, Attribute> attributes, long price, ProductStatus status, boolean oneOfAKind,
+                        int lowStockThreshold, boolean backorderable, String supplier, Integer leadTimeDays) {
+        this(sku, name, category, purposeTags, attributes, price, status, oneOfAKind, lowStockThreshold, backorderable,
+                supplier, leadTimeDays, null);
+    }
+
     /** A draft with the defaults: no tags or attributes, not one-of-a-kind, threshold 3, no backorders. */
     public static ProductDraft of(String sku, String nameJa, String nameEn, String category, long price) {
         return new ProductDraft(sku, new Name(nameJa, nameEn), category, List.of(), Map.of(), price, null,
-                false, DEFAULT_LOW_STOCK_THRESHOLD, false, null, null);
+                false, DEFAULT_LOW_STOCK_THRESHOLD, false, null, null, null);
     }
 
     public ProductDraft withSku(String sku) {
         return new ProductDraft(sku, name, category, purposeTags, attributes, price, status, oneOfAKind,
-                lowStockThreshold, backorderable, supplier, leadTimeDays);
+                lowStockThreshold, backorderable, supplier, leadTimeDays, jan);
     }
 
     public ProductDraft withName(String ja, String en) {
         return new ProductDraft(sku, new Name(ja, en), category, purposeTags, attributes, price, status, oneOfAKind,
-                lowStockThreshold, backorderable, supplier, leadTimeDays);
+                lowStockThreshold, backorderable, supplier, leadTimeDays, jan);
     }
 
     public ProductDraft withCategory(String category) {
         return new ProductDraft(sku, name, category, purposeTags, attributes, price, status, oneOfAKind,
-                lowStockThreshold, backorderable, supplier, leadTimeDays);
+                lowStockThreshold, backorderable, supplier, leadTimeDays, jan);
     }
 
     public ProductDraft withPurposeTags(String... tags) {
         return new ProductDraft(sku, name, category, List.of(tags), attributes, price, status, oneOfAKind,
-                lowStockThreshold, backorderable, supplier, leadTimeDays);
+                lowStockThreshold, backorderable, supplier, leadTimeDays, jan);
     }
 
     public ProductDraft withAttribute(String attributeName, Attribute value) {
         Map<String, Attribute> more = new LinkedHashMap<>(attributes);
         more.put(attributeName, value);
         return new ProductDraft(sku, name, category, purposeTags, more, price, status, oneOfAKind,
-                lowStockThreshold, backorderable, supplier, leadTimeDays);
+                lowStockThreshold, backorderable, supplier, leadTimeDays, jan);
     }
 
     public ProductDraft withPrice(long price) {
         return new ProductDraft(sku, name, category, purposeTags, attributes, price, status, oneOfAKind,
-                lowStockThreshold, backorderable, supplier, leadTimeDays);
+                lowStockThreshold, backorderable, supplier, leadTimeDays, jan);
     }
 
     public ProductDraft withStatus(ProductStatus status) {
         return new ProductDraft(sku, name, category, purposeTags, attributes, price, status, oneOfAKind,
-                lowStockThreshold, backorderable, supplier, leadTimeDays);
+                lowStockThreshold, backorderable, supplier, leadTimeDays, jan);
     }
 
     public ProductDraft withOneOfAKind(boolean oneOfAKind) {
         return new ProductDraft(sku, name, category, purposeTags, attributes, price, status, oneOfAKind,
-                lowStockThreshold, backorderable, supplier, leadTimeDays);
+                lowStockThreshold, backorderable, supplier, leadTimeDays, jan);
     }
 
     public ProductDraft withLowStockThreshold(int lowStockThreshold) {
         return new ProductDraft(sku, name, category, purposeTags, attributes, price, status, oneOfAKind,
-                lowStockThreshold, backorderable, supplier, leadTimeDays);
+                lowStockThreshold, backorderable, supplier, leadTimeDays, jan);
     }
 
     public ProductDraft withBackorderable(boolean backorderable) {
         return new ProductDraft(sku, name, category, purposeTags, attributes, price, status, oneOfAKind,
-                lowStockThreshold, backorderable, supplier, leadTimeDays);
+                lowStockThreshold, backorderable, supplier, leadTimeDays, jan);
     }
 
     public ProductDraft withSupplier(String supplier, Integer leadTimeDays) {
         return new ProductDraft(sku, name, category, purposeTags, attributes, price, status, oneOfAKind,
-                lowStockThreshold, backorderable, supplier, leadTimeDays);
+                lowStockThreshold, backorderable, supplier, leadTimeDays, jan);
+    }
+
+    public ProductDraft withJan(String jan) {
+        return new ProductDraft(sku, name, category, purposeTags, attributes, price, status, oneOfAKind,
+                lowStockThreshold, backorderable, supplier, leadTimeDays, jan);
     }
 }

@@ -35,7 +35,7 @@ class ProductRepository {
 
     private static final String COLUMNS = """
             sku, name_ja, name_en, category, purpose_tags, attributes, price, status, one_of_a_kind,
-            low_stock_threshold, backorderable, supplier, lead_time_days, created_at, updated_at""";
+            low_stock_threshold, backorderable, supplier, lead_time_days, jan, created_at, updated_at""";
 
     private final JdbcClient jdbc;
 
@@ -49,7 +49,7 @@ class ProductRepository {
                         insert into catalog_product (%s)
                         values (:sku, :nameJa, :nameEn, :category, :purposeTags, cast(:attributes as jsonb), :price,
                                 :status, :oneOfAKind, :lowStockThreshold, :backorderable, :supplier, :leadTimeDays,
-                                :now, :now)
+                                :jan, :now, :now)
                         on conflict (sku) do nothing
                         returning %s""".formatted(COLUMNS, COLUMNS))
                 .params(fields(d))
@@ -67,7 +67,7 @@ class ProductRepository {
                             attributes = cast(:attributes as jsonb), price = :price,
                             status = coalesce(:status, status), one_of_a_kind = :oneOfAKind,
                             low_stock_threshold = :lowStockThreshold, backorderable = :backorderable,
-                            supplier = :supplier, lead_time_days = :leadTimeDays, updated_at = :now
+                            supplier = :supplier, lead_time_days = :leadTimeDays, jan = :jan, updated_at = :now
                         where sku = :sku
                         returning %s""".formatted(COLUMNS))
                 .params(fields(d))
@@ -95,6 +95,31 @@ class ProductRepository {
                 .param("sku", sku)
                 .query(ProductRepository::product)
                 .optional();
+    }
+
+    Optional<Product> findByJan(String jan) {
+        return jdbc.sql("select " + COLUMNS + " from catalog_product where jan = :jan")
+                .param("jan", jan)
+                .query(ProductRepository::product)
+                .optional();
+    }
+
+    /** JAN -> SKU for the JANs some product has. */
+    Map<String, String> skusByJan(Collection<String> jans) {
+        Map<String, String> skus = new HashMap<>();
+        jdbc.sql("select jan, sku from catalog_product where jan = any(cast(:jans as text[]))")
+                .param("jans", jans.toArray(String[]::new))
+                .query((rs, row) -> skus.put(rs.getString(1), rs.getString(2)))
+                .list();
+        return skus;
+    }
+
+    /** Those of the given SKUs that are products. */
+    List<String> existing(Collection<String> skus) {
+        return jdbc.sql("select sku from catalog_product where sku = any(cast(:skus as text[]))")
+                .param("skus", skus.toArray(String[]::new))
+                .query(String.class)
+                .list();
     }
 
     ProductPage list(ProductQuery query) {
@@ -177,6 +202,7 @@ class ProductRepository {
         fields.put("backorderable", d.backorderable());
         fields.put("supplier", d.supplier());
         fields.put("leadTimeDays", d.leadTimeDays());
+        fields.put("jan", d.jan());
         return fields;
     }
 
@@ -222,6 +248,7 @@ class ProductRepository {
                 rs.getBoolean("backorderable"),
                 rs.getString("supplier"),
                 leadTime == null ? null : ((Number) leadTime).intValue(),
+                rs.getString("jan"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant());
     }

@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 @com.fasterxml.jackson.annotation.JsonIgnoreProperties(value = {"currency", "createdAt", "updatedAt"})
 record ProductRequest(String sku, JsonNode name, String category, JsonNode purposeTags, JsonNode attributes,
                       JsonNode price, String status, Boolean oneOfAKind, JsonNode lowStockThreshold,
-                      Boolean backorderable, String supplier, JsonNode leadTimeDays) {
+                      Boolean backorderable, String supplier, JsonNode leadTimeDays, JsonNode jan) {
 
     private static final Set<String> ATTRIBUTE_FIELDS = Set.of("value", "unit");
 
@@ -36,12 +36,13 @@ record ProductRequest(String sku, JsonNode name, String category, JsonNode purpo
         ProductStatus parsedStatus = status(problems);
         Integer threshold = wholeNumber(problems, "lowStockThreshold", lowStockThreshold);
         Integer leadTime = wholeNumber(problems, "leadTimeDays", leadTimeDays);
+        String parsedJan = jan(problems);
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(String.join("; ", problems) + ".");
         }
         return new ProductDraft(sku, parsedName, category, tags, parsedAttributes, parsedPrice, parsedStatus,
                 Boolean.TRUE.equals(oneOfAKind), threshold == null ? ProductDraft.DEFAULT_LOW_STOCK_THRESHOLD : threshold,
-                Boolean.TRUE.equals(backorderable), supplier, leadTime);
+                Boolean.TRUE.equals(backorderable), supplier, leadTime, parsedJan);
     }
 
     private Name name(List<String> problems) {
@@ -132,6 +133,16 @@ record ProductRequest(String sku, JsonNode name, String category, JsonNode purpo
             problems.add("status must be ACTIVE or DISCONTINUED, got '" + status + "'");
             return null;
         }
+    }
+
+    /** A text of digits: a number would lose a JAN's leading zeros, so it is refused rather than guessed. */
+    private String jan(List<String> problems) {
+        if (absent(jan)) return null;
+        if (!jan.isString()) {
+            problems.add("jan must be a text of 13 or 8 digits, e.g. \"4901234567894\", got " + describe(jan));
+            return null;
+        }
+        return jan.stringValue();
     }
 
     private static Integer wholeNumber(List<String> problems, String field, JsonNode node) {

@@ -35,13 +35,13 @@ final class ProductRules {
         }
     }
 
-    /** Blank optional texts mean "none", and a tag given twice is the same purpose. */
+    /** Blank optional texts mean "none" (also a blank JAN), and a tag given twice is the same purpose. */
     static ProductDraft normalize(ProductDraft draft) {
         String supplier = draft.supplier() == null || draft.supplier().isBlank() ? null : draft.supplier();
         List<String> tags = List.copyOf(new LinkedHashSet<>(draft.purposeTags()));
         return new ProductDraft(draft.sku(), draft.name(), draft.category(), tags, draft.attributes(), draft.price(),
                 draft.status(), draft.oneOfAKind(), draft.lowStockThreshold(), draft.backorderable(), supplier,
-                draft.leadTimeDays());
+                draft.leadTimeDays(), Jan.normalize(draft.jan()));
     }
 
     static String skuProblem(String sku) {
@@ -97,6 +97,8 @@ final class ProductRules {
         if (d.leadTimeDays() != null && d.leadTimeDays() < 0) {
             problems.add("leadTimeDays must be 0 or more, got " + d.leadTimeDays());
         }
+        String janProblem = Jan.problem(Jan.normalize(d.jan()));
+        if (janProblem != null) problems.add(janProblem);
         if (d.supplier() != null && d.supplier().length() > MAX_NAME) {
             problems.add("supplier must be at most " + MAX_NAME + " characters");
         }

@@ -24,6 +24,22 @@ public class Products {
         return sku == null ? Optional.empty() : repository.find(sku);
     }
 
+    /** The product with this JAN code, if any (a JAN belongs to one product at most). */
+    public Optional<Product> findByJan(String jan) {
+        String normalized = Jan.normalize(jan);
+        return normalized == null ? Optional.empty() : repository.findByJan(normalized);
+    }
+
+    /** For each of the JAN codes some product has, that product's SKU (JANs no product has are left out). */
+    public java.util.Map<String, String> skusByJan(Collection<String> jans) {
+        return jans.isEmpty() ? java.util.Map.of() : repository.skusByJan(jans);
+    }
+
+    /** Those of the given SKUs that are products (active or not). */
+    public java.util.Set<String> existing(Collection<String> skus) {
+        return skus.isEmpty() ? java.util.Set.of() : new java.util.HashSet<>(repository.existing(skus));
+    }
+
     /** @throws NotFoundException when there is no such product (404 in the API) */
     public Product get(String sku) {
         return find(sku).orElseThrow(() -> noSuchProduct(sku));

@@ -38,6 +38,7 @@ public class RegisteringProducts {
     @Transactional
     public Product register(ProductDraft draft) {
         ProductDraft checked = checked(draft);
+        requireJanFree(checked.jan(), checked.sku());
         ProductStatus status = checked.status() == null ? ProductStatus.ACTIVE : checked.status();
         Product product = repository.insert(checked, status, now())
                 .orElseThrow(() -> new ConflictException("sku-taken",
@@ -66,6 +67,7 @@ public class RegisteringProducts {
             throw Products.noSuchProduct(sku);
         }
         ProductDraft checked = checked(draft.withSku(sku));
+        requireJanFree(checked.jan(), sku);
         Product product = repository.update(sku, checked, now()).orElseThrow(() -> Products.noSuchProduct(sku));
         publish(product);
         return product;
@@ -86,6 +88,18 @@ public class RegisteringProducts {
         if (changed.isEmpty()) return repository.find(sku).orElseThrow(() -> Products.noSuchProduct(sku));
         publish(changed.get());
         return changed.get();
+    }
+
+    /**
+     * A JAN names one product: another product's JAN is refused (400, type {@code jan-taken}, field
+     * {@code jan}). The unique index decides a race between two registrations; the loser's insert fails.
+     */
+    private void requireJanFree(String jan, String sku) {
+        if (jan == null) return;
+        repository.findByJan(jan).filter(other -> !other.sku().equals(sku)).ifPresent(other -> {
+            throw new InvalidRequestException("jan-taken", "jan " + jan + " is already the JAN of product "
+                    + other.sku() + "; a JAN code names one product.", Map.of("field", "jan", "sku", other.sku()));
+        });
     }
 
     private static ProductDraft checked(ProductDraft draft) {

@@ -9,6 +9,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,9 +33,12 @@ class ConnectorController {
     private final FindingDrift drift;
 
     private final PushingInBulk bulk;
+    private final MatchingPlatformItems matching;
 
-    ConnectorController(ConnectorAccounts accounts, ItemMappings mappings, FindingDrift drift, PushingInBulk bulk) {
+    ConnectorController(ConnectorAccounts accounts, ItemMappings mappings, FindingDrift drift, PushingInBulk bulk,
+                        MatchingPlatformItems matching) {
         this.bulk = bulk;
+        this.matching = matching;
         this.accounts = accounts;
         this.mappings = mappings;
         this.drift = drift;
@@ -88,6 +94,28 @@ class ConnectorController {
     @PostMapping(path = "/items", consumes = {"text/csv", "text/plain", "application/octet-stream"})
     ItemMappings.ImportReport importCsv(@PathVariable String code, @RequestBody(required = false) byte[] body) {
         return mappings.importCsv(code, body);
+    }
+
+    @Operation(summary = "Match a platform's item list to Zaiko's SKUs",
+            description = "Takes the platform's own item export as CSV (UTF-8; Shift_JIS with Content-Type: text/csv; charset=Shift_JIS; a UTF-8 byte order mark means UTF-8) and matches each row to a Zaiko SKU: by its JAN code (column jan, or the one janColumn names) against the catalog's JAN, else by its seller SKU on the platform (column sku, or skuColumn) equal to a Zaiko SKU. The identifiers kept for the mapping are the columns identifier names (name, or name:column to store a column under another name), by default every column but the JAN column and one named sku. Each row is answered MATCHED (by JAN or SKU), UNMATCHED, AMBIGUOUS (JAN and SKU name different products; two rows for one SKU or one platform item), CONFLICT (the SKU is mapped to other identifiers, or these identifiers to another SKU) or INVALID (no identifier), with the reason. Without apply nothing is stored (a preview). With apply=true the MATCHED rows are stored as the mapping, all of them or none; CONFLICT rows only with overwrite=true (then another SKU holding the same identifiers loses its mapping).")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "text/csv",
+            schema = @Schema(type = "string", example = "manageNumber,variantId,sku,jan\ntent-1,v1,TENT-1,4901234567894")))
+    @PostMapping(path = "/items/match", consumes = {"text/csv", "text/plain", "application/octet-stream"})
+    MatchingPlatformItems.Result match(@PathVariable String code, @RequestBody(required = false) byte[] body,
+                                       @RequestHeader(value = "Content-Type", required = false) String contentType,
+                                       @RequestParam(required = false) String skuColumn,
+                                       @RequestParam(required = false) String janColumn,
+                                       @RequestParam(required = false) List<String> identifier,
+                                       @RequestParam(defaultValue = "false") boolean apply,
+                                       @RequestParam(defaultValue = "false") boolean overwrite) {
+        String charset = null;
+        try {
+            charset = contentType == null ? null : MediaType.parseMediaType(contentType).getParameter("charset");
+        } catch (InvalidMediaTypeException e) {
+            // Spring matched it against consumes already; an unreadable parameter means no charset
+        }
+        return matching.match(code, body, MatchingPlatformItems.charset(charset),
+                new MatchingPlatformItems.Columns(skuColumn, janColumn, identifier), apply, overwrite);
     }
 
     @Operation(summary = "List a channel's SKU mapping",

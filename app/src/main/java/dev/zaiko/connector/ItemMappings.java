@@ -199,7 +199,28 @@ public class ItemMappings {
         }
     }
 
-    private void store(String channel, List<Item> items) {
+    /**
+     * Drops these SKUs' mappings and stores the items' (the item-list matching's apply, inside its
+     * transaction), then does what every change of the mapping does: the sender learns it and each
+     * SKU mapped anew has its current value pushed.
+     */
+    void replace(String channel, java.util.Collection<String> dropped, List<Item> items) {
+        List<String> changed = changed(channel, items);
+        remove(channel, dropped);
+        store(channel, items);
+        pushNewlyMapped(channel, changed);
+    }
+
+    /** Removes these SKUs' mappings on the channel. */
+    void remove(String channel, java.util.Collection<String> skus) {
+        if (skus.isEmpty()) return;
+        jdbc.update("delete from connector_item where channel = ? and sku = any(?)", ps -> {
+            ps.setString(1, channel);
+            ps.setArray(2, ps.getConnection().createArrayOf("text", skus.toArray()));
+        });
+    }
+
+    void store(String channel, List<Item> items) {
         Timestamp now = Timestamp.from(clock.instant());
         List<Object[]> rows = new ArrayList<>();
         for (Item item : items) {
@@ -213,7 +234,7 @@ public class ItemMappings {
                 """, rows);
     }
 
-    private static String problem(String sku, Map<String, String> identifiers) {
+    static String problem(String sku, Map<String, String> identifiers) {
         if (sku == null || sku.isBlank()) return "sku is empty";
         if (sku.length() > 100) return "sku is longer than 100 characters";
         if (identifiers == null || identifiers.isEmpty()) return "no identifier for sku " + sku;
@@ -225,7 +246,7 @@ public class ItemMappings {
         return null;
     }
 
-    private void requireConnected(String channel) {
+    void requireConnected(String channel) {
         network.requireChannel(channel);
         if (!accounts.connected(channel)) {
             throw new NotFoundException("No connector on channel '" + channel + "'.");

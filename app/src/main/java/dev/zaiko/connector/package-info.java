@@ -28,10 +28,14 @@
  * types in this package are the port: what a platform adapter is given (an account's settings and
  * decrypted credentials, the SKU mapping, an HTTP client that keeps to the outbound rules) and what
  * it answers.
+ * <p>
+ * The SKU mapping ({@code connector_item}) can be built from a platform's own item list:
+ * {@code MatchingPlatformItems} matches each row to a Zaiko SKU by the catalog's JAN code or by the
+ * seller SKU (reading the catalog through {@link dev.zaiko.catalog.Products}).
  */
 @dev.zaiko.platform.ApiTag("Channel connectors: a channel's account on its platform (Amazon, Rakuten, Yahoo!, "
         + "Shopify, Smaregi) with encrypted credentials, the SKU mapping, a connection test, health and the "
         + "drift found by reading back what the platform shows, the orders pulled in from it with their import inbox, "
         + "and a POS till's sales pulled in as till sales at the store.")
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"channel", "inventory", "order", "platform", "refund"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "channel", "inventory", "order", "platform", "refund"})
 package dev.zaiko.connector;

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.zaiko.catalog.Jan;
 import dev.zaiko.catalog.Product;
 import dev.zaiko.catalog.ProductStatus;
 import dev.zaiko.catalog.Products;
@@ -16,6 +17,7 @@ import dev.zaiko.inventory.Protection;
 import dev.zaiko.inventory.ProtectionKind;
 import dev.zaiko.inventory.ReceivingStock;
 import dev.zaiko.platform.ConflictException;
+import dev.zaiko.platform.InvalidRequestException;
 import dev.zaiko.platform.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -182,6 +184,31 @@ class InventoryConsoleController {
         Product product = registering.discontinue(sku);
         return done(redirect, locale, product.status() == ProductStatus.DISCONTINUED
                 ? "inventory.notice.discontinued" : "inventory.notice.unchanged");
+    }
+
+    /** The product's JAN code; an empty field removes it. The catalog's rules apply (check digit, one product per JAN). */
+    @PostMapping("/{sku}/jan")
+    String jan(@PathVariable String sku, @RequestParam Map<String, String> params, Model model, Locale locale,
+               HttpServletResponse response, RedirectAttributes redirect) {
+        java.util.Optional<Product> found = products.find(sku);
+        if (found.isEmpty()) return notFound(sku, model, response);
+        InventoryFormCheck check = new InventoryFormCheck("jan", params);
+        String jan = Jan.normalize(check.optional("jan", 20));
+        if (jan != null && !Jan.valid(jan)) {
+            check.reject("jan", "inventory.error.janInvalid");
+        } else if (jan != null) {
+            products.findByJan(jan).filter(other -> !other.sku().equals(sku))
+                    .ifPresent(other -> check.reject("jan", "inventory.error.janTaken", other.sku()));
+        }
+        if (!check.isValid()) return invalid(sku, check, HttpStatus.BAD_REQUEST, model, locale, response);
+        try {
+            registering.update(sku, found.get().toDraft().withStatus(null).withJan(jan));
+        } catch (InvalidRequestException e) { // another product took the JAN meanwhile
+            check.reject("jan", "inventory.error.janTaken", String.valueOf(e.properties().getOrDefault("sku", "")));
+            return invalid(sku, check, HttpStatus.BAD_REQUEST, model, locale, response);
+        }
+        return jan == null ? done(redirect, locale, "inventory.notice.janRemoved")
+                : done(redirect, locale, "inventory.notice.janSet", jan);
     }
 
     // ---- answers ------------------------------------------------------------------------------

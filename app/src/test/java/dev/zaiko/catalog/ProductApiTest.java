@@ -49,7 +49,7 @@ class ProductApiTest {
         // the stable names from DESIGN.md, plus currency and the timestamps, in this order
         assertThat(product.propertyNames()).containsExactly("sku", "name", "category", "purposeTags", "attributes",
                 "price", "currency", "status", "oneOfAKind", "lowStockThreshold", "backorderable", "supplier",
-                "leadTimeDays", "createdAt", "updatedAt");
+                "leadTimeDays", "jan", "createdAt", "updatedAt");
         assertThat(product.path("sku").asString()).isEqualTo(sku);
         assertThat(product.path("name").path("ja").asString()).isEqualTo("ドームテント 4人用");
         assertThat(product.path("name").path("en").asString()).isEqualTo("Dome tent for 4");

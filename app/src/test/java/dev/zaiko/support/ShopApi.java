@@ -125,6 +125,28 @@ public class ShopApi {
         return postFormWithoutCsrf(path, withToken);
     }
 
+    /**
+     * A form with a file as a browser posts it ({@code multipart/form-data}), with the CSRF token of
+     * the last page seen as a field, as a form's hidden input carries it.
+     */
+    public Response postMultipart(String path, java.util.Map<String, String> fields, String fileField, String fileName,
+                                  byte[] file) {
+        String boundary = "----zaiko" + UUID.randomUUID().toString().replace("-", "");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.util.Map<String, String> withToken = new java.util.LinkedHashMap<>(fields);
+        if (csrf != null) withToken.putIfAbsent("_csrf", csrf);
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        withToken.forEach((name, value) -> out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(utf8)));
+        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(utf8));
+        out.writeBytes(file);
+        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
+    }
+
     /** A form posted as a forged cross-site request would be: without the page's CSRF token. */
     public Response postFormWithoutCsrf(String path, java.util.Map<String, String> form) {
         String body = form.entrySet().stream().map(e -> java.net.URLEncoder.encode(e.getKey(),
