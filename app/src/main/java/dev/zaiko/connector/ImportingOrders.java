@@ -187,6 +187,11 @@ public class ImportingOrders {
         return inbox.entry(channel, id).orElseThrow();
     }
 
+    /** Open entries of the channel's import inbox (orders waiting for a person). */
+    public int inboxOpen(String channel) {
+        return inbox.open(channel);
+    }
+
     public List<OrderInbox.Entry> entries(String channel) {
         requireConnected(channel);
         return inbox.entries(channel, 200);

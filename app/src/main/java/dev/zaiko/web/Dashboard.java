@@ -43,10 +43,12 @@ class Dashboard {
     private final Clock clock;
     private final ConnectorAccounts connectors;
     private final ConnectorProperties connectorProperties;
+    private final dev.zaiko.connector.ImportingOrders importing;
 
     Dashboard(ContactDesk desk, StockoutCases cases, StockoutOptionsProperties options,
               ZaikoProperties zaiko, ConsoleFormat format, Clock clock, ConnectorAccounts connectors,
-              ConnectorProperties connectorProperties) {
+              ConnectorProperties connectorProperties, dev.zaiko.connector.ImportingOrders importing) {
+        this.importing = importing;
         this.connectors = connectors;
         this.connectorProperties = connectorProperties;
         this.format = format;
@@ -88,6 +90,11 @@ class Dashboard {
         model.addAttribute("connectorsStale", String.join(", ", connected.stream()
                 .filter(v -> v.health().stale()).map(ConnectorAccounts.ConnectorView::channel).toList()));
         model.addAttribute("staleMinutes", connectorProperties.staleAfter().toMinutes());
+        Map<String, Integer> inbox = new java.util.LinkedHashMap<>();
+        for (ConnectorAccounts.ConnectorView v : connected) inbox.put(v.channel(), importing.inboxOpen(v.channel()));
+        model.addAttribute("inboxOpen", inbox);
+        model.addAttribute("connectorsInbox", String.join(", ", inbox.entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> e.getKey() + " (" + e.getValue() + ")").toList()));
         return "console/dashboard";
     }
 

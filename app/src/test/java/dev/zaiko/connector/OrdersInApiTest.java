@@ -287,6 +287,11 @@ class OrdersInApiTest {
         assertThat(pulled.body()).as("the pull's count, in Japanese").contains("取り込み待ちへ 1 件")
                 .contains("対応する SKU がありません").contains("SHOP-" + sku).contains("item-" + sku);
 
+        String dashboard = browser.page("/").body();
+        assertThat(dashboard).as("the dashboard says an order waits, and links to the inbox")
+                .contains("取り込めなかった注文があります：" + channel + " (1)")
+                .contains("href=\"/channels/" + channel + "/orders-in\"");
+
         map(sku, "item-" + sku);
         String id = api.ok(api.get(path() + "/inbox")).get(0).path("id").asString();
         ShopApi.Response retried = browser.postForm("/channels/" + channel + "/orders-in/inbox/" + id + "/retry", Map.of());
@@ -294,6 +299,7 @@ class OrdersInApiTest {
         assertThat(retried.location()).endsWith("/channels/" + channel + "/orders-in?notice=recorded");
         String after = browser.page("/channels/" + channel + "/orders-in?notice=recorded").body();
         assertThat(after).contains("注文を記録しました。").contains("記録済み");
+        assertThat(browser.page("/").body()).as("nothing of this channel waits any more").doesNotContain(channel + " (1)");
         assertThat(orderByRef("SHOP-" + sku)).isNotNull();
         assertThat(ats(sku)).isEqualTo(2);
 
