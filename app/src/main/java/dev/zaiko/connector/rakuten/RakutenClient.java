@@ -368,24 +368,29 @@ class RakutenClient implements PlatformClient {
         }
     }
 
-    /** An order API POST, no sooner than {@code orderSpacing} after this shop's previous one. */
-    private OutboundHttp.Exchange orderPost(String path, ObjectNode body) throws ConnectorException {
-        synchronized (this) {
-            if (orderCalled && !orderSpacing.isZero()) {
-                long wait = orderSpacing.toNanos() - (System.nanoTime() - lastOrderCallNanos);
-                if (wait > 0) {
-                    try {
-                        java.util.concurrent.TimeUnit.NANOSECONDS.sleep(wait);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new ConnectorException.Failed("Interrupted while pacing Rakuten RMS order requests", e);
-                    }
+    /**
+     * An order API POST, no sooner than {@code orderSpacing} after the answer to this shop's previous
+     * one: counted from the answer, RMS sees the requests at least that far apart whatever the network
+     * adds to either of them. One at a time per shop.
+     */
+    private synchronized OutboundHttp.Exchange orderPost(String path, ObjectNode body) throws ConnectorException {
+        if (orderCalled && !orderSpacing.isZero()) {
+            long wait = orderSpacing.toNanos() - (System.nanoTime() - lastOrderCallNanos);
+            if (wait > 0) {
+                try {
+                    java.util.concurrent.TimeUnit.NANOSECONDS.sleep(wait);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ConnectorException.Failed("Interrupted while pacing Rakuten RMS order requests", e);
                 }
             }
+        }
+        try {
+            return post(path, body);
+        } finally {
             orderCalled = true;
             lastOrderCallNanos = System.nanoTime();
         }
-        return post(path, body);
     }
 
     /** The answer of an order API call when it is a 200 without an ERROR message, else the failure. */
