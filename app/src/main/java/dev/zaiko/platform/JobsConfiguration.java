@@ -34,7 +34,10 @@ class JobsConfiguration {
     @DependsOnDatabaseInitialization
     JobScheduler jobScheduler(DataSource dataSource, ObjectProvider<Task<?>> tasks, Clock clock,
                               JobsProperties properties) {
-        return new JobScheduler(() -> JobScheduler.build(dataSource, tasks.orderedStream().toList(), clock, properties,
-                JobScheduler.instanceName()), clock);
+        String name = JobScheduler.instanceName();
+        return new JobScheduler(() -> {
+            OrphanedExecutions.release(dataSource, name); // a kill -9 of this host's last instance: go on now
+            return JobScheduler.build(dataSource, tasks.orderedStream().toList(), clock, properties, name);
+        }, clock);
     }
 }

@@ -30,7 +30,8 @@ import tools.jackson.databind.JsonNode;
  * Connectors under a flash sale: how long a stock change takes to reach each platform (WireMock
  * stubs of Amazon, Rakuten, Yahoo!, Shopify and Smaregi answering as documented), and how many
  * pushes per second each platform actually got against its documented limit. A real Zaiko on a
- * random loopback port; one MARKETPLACE channel per platform, connected through
+ * random loopback port; one MARKETPLACE channel per marketplace platform and the store's own offline
+ * till channel for Smaregi (a connector belongs on the kind of channel its platform is), connected through
  * {@code PUT /api/channels/{code}/connector} with the stub as {@code baseUrl}, every SKU mapped.
  * Baseline in the same run: the own web shop {@code WEB}, same locations, with a plain webhook
  * receiver (the JSON-posting path every channel has). Each channel's feed is long-polled too,
@@ -121,7 +122,11 @@ public final class ConnectorBench {
             for (String platform : PlatformStubs.PLATFORMS) {
                 String channel = channelOf(platform);
                 channels.add(channel);
-                send(http, post(base + "/api/channels", """
+                // the till (Smaregi) is the store's own offline channel; every other platform a marketplace
+                boolean till = "SMAREGI".equals(platform);
+                send(http, post(base + "/api/channels", till ? """
+                        {"code":"%s","kind":"OWN","name":"%s","online":false,"locations":["%s"]}"""
+                        .formatted(channel, platform, OrderShop.STORE) : """
                         {"code":"%s","kind":"MARKETPLACE","name":"%s","online":true,"locations":["%s","%s"]}"""
                         .formatted(channel, platform, OrderShop.WAREHOUSE, OrderShop.STORE)), 201);
                 send(http, put(base + "/api/channels/" + channel + "/connector", stubs.account(platform).toString()), 200);
