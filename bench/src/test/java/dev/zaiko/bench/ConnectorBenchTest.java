@@ -18,7 +18,7 @@ class ConnectorBenchTest {
         PropagationBench.Options options = ConnectorBench.parseOptions(new String[] {
                 "--clients=4", "--warmup=1", "--duration=3", "--others=1", "--stock=300"});
         ConnectorBench.Result result;
-        try (ZaikoServer server = ZaikoServer.start("--zaiko.outbound.allowed-networks=127.0.0.0/8")) {
+        try (ZaikoServer server = ZaikoServer.start(ConnectorBench.APP)) {
             result = ConnectorBench.run(server, options);
         }
 
