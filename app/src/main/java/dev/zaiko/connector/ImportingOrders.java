@@ -88,7 +88,7 @@ public class ImportingOrders {
     public void pullDue() {
         Instant now = clock.instant();
         for (String channel : accounts.channels()) {
-            Instant next = inbox.pulling(channel).map(OrderInbox.Pulling::nextPullAt).orElse(null);
+            Instant next = inbox.cursors().pulling(channel).map(PullCursors.Pulling::nextPullAt).orElse(null);
             if (next != null && now.isBefore(next)) continue;
             try {
                 pull(channel);
@@ -112,7 +112,7 @@ public class ImportingOrders {
     }
 
     private PullReport pullLocked(String channel, ConnectorAccounts.Session session) {
-        String cursor = inbox.pulling(channel).map(OrderInbox.Pulling::cursor).orElse(null);
+        String cursor = inbox.cursors().pulling(channel).map(PullCursors.Pulling::cursor).orElse(null);
         OrderTranslation.Mapping mapping = mapping(channel);
         Map<Outcome, Integer> counts = new LinkedHashMap<>();
         int pages = 0;
@@ -121,7 +121,7 @@ public class ImportingOrders {
             while (pages < MAX_PAGES) {
                 Optional<PlatformOrder.Page> page = session.client().pullOrders(cursor);
                 if (page.isEmpty()) {
-                    inbox.nextPullAt(channel, clock.instant().plus(Duration.ofHours(1)));
+                    inbox.cursors().nextPullAt(channel, clock.instant().plus(Duration.ofHours(1)));
                     return new PullReport(channel, false, pages, 0, 0, 0, 0, null);
                 }
                 pages++;
@@ -134,24 +134,24 @@ public class ImportingOrders {
                 // before the cursor moves: an order the platform was not told about comes again and is told again
                 if (!recorded.isEmpty()) session.client().ordersRecorded(recorded);
                 cursor = page.get().nextCursor();
-                inbox.moved(channel, cursor, clock.instant());
+                inbox.cursors().moved(channel, cursor, clock.instant());
                 if (!page.get().more()) break;
             }
-            inbox.nextPullAt(channel, clock.instant().plus(every));
+            inbox.cursors().nextPullAt(channel, clock.instant().plus(every));
             if (pages > 0) accounts.succeeded(channel); // the platform answered with these credentials
             return report(channel, pages, counts, null);
         } catch (ConnectorException.Throttled e) {
             Instant now = clock.instant();
-            inbox.pullFailed(channel, e.getMessage(), now, now.plus(e.retryAfter()));
+            inbox.cursors().pullFailed(channel, e.getMessage(), now, now.plus(e.retryAfter()));
             return report(channel, pages, counts, e.getMessage());
         } catch (ConnectorException.Unauthorized e) {
             accounts.refused(channel, e.getMessage());
             Instant now = clock.instant();
-            inbox.pullFailed(channel, e.getMessage(), now, now.plus(every));
+            inbox.cursors().pullFailed(channel, e.getMessage(), now, now.plus(every));
             return report(channel, pages, counts, e.getMessage());
         } catch (ConnectorException e) {
             Instant now = clock.instant();
-            inbox.pullFailed(channel, e.getMessage(), now, now.plus(every));
+            inbox.cursors().pullFailed(channel, e.getMessage(), now, now.plus(every));
             // the connector's health is what the dashboard shows: a pull that fails is the connector's error too
             accounts.failed(channel, "Orders in: " + e.getMessage());
             return report(channel, pages, counts, e.getMessage());
@@ -208,11 +208,11 @@ public class ImportingOrders {
 
     public Status status(String channel) {
         requireConnected(channel);
-        Optional<OrderInbox.Pulling> p = inbox.pulling(channel);
+        Optional<PullCursors.Pulling> p = inbox.cursors().pulling(channel);
         Map<String, Object> lag = inbox.lag(channel, clock.instant().minus(Duration.ofHours(1)));
-        return new Status(channel, p.map(OrderInbox.Pulling::lastPullAt).orElse(null),
-                p.map(OrderInbox.Pulling::lastSuccessAt).orElse(null), p.map(OrderInbox.Pulling::lastError).orElse(null),
-                p.map(OrderInbox.Pulling::lastErrorAt).orElse(null), p.map(OrderInbox.Pulling::nextPullAt).orElse(null),
+        return new Status(channel, p.map(PullCursors.Pulling::lastPullAt).orElse(null),
+                p.map(PullCursors.Pulling::lastSuccessAt).orElse(null), p.map(PullCursors.Pulling::lastError).orElse(null),
+                p.map(PullCursors.Pulling::lastErrorAt).orElse(null), p.map(PullCursors.Pulling::nextPullAt).orElse(null),
                 inbox.open(channel), ((Number) lag.get("imported")).longValue(), number(lag.get("lag_p50_ms")),
                 number(lag.get("lag_p99_ms")), number(lag.get("lag_max_ms")));
     }

@@ -92,7 +92,7 @@ public class ImportingTillSales {
     public void pullDue() {
         Instant now = clock.instant();
         for (String channel : accounts.channels()) {
-            Instant next = store.pulling(channel).map(TillSaleStore.Pulling::nextPullAt).orElse(null);
+            Instant next = store.cursors().pulling(channel).map(PullCursors.Pulling::nextPullAt).orElse(null);
             if (next != null && now.isBefore(next)) continue;
             try {
                 pull(channel);
@@ -116,7 +116,7 @@ public class ImportingTillSales {
     }
 
     private PullReport pullLocked(String channel, ConnectorAccounts.Session session) {
-        String cursor = store.pulling(channel).map(TillSaleStore.Pulling::cursor).orElse(null);
+        String cursor = store.cursors().pulling(channel).map(PullCursors.Pulling::cursor).orElse(null);
         Count count = new Count();
         Duration every = session.connector().tillSalePullEvery();
         int pages = 0;
@@ -125,7 +125,7 @@ public class ImportingTillSales {
             while (pages < MAX_PAGES) {
                 Optional<TillSale.Page> page = session.client().pullTillSales(cursor);
                 if (page.isEmpty()) {
-                    store.nextPullAt(channel, clock.instant().plus(Duration.ofHours(1)));
+                    store.cursors().nextPullAt(channel, clock.instant().plus(Duration.ofHours(1)));
                     return new PullReport(channel, false, pages, 0, 0, 0, 0, 0, null);
                 }
                 if (location == null) location = storeOf(channel);
@@ -133,30 +133,30 @@ public class ImportingTillSales {
                     String message = "Channel '" + channel + "' must sell from exactly one store location for its till"
                             + " sales to be recorded there.";
                     Instant now = clock.instant();
-                    store.pullFailed(channel, message, now, now.plus(every));
+                    store.cursors().pullFailed(channel, message, now, now.plus(every));
                     return count.report(channel, pages, message);
                 }
                 pages++;
                 OrderTranslation.Mapping mapping = mapping(channel);
                 for (TillSale sale : page.get().sales()) take(channel, sale, mapping, location.get(), count);
                 cursor = page.get().nextCursor();
-                store.moved(channel, cursor, clock.instant());
+                store.cursors().moved(channel, cursor, clock.instant());
                 if (!page.get().more()) break;
             }
-            store.nextPullAt(channel, clock.instant().plus(every));
+            store.cursors().nextPullAt(channel, clock.instant().plus(every));
             return count.report(channel, pages, null);
         } catch (ConnectorException.Throttled e) {
             Instant now = clock.instant();
-            store.pullFailed(channel, e.getMessage(), now, now.plus(e.retryAfter()));
+            store.cursors().pullFailed(channel, e.getMessage(), now, now.plus(e.retryAfter()));
             return count.report(channel, pages, e.getMessage());
         } catch (ConnectorException.Unauthorized e) {
             accounts.refused(channel, e.getMessage());
             Instant now = clock.instant();
-            store.pullFailed(channel, e.getMessage(), now, now.plus(every));
+            store.cursors().pullFailed(channel, e.getMessage(), now, now.plus(every));
             return count.report(channel, pages, e.getMessage());
         } catch (ConnectorException e) {
             Instant now = clock.instant();
-            store.pullFailed(channel, e.getMessage(), now, now.plus(every));
+            store.cursors().pullFailed(channel, e.getMessage(), now, now.plus(every));
             return count.report(channel, pages, e.getMessage());
         }
     }
@@ -186,11 +186,11 @@ public class ImportingTillSales {
 
     public Status status(String channel) {
         if (!accounts.connected(channel)) throw new NotFoundException("Channel '" + channel + "' has no connector.");
-        Optional<TillSaleStore.Pulling> p = store.pulling(channel);
+        Optional<PullCursors.Pulling> p = store.cursors().pulling(channel);
         Map<String, Object> lag = store.lag(channel, clock.instant().minus(Duration.ofHours(1)));
-        return new Status(channel, p.map(TillSaleStore.Pulling::lastPullAt).orElse(null),
-                p.map(TillSaleStore.Pulling::lastSuccessAt).orElse(null), p.map(TillSaleStore.Pulling::lastError).orElse(null),
-                p.map(TillSaleStore.Pulling::lastErrorAt).orElse(null), p.map(TillSaleStore.Pulling::nextPullAt).orElse(null),
+        return new Status(channel, p.map(PullCursors.Pulling::lastPullAt).orElse(null),
+                p.map(PullCursors.Pulling::lastSuccessAt).orElse(null), p.map(PullCursors.Pulling::lastError).orElse(null),
+                p.map(PullCursors.Pulling::lastErrorAt).orElse(null), p.map(PullCursors.Pulling::nextPullAt).orElse(null),
                 ((Number) lag.get("imported")).longValue(), number(lag.get("lag_p50_ms")), number(lag.get("lag_p99_ms")),
                 number(lag.get("lag_max_ms")));
     }

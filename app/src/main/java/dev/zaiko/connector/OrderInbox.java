@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The SQL of orders in, in one place: each channel's pull cursor, the orders recorded with their
- * import lag, and the inbox of orders that could not be recorded.
+ * The SQL of orders in, in one place: the orders recorded with their import lag and the inbox of
+ * orders that could not be recorded; each channel's pull cursor is kept by {@link PullCursors}.
  */
 @Component
 class OrderInbox {
@@ -22,57 +22,21 @@ class OrderInbox {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcTemplate jdbc;
+    private final PullCursors cursors;
 
     OrderInbox(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.cursors = new PullCursors(jdbc, PullCursors.Table.ORDERS);
+    }
+
+    /** Each channel's order pull: its cursor and how the last pull went. */
+    PullCursors cursors() {
+        return cursors;
     }
 
     /** One inbox entry as the API and the console show it. */
     public record Entry(UUID id, String channel, String orderId, String reason, String message, String raw,
                         Instant receivedAt, Instant lastTriedAt, int attempts, String status, String orderNumber) {
-    }
-
-    /** A channel's orders-in state. */
-    public record Pulling(String cursor, Instant nextPullAt, Instant lastPullAt, Instant lastSuccessAt, String lastError,
-                          Instant lastErrorAt) {
-    }
-
-    Optional<Pulling> pulling(String channel) {
-        return jdbc.query("""
-                select cursor, next_pull_at, last_pull_at, last_success_at, last_error, last_error_at
-                from connector_order_cursor where channel = ?
-                """, (rs, i) -> new Pulling(rs.getString(1), instant(rs.getTimestamp(2)), instant(rs.getTimestamp(3)),
-                instant(rs.getTimestamp(4)), rs.getString(5), instant(rs.getTimestamp(6))), channel).stream().findFirst();
-    }
-
-    /** The page was recorded: the cursor moves on. */
-    void moved(String channel, String cursor, Instant at) {
-        jdbc.update("""
-                insert into connector_order_cursor (channel, cursor, last_pull_at, last_success_at) values (?, ?, ?, ?)
-                on conflict (channel) do update set cursor = excluded.cursor, last_pull_at = excluded.last_pull_at,
-                    last_success_at = excluded.last_success_at, last_error = null, last_error_at = null
-                """, channel, cursor, Timestamp.from(at), Timestamp.from(at));
-    }
-
-    void pullFailed(String channel, String message, Instant at, Instant nextPullAt) {
-        String m = message == null ? "failed" : message.length() > 500 ? message.substring(0, 500) : message;
-        jdbc.update("""
-                insert into connector_order_cursor (channel, last_pull_at, last_error, last_error_at, next_pull_at)
-                values (?, ?, ?, ?, ?)
-                on conflict (channel) do update set last_pull_at = excluded.last_pull_at, last_error = excluded.last_error,
-                    last_error_at = excluded.last_error_at, next_pull_at = excluded.next_pull_at
-                """, channel, Timestamp.from(at), m, Timestamp.from(at), nextPullAt == null ? null : Timestamp.from(nextPullAt));
-    }
-
-    void nextPullAt(String channel, Instant at) {
-        jdbc.update("""
-                insert into connector_order_cursor (channel, next_pull_at) values (?, ?)
-                on conflict (channel) do update set next_pull_at = excluded.next_pull_at
-                """, channel, Timestamp.from(at));
-    }
-
-    void forget(String channel) {
-        jdbc.update("delete from connector_order_cursor where channel = ?", channel);
     }
 
     boolean recorded(String channel, String orderId) {

@@ -4,61 +4,28 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The SQL of till sales in, in one place: each channel's till-sale cursor and the transaction lines
- * recorded (the inbox is {@link OrderInbox}'s).
+ * The SQL of till sales in, in one place: the transaction lines recorded (the cursor is kept by
+ * {@link PullCursors}, the inbox is {@link OrderInbox}'s).
  */
 @Component
 class TillSaleStore {
 
     private final JdbcTemplate jdbc;
+    private final PullCursors cursors;
 
     TillSaleStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.cursors = new PullCursors(jdbc, PullCursors.Table.TILL_SALES);
     }
 
-    /** A channel's till-sales-in state. */
-    record Pulling(String cursor, Instant nextPullAt, Instant lastPullAt, Instant lastSuccessAt, String lastError,
-                   Instant lastErrorAt) {
-    }
-
-    Optional<Pulling> pulling(String channel) {
-        return jdbc.query("""
-                select cursor, next_pull_at, last_pull_at, last_success_at, last_error, last_error_at
-                from connector_till_sale_cursor where channel = ?
-                """, (rs, i) -> new Pulling(rs.getString(1), instant(rs.getTimestamp(2)), instant(rs.getTimestamp(3)),
-                instant(rs.getTimestamp(4)), rs.getString(5), instant(rs.getTimestamp(6))), channel).stream().findFirst();
-    }
-
-    /** The page was recorded: the cursor moves on. */
-    void moved(String channel, String cursor, Instant at) {
-        jdbc.update("""
-                insert into connector_till_sale_cursor (channel, cursor, last_pull_at, last_success_at) values (?, ?, ?, ?)
-                on conflict (channel) do update set cursor = excluded.cursor, last_pull_at = excluded.last_pull_at,
-                    last_success_at = excluded.last_success_at, last_error = null, last_error_at = null
-                """, channel, cursor, Timestamp.from(at), Timestamp.from(at));
-    }
-
-    void pullFailed(String channel, String message, Instant at, Instant nextPullAt) {
-        String m = message == null ? "failed" : message.length() > 500 ? message.substring(0, 500) : message;
-        jdbc.update("""
-                insert into connector_till_sale_cursor (channel, last_pull_at, last_error, last_error_at, next_pull_at)
-                values (?, ?, ?, ?, ?)
-                on conflict (channel) do update set last_pull_at = excluded.last_pull_at, last_error = excluded.last_error,
-                    last_error_at = excluded.last_error_at, next_pull_at = excluded.next_pull_at
-                """, channel, Timestamp.from(at), m, Timestamp.from(at), nextPullAt == null ? null : Timestamp.from(nextPullAt));
-    }
-
-    void nextPullAt(String channel, Instant at) {
-        jdbc.update("""
-                insert into connector_till_sale_cursor (channel, next_pull_at) values (?, ?)
-                on conflict (channel) do update set next_pull_at = excluded.next_pull_at
-                """, channel, Timestamp.from(at));
+    /** Each channel's till-sale pull: its cursor and how the last pull went. */
+    PullCursors cursors() {
+        return cursors;
     }
 
     /**
@@ -91,9 +58,5 @@ class TillSaleStore {
                        max(lag_ms) as lag_max_ms
                 from connector_till_sale_line where channel = ? and recorded_at >= ?
                 """, channel, Timestamp.from(since));
-    }
-
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
     }
 }
