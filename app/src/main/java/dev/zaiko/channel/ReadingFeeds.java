@@ -49,6 +49,20 @@ public class ReadingFeeds {
         }
     }
 
+    /**
+     * What the channel's feed holds now, by SKU: each SKU's latest entry (the value the channel's sender
+     * pushes), for a connector that compares or resends the channel's values.
+     */
+    public java.util.Map<String, FeedEntry> current(String channel) {
+        network.requireChannel(channel);
+        java.util.Map<String, FeedEntry> bySku = new java.util.HashMap<>();
+        jdbc.query("select sku, channel, ats, level, seq, changed_at from channel_feed where channel = ?", rs -> {
+            bySku.put(rs.getString(1), new FeedEntry(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                    rs.getLong(5), rs.getTimestamp(6).toInstant()));
+        }, channel);
+        return bySku;
+    }
+
     /** Without the checks and the wait: for the webhook workers. */
     List<FeedEntry> read(String channel, long after, int limit) {
         return jdbc.query("""

@@ -41,7 +41,6 @@ public class FindingDrift {
 
     static final String TASK = "connector-drift";
     private static final Logger log = LoggerFactory.getLogger(FindingDrift.class);
-    private static final int FEED_PAGE = 1000;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -115,7 +114,7 @@ public class FindingDrift {
         long cursor = adapter.map(ChannelAdapter::cursor).orElse(0L);
         int floor = adapter.map(ChannelAdapter::safetyFloor).orElse(0);
         Instant lastPushedAt = adapter.map(ChannelAdapter::lastPushedAt).orElse(null);
-        Map<String, FeedEntry> feed = feed(channel);
+        Map<String, FeedEntry> feed = feeds.current(channel);
         List<String> mapped = jdbc.queryForList("select sku from connector_item where channel = ? order by sku",
                 String.class, channel);
         // a SKU whose correction is in a bulk push the platform has not finished is not compared again
@@ -250,18 +249,6 @@ public class FindingDrift {
         }, channel, Math.max(1, Math.min(1000, limit)));
     }
 
-    private Map<String, FeedEntry> feed(String channel) {
-        Map<String, FeedEntry> bySku = new HashMap<>();
-        long after = 0;
-        while (true) {
-            List<FeedEntry> page = feeds.after(channel, after, FEED_PAGE, Duration.ZERO);
-            for (FeedEntry e : page) {
-                bySku.put(e.sku(), e);
-                after = e.seq();
-            }
-            if (page.size() < FEED_PAGE) return bySku;
-        }
-    }
 
     private static Duration age(Instant since, Instant found) {
         Duration d = Duration.between(since, found);

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -60,7 +59,6 @@ public class PushingInBulk {
 
     private static final Logger log = LoggerFactory.getLogger(PushingInBulk.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final int FEED_PAGE = 1000;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -222,7 +220,7 @@ public class PushingInBulk {
         network.requireChannel(channel);
         ConnectorAccounts.Session session = accounts.session(channel)
                 .orElseThrow(() -> new NotFoundException("No connector on channel '" + channel + "'."));
-        Map<String, FeedEntry> feed = feed(channel);
+        Map<String, FeedEntry> feed = feeds.current(channel);
         List<String> mapped = jdbc.queryForList("select sku from connector_item where channel = ? order by sku",
                 String.class, channel).stream().filter(feed::containsKey).toList();
         if (!hasBulk(session.client())) {
@@ -290,7 +288,7 @@ public class PushingInBulk {
 
     /** The platform's answer: the rejected and the outdated SKUs go to the sender again, the rest is confirmed. */
     private Next done(Row before, PlatformClient.BulkProgress progress) {
-        Map<String, FeedEntry> feed = feed(before.channel());
+        Map<String, FeedEntry> feed = feeds.current(before.channel());
         return tx.execute(t -> {
             Optional<Row> locked = row(before.id(), true);
             if (locked.isEmpty() || !locked.get().status().equals("SUBMITTED")) return Next.DONE;
@@ -417,19 +415,6 @@ public class PushingInBulk {
         }, id).stream().findFirst();
     }
 
-    /** The channel's feed by SKU (every SKU's latest value and seq). */
-    Map<String, FeedEntry> feed(String channel) {
-        Map<String, FeedEntry> bySku = new HashMap<>();
-        long after = 0;
-        while (true) {
-            List<FeedEntry> page = feeds.after(channel, after, FEED_PAGE, Duration.ZERO);
-            for (FeedEntry e : page) {
-                bySku.put(e.sku(), e);
-                after = e.seq();
-            }
-            if (page.size() < FEED_PAGE) return bySku;
-        }
-    }
 
     private static String cut(String message) {
         return message == null || message.length() <= 500 ? message : message.substring(0, 500);
