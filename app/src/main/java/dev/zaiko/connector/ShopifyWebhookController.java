@@ -1,16 +1,13 @@
 package dev.zaiko.connector;
 
 import java.io.IOException;
-import java.io.InputStream;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import dev.zaiko.connector.shopify.ShopifyConnector;
 import dev.zaiko.platform.OpenToAnyone;
-import dev.zaiko.platform.ProblemResponses;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,21 +36,12 @@ class ShopifyWebhookController {
             description = "orders/create, orders/cancelled or orders/updated of the shop connected to the channel. A delivery not signed for the channel's Shopify account is answered 404 and stores nothing; a signed one is stored and answered 200 at once, and taken into the orders afterwards; the same delivery again (same X-Shopify-Webhook-Id) is answered 200 with nothing received.")
     @PostMapping(ShopifyConnector.WEBHOOK_PATH + "{channel}")
     ResponseEntity<?> receive(@PathVariable String channel, HttpServletRequest request) throws IOException {
-        if (request.getContentLengthLong() > MAX_BODY_BYTES) return tooLarge();
-        byte[] body;
-        try (InputStream in = request.getInputStream()) {
-            body = in.readNBytes(MAX_BODY_BYTES + 1);
-        }
-        if (body.length > MAX_BODY_BYTES) return tooLarge();
+        java.util.Optional<byte[]> read = PlatformNotices.body(request, MAX_BODY_BYTES);
+        if (read.isEmpty()) return PlatformNotices.tooLarge("A Shopify webhook", MAX_BODY_BYTES);
+        byte[] body = read.get();
         ReceivingShopifyWebhooks.Delivery delivery = new ReceivingShopifyWebhooks.Delivery(
                 request.getHeader("X-Shopify-Topic"), request.getHeader("X-Shopify-Hmac-Sha256"),
                 request.getHeader("X-Shopify-Webhook-Id"), request.getHeader("X-Shopify-Shop-Domain"));
         return ResponseEntity.ok(webhooks.receive(channel, delivery, body));
-    }
-
-    private static ResponseEntity<?> tooLarge() {
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(ProblemResponses.problem(
-                HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request too large",
-                "A Shopify webhook may have at most " + MAX_BODY_BYTES + " bytes; nothing was read or changed."));
     }
 }

@@ -1,7 +1,6 @@
 package dev.zaiko.connector;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -11,10 +10,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import dev.zaiko.connector.smaregi.SmaregiConnector;
 import dev.zaiko.platform.OpenToAnyone;
-import dev.zaiko.platform.ProblemResponses;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,12 +41,9 @@ class SmaregiCallbackController {
             description = "Posted by Smaregi to the signed callback URL Zaiko gave in PATCH /pos/stock/bulk. A URL Zaiko did not hand out for this channel (or a nonce no push of it was given) is answered 404 and changes nothing; the same notice again is answered 200 with nothing received. A failed update becomes the connector's last error and its SKUs are pushed again.")
     @PostMapping(SmaregiConnector.CALLBACK_PATH + "{channel}")
     ResponseEntity<?> receive(@PathVariable String channel, HttpServletRequest request) throws IOException {
-        if (request.getContentLengthLong() > MAX_BODY_BYTES) return tooLarge();
-        byte[] body;
-        try (InputStream in = request.getInputStream()) {
-            body = in.readNBytes(MAX_BODY_BYTES + 1);
-        }
-        if (body.length > MAX_BODY_BYTES) return tooLarge();
+        java.util.Optional<byte[]> read = PlatformNotices.body(request, MAX_BODY_BYTES);
+        if (read.isEmpty()) return PlatformNotices.tooLarge("A Smaregi notice", MAX_BODY_BYTES);
+        byte[] body = read.get();
         return ResponseEntity.ok(callbacks.receive(channel, query(request.getQueryString()), body));
     }
 
@@ -68,11 +62,5 @@ class SmaregiCallbackController {
             }
         }
         return query;
-    }
-
-    private static ResponseEntity<?> tooLarge() {
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(ProblemResponses.problem(
-                HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request too large",
-                "A Smaregi notice may have at most " + MAX_BODY_BYTES + " bytes; nothing was read or changed."));
     }
 }
