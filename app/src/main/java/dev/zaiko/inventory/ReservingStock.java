@@ -123,6 +123,33 @@ public class ReservingStock implements DisposableBean {
         return find(reservationId).orElseThrow();
     }
 
+    /**
+     * Sets units aside from the channel's pool for a purpose that sells them on its own terms (a
+     * deal's quantity): a kept reservation whose units no plain reservation can take, and that only
+     * reservations naming it ({@link ReserveRequest#drawnFrom}) draw from. Refused, like any
+     * reservation, when the channel cannot take that many.
+     *
+     * @param request a request without hold, location or set-aside of its own
+     */
+    public ReservationOutcome setAside(ReserveRequest request) {
+        throw new UnsupportedOperationException("set-asides land with issue 19's inventory part");
+    }
+
+    /** The units still open in a set-aside (not drawn, not ended). */
+    public int setAsideUnits(UUID setAside) {
+        throw new UnsupportedOperationException("set-asides land with issue 19's inventory part");
+    }
+
+    /**
+     * Ends a set-aside: its open units become sellable stock, and units drawn from it that come back
+     * later go to sellable stock too. Ending an ended set-aside changes nothing.
+     *
+     * @return the units that went back to sellable stock now
+     */
+    public int endSetAside(UUID setAside) {
+        throw new UnsupportedOperationException("set-asides land with issue 19's inventory part");
+    }
+
     /** Never refuses by exception for lack of stock: the outcome says reserved or not, and why. */
     public ReservationOutcome reserve(ReserveRequest request) {
         network.requireChannel(request.channel());
