@@ -126,7 +126,10 @@ class NotifyingRestockAlerts {
         long round = roundOpen ? capped.round() : capped.round() + 1;
         int roundNotified = roundOpen ? capped.roundNotified() + 1 : 1;
         Instant roundStarted = roundOpen ? capped.roundStartedAt() : now;
-        store.markNotified(alert.id(), now, round, reservation, heldUntil);
+        if (!store.markNotified(alert.id(), now, round, reservation, heldUntil)) {
+            // cannot happen under the queue's lock; if it ever did, no second notice goes out
+            throw new IllegalStateException("Restock alert " + alert.id() + " was no longer waiting");
+        }
         letters.notice(alert, round, reservation, heldUntil);
         store.updateQueue(new AlertStore.QueueRow(sku, channel, covered + (reservation == null ? 1 : 0), round,
                 roundNotified, roundStarted), now);
