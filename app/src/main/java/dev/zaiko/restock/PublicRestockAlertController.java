@@ -8,6 +8,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 
 import dev.zaiko.platform.OpenToAnyone;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -25,9 +26,12 @@ import org.springframework.web.bind.annotation.RestController;
  * nothing else is sent until its signed link is followed), it is rate limited per client address
  * and per email address ({@link LimitingPublicSubscriptions}; 429 with {@code Retry-After}), and its
  * answer is the same whether the address was new, pending or already waiting. Also the target of
- * RFC 8058's one-click unsubscribe POST, which carries its own proof (the signed token).
+ * RFC 8058's one-click unsubscribe POST, which carries its own proof (the signed token). Left out of
+ * the API document ({@link Hidden}), which describes {@code /api/} alone, like the platforms' doors;
+ * docs/restock-alerts.md describes it.
  */
 @RestController
+@Hidden
 class PublicRestockAlertController {
 
     static final String PATH = "/public/restock-alerts";
