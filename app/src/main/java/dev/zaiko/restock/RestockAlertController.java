@@ -73,6 +73,7 @@ class RestockAlertController {
         return alerts.queues(blankToNull(sku));
     }
 
+    @Operation(summary = "One subscription", description = "With its status, and the hold given with its notice if any.")
     @GetMapping("/{id}")
     RestockAlert one(@PathVariable UUID id) {
         return alerts.find(id).orElseThrow(() -> new NotFoundException("No restock alert " + id + "."));
