@@ -69,7 +69,14 @@ class NotifyingRestockAlerts {
     /** Looks at every queue of the SKU (every channel someone waits on, or that has a round open). */
     int notifyAll(String sku) {
         int sent = 0;
-        for (String[] queue : store.queuesToLookAt(sku)) sent += notify(queue[0], queue[1]);
+        for (String[] queue : store.queuesToLookAt(sku)) {
+            try {
+                sent += notify(queue[0], queue[1]);
+            } catch (RuntimeException e) {
+                // one queue's trouble (a channel deleted since) keeps no other channel's people waiting
+                log.error("Could not notify the restock alerts of {} on {}", queue[0], queue[1], e);
+            }
+        }
         return sent;
     }
 
