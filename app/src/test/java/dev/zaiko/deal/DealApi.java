@@ -39,10 +39,17 @@ final class DealApi extends ShopApi {
         return ok(get("/api/deals/" + code));
     }
 
-    /** Waits, with a bound, until the deal's timer has moved it to {@code status}. */
-    JsonNode awaitStatus(String code, String status) {
+    /**
+     * Waits, with a bound, until the deal's timer has moved it to {@code status}. {@code wake} runs
+     * before each look (the tests wake the scheduler's poller: a clock reset by an earlier test can
+     * have put its next poll far ahead).
+     */
+    JsonNode awaitStatus(String code, String status, Runnable wake) {
         await("deal " + code + " " + status).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
-                .until(() -> deal(code).path("status").asString().equals(status));
+                .until(() -> {
+                    wake.run();
+                    return deal(code).path("status").asString().equals(status);
+                });
         return deal(code);
     }
 

@@ -3,6 +3,7 @@ package dev.zaiko.deal;
 import java.time.Duration;
 import java.time.Instant;
 
+import dev.zaiko.platform.JobScheduler;
 import dev.zaiko.support.MovableClock;
 import dev.zaiko.support.ShopApi;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +24,9 @@ abstract class DealApiTestBase {
 
     @Autowired
     MovableClock clock;
+
+    @Autowired
+    JobScheduler jobs;
 
     DealApi api;
     ShopApi.Shop shop;
@@ -45,6 +49,11 @@ abstract class DealApiTestBase {
         var body = DealApi.plan(code, sku, shop.web(), price, quantity, now.minusSeconds(1), now.plus(Duration.ofDays(1)));
         more.accept(body);
         api.ok(api.post("/api/deals", body));
-        return api.awaitStatus(code, "LIVE");
+        return awaitStatus(code, "LIVE");
+    }
+
+    /** Waits, with a bound, until the deal's timer has moved it to {@code status}. */
+    JsonNode awaitStatus(String code, String status) {
+        return api.awaitStatus(code, status, jobs::checkForDueExecutions);
     }
 }
