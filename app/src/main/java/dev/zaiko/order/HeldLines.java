@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import dev.zaiko.inventory.Channel;
 import dev.zaiko.inventory.Reservation;
@@ -34,7 +36,8 @@ record HeldLines(Map<Integer, ReservationOutcome> byLine) {
      * @throws ConflictException       {@code reservation-expired} naming the field: closed, no longer held, or its
      *                                 hold ran out
      */
-    static HeldLines check(List<OrderRequest.Line> lines, Channel channel, ReservingStock reserving, Instant now) {
+    static HeldLines check(List<OrderRequest.Line> lines, Channel channel, ReservingStock reserving,
+                           Function<UUID, Optional<String>> dealOfSetAside, Instant now) {
         Map<Integer, ReservationOutcome> byLine = new HashMap<>();
         Map<UUID, Integer> seen = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -53,6 +56,17 @@ record HeldLines(Map<Integer, ReservationOutcome> byLine) {
                 throw invalid(field, field + " " + id + " holds " + r.quantity() + " of " + r.sku() + " on channel "
                         + r.channel() + "; the line asks for " + line.quantity() + " of " + line.sku() + " on "
                         + channel.code() + ". A line takes over a reservation of the same SKU, channel and quantity.");
+            }
+            // a hold drawn from a deal's quantity is sold at the deal price: the line names that deal, and a line
+            // naming a deal takes only a hold of that deal's units
+            String deal = r.drawnFrom() == null ? null : dealOfSetAside.apply(r.drawnFrom()).orElse(null);
+            String named = line.deal() == null ? null : line.deal().strip();
+            if (r.drawnFrom() != null ? !java.util.Objects.equals(deal, named) : named != null) {
+                throw invalid(field, field + " " + id + (r.drawnFrom() == null ? " holds regular stock"
+                        : " holds units of deal " + (deal == null ? "(ended)" : "'" + deal + "'")) + ", and the line "
+                        + (named == null ? "names no deal" : "names deal '" + named + "'") + ". A line takes over a "
+                        + "hold of the deal it names (lines[" + i + "].deal, at the deal price), or of regular stock "
+                        + "when it names none.");
             }
             if (r.status() != ReservationStatus.OPEN || r.expiresAt() == null || !r.expiresAt().isAfter(now)) {
                 throw expired(field, id, r.status() != ReservationStatus.OPEN ? "it is " + r.status()

@@ -111,6 +111,7 @@ public record OrderRequest(
      *                        (AmazonOrderItemCode), Rakuten itemDetailId (the basket item), Yahoo!
      *                        LineId, Shopify LineItem id. Optional; at most 100 characters; a line
      *                        id given twice in one order is refused.
+     * @param deal            the deal the line buys from ({@link DealLines}); null for regular stock
      * @param reservationId   a held reservation the buyer made before (a cart hold, {@code POST
      *                        /api/reservations}) that this line takes over instead of reserving again:
      *                        same SKU, channel and quantity, still open and held. The order claims it in
@@ -127,17 +128,27 @@ public record OrderRequest(
                     + "characters, no control characters, unique within the order.", maxLength = 100,
                     example = "25959136016214")
             String externalLineRef,
+            @Size(min = 1, max = 64) @Pattern(regexp = ".*\\S.*", message = "must not be blank when given")
+            @Schema(description = "The code of the deal (time sale) this line buys from, on an OWN channel: its "
+                    + "units come out of the deal's quantity and unitPrice must be the deal price. Left out, the line "
+                    + "is sold from regular stock at whatever price the channel sends.", maxLength = 64,
+                    example = "SUMMER-TENT")
+            String deal,
             @Schema(description = "A held reservation (POST /api/reservations, a cart hold) this line takes over "
                     + "instead of reserving again: the same SKU, channel and quantity, still open and held. The "
                     + "order claims it; an order that is refused leaves it held.")
             java.util.UUID reservationId) {
 
-        public Line(String sku, Integer quantity, Long unitPrice) {
-            this(sku, quantity, unitPrice, null, null);
+        public Line(String sku, Integer quantity, Long unitPrice, String externalLineRef, String deal) {
+            this(sku, quantity, unitPrice, externalLineRef, deal, null);
         }
 
         public Line(String sku, Integer quantity, Long unitPrice, String externalLineRef) {
-            this(sku, quantity, unitPrice, externalLineRef, null);
+            this(sku, quantity, unitPrice, externalLineRef, null, null);
+        }
+
+        public Line(String sku, Integer quantity, Long unitPrice) {
+            this(sku, quantity, unitPrice, null, null, null);
         }
     }
 }

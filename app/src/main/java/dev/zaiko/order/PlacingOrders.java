@@ -82,10 +82,12 @@ public class PlacingOrders {
     private final ApplicationEventPublisher events;
     private final OrderLineShortages shortages;
     private final Wallets wallets;
+    private final DealLines dealLines;
 
     PlacingOrders(StockNetwork network, Products products, ExpectingInbounds inbounds, ReservingStock reserving,
                   OrderStore store, PlatformTransactionManager transactions, Clock clock,
-                  ApplicationEventPublisher events, OrderLineShortages shortages, Wallets wallets) {
+                  ApplicationEventPublisher events, OrderLineShortages shortages, Wallets wallets,
+                  DealLines dealLines) {
         this.network = network;
         this.products = products;
         this.inbounds = inbounds;
@@ -96,6 +98,7 @@ public class PlacingOrders {
         this.events = events;
         this.shortages = shortages;
         this.wallets = wallets;
+        this.dealLines = dealLines;
     }
 
     /** @param created false when an order with the same (channel, externalRef) already existed */
@@ -120,6 +123,7 @@ public class PlacingOrders {
         }
         // after the idempotency lookup: a retry the next day still finds its order, whose promise was valid then
         ExpressPromise.check(request, channel.kind(), LocalDate.now(clock));
+        dealLines.check(request, channel);
         Map<String, Product> catalog = new LinkedHashMap<>();
         for (int i = 0; i < request.lines().size(); i++) {
             String sku = request.lines().get(i).sku();
@@ -134,7 +138,8 @@ public class PlacingOrders {
             if (spendsFromWallet(request, channel)) checkWallet(request);
             // the buyer's own holds the order takes over (lines[i].reservationId); inside this try: a racing
             // duplicate of this order that took them first is answered as its replay
-            HeldLines held = HeldLines.check(request.lines(), channel, reserving, clock.instant());
+            HeldLines held = HeldLines.check(request.lines(), channel, reserving, dealLines::ofSetAside,
+                    clock.instant());
             for (int attempt = 1; ; attempt++) {
                 // no lookup first: a number taken meanwhile fails the insert on its key and is retried below
                 OrderNumber number = OrderNumber.random();
@@ -186,7 +191,8 @@ public class PlacingOrders {
                 continue;
             }
             // held until the order's transaction claims them: a crash before it strands nothing
-            pending.add(reserving.reserveUntilClaimedAsync(new ReserveRequest(channel.code(), line.sku(),
+            pending.add(line.deal() != null ? dealLines.reserve(request, channel, number, i + 1)
+                    : reserving.reserveUntilClaimedAsync(new ReserveRequest(channel.code(), line.sku(),
                     line.quantity(), Order.Line.holder(number, i + 1), segment(request))));
         }
         List<ReservationOutcome> outcomes = awaitAll(pending, held);
@@ -405,7 +411,7 @@ public class PlacingOrders {
     }
 
     /** The buyer's member segment the order's reservations are made for; blank is none. */
-    private static String segment(OrderRequest r) {
+    static String segment(OrderRequest r) {
         return blankToNull(r.customer().segment());
     }
 
