@@ -59,8 +59,8 @@ class ReservationController {
     @PostMapping
     @dev.zaiko.platform.NotAudited
     ResponseEntity<Reservation> reserve(@Valid @RequestBody ReserveIn in) {
-        Duration hold = in.holdFor() == null ? reserving.cartHold(in.channel()) : holdFor(in.holdFor());
-        ReservationOutcome outcome = reserving.reserve(new ReserveRequest(in.channel(), in.sku(), in.quantity(),
+        Duration hold = in.holdFor() == null ? null : holdFor(in.holdFor()); // null: the channel's cart hold
+        ReservationOutcome outcome = reserving.reserveCart(new ReserveRequest(in.channel(), in.sku(), in.quantity(),
                 in.holder(), in.segment() == null || in.segment().isBlank() ? null : in.segment(), null, hold));
         if (!outcome.reserved()) {
             throw new ConflictException("insufficient-stock",

@@ -174,6 +174,18 @@ public class ReservingStock implements DisposableBean {
         return await(engine.reserve(request));
     }
 
+    /**
+     * A cart's reservation ({@code POST /api/reservations}): held for the request's hold, or when it
+     * names none for the channel's {@link Channel#cartHold cart hold}, else
+     * {@code zaiko.inventory.reservation-hold}. One look-up of the channel, as {@link #reserve}.
+     */
+    public ReservationOutcome reserveCart(ReserveRequest request) {
+        Channel channel = network.requireChannel(request.channel());
+        Duration cartHold = request.hold() != null ? request.hold()
+                : channel.cartHold() != null ? channel.cartHold() : hold;
+        return await(engine.reserve(request.heldFor(cartHold)));
+    }
+
     /** @throws dev.zaiko.platform.ConflictException if the reservation is no longer open */
     public Reservation release(UUID reservationId) {
         ReservationChange change = await(engine.release(reservationId));
