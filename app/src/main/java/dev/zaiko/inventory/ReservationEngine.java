@@ -51,6 +51,7 @@ public final class ReservationEngine implements AutoCloseable {
     private final StockStore store = new StockStore();
     private final ReservationStore reservations = new ReservationStore();
     private final ConcurrentHashMap<String, Lane> lanes = new ConcurrentHashMap<>();
+    private volatile Consumer<SetAsideRefilled> onRefilled;
 
     /**
      * @param workerThreads  lanes drained at once (distinct SKUs in flight); keep below the pool size
@@ -74,9 +75,28 @@ public final class ReservationEngine implements AutoCloseable {
     }
 
     public CompletableFuture<ReservationOutcome> reserve(ReserveRequest request) {
-        Reserve op = new Reserve(request);
+        Reserve op = new Reserve(request, false);
         lane(request.sku()).submit(op);
         return op.result;
+    }
+
+    /** A set-aside: a kept reservation only reservations naming it draw from (docs/reservations.md). */
+    public CompletableFuture<ReservationOutcome> setAside(ReserveRequest request) {
+        Reserve op = new Reserve(request, true);
+        lane(request.sku()).submit(op);
+        return op.result;
+    }
+
+    /** Ends a set-aside; the future holds the units released to sellable stock now. */
+    public CompletableFuture<Integer> endSetAside(String sku, UUID setAside) {
+        EndSetAside op = new EndSetAside(setAside);
+        lane(sku).submit(op);
+        return op.result;
+    }
+
+    /** Called after the commit of every batch that gave drawn units back to their set-aside. */
+    public void onRefilled(Consumer<SetAsideRefilled> listener) {
+        this.onRefilled = listener;
     }
 
     public CompletableFuture<ReservationChange> release(UUID reservationId) {
@@ -199,6 +219,7 @@ public final class ReservationEngine implements AutoCloseable {
         List<Runnable> answers = new ArrayList<>(batch.size());
         boolean changed;
         boolean sellableRose;
+        List<SetAsideRefilled> refills;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -212,13 +233,27 @@ public final class ReservationEngine implements AutoCloseable {
                 Set<String> channels = new LinkedHashSet<>();
                 Set<UUID> closing = new LinkedHashSet<>();
                 Set<UUID> expiring = new LinkedHashSet<>();
+                Set<UUID> setAsides = new LinkedHashSet<>();
                 for (Op op : batch) {
                     if (op instanceof Reserve r) channels.add(r.request.channel());
+                    if (op instanceof Reserve r && r.request.drawFrom() != null) setAsides.add(r.request.drawFrom());
                     if (op instanceof Close cl) closing.add(cl.reservationId);
                     if (op instanceof Expire e) expiring.add(e.reservationId);
+                    if (op instanceof EndSetAside e) setAsides.add(e.setAside);
                 }
                 closing.addAll(expiring);
-                StockPicture picture = store.picture(c, item, store.channelPools(c, channels), closing, false, now);
+                Set<UUID> loading = new LinkedHashSet<>(closing);
+                loading.addAll(setAsides);
+                StockPicture picture = store.picture(c, item, store.channelPools(c, channels), loading, false, now);
+                if (!closing.isEmpty() || !setAsides.isEmpty()) {
+                    // a closed reservation drawn from a set-aside gives its units back to it while it is in force
+                    Set<UUID> drawnFrom = picture.drawnFrom(closing);
+                    drawnFrom.removeAll(loading);
+                    if (!drawnFrom.isEmpty()) picture.adoptParts(reservations.parts(c, sku, drawnFrom));
+                    Set<UUID> known = new LinkedHashSet<>(loading);
+                    known.addAll(drawnFrom);
+                    picture.knowSetAsides(reservations.lockSetAsides(c, sku, known));
+                }
                 // only a sweep's batch reads holds: reservations and releases never pay for them
                 Holds holds = new Holds(now, expiring.isEmpty() ? Map.of() : reservations.lockHolds(c, expiring));
                 String reference = "batch " + batchId;
@@ -227,6 +262,7 @@ public final class ReservationEngine implements AutoCloseable {
                 }
                 changed = !picture.changes().isEmpty();
                 sellableRose = picture.changes().sellableRose();
+                refills = picture.changes().refills;
                 if (changed) {
                     store.write(c, picture.changes(), batchId);
                     // the durable mark for channel sync, committed with the change (StockChangeJournal)
@@ -262,6 +298,16 @@ public final class ReservationEngine implements AutoCloseable {
                 log.warn("Stock change listener failed for {}", sku, e);
             }
         }
+        Consumer<SetAsideRefilled> refilled = onRefilled;
+        if (refilled != null) {
+            for (SetAsideRefilled event : refills) {
+                try {
+                    refilled.accept(event);
+                } catch (RuntimeException e) {
+                    log.warn("Set-aside refill listener failed for {}", sku, e);
+                }
+            }
+        }
     }
 
     /** The holds a batch reads (a sweep's, locked), adds (held reservations) and drops (closed or expired). */
@@ -277,7 +323,7 @@ public final class ReservationEngine implements AutoCloseable {
         }
     }
 
-    private abstract static sealed class Op permits Reserve, Close, Expire {
+    private abstract static sealed class Op permits Reserve, Close, Expire, EndSetAside {
         /** Decides against the picture and returns how to answer the caller once committed. */
         abstract Runnable decide(StockPicture picture, String reference, Holds holds);
 
@@ -286,10 +332,12 @@ public final class ReservationEngine implements AutoCloseable {
 
     private static final class Reserve extends Op {
         final ReserveRequest request;
+        final boolean setAside;
         final CompletableFuture<ReservationOutcome> result = new CompletableFuture<>();
 
-        Reserve(ReserveRequest request) {
+        Reserve(ReserveRequest request, boolean setAside) {
             this.request = request;
+            this.setAside = setAside;
         }
 
         @Override
@@ -298,7 +346,8 @@ public final class ReservationEngine implements AutoCloseable {
                 NotFoundException e = new NotFoundException("No channel '" + request.channel() + "'.");
                 return () -> result.completeExceptionally(e);
             }
-            ReservationOutcome outcome = picture.reserve(request, TimeOrderedIds.next(), reference);
+            ReservationOutcome outcome = setAside ? picture.setAside(request, TimeOrderedIds.next(), reference)
+                    : picture.reserve(request, TimeOrderedIds.next(), reference);
             if (outcome.reserved() && request.hold() != null) {
                 holds.added.put(outcome.reservationId(), holds.now.plus(request.hold()));
             }
@@ -361,6 +410,30 @@ public final class ReservationEngine implements AutoCloseable {
                         ? Expiry.RELEASED : Expiry.ALREADY_CLOSED;
             }
             return () -> result.complete(expiry);
+        }
+
+        @Override
+        void fail(Throwable t) {
+            result.completeExceptionally(t);
+        }
+    }
+
+    private static final class EndSetAside extends Op {
+        final UUID setAside;
+        final CompletableFuture<Integer> result = new CompletableFuture<>();
+
+        EndSetAside(UUID setAside) {
+            this.setAside = setAside;
+        }
+
+        @Override
+        Runnable decide(StockPicture picture, String reference, Holds holds) {
+            int units = picture.endSetAside(setAside, reference);
+            if (units < 0) {
+                NotFoundException e = new NotFoundException("No set-aside " + setAside + ".");
+                return () -> result.completeExceptionally(e);
+            }
+            return () -> result.complete(units);
         }
 
         @Override

@@ -17,8 +17,9 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The one home of the SQL on reservations: {@code inventory_reservation} (a reservation's parts)
- * and {@code inventory_reservation_hold} (how long an unclaimed reservation is held), reads and
+ * The one home of the SQL on reservations: {@code inventory_reservation} (a reservation's parts),
+ * {@code inventory_reservation_hold} (how long an unclaimed reservation is held) and
+ * {@code inventory_set_aside} (which reservations are set-asides, and whether in force), reads and
  * writes alike. Nothing else in the module names these tables.
  * <p>
  * It decides nothing and opens no transaction: each method runs in the caller's. The reservation
@@ -30,7 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class ReservationStore {
 
     private static final String PART_COLUMNS = "select id, part, channel, location, quantity, status, holder, "
-            + "segment, created_at from inventory_reservation ";
+            + "segment, created_at, drawn_from from inventory_reservation ";
 
     /**
      * The open units per SKU and location, for a query that checks the reserved levels against
@@ -89,7 +90,7 @@ final class ReservationStore {
             while (rs.next()) {
                 result.add(new StockPicture.PartState(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3),
                         rs.getString(4), rs.getInt(5), ReservationStatus.valueOf(rs.getString(6)), rs.getString(7),
-                        rs.getString(8), rs.getTimestamp(9).toInstant()));
+                        rs.getString(8), rs.getTimestamp(9).toInstant(), rs.getObject(10, UUID.class)));
             }
         }
         return result;
@@ -117,12 +118,13 @@ final class ReservationStore {
             copyText(rows, p.segment).append('\t')
                     .append(p.createdAt.equals(changes.now()) ? batchTime : p.createdAt.toString()).append('\t')
                     .append(p.status == ReservationStatus.OPEN ? "\\N" : closedAt).append('\t')
-                    .append(batchText).append('\n');
+                    .append(batchText).append('\t')
+                    .append(p.drawnFrom == null ? "\\N" : p.drawnFrom.toString()).append('\n');
         }
         try {
             c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn(
                     "copy inventory_reservation (id, part, sku, channel, location, quantity, status, holder, segment, "
-                            + "created_at, closed_at, batch) from stdin",
+                            + "created_at, closed_at, batch, drawn_from) from stdin",
                     new java.io.StringReader(rows.toString()));
         } catch (java.io.IOException e) {
             throw new SQLException("Could not stream reservations to PostgreSQL", e);
@@ -210,6 +212,53 @@ final class ReservationStore {
         }
     }
 
+    /** Which of these set-asides of the SKU exist, and whether each is still in force, locked. */
+    Map<UUID, Boolean> lockSetAsides(Connection c, String sku, Collection<UUID> ids) throws SQLException {
+        if (ids.isEmpty()) return Map.of();
+        try (PreparedStatement ps = c.prepareStatement("select id, ended_at is null from inventory_set_aside "
+                + "where sku = ? and id = any(?) order by id for update")) {
+            ps.setString(1, sku);
+            ps.setArray(2, c.createArrayOf("uuid", ids.toArray()));
+            Map<UUID, Boolean> result = new LinkedHashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) result.put(rs.getObject(1, UUID.class), rs.getBoolean(2));
+            }
+            return result;
+        }
+    }
+
+    void insertSetAsides(Connection c, String sku, Collection<UUID> ids, Timestamp now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into inventory_set_aside (id, sku, created_at) "
+                + "select u.id, ?, ? from unnest(?::uuid[]) as u(id)")) {
+            ps.setString(1, sku);
+            ps.setTimestamp(2, now);
+            ps.setArray(3, c.createArrayOf("uuid", ids.toArray()));
+            ps.executeUpdate();
+        }
+    }
+
+    void endSetAsides(Connection c, Collection<UUID> ids, Timestamp now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "update inventory_set_aside set ended_at = ? where id = any(?) and ended_at is null")) {
+            ps.setTimestamp(1, now);
+            ps.setArray(2, c.createArrayOf("uuid", ids.toArray()));
+            ps.executeUpdate();
+        }
+    }
+
+    /** The open units of a set-aside (0 when ended, drawn out or unknown). */
+    int setAsideUnits(JdbcTemplate jdbc, UUID setAside) {
+        Integer units = jdbc.queryForObject("select coalesce(sum(quantity), 0) from inventory_reservation "
+                + "where id = ? and status = 'OPEN'", Integer.class, setAside);
+        return units == null ? 0 : units;
+    }
+
+    /** The SKU of a set-aside, or null. */
+    String setAsideSku(JdbcTemplate jdbc, UUID setAside) {
+        return jdbc.query("select sku from inventory_set_aside where id = ?",
+                rs -> rs.next() ? rs.getString(1) : null, setAside);
+    }
+
     // ---- the services' side: a JdbcTemplate, in the caller's transaction if it has one
 
     /** Deletes the holds of these reservations in one statement; answers the ones that still had a hold. */
@@ -270,14 +319,14 @@ final class ReservationStore {
     private static List<Reservation> load(JdbcTemplate jdbc, String where, Object... args) {
         Map<UUID, List<Object[]>> rows = new LinkedHashMap<>();
         jdbc.query("select r.id, r.part, r.sku, r.channel, r.location, r.quantity, r.status, r.holder, r.segment, "
-                + "r.created_at, h.expires_at from (select * from inventory_reservation " + where + ") r "
+                + "r.created_at, h.expires_at, r.drawn_from from (select * from inventory_reservation " + where + ") r "
                 + "left join inventory_reservation_hold h on h.id = r.id order by r.created_at, r.id, r.part", rs -> {
             UUID id = rs.getObject(1, UUID.class);
             Timestamp expires = rs.getTimestamp(11);
             rows.computeIfAbsent(id, k -> new ArrayList<>()).add(new Object[] {
                     rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6),
                     rs.getString(7), rs.getString(8), rs.getString(9), rs.getTimestamp(10).toInstant(),
-                    expires == null ? null : expires.toInstant()});
+                    expires == null ? null : expires.toInstant(), rs.getObject(12, UUID.class)});
         }, args);
         List<Reservation> result = new ArrayList<>();
         rows.forEach((id, parts) -> {
@@ -285,10 +334,10 @@ final class ReservationStore {
             List<ReservationPart> ps = parts.stream().map(p -> new ReservationPart((Integer) p[0], (String) p[3],
                     (Integer) p[4], ReservationStatus.valueOf((String) p[5]))).toList();
             Reservation r = new Reservation(id, (String) first[1], (String) first[2], (String) first[6],
-                    (String) first[7], ps, (Instant) first[8], (Instant) first[9]);
+                    (String) first[7], ps, (Instant) first[8], (Instant) first[9], (UUID) first[10]);
             // a hold outlives a reservation closed outside the engine (displaced) until the sweep drops it
             result.add(r.status() == ReservationStatus.OPEN ? r : new Reservation(r.id(), r.sku(), r.channel(),
-                    r.holder(), r.segment(), r.parts(), r.createdAt(), null));
+                    r.holder(), r.segment(), r.parts(), r.createdAt(), null, r.drawnFrom()));
         });
         return result;
     }

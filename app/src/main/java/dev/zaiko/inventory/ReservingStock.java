@@ -45,6 +45,7 @@ public class ReservingStock implements DisposableBean {
                    @Value("${zaiko.reservations.workers:8}") int workers) {
         this.engine = new ReservationEngine(dataSource, clock, maxBatch, workers,
                 events::publishEvent);
+        this.engine.onRefilled(events::publishEvent);
         this.network = network;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -132,12 +133,16 @@ public class ReservingStock implements DisposableBean {
      * @param request a request without hold, location or set-aside of its own
      */
     public ReservationOutcome setAside(ReserveRequest request) {
-        throw new UnsupportedOperationException("set-asides land with issue 19's inventory part");
+        if (request.hold() != null || request.fromLocation() != null || request.drawFrom() != null) {
+            throw new IllegalArgumentException("A set-aside is kept and taken from the channel's pool");
+        }
+        network.requireChannel(request.channel());
+        return await(engine.setAside(request));
     }
 
     /** The units still open in a set-aside (not drawn, not ended). */
     public int setAsideUnits(UUID setAside) {
-        throw new UnsupportedOperationException("set-asides land with issue 19's inventory part");
+        return reservations.setAsideUnits(jdbc, setAside);
     }
 
     /**
@@ -147,7 +152,9 @@ public class ReservingStock implements DisposableBean {
      * @return the units that went back to sellable stock now
      */
     public int endSetAside(UUID setAside) {
-        throw new UnsupportedOperationException("set-asides land with issue 19's inventory part");
+        String sku = reservations.setAsideSku(jdbc, setAside);
+        if (sku == null) throw new NotFoundException("No set-aside " + setAside + ".");
+        return await(engine.endSetAside(sku, setAside));
     }
 
     /** Never refuses by exception for lack of stock: the outcome says reserved or not, and why. */

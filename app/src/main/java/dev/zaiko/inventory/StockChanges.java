@@ -22,6 +22,11 @@ final class StockChanges {
     final Map<String, int[]> levelDeltas = new LinkedHashMap<>();
     final List<StockPicture.PartState> newParts = new ArrayList<>();
     final Set<StockPicture.PartState> touchedParts = new LinkedHashSet<>();
+    /** set-asides made, and ended, by this change */
+    final Set<java.util.UUID> newSetAsides = new LinkedHashSet<>();
+    final Set<java.util.UUID> endedSetAsides = new LinkedHashSet<>();
+    /** drawn units that went back into their set-aside, announced after the commit */
+    final List<SetAsideRefilled> refills = new ArrayList<>();
 
     StockChanges(String sku, Instant now) {
         this.sku = sku;
@@ -52,7 +57,8 @@ final class StockChanges {
     }
 
     boolean isEmpty() {
-        return movements.isEmpty() && newParts.isEmpty() && touchedParts.isEmpty();
+        return movements.isEmpty() && newParts.isEmpty() && touchedParts.isEmpty() && newSetAsides.isEmpty()
+                && endedSetAsides.isEmpty();
     }
 
     record MovementKey(String location, Bucket from, Bucket to, MovementKind kind, String reference, String reason,

@@ -25,6 +25,8 @@ final class StockPicture {
     private final Map<String, List<Protection>> protectionsByLocation;
     private final Map<String, ChannelPool> channels;
     private final Map<UUID, List<PartState>> reservations = new HashMap<>();
+    /** the set-asides this picture knows of (loaded under lock, or made by it): true while in force */
+    private final Map<UUID, Boolean> setAsides = new HashMap<>();
     private final StockChanges changes;
     private final OpenParts openParts;
 
@@ -73,6 +75,27 @@ final class StockPicture {
 
     StockChanges changes() {
         return changes;
+    }
+
+    /** More reservation parts, loaded and locked by the caller after the picture was built. */
+    void adoptParts(Collection<PartState> parts) {
+        adopt(parts);
+    }
+
+    /** Set-asides loaded and locked by the caller: id and whether it is still in force. */
+    void knowSetAsides(Map<UUID, Boolean> known) {
+        setAsides.putAll(known);
+    }
+
+    /** The set-asides the loaded parts of these reservations were drawn from. */
+    java.util.Set<UUID> drawnFrom(Collection<UUID> reservationIds) {
+        java.util.Set<UUID> result = new java.util.LinkedHashSet<>();
+        for (UUID id : reservationIds) {
+            for (PartState p : reservations.getOrDefault(id, List.of())) {
+                if (p.drawnFrom != null) result.add(p.drawnFrom);
+            }
+        }
+        return result;
     }
 
     ItemFacts item() {
@@ -125,6 +148,7 @@ final class StockPicture {
             return ReservationOutcome.refused(request.sku(), 0, "unknown channel " + request.channel());
         }
         Requester requester = new Requester(channel.online(), request.segment());
+        if (request.drawFrom() != null) return draw(request, id);
         if (request.fromLocation() != null) return reserveAt(request, requester, id, movementReference);
         int available = ats(channel, request.segment());
         if (available < request.quantity()) {
@@ -149,6 +173,119 @@ final class StockPicture {
             }
         }
         return ReservationOutcome.reserved(request.sku(), id, parts, available);
+    }
+
+    // ---- set-asides ---------------------------------------------------------------------------
+
+    /**
+     * A set-aside: a kept reservation from the channel's pool, like any other, that only
+     * reservations naming it draw from (docs/reservations.md, "Set-asides").
+     */
+    ReservationOutcome setAside(ReserveRequest request, UUID id, String movementReference) {
+        if (request.hold() != null || request.drawFrom() != null || request.fromLocation() != null) {
+            throw new IllegalArgumentException("a set-aside is kept, from the channel's pool");
+        }
+        ReservationOutcome outcome = reserve(request, id, movementReference);
+        if (outcome.reserved()) {
+            setAsides.put(id, true);
+            changes.newSetAsides.add(id);
+        }
+        return outcome;
+    }
+
+    /**
+     * Takes the units out of the set-aside instead of the pool: its open parts, in part order, shrink
+     * (or end DRAWN when taken whole) and the new reservation gets parts at the same locations. No
+     * unit changes bucket: they were RESERVED and stay so, under another reservation.
+     */
+    private ReservationOutcome draw(ReserveRequest request, UUID id) {
+        UUID from = request.drawFrom();
+        if (!Boolean.TRUE.equals(setAsides.get(from))) {
+            return ReservationOutcome.refused(request.sku(), 0, setAsides.containsKey(from)
+                    ? "set-aside " + from + " has ended" : "no set-aside " + from + " of " + item.sku());
+        }
+        List<PartState> open = openParts(from);
+        int available = open.stream().mapToInt(p -> p.quantity).sum();
+        if (available < request.quantity()) {
+            return ReservationOutcome.refused(request.sku(), available,
+                    "only " + available + " left in set-aside " + from);
+        }
+        List<ReservationPart> parts = new ArrayList<>();
+        int left = request.quantity();
+        for (PartState p : open) {
+            if (left == 0) break;
+            int take = Math.min(left, p.quantity);
+            if (take == p.quantity) {
+                p.status = ReservationStatus.DRAWN;
+            } else {
+                p.quantity -= take;
+            }
+            changes.touched(p);
+            PartState part = PartState.created(id, parts.size() + 1, request.channel(), p.location, take,
+                    request.holder(), request.segment(), changes.now(), from);
+            reservations.computeIfAbsent(id, k -> new ArrayList<>()).add(part);
+            changes.newParts.add(part);
+            parts.add(part.toPart());
+            left -= take;
+        }
+        return ReservationOutcome.reserved(request.sku(), id, parts, available);
+    }
+
+    /**
+     * Ends a set-aside: its open units go back to sellable stock, and units drawn from it that come
+     * back later go there too.
+     *
+     * @return the units released now, or -1 when this SKU has no such set-aside
+     */
+    int endSetAside(UUID id, String movementReference) {
+        Boolean inForce = setAsides.get(id);
+        if (inForce == null) return -1;
+        if (!inForce) return 0;
+        setAsides.put(id, false);
+        changes.endedSetAsides.add(id);
+        int units = 0;
+        for (PartState p : openParts(id)) {
+            move(p.location, Bucket.RESERVED, Bucket.SELLABLE, p.quantity, MovementKind.RELEASE, id.toString(),
+                    SET_ASIDE_ENDED);
+            p.status = ReservationStatus.RELEASED;
+            changes.touched(p);
+            units += p.quantity;
+        }
+        return units;
+    }
+
+    static final String SET_ASIDE_ENDED = "set-aside ended";
+
+    private List<PartState> openParts(UUID id) {
+        return reservations.getOrDefault(id, List.of()).stream()
+                .filter(p -> p.status == ReservationStatus.OPEN)
+                .sorted(Comparator.comparingInt((PartState p) -> p.part)).toList();
+    }
+
+    /**
+     * Gives a drawn reservation's open units back to its set-aside, when that is still in force
+     * (and loaded): the parts end RELEASED and the set-aside gains parts at the same locations.
+     *
+     * @return the units given back, 0 when the units must go to sellable stock instead
+     */
+    private int giveBack(List<PartState> open, boolean holdExpired) {
+        UUID from = open.get(0).drawnFrom;
+        if (from == null || !Boolean.TRUE.equals(setAsides.get(from)) || !reservations.containsKey(from)) return 0;
+        List<PartState> setAside = reservations.get(from);
+        PartState model = setAside.stream().min(Comparator.comparingInt((PartState p) -> p.part)).orElseThrow();
+        int nextPart = setAside.stream().mapToInt(p -> p.part).max().orElse(0) + 1;
+        int units = 0;
+        for (PartState p : open) {
+            p.status = ReservationStatus.RELEASED;
+            changes.touched(p);
+            PartState back = PartState.created(from, nextPart++, model.channel, p.location, p.quantity, model.holder,
+                    model.segment, model.createdAt);
+            setAside.add(back);
+            changes.newParts.add(back);
+            units += p.quantity;
+        }
+        changes.refills.add(new SetAsideRefilled(from, item.sku(), open.get(0).id, units, holdExpired));
+        return units;
     }
 
     private ReservationOutcome reserveAt(ReserveRequest request, Requester requester, UUID id,
@@ -194,6 +331,11 @@ final class StockPicture {
         return close(id, ReservationStatus.RELEASED, Bucket.SELLABLE, MovementKind.RELEASE, HOLD_EXPIRED);
     }
 
+    /** Whether the reservation is a set-aside (made or loaded as one). */
+    boolean isSetAside(UUID id) {
+        return setAsides.containsKey(id);
+    }
+
     static final String HOLD_EXPIRED = "hold expired";
 
     String commit(UUID id) {
@@ -233,7 +375,7 @@ final class StockPicture {
             } else {
                 p.quantity -= k;
                 PartState defective = PartState.created(id, nextPart++, p.channel, p.location, k, p.holder, p.segment,
-                        p.createdAt);
+                        p.createdAt, p.drawnFrom);
                 defective.status = ReservationStatus.DEFECTIVE;
                 parts.add(defective);
                 changes.newParts.add(defective);
@@ -254,7 +396,7 @@ final class StockPicture {
             if (take == 0) continue;
             move(location, Bucket.SELLABLE, Bucket.RESERVED, take, MovementKind.RESERVE, id.toString(), reason);
             PartState part = PartState.created(id, nextPart++, first.channel, location, take, first.holder,
-                    first.segment, first.createdAt);
+                    first.segment, first.createdAt, first.drawnFrom);
             parts.add(part);
             changes.newParts.add(part);
             replacement.add(part.toPart());
@@ -269,12 +411,17 @@ final class StockPicture {
     }
 
     private String close(UUID id, ReservationStatus to, Bucket unitsGoTo, MovementKind kind, String reason) {
+        if (setAsides.containsKey(id)) {
+            return "reservation " + id + " is a set-aside: it ends with what it was set aside for, not by a release "
+                    + "or commit";
+        }
         List<PartState> parts = reservations.get(id);
         List<PartState> open = parts.stream().filter(p -> p.status == ReservationStatus.OPEN).toList();
         if (open.isEmpty()) {
             return "reservation " + id + " is " + new Reservation(id, item.sku(), null, null, null,
                     parts.stream().map(PartState::toPart).toList(), null, null).status() + ", not OPEN";
         }
+        if (to == ReservationStatus.RELEASED && giveBack(open, HOLD_EXPIRED.equals(reason)) > 0) return null;
         for (PartState p : open) {
             move(p.location, Bucket.RESERVED, unitsGoTo, p.quantity, kind, id.toString(), reason);
             p.status = to;
@@ -405,7 +552,7 @@ final class StockPicture {
                 changes.touched(part);
                 int nextPart = reservations.get(part.id).stream().mapToInt(p -> p.part).max().orElse(0) + 1;
                 PartState displaced = PartState.created(part.id, nextPart, part.channel, location, k, part.holder,
-                        part.segment, part.createdAt);
+                        part.segment, part.createdAt, part.drawnFrom);
                 displaced.status = ReservationStatus.DISPLACED;
                 reservations.get(part.id).add(displaced);
                 changes.newParts.add(displaced);
@@ -493,10 +640,18 @@ final class StockPicture {
         final String holder;
         final String segment;
         final Instant createdAt;
+        /** the set-aside this part's units were drawn from, or null */
+        final UUID drawnFrom;
         boolean isNew;
 
         PartState(UUID id, int part, String channel, String location, int quantity, ReservationStatus status,
                   String holder, String segment, Instant createdAt) {
+            this(id, part, channel, location, quantity, status, holder, segment, createdAt, null);
+        }
+
+        PartState(UUID id, int part, String channel, String location, int quantity, ReservationStatus status,
+                  String holder, String segment, Instant createdAt, UUID drawnFrom) {
+            this.drawnFrom = drawnFrom;
             this.id = id;
             this.part = part;
             this.channel = channel;
@@ -510,8 +665,13 @@ final class StockPicture {
 
         static PartState created(UUID id, int part, String channel, String location, int quantity, String holder,
                                  String segment, Instant createdAt) {
+            return created(id, part, channel, location, quantity, holder, segment, createdAt, null);
+        }
+
+        static PartState created(UUID id, int part, String channel, String location, int quantity, String holder,
+                                 String segment, Instant createdAt, UUID drawnFrom) {
             PartState p = new PartState(id, part, channel, location, quantity, ReservationStatus.OPEN, holder, segment,
-                    createdAt);
+                    createdAt, drawnFrom);
             p.isNew = true;
             return p;
         }

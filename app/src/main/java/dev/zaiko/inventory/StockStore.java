@@ -135,6 +135,8 @@ final class StockStore {
         Timestamp now = Timestamp.from(changes.now());
         if (!changes.newParts.isEmpty()) reservations.insertParts(c, changes, batch, now);
         if (!changes.touchedParts.isEmpty()) reservations.updateParts(c, changes.touchedParts, now);
+        if (!changes.newSetAsides.isEmpty()) reservations.insertSetAsides(c, changes.sku, changes.newSetAsides, now);
+        if (!changes.endedSetAsides.isEmpty()) reservations.endSetAsides(c, changes.endedSetAsides, now);
         if (!changes.movements.isEmpty()) insertMovements(c, changes, now);
         if (!changes.levelDeltas.isEmpty()) applyLevelDeltas(c, changes);
     }
