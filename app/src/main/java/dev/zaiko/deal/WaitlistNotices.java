@@ -30,9 +30,11 @@ class WaitlistNotices {
     private final Products products;
     private final ShopProperties shop;
     private final CustomerFacing facing;
+    private final WaitlistProperties properties;
 
     WaitlistNotices(Outbox outbox, MessageSource messages, WaitlistLinks links, Products products, ShopProperties shop,
-                    CustomerFacing facing) {
+                    CustomerFacing facing, WaitlistProperties properties) {
+        this.properties = properties;
         this.outbox = outbox;
         this.messages = messages;
         this.links = links;
@@ -44,8 +46,9 @@ class WaitlistNotices {
     void joined(WaitlistEntry entry, Deal deal) {
         Locale locale = locale(entry);
         String product = productName(deal.sku(), locale);
+        long holdMinutes = Math.max(1, properties.waitlistOfferHold().toMinutes());
         String text = messages.getMessage("waitlist.mail.joined.text", new Object[]{product, entry.position(),
-                links.leave(entry.id()).toString(), shop.name(locale)}, locale);
+                links.leave(entry.id()).toString(), shop.name(locale), holdMinutes}, locale);
         outbox.send(new OutgoingEmail("waitlist-joined:" + entry.id() + ":" + entry.joinedAt().toEpochMilli(),
                 entry.email(), null, messages.getMessage("waitlist.mail.joined.subject", new Object[]{product}, locale),
                 text, null, deal.code(), null, JOINED, false, entry.locale()));
