@@ -19,6 +19,7 @@ final class LinePlacementPolicies {
     static final List<LinePlacementPolicy> ALL = List.of(
             new ReservedLinesAreAllocated(),
             new MarketplaceLinesAwaitTheCustomer(),
+            new DealLinesAreNeverBackordered(),
             new BackorderUntilTheDatedInbound(),
             new RefuseTheOrder());
 
@@ -73,6 +74,26 @@ final class LinePlacementPolicies {
                                     + line.quantity() + " ordered on a marketplace.", f.now()),
                     new OrderLineShort(f.order().toString(), f.lineNo(), line.sku(), line.quantity(),
                             OrderLineShort.ALLOCATION_FAILED, f.now())));
+        }
+    }
+
+    /**
+     * A line naming a deal buys the deal's units at the deal price: when the deal has too few left,
+     * the order is refused (409 {@code deal-sold-out}, with what remains and the deal's waitlist),
+     * never backordered at the deal price.
+     */
+    static final class DealLinesAreNeverBackordered implements LinePlacementPolicy {
+        @Override
+        public Optional<Placed> place(LineFacts f) {
+            if (f.outcome().reserved() || f.request().deal() == null) return Optional.empty();
+            OrderRequest.Line line = f.request();
+            String deal = line.deal().strip();
+            throw new ConflictException("deal-sold-out", "Cannot place the order: line " + f.lineNo() + " asks for "
+                    + line.quantity() + " of " + line.sku() + " from deal " + deal + ", which has "
+                    + f.outcome().available() + " left. Join the deal's waitlist, or order at the regular price "
+                    + "without the deal.", Map.of("sku", line.sku(), "lineNo", f.lineNo(), "deal", deal,
+                    "requested", line.quantity(), "remaining", f.outcome().available(),
+                    "waitlist", "/api/waitlists/" + deal + "/entries"));
         }
     }
 

@@ -99,6 +99,7 @@ public record OrderRequest(
      *                        (AmazonOrderItemCode), Rakuten itemDetailId (the basket item), Yahoo!
      *                        LineId, Shopify LineItem id. Optional; at most 100 characters; a line
      *                        id given twice in one order is refused.
+     * @param deal            the deal the line buys from ({@link DealLines}); null for regular stock
      */
     public record Line(
             @NotBlank @Size(max = 64) String sku,
@@ -110,10 +111,20 @@ public record OrderRequest(
                     + "line so that a stock-out cancellation names the line to the platform. Optional, at most 100 "
                     + "characters, no control characters, unique within the order.", maxLength = 100,
                     example = "25959136016214")
-            String externalLineRef) {
+            String externalLineRef,
+            @Size(min = 1, max = 64) @Pattern(regexp = ".*\\S.*", message = "must not be blank when given")
+            @Schema(description = "The code of the deal (time sale) this line buys from, on an OWN channel: its "
+                    + "units come out of the deal's quantity and unitPrice must be the deal price. Left out, the line "
+                    + "is sold from regular stock at whatever price the channel sends.", maxLength = 64,
+                    example = "SUMMER-TENT")
+            String deal) {
+
+        public Line(String sku, Integer quantity, Long unitPrice, String externalLineRef) {
+            this(sku, quantity, unitPrice, externalLineRef, null);
+        }
 
         public Line(String sku, Integer quantity, Long unitPrice) {
-            this(sku, quantity, unitPrice, null);
+            this(sku, quantity, unitPrice, null, null);
         }
     }
 }

@@ -82,10 +82,12 @@ public class PlacingOrders {
     private final ApplicationEventPublisher events;
     private final OrderLineShortages shortages;
     private final Wallets wallets;
+    private final DealLines dealLines;
 
     PlacingOrders(StockNetwork network, Products products, ExpectingInbounds inbounds, ReservingStock reserving,
                   OrderStore store, PlatformTransactionManager transactions, Clock clock,
-                  ApplicationEventPublisher events, OrderLineShortages shortages, Wallets wallets) {
+                  ApplicationEventPublisher events, OrderLineShortages shortages, Wallets wallets,
+                  DealLines dealLines) {
         this.network = network;
         this.products = products;
         this.inbounds = inbounds;
@@ -96,6 +98,7 @@ public class PlacingOrders {
         this.events = events;
         this.shortages = shortages;
         this.wallets = wallets;
+        this.dealLines = dealLines;
     }
 
     /** @param created false when an order with the same (channel, externalRef) already existed */
@@ -120,6 +123,7 @@ public class PlacingOrders {
         }
         // after the idempotency lookup: a retry the next day still finds its order, whose promise was valid then
         ExpressPromise.check(request, channel.kind(), LocalDate.now(clock));
+        dealLines.check(request, channel);
         Map<String, Product> catalog = new LinkedHashMap<>();
         for (int i = 0; i < request.lines().size(); i++) {
             String sku = request.lines().get(i).sku();
@@ -179,7 +183,8 @@ public class PlacingOrders {
         for (int i = 0; i < in.size(); i++) {
             OrderRequest.Line line = in.get(i);
             // held until the order's transaction claims them: a crash before it strands nothing
-            pending.add(reserving.reserveUntilClaimedAsync(new ReserveRequest(channel.code(), line.sku(),
+            pending.add(line.deal() != null ? dealLines.reserve(request, channel, number, i + 1)
+                    : reserving.reserveUntilClaimedAsync(new ReserveRequest(channel.code(), line.sku(),
                     line.quantity(), Order.Line.holder(number, i + 1), null)));
         }
         List<ReservationOutcome> outcomes = awaitAll(pending);

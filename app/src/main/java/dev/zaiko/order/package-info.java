@@ -9,11 +9,12 @@
  * An OWN channel's points, gift balance and coupon are redeemed from the customer's wallet
  * ({@link dev.zaiko.wallet.Wallets}) in the order's own transaction.
  * {@link dev.zaiko.order.OrderStatusLinks} signs the customer's link to one order's status page.
- * Owns the {@code orders_*} tables; uses only the public API of inventory, catalog and wallet.
+ * A line naming a deal takes the deal's units through {@link dev.zaiko.deal.BuyingFromDeals}.
+ * Owns the {@code orders_*} tables; uses only the public API of inventory, catalog, deal and wallet.
  * <p>
  * See docs/orders.md.
  */
 @dev.zaiko.platform.ApiTag("Orders from every channel: placement with atomic reservation, backorders with a "
         + "promised date, packing, and the customer's signed status links.")
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "catalog", "inventory", "platform", "shop", "wallet"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "catalog", "deal", "inventory", "platform", "shop", "wallet"})
 package dev.zaiko.order;
