@@ -275,6 +275,107 @@ class DealWaitlistTest {
         }
     }
 
+    @Test
+    void aUnitThatCameBackWhileTheDealWasPausedIsOfferedByTheCatchUpJobOnceTheDealIsLiveAgain() {
+        String deal = api.liveDeal(sku, shop.web(), 1, clock.instant());
+        String cart = api.hold(deal, shop.web(), 1, ShopApi.uniqueEmail());
+        String first = ShopApi.uniqueEmail();
+        api.ok(api.join(deal, first, "ja", shop.web()));
+        api.ok(api.post("/api/deals/" + deal + "/pause", ShopApi.JSON.createObjectNode()));
+
+        api.ok(api.post("/api/reservations/" + cart + "/release", ShopApi.JSON.createObjectNode()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !refills.isEmpty() && offering.idle());
+        assertThat(api.status(deal, first)).as("a paused deal gives nothing").isEqualTo("WAITING");
+        api.ok(api.post("/api/deals/" + deal + "/resume", ShopApi.JSON.createObjectNode()));
+
+        Jobs.runRecurring(jobs, clock, WaitlistJobs.CATCH_UP);
+
+        assertThat(api.status(deal, first)).isEqualTo("OFFERED");
+        assertThat(reserving.setAsideUnits(deals.find(deal).orElseThrow().setAside())).isZero();
+        onlyEmail(deal, WaitlistNotices.OFFER, first);
+    }
+
+    @Test
+    void theShopsAppHearsOfEachOfferByASignedWebhookEventSentAgainUntilTaken() throws Exception {
+        try (EventReceiver receiver = new EventReceiver()) {
+            String secret = "waitlist-secret-0123456789";
+            api.ok(api.post("/api/channels/" + shop.web() + "/webhooks", ShopApi.JSON.createObjectNode()
+                    .put("url", receiver.url()).put("secret", secret)));
+            String deal = api.liveDeal(sku, shop.web(), 1, clock.instant());
+            String cart = api.hold(deal, shop.web(), 1, ShopApi.uniqueEmail());
+            String first = ShopApi.uniqueEmail();
+            api.ok(api.join(deal, first, "en", shop.web()));
+            receiver.failEvents = true;
+
+            api.ok(api.post("/api/reservations/" + cart + "/release", ShopApi.JSON.createObjectNode()));
+            awaitStatus(deal, first, "OFFERED");
+            await().atMost(Duration.ofSeconds(30)).until(() -> receiver.events().size() == 1);
+            receiver.failEvents = false;
+            clock.advance(Duration.ofMinutes(10));
+            Jobs.runRecurring(jobs, clock, WaitlistJobs.CATCH_UP);
+
+            List<EventReceiver.Event> events = receiver.events();
+            assertThat(events).hasSize(2);
+            EventReceiver.Event taken = events.get(1);
+            JsonNode body = ShopApi.JSON.readTree(taken.body());
+            String reservation = api.entry(deal, first).path("reservationId").asString();
+            assertThat(body.path("type").asString()).isEqualTo("waitlist.offered");
+            assertThat(body.path("eventId").asString()).isEqualTo(reservation);
+            assertThat(body.path("data").path("deal").asString()).isEqualTo(deal);
+            assertThat(body.path("data").path("email").asString()).isEqualTo(first);
+            assertThat(body.path("data").path("reservationId").asString()).isEqualTo(reservation);
+            assertThat(body.path("data").path("offeredUntil").asString())
+                    .isEqualTo(api.entry(deal, first).path("offeredUntil").asString());
+            assertThat(ShopApi.JSON.readTree(events.get(0).body()).path("eventId").asString())
+                    .as("the same event again").isEqualTo(reservation);
+            long t = Long.parseLong(taken.signature().replaceAll("^t=(\\d+),.*$", "$1"));
+            assertThat(taken.signature()).isEqualTo(dev.zaiko.channel.WebhookSignature.header(secret, t, taken.body()));
+
+            clock.advance(Duration.ofHours(2));
+            Jobs.runRecurring(jobs, clock, WaitlistJobs.CATCH_UP);
+            assertThat(receiver.events()).as("taken: not sent again").hasSize(2);
+        }
+    }
+
+    /** A shop's app on loopback: records the waitlist events (not the feed deliveries); fails them while asked to. */
+    static final class EventReceiver implements AutoCloseable {
+        record Event(String signature, String body, int answered) {
+        }
+
+        private final com.sun.net.httpserver.HttpServer server;
+        private final List<Event> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        volatile boolean failEvents;
+
+        EventReceiver() throws java.io.IOException {
+            server = com.sun.net.httpserver.HttpServer.create(
+                    new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/hook", exchange -> {
+                String body = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                int status = 204;
+                if (exchange.getRequestHeaders().getFirst("Zaiko-Event") != null) {
+                    status = failEvents ? 500 : 204;
+                    events.add(new Event(exchange.getRequestHeaders().getFirst("Zaiko-Signature"), body, status));
+                }
+                exchange.sendResponseHeaders(status, -1);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+        }
+
+        List<Event> events() {
+            return List.copyOf(events);
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+
     private void awaitStatus(String deal, String email, String status) {
         await(email + " " + status).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                 .until(() -> status.equals(api.status(deal, email)));
