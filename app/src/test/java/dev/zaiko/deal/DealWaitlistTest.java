@@ -376,6 +376,27 @@ class DealWaitlistTest {
         }
     }
 
+    @Test
+    void theConsoleShowsTheDealsLineInOrderWithStatusAndUntilWhenAnOfferHolds() {
+        String deal = api.liveDeal(sku, shop.web(), 1, clock.instant());
+        String cart = api.hold(deal, shop.web(), 1, ShopApi.uniqueEmail());
+        String first = ShopApi.uniqueEmail();
+        String second = ShopApi.uniqueEmail();
+        api.ok(api.join(deal, first, "ja", shop.web()));
+        api.ok(api.join(deal, second, "ja", shop.web()));
+        api.ok(api.post("/api/reservations/" + cart + "/release", ShopApi.JSON.createObjectNode()));
+        awaitStatus(deal, first, "OFFERED");
+        WaitlistApi staff = new WaitlistApi(port);
+        staff.signIn("admin", "test-admin-password");
+
+        ShopApi.Response page = staff.page("/deals/" + deal + "/waitlist");
+
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("キャンセル待ち：" + deal).contains("2人が順番待ち中")
+                .contains("お取り置き中").contains("順番待ち");
+        assertThat(page.body().indexOf(first)).isPositive().isLessThan(page.body().indexOf(second));
+    }
+
     private void awaitStatus(String deal, String email, String status) {
         await(email + " " + status).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                 .until(() -> status.equals(api.status(deal, email)));
