@@ -213,6 +213,11 @@ class DealWaitlistTest {
         assertThat(api.entry(deal, other).path("position").asInt()).isEqualTo(1);
         assertThat(browser.postForm(leave, java.util.Map.of()).status()).as("leaving twice changes nothing")
                 .isEqualTo(200);
+        assertThat(browser.page(leave.replace("/w/leave/", "/w/")).status()).as("a leave link is no offer link")
+                .isEqualTo(403);
+
+        api.ok(api.post("/api/deals/" + deal + "/end", ShopApi.JSON.createObjectNode()));
+        assertThat(api.join(deal, ShopApi.uniqueEmail(), "ja", shop.web()).type()).endsWith("/deal-ended");
     }
 
     @Test
