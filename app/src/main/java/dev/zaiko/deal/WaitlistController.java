@@ -15,9 +15,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A deal's waitlist over the API: the storefront joins customers; the shop reads and removes them. */
+/**
+ * A deal's waitlist over the API: the storefront joins customers; the shop reads and removes them.
+ * Spelled {@code /api/deals/{code}/waitlist} and, as in the design's API sketch,
+ * {@code /api/waitlists/{code}/entries}: the same operations.
+ */
 @RestController
-@RequestMapping("/api/deals/{code}/waitlist")
+@RequestMapping({"/api/deals/{code}/waitlist", "/api/waitlists/{code}/entries"})
 class WaitlistController {
 
     private final JoiningWaitlists joining;

@@ -1,6 +1,6 @@
 /**
  * The operator console and the customer pages (server-rendered): the dashboard, the case page,
- * orders ({@code /orders}), the email outbox ({@code /outbox}) and the customer's order status page
+ * orders ({@code /orders}), deals ({@code /deals}), the email outbox ({@code /outbox}) and the customer's order status page
  * behind a signed link ({@code /o/<token>}, see {@link dev.zaiko.order.OrderStatusLinks}). It reads
  * other modules only through their public APIs.
  * <p>
