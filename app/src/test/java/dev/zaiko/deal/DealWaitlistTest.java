@@ -400,6 +400,8 @@ class DealWaitlistTest {
         assertThat(page.body()).contains("キャンセル待ち：" + deal).contains("2人が順番待ち中")
                 .contains("お取り置き中").contains("順番待ち");
         assertThat(page.body().indexOf(first)).isPositive().isLessThan(page.body().indexOf(second));
+        assertThat(staff.page("/deals/" + deal).body()).as("the deal's page links its waitlist")
+                .contains("href=\"/deals/" + deal + "/waitlist\"");
     }
 
     private void awaitStatus(String deal, String email, String status) {
