@@ -45,7 +45,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * <ul>
  * <li>{@code /api/**} and {@code /actuator/**}: an API token ({@code Authorization: Bearer …}),
  * no session, no cookies (so no CSRF). Only {@code /actuator/health} is open. Refusals are problem
- * details: 401 without a valid token, 403 with too little scope.</li>
+ * details: 401 without a valid token, 403 with too little scope. {@code /public/**} goes the same
+ * way: doors for callers outside the shop (a storefront's visitor, a mail client), stateless and
+ * without CSRF; each one is an {@code @OpenToAnyone} handler, and any other path there needs a token.</li>
  * <li>Everything else is the console: a signed-in user (form login, session), CSRF on every form.
  * An anonymous visitor is sent to the login page. Open: the login page, a customer's signed link
  * ({@code /c/**}, {@code /o/**}, {@code /w/**}: the link is the key), static files, the API docs and the error page.</li>
@@ -84,7 +86,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
         bearer.setSuccessHandler((request, response, authentication) -> { });
         bearer.setFailureHandler((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED, "unauthorized",
                 "Unauthorized", "The API token is unknown, revoked or expired."));
-        http.securityMatcher("/api/**", "/actuator/**")
+        http.securityMatcher("/api/**", "/actuator/**", "/public/**")
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .requestCache(c -> c.disable())

@@ -31,7 +31,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class ReservationStore {
 
     private static final String PART_COLUMNS = "select id, part, channel, location, quantity, status, holder, "
-            + "segment, created_at, drawn_from from inventory_reservation ";
+            + "segment, created_at, drawn_from, exists (select 1 from inventory_set_aside s "
+            + "where s.id = inventory_reservation.id and s.ended_at is null) from inventory_reservation ";
 
     /**
      * The open units per SKU and location, for a query that checks the reserved levels against
@@ -68,18 +69,21 @@ final class ReservationStore {
     /**
      * The newest open parts at the location (enough to cover the units, plus some spare so that
      * a till sale can prefer moving a reservation to displacing one), with all other parts of
-     * their reservations, locked.
+     * their reservations, and the parts of the SKU's set-asides in force (whose unsold units a till
+     * sale takes before a buyer's), locked.
      */
     List<StockPicture.PartState> newestOpenPartsAt(Connection c, String sku, String location, int atLeastUnits)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(PART_COLUMNS
-                + "where sku = ? and id in (select id from inventory_reservation "
+                + "where sku = ? and (id in (select id from inventory_reservation "
                 + "where sku = ? and location = ? and status = 'OPEN' order by created_at desc, id desc limit ?) "
+                + "or id in (select id from inventory_set_aside where sku = ? and ended_at is null)) "
                 + "order by id, part for update")) {
             ps.setString(1, sku);
             ps.setString(2, sku);
             ps.setString(3, location);
             ps.setInt(4, atLeastUnits + 50);
+            ps.setString(5, sku);
             return readParts(ps);
         }
     }
@@ -90,7 +94,8 @@ final class ReservationStore {
             while (rs.next()) {
                 result.add(new StockPicture.PartState(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3),
                         rs.getString(4), rs.getInt(5), ReservationStatus.valueOf(rs.getString(6)), rs.getString(7),
-                        rs.getString(8), rs.getTimestamp(9).toInstant(), rs.getObject(10, UUID.class)));
+                        rs.getString(8), rs.getTimestamp(9).toInstant(), rs.getObject(10, UUID.class),
+                        rs.getBoolean(11)));
             }
         }
         return result;

@@ -62,6 +62,7 @@ final class StockPicture {
 
     private void adopt(Collection<PartState> parts) {
         for (PartState p : parts) {
+            if (p.setAsideInForce) setAsides.putIfAbsent(p.id, true);
             List<PartState> known = reservations.computeIfAbsent(p.id, k -> new ArrayList<>());
             if (known.stream().noneMatch(k -> k.part == p.part)) known.add(p);
         }
@@ -495,7 +496,7 @@ final class StockPicture {
                                 + " free for the till). Force the sale to take them anyway.",
                         Map.of("sku", item.sku(), "location", location, "available", atsAt(till, location)));
             }
-            List<Map<String, Object>> holders = wouldBeTaken(newestOpenAt(location, quantity - free),
+            List<Map<String, Object>> holders = wouldBeTaken(setAsidesFirst(newestOpenAt(location, quantity - free)),
                     quantity - free).stream()
                     .map(p -> Map.<String, Object>of("reservationId", p.id.toString(),
                             "holder", p.holder == null ? "" : p.holder, "channel", p.channel, "quantity", p.quantity))
@@ -539,30 +540,53 @@ final class StockPicture {
             }
         }
         int displacedUnits = 0;
+        // a set-aside's unsold units (a deal's) before any buyer's: nobody has bought them yet
+        for (PartState part : candidates) {
+            if (need <= 0) break;
+            if (!Boolean.TRUE.equals(setAsides.get(part.id))) continue;
+            if (part.status != ReservationStatus.OPEN || !part.location.equals(location)) continue;
+            int k = displace(part, need, location, kind, reason, occurredAt, result);
+            need -= k;
+            displacedUnits += k;
+        }
         for (PartState part : candidates) {
             if (need <= 0) break;
             if (part.status != ReservationStatus.OPEN || !part.location.equals(location)) continue;
-            int k = Math.min(need, part.quantity);
-            move(location, Bucket.RESERVED, null, k, kind, part.id.toString(), reason, occurredAt);
-            if (k == part.quantity) {
-                part.status = ReservationStatus.DISPLACED;
-                changes.touched(part);
-            } else {
-                part.quantity -= k;
-                changes.touched(part);
-                int nextPart = reservations.get(part.id).stream().mapToInt(p -> p.part).max().orElse(0) + 1;
-                PartState displaced = PartState.created(part.id, nextPart, part.channel, location, k, part.holder,
-                        part.segment, part.createdAt, part.drawnFrom);
-                displaced.status = ReservationStatus.DISPLACED;
-                reservations.get(part.id).add(displaced);
-                changes.newParts.add(displaced);
-            }
-            result.add(new Displacement(part.id, part.holder, part.channel, item.sku(), location, k, null));
+            int k = displace(part, need, location, kind, reason, occurredAt, result);
             need -= k;
             displacedUnits += k;
         }
         move(location, Bucket.SELLABLE, null, quantity - displacedUnits, kind, reference, reason, occurredAt);
         return result;
+    }
+
+    /** Takes up to {@code need} units of an open part off the shelf; the units taken end DISPLACED. */
+    private int displace(PartState part, int need, String location, MovementKind kind, String reason,
+                         Instant occurredAt, List<Displacement> result) {
+        int k = Math.min(need, part.quantity);
+        move(location, Bucket.RESERVED, null, k, kind, part.id.toString(), reason, occurredAt);
+        if (k == part.quantity) {
+            part.status = ReservationStatus.DISPLACED;
+            changes.touched(part);
+        } else {
+            part.quantity -= k;
+            changes.touched(part);
+            int nextPart = reservations.get(part.id).stream().mapToInt(p -> p.part).max().orElse(0) + 1;
+            PartState displaced = PartState.created(part.id, nextPart, part.channel, location, k, part.holder,
+                    part.segment, part.createdAt, part.drawnFrom);
+            displaced.status = ReservationStatus.DISPLACED;
+            reservations.get(part.id).add(displaced);
+            changes.newParts.add(displaced);
+        }
+        result.add(new Displacement(part.id, part.holder, part.channel, item.sku(), location, k, null));
+        return k;
+    }
+
+    /** A set-aside's unsold units are taken before any buyer's (then the newest buyer's first). */
+    private List<PartState> setAsidesFirst(List<PartState> newestFirst) {
+        List<PartState> ordered = new ArrayList<>(newestFirst);
+        ordered.sort(Comparator.comparing((PartState p) -> !Boolean.TRUE.equals(setAsides.get(p.id))));
+        return ordered;
     }
 
     /** The newest parts that together hold the units: those a forced sale would touch first. */
@@ -642,6 +666,8 @@ final class StockPicture {
         final Instant createdAt;
         /** the set-aside this part's units were drawn from, or null */
         final UUID drawnFrom;
+        /** as loaded: the part belongs to a set-aside in force */
+        final boolean setAsideInForce;
         boolean isNew;
 
         PartState(UUID id, int part, String channel, String location, int quantity, ReservationStatus status,
@@ -651,7 +677,13 @@ final class StockPicture {
 
         PartState(UUID id, int part, String channel, String location, int quantity, ReservationStatus status,
                   String holder, String segment, Instant createdAt, UUID drawnFrom) {
+            this(id, part, channel, location, quantity, status, holder, segment, createdAt, drawnFrom, false);
+        }
+
+        PartState(UUID id, int part, String channel, String location, int quantity, ReservationStatus status,
+                  String holder, String segment, Instant createdAt, UUID drawnFrom, boolean setAsideInForce) {
             this.drawnFrom = drawnFrom;
+            this.setAsideInForce = setAsideInForce;
             this.id = id;
             this.part = part;
             this.channel = channel;

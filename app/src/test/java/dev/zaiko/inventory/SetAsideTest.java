@@ -177,4 +177,28 @@ class SetAsideTest extends InventoryApiTestBase {
         assertThat(level.path("reserved").intValue()).isEqualTo(30);
         api.assertConsistent(sku);
     }
+
+    @Test
+    void aForcedTillSaleTakesADealsUnsoldUnitBeforeABuyersReservedOne() {
+        // everything at the store: the web shop's warehouse is empty
+        api.sellable(sku, shop.store(), 3);
+        ReservationOutcome order = reserving.reserve(new ReserveRequest(shop.web(), sku, 1, "WEB-ORDER-1", null));
+        UUID deal = setAside(2);
+        ReservationOutcome bought = draw(deal, 1, Duration.ofMinutes(15));
+        assertThat(api.level(sku, shop.store()).path("sellable").intValue()).isZero();
+
+        InventoryApi.Response refused = api.rejected(409, "reserved-stock",
+                () -> api.post("/api/stock/pos-sales", InventoryApi.tillSale(sku, shop.store(), 1)));
+        assertThat(refused.json().path("heldBy").get(0).path("reservationId").asString()).isEqualTo(deal.toString());
+
+        JsonNode forced = api.ok(api.post("/api/stock/pos-sales",
+                InventoryApi.tillSale(sku, shop.store(), 1).put("force", true)));
+
+        assertThat(forced.path("displacements").size()).isEqualTo(1);
+        assertThat(forced.path("displacements").get(0).path("reservationId").asString()).isEqualTo(deal.toString());
+        assertThat(reserving.setAsideUnits(deal)).isZero();
+        assertThat(reserving.find(order.reservationId()).orElseThrow().status()).isEqualTo(ReservationStatus.OPEN);
+        assertThat(reserving.find(bought.reservationId()).orElseThrow().status()).isEqualTo(ReservationStatus.OPEN);
+        api.assertConsistent(sku);
+    }
 }
