@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * One place per deal and email address: joining again while in line (or after taking a unit)
  * answers the same place; one who left or passed joins again at the end of the line. Refused while
  * the deal still has units for plain buyers ({@code deal-not-sold-out}), before it starts
- * ({@code deal-not-started}) and after it ended ({@code deal-ended}).
+ * ({@code deal-not-started}) and after it ended or was cancelled ({@code deal-ended}).
  */
 @Service
 public class JoiningWaitlists {
@@ -69,9 +69,9 @@ public class JoiningWaitlists {
             throw invalid("channel", "channel must be one the deal sells on: " + deal.channels() + ".");
         }
         String segment = request.segment() == null || request.segment().isBlank() ? null : request.segment().strip();
-        if (deal.status() == DealStatus.ENDED) {
-            throw new ConflictException("deal-ended", "Deal '" + dealCode + "' has ended; its waitlist is closed.",
-                    Map.of("deal", dealCode));
+        if (deal.status() == DealStatus.ENDED || deal.status() == DealStatus.CANCELLED) {
+            throw new ConflictException("deal-ended", "Deal '" + dealCode + "' is " + deal.status()
+                    + "; its waitlist is closed.", Map.of("deal", dealCode, "dealStatus", deal.status().name()));
         }
         if (deal.status() == DealStatus.PLANNED) {
             throw new ConflictException("deal-not-started", "Deal '" + dealCode + "' has not started; customers can "
