@@ -20,7 +20,7 @@ create table deal_waitlist_entry (
     locale            text not null check (locale in ('ja', 'en')),
     channel           text not null,
     segment           text,
-    status            text not null check (status in ('WAITING', 'OFFERED', 'TOOK', 'PASSED', 'LEFT')),
+    status            text not null check (status in ('WAITING', 'OFFERED', 'TOOK', 'PASSED', 'LEFT', 'CLOSED')),
     reservation_id    uuid,
     offered_until     timestamptz,
     joined_at         timestamptz not null,

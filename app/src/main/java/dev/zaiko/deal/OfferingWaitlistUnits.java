@@ -182,8 +182,8 @@ public class OfferingWaitlistUnits implements DisposableBean {
 
     /**
      * The durable catch-up: offers that an order took become TOOK, offers whose unit went back
-     * PASSED; set-asides with open units while someone waits are offered again; due webhook events
-     * are sent.
+     * PASSED; set-asides with open units while someone waits are offered again; the waitlists of
+     * deals that ended or were cancelled are CLOSED; due webhook events are sent.
      */
     public void catchUp() {
         for (UUID reservation : store.liveOffers()) {
@@ -195,6 +195,14 @@ public class OfferingWaitlistUnits implements DisposableBean {
         for (String code : store.dealsWithWaiting()) {
             try {
                 Deal deal = deals.find(code).orElse(null);
+                if (deal != null && (deal.status() == DealStatus.ENDED || deal.status() == DealStatus.CANCELLED)) {
+                    Integer closed = tx.execute(t -> {
+                        store.lock(code, clock.instant());
+                        return store.closeWaiting(code, clock.instant());
+                    });
+                    log.info("Deal {} is {}: its waitlist closed ({} waiting)", code, deal.status(), closed);
+                    continue;
+                }
                 if (deal == null || deal.status() != DealStatus.LIVE) continue;
                 int units = Math.min(supply.openUnits(deal), store.waiting(code));
                 for (int i = 0; i < units; i++) {

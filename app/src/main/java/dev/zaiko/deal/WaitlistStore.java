@@ -97,6 +97,12 @@ class WaitlistStore {
         return jdbc.queryForList("select distinct deal from deal_waitlist_entry where status = 'WAITING'", String.class);
     }
 
+    /** The deal ended: everyone still WAITING is CLOSED. */
+    int closeWaiting(String deal, Instant now) {
+        return jdbc.update("update deal_waitlist_entry set status = 'CLOSED', changed_at = ? where deal = ? "
+                + "and status = 'WAITING'", ts(now), deal);
+    }
+
     /** @return false when the entry was no longer in {@code from} */
     boolean move(UUID id, WaitlistStatus from, WaitlistStatus to, Instant now) {
         return jdbc.update("update deal_waitlist_entry set status = ?, changed_at = ?, offered_until = case when ? = 'OFFERED' "

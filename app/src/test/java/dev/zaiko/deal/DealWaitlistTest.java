@@ -218,6 +218,9 @@ class DealWaitlistTest {
 
         api.ok(api.post("/api/deals/" + deal + "/end", ShopApi.JSON.createObjectNode()));
         assertThat(api.join(deal, ShopApi.uniqueEmail(), "ja", shop.web()).type()).endsWith("/deal-ended");
+        Jobs.runRecurring(jobs, clock, WaitlistJobs.CATCH_UP);
+        assertThat(api.status(deal, other)).as("the sale ended while they waited").isEqualTo("CLOSED");
+        assertThat(api.status(deal, customer)).isEqualTo("LEFT");
     }
 
     @Test
