@@ -1,6 +1,7 @@
 package dev.zaiko.inventory;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -13,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -42,7 +44,12 @@ class NetworkController {
                      @Size(max = 200) String name,
                      Boolean online,
                      @NotEmpty(message = "must list at least one location the channel sells from")
-                     List<@NotBlank String> locations) {
+                     List<@NotBlank String> locations,
+                     @Size(max = 40) String cartHold) {
+    }
+
+    /** @param cartHold ISO-8601 duration (PT1S to P7D), or null for the shop's default hold */
+    record CartHoldIn(@Size(max = 40) String cartHold) {
     }
 
     @Operation(summary = "Add a location",
@@ -69,14 +76,14 @@ class NetworkController {
 
     /** {@code online} defaults to true; a store's till channel sets it to false. */
     @Operation(summary = "Add a sales channel",
-            description = "A channel (own web shop, store till, marketplace) and the locations whose stock it sells from. online defaults to true; a store's till channel sets it to false.")
+            description = "A channel (own web shop, store till, marketplace) and the locations whose stock it sells from. online defaults to true; a store's till channel sets it to false. cartHold (ISO-8601, PT1S to P7D, optional) is how long a reservation without holdFor is held on it.")
     @ApiResponse(responseCode = "201", description = "The channel; Location names it.")
     @ApiResponse(responseCode = "409", description = "A channel with this code already exists (channel-exists).")
     @PostMapping("/channels")
     ResponseEntity<Channel> addChannel(@Valid @RequestBody ChannelIn in) {
         Channel created = network.addChannel(new Channel(in.code(), in.kind(),
                 in.name() == null || in.name().isBlank() ? in.code() : in.name().strip(),
-                in.online() == null || in.online(), in.locations()));
+                in.online() == null || in.online(), in.locations(), cartHold(in.cartHold())));
         return ResponseEntity.created(URI.create("/api/channels/" + created.code())).body(created);
     }
 
@@ -90,5 +97,22 @@ class NetworkController {
     @GetMapping("/channels/{code}")
     Channel channel(@PathVariable String code) {
         return network.requireChannel(code);
+    }
+
+    /** How long a cart's reservation on the channel is held when it does not say ({@code holdFor}). */
+    @Operation(summary = "Set a channel's cart hold",
+            description = "How long POST /api/reservations on this channel holds units when the request has no holdFor "
+                    + "(a cart): an ISO-8601 duration from PT1S to P7D, or null for the shop's default "
+                    + "(zaiko.inventory.reservation-hold). Reservations made before keep their expiry.")
+    @ApiResponse(responseCode = "200", description = "The channel with its cartHold.")
+    @ApiResponse(responseCode = "400", description = "Not a duration from PT1S to P7D (invalid-hold, field cartHold).")
+    @PutMapping("/channels/{code}/cart-hold")
+    Channel cartHold(@PathVariable String code, @Valid @RequestBody CartHoldIn in) {
+        network.requireChannel(code);
+        return network.setCartHold(code, cartHold(in.cartHold()));
+    }
+
+    private static Duration cartHold(String text) {
+        return text == null || text.isBlank() ? null : ReservationController.holdFor(text, "cartHold");
     }
 }

@@ -38,8 +38,8 @@ class ReservationController {
     }
 
     /**
-     * @param holdFor ISO-8601 duration the reservation is held (PT1S to P7D); left out,
-     *                {@code zaiko.inventory.reservation-hold}. Not committed, released or held
+     * @param holdFor ISO-8601 duration the reservation is held (PT1S to P7D); left out, the
+     *                channel's cart hold ({@code cartHold}), else {@code zaiko.inventory.reservation-hold}. Not committed, released or held
      *                longer by then, it is released (docs/reservations.md, "Holds").
      */
     record ReserveIn(@NotBlank String channel, @NotBlank String sku,
@@ -53,13 +53,13 @@ class ReservationController {
 
     /** 201 with the reservation, or 409 with how many the channel could still take. */
     @Operation(summary = "Reserve stock for a channel",
-            description = "Atomically reserves units of a SKU on a channel, never more than the channel may take. The reservation is held for holdFor (ISO-8601, PT1S to P7D; default zaiko.inventory.reservation-hold): commit or release it before expiresAt, or the sweep releases it.")
+            description = "Atomically reserves units of a SKU on a channel, never more than the channel may take. The reservation is held for holdFor (ISO-8601, PT1S to P7D; default the channel's cartHold, else zaiko.inventory.reservation-hold): commit or release it before expiresAt, or the sweep releases it.")
     @ApiResponse(responseCode = "201", description = "Reserved; the response carries the reservation id and expiresAt.")
     @ApiResponse(responseCode = "409", description = "Not enough available to sell on the channel (insufficient-stock); the problem names what is available.")
     @PostMapping
     @dev.zaiko.platform.NotAudited
     ResponseEntity<Reservation> reserve(@Valid @RequestBody ReserveIn in) {
-        Duration hold = in.holdFor() == null ? reserving.defaultHold() : holdFor(in.holdFor());
+        Duration hold = in.holdFor() == null ? reserving.cartHold(in.channel()) : holdFor(in.holdFor());
         ReservationOutcome outcome = reserving.reserve(new ReserveRequest(in.channel(), in.sku(), in.quantity(),
                 in.holder(), in.segment() == null || in.segment().isBlank() ? null : in.segment(), null, hold));
         if (!outcome.reserved()) {
@@ -122,6 +122,11 @@ class ReservationController {
     }
 
     static Duration holdFor(String text) {
+        return holdFor(text, "holdFor");
+    }
+
+    /** An ISO-8601 duration from PT1S to P7D, or 400 {@code invalid-hold} naming {@code field}. */
+    static Duration holdFor(String text, String field) {
         Duration d;
         try {
             d = Duration.parse(text.strip());
@@ -129,8 +134,8 @@ class ReservationController {
             d = null;
         }
         if (d == null || d.compareTo(Duration.ofSeconds(1)) < 0 || d.compareTo(ReservationHoldProperties.MAX_HOLD) > 0) {
-            throw new InvalidRequestException("invalid-hold", "holdFor must be an ISO-8601 duration from PT1S to P7D "
-                    + "(for example PT15M), or left out for the shop's default hold.", Map.of("field", "holdFor"));
+            throw new InvalidRequestException("invalid-hold", field + " must be an ISO-8601 duration from PT1S to P7D "
+                    + "(for example PT15M), or left out for the shop's default hold.", Map.of("field", field));
         }
         return d;
     }

@@ -61,6 +61,17 @@ public class ReservingStock implements DisposableBean {
         return hold;
     }
 
+    /**
+     * How long a cart's reservation on the channel is held when its maker does not say: the
+     * channel's {@link Channel#cartHold}, else {@code zaiko.inventory.reservation-hold}.
+     *
+     * @throws NotFoundException unknown channel
+     */
+    public Duration cartHold(String channel) {
+        Duration cartHold = network.requireChannel(channel).cartHold();
+        return cartHold == null ? hold : cartHold;
+    }
+
     public CompletableFuture<ReservationOutcome> reserveAsync(ReserveRequest request) {
         return engine.reserve(request);
     }

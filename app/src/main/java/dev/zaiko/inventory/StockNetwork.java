@@ -2,6 +2,7 @@ package dev.zaiko.inventory;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,14 +46,40 @@ public class StockNetwork {
             throw new InvalidRequestException("A channel's locations must not repeat.");
         }
         for (String code : channel.locations()) requireLocation(code);
-        jdbc.update("insert into inventory_channel (code, kind, name, online, created_at) values (?, ?, ?, ?, ?)",
-                channel.code(), channel.kind().name(), channel.name(), channel.online(), Timestamp.from(clock.instant()));
+        checkCartHold(channel.cartHold());
+        jdbc.update("insert into inventory_channel (code, kind, name, online, created_at, cart_hold) "
+                        + "values (?, ?, ?, ?, ?, ? * interval '1 millisecond')",
+                channel.code(), channel.kind().name(), channel.name(), channel.online(), Timestamp.from(clock.instant()),
+                channel.cartHold() == null ? null : channel.cartHold().toMillis());
         List<Object[]> pool = new ArrayList<>();
         for (int i = 0; i < channel.locations().size(); i++) {
             pool.add(new Object[] {channel.code(), channel.locations().get(i), i});
         }
         jdbc.batchUpdate("insert into inventory_channel_location (channel, location, position) values (?, ?, ?)", pool);
         return channel;
+    }
+
+    /**
+     * Sets how long a cart's reservation on the channel is held when it does not say (null: the
+     * shop's default, {@code zaiko.inventory.reservation-hold}).
+     *
+     * @throws NotFoundException       unknown channel
+     * @throws InvalidRequestException {@code invalid-hold} outside PT1S to P7D, naming {@code cartHold}
+     */
+    public Channel setCartHold(String code, Duration cartHold) {
+        checkCartHold(cartHold);
+        int updated = jdbc.update("update inventory_channel set cart_hold = ? * interval '1 millisecond' where code = ?",
+                cartHold == null ? null : cartHold.toMillis(), code);
+        if (updated == 0) throw new NotFoundException("No channel '" + code + "'.");
+        return requireChannel(code);
+    }
+
+    private static void checkCartHold(Duration cartHold) {
+        if (cartHold != null && (cartHold.compareTo(Duration.ofSeconds(1)) < 0
+                || cartHold.compareTo(ReservationHoldProperties.MAX_HOLD) > 0)) {
+            throw new InvalidRequestException("invalid-hold", "cartHold must be an ISO-8601 duration from PT1S to P7D "
+                    + "(for example PT15M), or null for the shop's default hold.", Map.of("field", "cartHold"));
+        }
     }
 
     public Optional<Location> findLocation(String code) {
@@ -93,6 +120,7 @@ public class StockNetwork {
     private List<Channel> channels(String onlyCode) {
         List<Map<String, Object>> rows = jdbc.queryForList("""
                 select c.code, c.kind, c.name, c.online,
+                       (extract(epoch from c.cart_hold) * 1000)::bigint as cart_hold_ms,
                        coalesce(array_agg(cl.location order by cl.position) filter (where cl.location is not null), '{}') as pool
                 from inventory_channel c left join inventory_channel_location cl on cl.channel = c.code
                 where ?::text is null or c.code = ?
@@ -107,7 +135,8 @@ public class StockNetwork {
                 throw new IllegalStateException(e);
             }
             result.add(new Channel((String) row.get("code"), ChannelKind.valueOf((String) row.get("kind")),
-                    (String) row.get("name"), (Boolean) row.get("online"), List.of(pool)));
+                    (String) row.get("name"), (Boolean) row.get("online"), List.of(pool),
+                    row.get("cart_hold_ms") == null ? null : Duration.ofMillis(((Number) row.get("cart_hold_ms")).longValue())));
         }
         return result;
     }

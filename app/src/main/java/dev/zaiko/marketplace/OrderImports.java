@@ -37,14 +37,16 @@ public class OrderImports {
             "customer_name", "customer_email", "customer_phone", "express", "shipping_fee", "payment_method");
     /**
      * Optional: {@code line_id}, the marketplace's own id of the line (Amazon OrderItemId, Rakuten
-     * itemDetailId, Yahoo! LineId, Shopify LineItem id), kept as the line's externalLineRef.
+     * itemDetailId, Yahoo! LineId, Shopify LineItem id), kept as the line's externalLineRef;
+     * {@code customer_segment}, the buyer's member segment on the marketplace (say PRIME), with which
+     * the order may take units a MEMBER_QUOTA protection keeps for it (an order-level column).
      */
-    static final List<String> OPTIONAL_COLUMNS = List.of("line_id");
+    static final List<String> OPTIONAL_COLUMNS = List.of("line_id", "customer_segment");
     static final List<String> METHODS = List.of("CREDIT_CARD", "DEBIT_CARD", "KONBINI", "BANK_TRANSFER", "PAYPAY",
             "GIFT_BALANCE", "COD");
     /** The order-level columns: on a later row of the same order, empty or the first row's value. */
     private static final List<String> ORDER_COLUMNS = List.of("customer_name", "customer_email", "customer_phone",
-            "express", "shipping_fee", "payment_method");
+            "express", "shipping_fee", "payment_method", "customer_segment");
     private static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
     private static final String PHONE = "\\+?[0-9][0-9 \\-()]{5,30}";
 
@@ -113,6 +115,7 @@ public class OrderImports {
         String name = null;
         String email = null;
         String phone = null;
+        String segment = null;
         Boolean express = null;
         Long shippingFee = null;
         String method = null;
@@ -145,6 +148,7 @@ public class OrderImports {
                 if (phone != null && !phone.matches(PHONE)) {
                     f.fail("customer_phone", "must be a phone number of digits, optionally with +, spaces, dashes or parentheses.");
                 }
+                segment = f.text("customer_segment", false, 64);
                 express = f.flag("express");
                 shippingFee = f.number("shipping_fee", false, 0, OrderRequest.MAX_YEN);
                 if (shippingFee == null && row.problem() == null && row.get("shipping_fee").isEmpty()) shippingFee = 0L;
@@ -183,7 +187,7 @@ public class OrderImports {
         long due = shippingFee;
         for (LineIn l : lines) due += l.line().quantity() * l.line().unitPrice();
         OrderRequest request = new OrderRequest(channel.code(), orderId,
-                new OrderRequest.Customer(name, email, phone, "ja"),
+                new OrderRequest.Customer(name, email, phone, "ja", segment),
                 new OrderRequest.Payment(method, paymentStatus(method), due, 0L, null, null, 0L, null),
                 express, null, false, false, null, shippingFee, lines.stream().map(LineIn::line).toList());
         Set<ConstraintViolation<OrderRequest>> violations = validator.validate(request);

@@ -4,7 +4,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import dev.zaiko.deal.BuyingFromDeals;
+import dev.zaiko.deal.Deal;
 import dev.zaiko.deal.DealPurchase;
+import dev.zaiko.deal.Deals;
 import dev.zaiko.inventory.Channel;
 import dev.zaiko.inventory.ChannelKind;
 import dev.zaiko.inventory.ReservationOutcome;
@@ -23,11 +25,18 @@ import org.springframework.stereotype.Component;
 class DealLines {
 
     private final BuyingFromDeals deals;
+    private final Deals reading;
     private final ReservingStock reserving;
 
-    DealLines(BuyingFromDeals deals, ReservingStock reserving) {
+    DealLines(BuyingFromDeals deals, Deals reading, ReservingStock reserving) {
         this.deals = deals;
+        this.reading = reading;
         this.reserving = reserving;
+    }
+
+    /** The code of the deal whose units the set-aside holds (a held reservation drawn from it), if any. */
+    java.util.Optional<String> ofSetAside(java.util.UUID setAside) {
+        return reading.bySetAside(setAside).map(Deal::code);
     }
 
     /**
@@ -57,9 +66,10 @@ class DealLines {
     CompletableFuture<ReservationOutcome> reserve(OrderRequest request, Channel channel, OrderNumber number, int lineNo) {
         OrderRequest.Line line = request.lines().get(lineNo - 1);
         try {
-            // TODO(issue 19, orderholds): the order's member segment (customer.segment) once orders carry one
+            // the order's member segment (customer.segment): a member-only deal sells to it
             return CompletableFuture.completedFuture(deals.reserve(new DealPurchase(line.deal().strip(), channel.code(),
-                    line.sku(), line.quantity(), request.customer().email(), null, Order.Line.holder(number, lineNo),
+                    line.sku(), line.quantity(), request.customer().email(), PlacingOrders.segment(request),
+                    Order.Line.holder(number, lineNo),
                     reserving.defaultHold(), false)));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);

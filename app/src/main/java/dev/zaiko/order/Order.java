@@ -21,11 +21,20 @@ public record Order(OrderNumber orderNumber, String channel, String externalRef,
         history = List.copyOf(history);
     }
 
-    public record Customer(String name, String email, String phone, String locale) {
+    /**
+     * @param segment the buyer's member segment the order was placed with (its reservations could
+     *                take units kept for that segment), or null
+     */
+    public record Customer(String name, String email, String phone, String locale, String segment) {
+
+        public Customer(String name, String email, String phone, String locale) {
+            this(name, email, phone, locale, null);
+        }
+
         /** Personal data stays out of logs; this is what {@code toString} shows instead. */
         @Override
         public String toString() {
-            return "Customer[locale=" + locale + "]";
+            return "Customer[locale=" + locale + ", segment=" + segment + "]";
         }
     }
 

@@ -51,7 +51,10 @@ public record OrderRequest(
     public static final long MAX_YEN = 1_000_000_000L;
 
     /**
-     * @param locale {@code ja} (default) or {@code en}: the language of what Zaiko writes to the customer
+     * @param locale  {@code ja} (default) or {@code en}: the language of what Zaiko writes to the customer
+     * @param segment the buyer's member segment (say {@code PRIME}), as the channel integration knows
+     *                it: the order's reservations may take units a {@code MEMBER_QUOTA} protection keeps
+     *                for that segment, as {@code POST /api/reservations} may. Null: not a member.
      */
     public record Customer(
             @NotBlank @Size(max = 200) String name,
@@ -60,7 +63,16 @@ public record OrderRequest(
             @Size(max = 32) @Pattern(regexp = "\\+?[0-9][0-9 \\-()]{5,30}",
                     message = "must be a phone number of digits, optionally with +, spaces, dashes or parentheses")
             String phone,
-            @Pattern(regexp = "ja|en", message = "must be ja or en") String locale) {
+            @Pattern(regexp = "ja|en", message = "must be ja or en") String locale,
+            @Size(max = 64)
+            @Schema(description = "The buyer's member segment as the channel integration knows it (e.g. PRIME): "
+                    + "the order may take units a MEMBER_QUOTA protection keeps for that segment. At most 64 "
+                    + "characters; left out (or blank) for a buyer who is not a member.", maxLength = 64, example = "PRIME")
+            String segment) {
+
+        public Customer(String name, String email, String phone, String locale) {
+            this(name, email, phone, locale, null);
+        }
     }
 
     /**
@@ -100,6 +112,10 @@ public record OrderRequest(
      *                        LineId, Shopify LineItem id. Optional; at most 100 characters; a line
      *                        id given twice in one order is refused.
      * @param deal            the deal the line buys from ({@link DealLines}); null for regular stock
+     * @param reservationId   a held reservation the buyer made before (a cart hold, {@code POST
+     *                        /api/reservations}) that this line takes over instead of reserving again:
+     *                        same SKU, channel and quantity, still open and held. The order claims it in
+     *                        its transaction; refused, the order leaves it held for its owner.
      */
     public record Line(
             @NotBlank @Size(max = 64) String sku,
@@ -117,14 +133,22 @@ public record OrderRequest(
                     + "units come out of the deal's quantity and unitPrice must be the deal price. Left out, the line "
                     + "is sold from regular stock at whatever price the channel sends.", maxLength = 64,
                     example = "SUMMER-TENT")
-            String deal) {
+            String deal,
+            @Schema(description = "A held reservation (POST /api/reservations, a cart hold) this line takes over "
+                    + "instead of reserving again: the same SKU, channel and quantity, still open and held. The "
+                    + "order claims it; an order that is refused leaves it held.")
+            java.util.UUID reservationId) {
+
+        public Line(String sku, Integer quantity, Long unitPrice, String externalLineRef, String deal) {
+            this(sku, quantity, unitPrice, externalLineRef, deal, null);
+        }
 
         public Line(String sku, Integer quantity, Long unitPrice, String externalLineRef) {
-            this(sku, quantity, unitPrice, externalLineRef, null);
+            this(sku, quantity, unitPrice, externalLineRef, null, null);
         }
 
         public Line(String sku, Integer quantity, Long unitPrice) {
-            this(sku, quantity, unitPrice, null, null);
+            this(sku, quantity, unitPrice, null, null, null);
         }
     }
 }

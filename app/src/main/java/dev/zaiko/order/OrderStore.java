@@ -36,13 +36,14 @@ class OrderStore {
                 insert into orders_order (order_number, channel, external_ref, status, customer_name, customer_email,
                     customer_phone, customer_locale, payment_method, payment_status, payment_amount, points_used,
                     coupon_code, coupon_discount, gift_balance_used, express, promised_date, gift, b2b, needed_by,
-                    shipping_fee, placed_at, request_hash, request_form, payment_reference)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    shipping_fee, placed_at, request_hash, request_form, payment_reference, customer_segment)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, order.orderNumber().digits(), order.channel(), order.externalRef(), order.status().name(),
                 c.name(), c.email(), c.phone(), c.locale(), p.method(), p.status(), p.amount(), p.pointsUsed(),
                 p.couponCode(), p.couponDiscount(), p.giftBalanceUsed(), order.express(), order.promisedDate(),
                 order.gift(), order.b2b(), order.neededBy(), order.shippingFee(), Timestamp.from(order.placedAt()),
-                request == null ? null : request.hash(), request == null ? null : request.form(), p.reference());
+                request == null ? null : request.hash(), request == null ? null : request.form(), p.reference(),
+                c.segment());
         List<Object[]> lines = new ArrayList<>();
         for (Order.Line l : order.lines()) {
             lines.add(new Object[] {order.orderNumber().digits(), l.lineNo(), l.sku(), l.quantity(), l.unitPrice(),
@@ -250,7 +251,8 @@ class OrderStore {
         return new Order(number, rs.getString("channel"), rs.getString("external_ref"),
                 OrderStatus.valueOf(rs.getString("status")),
                 new Order.Customer(rs.getString("customer_name"), rs.getString("customer_email"),
-                        rs.getString("customer_phone"), rs.getString("customer_locale")),
+                        rs.getString("customer_phone"), rs.getString("customer_locale"),
+                        rs.getString("customer_segment")),
                 new Order.Payment(rs.getString("payment_method"), rs.getString("payment_status"),
                         rs.getLong("payment_amount"), rs.getLong("points_used"), rs.getString("coupon_code"),
                         rs.getLong("coupon_discount"), rs.getLong("gift_balance_used"),

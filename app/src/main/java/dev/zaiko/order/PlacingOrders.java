@@ -136,11 +136,15 @@ public class PlacingOrders {
         try {
             // before reserving, so that a refusal normally costs nothing; the redemption itself decides
             if (spendsFromWallet(request, channel)) checkWallet(request);
+            // the buyer's own holds the order takes over (lines[i].reservationId); inside this try: a racing
+            // duplicate of this order that took them first is answered as its replay
+            HeldLines held = HeldLines.check(request.lines(), channel, reserving, dealLines::ofSetAside,
+                    clock.instant());
             for (int attempt = 1; ; attempt++) {
                 // no lookup first: a number taken meanwhile fails the insert on its key and is retried below
                 OrderNumber number = OrderNumber.random();
                 try {
-                    return placeAs(number, request, channel, catalog, actor);
+                    return placeAs(number, request, channel, catalog, held, actor);
                 } catch (DuplicateKeyException e) {
                     if (attempt >= NUMBER_ATTEMPTS || !store.exists(number)) throw e;
                     log.info("Order number {} was taken meanwhile; placing again with another", number);
@@ -177,19 +181,27 @@ public class PlacingOrders {
     }
 
     private Placement placeAs(OrderNumber number, OrderRequest request, Channel channel, Map<String, Product> catalog,
-                              String actor) {
+                              HeldLines held, String actor) {
         List<OrderRequest.Line> in = request.lines();
         List<CompletableFuture<ReservationOutcome>> pending = new ArrayList<>(in.size());
         for (int i = 0; i < in.size(); i++) {
             OrderRequest.Line line = in.get(i);
+            if (held.takes(i)) {
+                pending.add(CompletableFuture.completedFuture(held.outcome(i)));
+                continue;
+            }
             // held until the order's transaction claims them: a crash before it strands nothing
             pending.add(line.deal() != null ? dealLines.reserve(request, channel, number, i + 1)
                     : reserving.reserveUntilClaimedAsync(new ReserveRequest(channel.code(), line.sku(),
-                    line.quantity(), Order.Line.holder(number, i + 1), null)));
+                    line.quantity(), Order.Line.holder(number, i + 1), segment(request))));
         }
-        List<ReservationOutcome> outcomes = awaitAll(pending);
+        List<ReservationOutcome> outcomes = awaitAll(pending, held);
+        // what this call reserved itself, and so releases if the order is not recorded; the buyer's own
+        // holds are claimed with them but never released here: refused, the order leaves them held
         List<UUID> reserved = outcomes.stream().filter(ReservationOutcome::reserved)
-                .map(ReservationOutcome::reservationId).toList();
+                .map(ReservationOutcome::reservationId).filter(id -> !held.reservations().contains(id)).toList();
+        List<UUID> claimed = new ArrayList<>(reserved);
+        claimed.addAll(held.reservations());
         FaultPoints.reach("after-reserve-before-order");
         boolean recorded = false; // or released: either way the reservations are no longer this call's to release
         try {
@@ -217,7 +229,11 @@ public class PlacingOrders {
                 tx.executeWithoutResult(t -> {
                     store.insert(order, fingerprint);
                     // the order's reservations are its own from this commit on; one statement for all
-                    reserving.claim(reserved);
+                    try {
+                        reserving.claim(claimed);
+                    } catch (ConflictException gone) {
+                        throw held.lostWhileClaiming(gone);
+                    }
                     // after the insert: a racing duplicate fails on its external reference first and is answered
                     // as a replay, so it never spends the wallet again, nor is refused for what the winner spent
                     if (spendsFromWallet(request, channel)) redeem(number, request);
@@ -281,7 +297,7 @@ public class PlacingOrders {
         OrderRequest.Payment p = r.payment();
         return new Order(number, channel.code(), r.externalRef(), status,
                 new Order.Customer(c.name().strip(), c.email().strip(), blankToNull(c.phone()),
-                        c.locale() == null ? "ja" : c.locale()),
+                        c.locale() == null ? "ja" : c.locale(), segment(r)),
                 new Order.Payment(p.method(), p.status(), p.amount(), orZero(p.pointsUsed()), blankToNull(p.couponCode()),
                         orZero(p.couponDiscount()), orZero(p.giftBalanceUsed()), blankToNull(p.reference())),
                 Boolean.TRUE.equals(r.express()), r.promisedDate(), Boolean.TRUE.equals(r.gift()),
@@ -359,8 +375,8 @@ public class PlacingOrders {
                 + "because it may quote the customer's personal data.");
     }
 
-    /** Waits for every reservation; if one failed, releases the others and rethrows. */
-    private List<ReservationOutcome> awaitAll(List<CompletableFuture<ReservationOutcome>> pending) {
+    /** Waits for every reservation; if one failed, releases the others it made (not the buyer's holds) and rethrows. */
+    private List<ReservationOutcome> awaitAll(List<CompletableFuture<ReservationOutcome>> pending, HeldLines held) {
         List<ReservationOutcome> outcomes = new ArrayList<>();
         RuntimeException failure = null;
         for (CompletableFuture<ReservationOutcome> f : pending) {
@@ -377,7 +393,7 @@ public class PlacingOrders {
         }
         if (failure != null) {
             release(outcomes.stream().filter(ReservationOutcome::reserved).map(ReservationOutcome::reservationId)
-                    .toList(), null);
+                    .filter(id -> !held.reservations().contains(id)).toList(), null);
             throw failure;
         }
         return outcomes;
@@ -392,6 +408,11 @@ public class PlacingOrders {
                 log.warn("Could not release reservation {} of unrecorded order {}: {}", id, number, e.getMessage());
             }
         }
+    }
+
+    /** The buyer's member segment the order's reservations are made for; blank is none. */
+    static String segment(OrderRequest r) {
+        return blankToNull(r.customer().segment());
     }
 
     private static long orZero(Long value) {

@@ -77,6 +77,9 @@ class DealWaitlistTest {
     PlatformTransactionManager transactions;
 
     @Autowired
+    dev.zaiko.order.CancellingOnTheChannel cancelling;
+
+    @Autowired
     ConfigurableApplicationContext context;
 
     WaitlistApi api;
@@ -405,6 +408,39 @@ class DealWaitlistTest {
         assertThat(page.body().indexOf(first)).isPositive().isLessThan(page.body().indexOf(second));
         assertThat(staff.page("/deals/" + deal).body()).as("the deal's page links its waitlist")
                 .contains("href=\"/deals/" + deal + "/waitlist\"");
+    }
+
+    @Test
+    void anOrderThatTookTheOfferedUnitIsTookAndCancelledBeforeShippingGivesTheUnitToTheNextInLine() {
+        String deal = api.liveDeal(sku, shop.web(), 1, clock.instant());
+        String cart = api.hold(deal, shop.web(), 1, ShopApi.uniqueEmail());
+        String first = ShopApi.uniqueEmail();
+        String second = ShopApi.uniqueEmail();
+        api.ok(api.join(deal, first, "ja", shop.web()));
+        api.ok(api.join(deal, second, "ja", shop.web()));
+        api.ok(api.post("/api/reservations/" + cart + "/release", ShopApi.JSON.createObjectNode()));
+        awaitStatus(deal, first, "OFFERED");
+        String offered = api.entry(deal, first).path("reservationId").asString();
+
+        // the shop's checkout places the customer's order on the held unit
+        String externalRef = ShopApi.unique("CHECKOUT");
+        tools.jackson.databind.node.ObjectNode order = ShopApi.orderBody(shop.web(), "AUTHORIZED", sku, 1)
+                .put("externalRef", externalRef);
+        ((tools.jackson.databind.node.ObjectNode) order.withArray("lines").get(0)).put("unitPrice", 19800)
+                .put("deal", deal).put("reservationId", offered);
+        ShopApi.balancePayment(order);
+        ShopApi.Response placed = api.post("/api/orders", order);
+        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+        assertThat(api.status(deal, first)).as("the offer page and the job tell").isIn("OFFERED", "TOOK");
+        Jobs.runRecurring(jobs, clock, WaitlistJobs.CATCH_UP);
+        assertThat(api.status(deal, first)).isEqualTo("TOOK");
+        assertThat(api.status(deal, second)).isEqualTo("WAITING");
+
+        assertThat(cancelling.cancel(shop.web(), externalRef, "customer", "cancelled before shipping")).isPresent();
+
+        awaitStatus(deal, second, "OFFERED");
+        assertThat(api.status(deal, first)).as("the one who bought stays who they are").isEqualTo("TOOK");
+        assertThat(reserving.find(UUID.fromString(offered)).orElseThrow().status()).isEqualTo(ReservationStatus.RELEASED);
     }
 
     private void awaitStatus(String deal, String email, String status) {

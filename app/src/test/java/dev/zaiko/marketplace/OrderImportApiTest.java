@@ -226,4 +226,35 @@ class OrderImportApiTest extends MarketplaceApiTestBase {
         assertThat(changed.path("duplicates").intValue()).isZero();
         assertThat(changed.path("errors").toString()).contains("lines[0].externalLineRef");
     }
+
+    @Test
+    void theOptionalCustomerSegmentColumnLetsAMembersOrderTakeTheUnitsKeptForItsSegment() {
+        String tent = api.product("OSEG");
+        api.sellable(tent, shop.store(), 2);
+        api.ok(api.post("/api/protections", MarketplaceApi.JSON.createObjectNode().put("kind", "MEMBER_QUOTA")
+                .put("location", shop.store()).put("sku", tent).put("quantity", 2).put("segment", "PRIME")));
+        String id = MarketplaceApi.unique("AMZ");
+        String header = HEADER.replace("\r\n", ",customer_segment\r\n");
+        String csv = header
+                + id + "-1,1," + tent + ",1,1980,山田 花子,hanako@example.jp,,false,0,PAYPAY,\r\n"
+                + id + "-2,1," + tent + ",2,1980,佐藤 太郎,taro@example.jp,,false,0,PAYPAY,PRIME\r\n"
+                + id + "-2,2," + tent + ",1,1980,,,,,,,GOLD\r\n";
+
+        JsonNode report = api.ok(api.postCsv("/api/imports/orders?channel=" + shop.marketplace(),
+                csv.getBytes(StandardCharsets.UTF_8)));
+
+        assertError(report, 3, "customer_segment"); // an order-level column differs within one order
+        assertThat(report.path("imported").intValue()).as(report.toString()).isEqualTo(1);
+        JsonNode nonMember = api.ok(api.get("/api/orders/" + report.path("items").get(0).path("orderNumber").asString()));
+        assertThat(nonMember.path("lines").get(0).path("status").asString()).as("the kept units are not for it")
+                .isEqualTo("AWAITING_CUSTOMER");
+
+        String member = header + id + "-3,1," + tent + ",2,1980,佐藤 太郎,taro@example.jp,,false,0,PAYPAY,PRIME\r\n";
+        JsonNode imported = api.ok(api.postCsv("/api/imports/orders?channel=" + shop.marketplace(),
+                member.getBytes(StandardCharsets.UTF_8)));
+        JsonNode order = api.ok(api.get("/api/orders/" + imported.path("items").get(0).path("orderNumber").asString()));
+        assertThat(order.path("customer").path("segment").asString()).isEqualTo("PRIME");
+        assertThat(order.path("lines").get(0).path("status").asString()).isEqualTo("ALLOCATED");
+        assertThat(api.level(tent, shop.store()).path("reserved").intValue()).isEqualTo(2);
+    }
 }
