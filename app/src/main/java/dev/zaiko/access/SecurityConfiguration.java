@@ -50,7 +50,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * without CSRF; each one is an {@code @OpenToAnyone} handler, and any other path there needs a token.</li>
  * <li>Everything else is the console: a signed-in user (form login, session), CSRF on every form.
  * An anonymous visitor is sent to the login page. Open: the login page, a customer's signed link
- * ({@code /c/**}, the link is the key), static files, the API docs and the error page.</li>
+ * ({@code /c/**}, {@code /o/**}, {@code /w/**}: the link is the key), static files, the API docs and the error page.</li>
  * </ul>
  * What a request needs is decided on the handler it reaches, never on how its path is spelled
  * ({@link HandlerRule}): a handler's {@code @Requires}, else look to read and change for the rest;
@@ -118,7 +118,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
         toPage.setDefaultTargetUrl("/");
         SimpleUrlAuthenticationFailureHandler backToForm = new SimpleUrlAuthenticationFailureHandler(LOGIN + "?error");
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers(LOGIN, "/c/**", "/o/**", "/error", "/favicon.ico", "/webjars/**", "/css/**", "/js/**",
+                        .requestMatchers(LOGIN, "/c/**", "/o/**", "/w/**", "/error", "/favicon.ico", "/webjars/**", "/css/**", "/js/**",
                                 "/images/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
                         .anyRequest().access(needed))

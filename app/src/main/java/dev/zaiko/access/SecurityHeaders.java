@@ -21,7 +21,7 @@ import org.springframework.security.web.header.HeaderWriter;
  * an email as sent, in a sandboxed {@code srcdoc} frame that inherits the page's policy, and an
  * email's HTML is styled inline. Scripts stay blocked there twice (the policy and the sandbox).</li>
  * <li>Referrer-Policy: {@code same-origin} on the console; {@code no-referrer} on a customer's
- * page ({@code /c/**}, {@code /o/**}), whose address is the key.</li>
+ * page ({@code /c/**}, {@code /o/**}, {@code /w/**}), whose address is the key.</li>
  * <li>Cache-Control: {@code no-store} on a customer's page, whatever else is said.</li>
  * </ul>
  * A header a page sets itself is left as it is.
@@ -44,7 +44,7 @@ final class SecurityHeaders implements HeaderWriter {
     @Override
     public void writeHeaders(HttpServletRequest request, HttpServletResponse response) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        boolean customer = path.startsWith("/c/") || path.startsWith("/o/");
+        boolean customer = path.startsWith("/c/") || path.startsWith("/o/") || path.startsWith("/w/");
         if (!response.containsHeader("Content-Security-Policy")) {
             response.setHeader("Content-Security-Policy", EMAIL_PAGE.matcher(path).matches() ? EMAIL_PAGE_POLICY : POLICY);
         }

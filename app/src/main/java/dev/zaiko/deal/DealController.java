@@ -86,6 +86,7 @@ class DealController {
     }
 
     @Operation(summary = "Change a planned deal")
+    @ApiResponse(responseCode = "200", description = "The changed deal, still PLANNED.")
     @ApiResponse(responseCode = "409", description = "The deal already started or was cancelled (deal-not-planned).")
     @PutMapping("/{code}")
     DealView change(@PathVariable String code, @Valid @RequestBody DealPlan plan) {
@@ -93,6 +94,7 @@ class DealController {
     }
 
     @Operation(summary = "Cancel a planned deal")
+    @ApiResponse(responseCode = "200", description = "The deal, CANCELLED.")
     @ApiResponse(responseCode = "409", description = "The deal already started (deal-not-planned).")
     @PostMapping("/{code}/cancel")
     DealView cancel(@PathVariable String code) {

@@ -9,5 +9,6 @@
  */
 @dev.zaiko.platform.ApiTag("Deals (time sales) with their own quantity, price, window, member-only and per-customer "
         + "limits, and their waitlists: units that come back go to the first in line as a short hold.")
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "inventory", "platform"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "channel", "inventory", "mail", "platform",
+        "shop"})
 package dev.zaiko.deal;
