@@ -10,6 +10,7 @@ create table inventory_set_aside (
 );
 
 alter table inventory_reservation add column drawn_from uuid;
+create index inventory_reservation_drawn_from on inventory_reservation (drawn_from) where drawn_from is not null;
 
 alter table inventory_reservation drop constraint inventory_reservation_status_check;
 alter table inventory_reservation add constraint inventory_reservation_status_check

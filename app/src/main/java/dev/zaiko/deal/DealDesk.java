@@ -107,7 +107,7 @@ public class DealDesk {
 
     private DealView view(DealRow d) {
         SellingFromDeals.Counts counts = d.status() == DealStatus.PLANNED || d.status() == DealStatus.CANCELLED
-                ? new SellingFromDeals.Counts(0, 0) : selling.counts(d.code());
+                ? new SellingFromDeals.Counts(0, 0) : selling.counts(d);
         Double sellThrough = d.setAsideUnits() == null || d.setAsideUnits() == 0 ? null
                 : (double) counts.sold() / d.setAsideUnits();
         WaitingCustomers waiting = waitlists.getIfAvailable();

@@ -45,8 +45,12 @@ class PlanningDeals implements Deals {
     private final TransactionTemplate tx;
     private final Clock clock;
 
+    private final StartingDeals starting;
+
     PlanningDeals(DealStore store, Products products, StockNetwork network, SchedulerClient scheduler,
-                  ObjectProvider<JobScheduler> jobs, PlatformTransactionManager transactions, Clock clock) {
+                  ObjectProvider<JobScheduler> jobs, PlatformTransactionManager transactions, Clock clock,
+                  StartingDeals starting) {
+        this.starting = starting;
         this.store = store;
         this.products = products;
         this.network = network;
@@ -117,6 +121,7 @@ class PlanningDeals implements Deals {
             requirePlanned(current, "cancelled");
             store.status(code, DealStatus.CANCELLED);
         });
+        starting.releaseUnrecordedSetAside(code);
         log.info("Deal {} cancelled", code);
         return require(code);
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.zaiko.inventory.DrawnUnits;
 import dev.zaiko.inventory.Reservation;
 import dev.zaiko.inventory.ReservationOutcome;
 import dev.zaiko.inventory.ReservationStatus;
@@ -181,21 +182,11 @@ class SellingFromDeals implements BuyingFromDeals {
     record Counts(int sold, int held) {
     }
 
-    Counts counts(String deal) {
-        int sold = 0;
-        int held = 0;
-        for (DealStore.Take take : store.liveTakes(deal)) {
-            Optional<Reservation> reservation = reserving.find(take.reservationId());
-            ReservationStatus status = reservation.map(Reservation::status).orElse(ReservationStatus.RELEASED);
-            if (status == ReservationStatus.OPEN && reservation.get().expiresAt() != null) {
-                held += take.quantity();
-            } else if (status == ReservationStatus.OPEN || status == ReservationStatus.COMMITTED) {
-                sold += take.quantity();
-            } else {
-                store.takeBack(take.reservationId());
-            }
-        }
-        return new Counts(sold, held);
+    /** One statement whatever the deal's size: what the inventory says of the units drawn from its set-aside. */
+    Counts counts(DealRow deal) {
+        if (deal.setAside() == null) return new Counts(0, 0);
+        DrawnUnits drawn = reserving.drawnUnits(deal.setAside());
+        return new Counts(drawn.sold(), drawn.held());
     }
 
     /** Units drawn from a deal came back into it: the take no longer counts against its customer. */

@@ -1,12 +1,15 @@
 package dev.zaiko.deal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 
 import dev.zaiko.inventory.ReservationOutcome;
 import dev.zaiko.inventory.ReserveRequest;
 import dev.zaiko.inventory.ReservingStock;
+import dev.zaiko.platform.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -36,6 +39,25 @@ class StartingDeals {
         this.clock = clock;
     }
 
+    /** The id of the deal's set-aside, the same for every start of it. */
+    static UUID setAsideOf(String code) {
+        return UUID.nameUUIDFromBytes(("zaiko deal " + code).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Ends what a start left behind when it died before recording the deal LIVE and the deal was then
+     * cancelled: the units set aside for it are regular stock again.
+     */
+    void releaseUnrecordedSetAside(String code) {
+        try {
+            int units = reserving.endSetAside(setAsideOf(code));
+            if (units > 0) log.warn("Deal {}: {} unit(s) set aside by a start that never recorded it are regular "
+                    + "stock again", code, units);
+        } catch (NotFoundException none) {
+            // the usual case: nothing was ever set aside
+        }
+    }
+
     /** @return true when this call started (or, past its whole window, closed) the deal */
     boolean startIfDue(String code) {
         return Boolean.TRUE.equals(tx.execute(t -> {
@@ -55,11 +77,14 @@ class StartingDeals {
             // the deal's row stays locked while the engine sets the units aside in a transaction of its own
             String holder = "deal " + code;
             String channel = deal.channels().get(0);
+            // the id follows from the code: a start asked again after a crash before the record below finds
+            // the set-aside made then (the engine answers it as it is) instead of making a second one
+            UUID id = setAsideOf(code);
             ReservationOutcome outcome = reserving.setAside(new ReserveRequest(channel, deal.sku(), deal.quantity(),
-                    holder, null));
+                    holder, null), id);
             if (!outcome.reserved() && outcome.available() > 0) {
                 outcome = reserving.setAside(new ReserveRequest(channel, deal.sku(),
-                        Math.min(outcome.available(), deal.quantity()), holder, null));
+                        Math.min(outcome.available(), deal.quantity()), holder, null), id);
             }
             if (outcome.reserved()) {
                 int units = outcome.parts().stream().mapToInt(p -> p.quantity()).sum();

@@ -75,14 +75,19 @@ public final class ReservationEngine implements AutoCloseable {
     }
 
     public CompletableFuture<ReservationOutcome> reserve(ReserveRequest request) {
-        Reserve op = new Reserve(request, false);
+        Reserve op = new Reserve(request, null);
         lane(request.sku()).submit(op);
         return op.result;
     }
 
-    /** A set-aside: a kept reservation only reservations naming it draw from (docs/reservations.md). */
-    public CompletableFuture<ReservationOutcome> setAside(ReserveRequest request) {
-        Reserve op = new Reserve(request, true);
+    /**
+     * A set-aside: a kept reservation only reservations naming it draw from (docs/reservations.md).
+     *
+     * @param id the set-aside's id, chosen by the caller so that asking again after a crash finds the
+     *           one made before (answered as it is now) instead of making a second
+     */
+    public CompletableFuture<ReservationOutcome> setAside(ReserveRequest request, UUID id) {
+        Reserve op = new Reserve(request, id);
         lane(request.sku()).submit(op);
         return op.result;
     }
@@ -237,6 +242,7 @@ public final class ReservationEngine implements AutoCloseable {
                 for (Op op : batch) {
                     if (op instanceof Reserve r) channels.add(r.request.channel());
                     if (op instanceof Reserve r && r.request.drawFrom() != null) setAsides.add(r.request.drawFrom());
+                    if (op instanceof Reserve r && r.setAside != null) setAsides.add(r.setAside);
                     if (op instanceof Close cl) closing.add(cl.reservationId);
                     if (op instanceof Expire e) expiring.add(e.reservationId);
                     if (op instanceof EndSetAside e) setAsides.add(e.setAside);
@@ -332,10 +338,11 @@ public final class ReservationEngine implements AutoCloseable {
 
     private static final class Reserve extends Op {
         final ReserveRequest request;
-        final boolean setAside;
+        /** the id of the set-aside to make, or null for a reservation */
+        final UUID setAside;
         final CompletableFuture<ReservationOutcome> result = new CompletableFuture<>();
 
-        Reserve(ReserveRequest request, boolean setAside) {
+        Reserve(ReserveRequest request, UUID setAside) {
             this.request = request;
             this.setAside = setAside;
         }
@@ -346,7 +353,7 @@ public final class ReservationEngine implements AutoCloseable {
                 NotFoundException e = new NotFoundException("No channel '" + request.channel() + "'.");
                 return () -> result.completeExceptionally(e);
             }
-            ReservationOutcome outcome = setAside ? picture.setAside(request, TimeOrderedIds.next(), reference)
+            ReservationOutcome outcome = setAside != null ? picture.setAside(request, setAside, reference)
                     : picture.reserve(request, TimeOrderedIds.next(), reference);
             if (outcome.reserved() && request.hold() != null) {
                 holds.added.put(outcome.reservationId(), holds.now.plus(request.hold()));

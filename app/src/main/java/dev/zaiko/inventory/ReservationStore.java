@@ -258,6 +258,17 @@ final class ReservationStore {
         return units == null ? 0 : units;
     }
 
+    /** The units of reservations drawn from a set-aside: still held, kept (an order's) and shipped. */
+    DrawnUnits drawnUnits(JdbcTemplate jdbc, UUID setAside) {
+        return jdbc.queryForObject("""
+                select coalesce(sum(r.quantity) filter (where r.status = 'OPEN' and h.id is not null), 0),
+                       coalesce(sum(r.quantity) filter (where r.status = 'OPEN' and h.id is null), 0),
+                       coalesce(sum(r.quantity) filter (where r.status = 'COMMITTED'), 0)
+                from inventory_reservation r left join inventory_reservation_hold h on h.id = r.id
+                where r.drawn_from = ?
+                """, (rs, i) -> new DrawnUnits(rs.getInt(1), rs.getInt(2), rs.getInt(3)), setAside);
+    }
+
     /** The SKU of a set-aside, or null. */
     String setAsideSku(JdbcTemplate jdbc, UUID setAside) {
         return jdbc.query("select sku from inventory_set_aside where id = ?",

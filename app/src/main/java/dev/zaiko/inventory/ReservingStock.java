@@ -144,11 +144,25 @@ public class ReservingStock implements DisposableBean {
      * @param request a request without hold, location or set-aside of its own
      */
     public ReservationOutcome setAside(ReserveRequest request) {
+        return setAside(request, TimeOrderedIds.next());
+    }
+
+    /**
+     * {@link #setAside(ReserveRequest)} with the id the caller chose for it (say, derived from what it
+     * is for): asked again with the same id, after a crash between the set-aside and the caller's own
+     * record of it, it answers the set-aside made before, as it is now, and makes no second one.
+     */
+    public ReservationOutcome setAside(ReserveRequest request, UUID id) {
         if (request.hold() != null || request.fromLocation() != null || request.drawFrom() != null) {
             throw new IllegalArgumentException("A set-aside is kept and taken from the channel's pool");
         }
         network.requireChannel(request.channel());
-        return await(engine.setAside(request));
+        return await(engine.setAside(request, id));
+    }
+
+    /** What became of the units drawn from a set-aside, counted in one statement. */
+    public DrawnUnits drawnUnits(UUID setAside) {
+        return reservations.drawnUnits(jdbc, setAside);
     }
 
     /** The units still open in a set-aside (not drawn, not ended). */

@@ -186,6 +186,15 @@ final class StockPicture {
         if (request.hold() != null || request.drawFrom() != null || request.fromLocation() != null) {
             throw new IllegalArgumentException("a set-aside is kept, from the channel's pool");
         }
+        if (setAsides.containsKey(id)) {
+            // asked again (after a crash between this and the caller's record): the one made before, as it is now
+            List<PartState> open = openParts(id);
+            return ReservationOutcome.reserved(request.sku(), id, open.stream().map(PartState::toPart).toList(),
+                    open.stream().mapToInt(p -> p.quantity).sum());
+        }
+        if (reservations.containsKey(id)) {
+            return ReservationOutcome.refused(request.sku(), 0, "reservation " + id + " exists and is no set-aside");
+        }
         ReservationOutcome outcome = reserve(request, id, movementReference);
         if (outcome.reserved()) {
             setAsides.put(id, true);

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import dev.zaiko.inventory.ReserveRequest;
+import dev.zaiko.inventory.ReservingStock;
 import dev.zaiko.support.AllAtOnce;
 import dev.zaiko.support.Jobs;
 import dev.zaiko.support.ShopApi;
@@ -30,6 +32,9 @@ class DealWindowJobsTest extends DealApiTestBase {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ReservingStock reserving;
 
     /** The SKU's available-to-sell in the channel's feed (what channel sync tells the channel), or -1. */
     int feedAts(String channel, String sku) {
@@ -140,5 +145,35 @@ class DealWindowJobsTest extends DealApiTestBase {
         Jobs.runRecurring(jobs, clock, DealJobs.WINDOWS);
         assertThat(api.deal(code).path("status").asString()).isEqualTo("ENDED");
         assertThat(api.ats(sku, shop.web())).isEqualTo(6);
+    }
+
+    @Test
+    void aStartThatDiedAfterSettingUnitsAsideFindsThemAgainAndACancelledDealGivesThemBack() {
+        String sku = api.product("CRASH");
+        api.sellable(sku, shop.warehouse(), 10);
+        String code = ShopApi.unique("SALE");
+        Instant start = clock.instant().plus(Duration.ofHours(1));
+        api.ok(api.post("/api/deals", DealApi.plan(code, sku, shop.web(), 1500, 4, start, start.plus(Duration.ofHours(1)))));
+        // what a start that died before recording the deal LIVE left behind
+        reserving.setAside(new ReserveRequest(shop.web(), sku, 4, "deal " + code, null), StartingDeals.setAsideOf(code));
+        assertThat(api.ats(sku, shop.web())).isEqualTo(6);
+
+        clock.advance(Duration.ofHours(1));
+        assertThat(starting.startIfDue(code)).isTrue();
+
+        JsonNode live = api.deal(code);
+        assertThat(live.path("status").asString()).isEqualTo("LIVE");
+        assertThat(live.path("remaining").intValue()).isEqualTo(4);
+        assertThat(api.ats(sku, shop.web())).as("set aside once, not twice").isEqualTo(6);
+
+        String other = ShopApi.unique("SALE");
+        Instant later = clock.instant().plus(Duration.ofHours(1));
+        api.ok(api.post("/api/deals", DealApi.plan(other, sku, shop.web(), 1500, 2, later, later.plus(Duration.ofHours(1)))));
+        reserving.setAside(new ReserveRequest(shop.web(), sku, 2, "deal " + other, null), StartingDeals.setAsideOf(other));
+        assertThat(api.ats(sku, shop.web())).isEqualTo(4);
+
+        api.ok(api.post("/api/deals/" + other + "/cancel"));
+
+        assertThat(api.ats(sku, shop.web())).as("the cancelled deal's orphaned units are regular stock again").isEqualTo(6);
     }
 }
