@@ -13,7 +13,13 @@ import dev.zaiko.inventory.ProtectionKind;
  */
 record DemoShop(List<Location> locations, List<Channel> channels, List<ProductDraft> products,
                 List<Stock> stock, List<Expected> inbounds, List<Keep> protections, List<Hold> reservations,
-                List<DemoOrders.DemoOrder> orders) {
+                List<DemoOrders.DemoOrder> orders, List<Sale> deals, List<Alert> alerts) {
+
+    DemoShop(List<Location> locations, List<Channel> channels, List<ProductDraft> products, List<Stock> stock,
+             List<Expected> inbounds, List<Keep> protections, List<Hold> reservations,
+             List<DemoOrders.DemoOrder> orders) {
+        this(locations, channels, products, stock, inbounds, protections, reservations, orders, List.of(), List.of());
+    }
 
     DemoShop {
         if (locations.isEmpty()) throw new IllegalArgumentException("A demo shop needs at least one location");
@@ -24,6 +30,16 @@ record DemoShop(List<Location> locations, List<Channel> channels, List<ProductDr
         inbounds = List.copyOf(inbounds);
         protections = List.copyOf(protections);
         reservations = List.copyOf(reservations);
+        deals = List.copyOf(deals);
+        alerts = List.copyOf(alerts);
+    }
+
+    /** A time sale running from the demo's first start for {@code days} days. */
+    record Sale(String code, String sku, String channel, long price, int quantity, int days, Integer perCustomerLimit) {
+    }
+
+    /** A customer waiting for a SKU to come back on a channel (a back-in-stock alert). */
+    record Alert(String sku, String channel, String email, String locale) {
     }
 
     /** The location whose existence means "the demo is already there". */

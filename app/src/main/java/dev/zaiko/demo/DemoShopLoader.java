@@ -1,6 +1,10 @@
 package dev.zaiko.demo;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.time.LocalDate;
 
 import dev.zaiko.catalog.AttributeDictionary;
@@ -8,6 +12,9 @@ import dev.zaiko.catalog.AttributeEntry;
 import dev.zaiko.catalog.DefiningAttributes;
 import dev.zaiko.catalog.Products;
 import dev.zaiko.catalog.RegisteringProducts;
+import dev.zaiko.deal.DealDesk;
+import dev.zaiko.deal.DealPlan;
+import dev.zaiko.restock.RestockAlerts;
 import dev.zaiko.demo.DemoShop.Expected;
 import dev.zaiko.demo.DemoShop.Hold;
 import dev.zaiko.demo.DemoShop.Keep;
@@ -75,6 +82,8 @@ class DemoShopLoader implements SmartLifecycle {
     private final ReservingStock reserving;
     private final CheckingStockLedger ledger;
     private final PlacingOrders placing;
+    private final DealDesk deals;
+    private final RestockAlerts alerts;
     private volatile boolean running;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -82,7 +91,10 @@ class DemoShopLoader implements SmartLifecycle {
     DemoShopLoader(TransactionTemplate transactions, Clock clock, StockNetwork network, RegisteringProducts registering,
                    Products products, ReceivingStock receiving, InspectingStock inspecting, ExpectingInbounds inbounds,
                    ProtectingStock protecting, ReservingStock reserving, CheckingStockLedger ledger,
-                   PlacingOrders placing, AttributeDictionary dictionary, DefiningAttributes defining) {
+                   PlacingOrders placing, AttributeDictionary dictionary, DefiningAttributes defining, DealDesk deals,
+                   RestockAlerts alerts) {
+        this.deals = deals;
+        this.alerts = alerts;
         this.dictionary = dictionary;
         this.defining = defining;
         this.placing = placing;
@@ -145,6 +157,11 @@ class DemoShopLoader implements SmartLifecycle {
         nameAttributes();
         int reserved = reserve(shop);
         int ordered = placeOrders(shop);
+        int planned = planDeals(shop);
+        int subscribed = subscribeAlerts(shop);
+        if (planned + subscribed > 0) {
+            log.info("Demo shop: {} time sale(s) planned, {} back-in-stock alert(s) subscribed", planned, subscribed);
+        }
         Outcome outcome = new Outcome(written.loaded(), written.locations(), written.channels(), written.products(),
                 written.receipts(), written.units(), written.inbounds(), written.protections(), reserved, ordered);
         if (outcome.loaded()) {
@@ -227,6 +244,37 @@ class DemoShopLoader implements SmartLifecycle {
             }
         }
         return placed;
+    }
+
+    /**
+     * Step 4: the time sales, from now for their days, through the deal module like the console's
+     * plan form; a sale planned once (by its code) is never planned again, whatever became of it.
+     */
+    private int planDeals(DemoShop shop) {
+        int planned = 0;
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        for (DemoShop.Sale sale : shop.deals()) {
+            if (products.find(sale.sku()).isEmpty() || network.findChannel(sale.channel()).isEmpty()) continue;
+            if (deals.list(null, sale.sku()).stream().anyMatch(d -> d.code().equals(sale.code()))) continue;
+            deals.plan(new DealPlan(sale.code(), sale.sku(), List.of(sale.channel()), sale.price(), sale.quantity(), now,
+                    now.plus(Duration.ofDays(sale.days())), null, sale.perCustomerLimit()));
+            planned++;
+        }
+        return planned;
+    }
+
+    /** Step 5: customers waiting for SKUs without stock; subscribing again keeps their place. */
+    private int subscribeAlerts(DemoShop shop) {
+        int subscribed = 0;
+        for (DemoShop.Alert alert : shop.alerts()) {
+            if (products.find(alert.sku()).isEmpty() || network.findChannel(alert.channel()).isEmpty()) continue;
+            boolean there = alerts.list(alert.sku(), alert.channel(), null).stream()
+                    .anyMatch(a -> a.email().equalsIgnoreCase(alert.email()));
+            if (there) continue;
+            alerts.subscribe(alert.sku(), alert.channel(), alert.email(), alert.locale());
+            subscribed++;
+        }
+        return subscribed;
     }
 
     /** Built as a channel would send it, as JSON: the request keeps its defaults for what the demo leaves out. */

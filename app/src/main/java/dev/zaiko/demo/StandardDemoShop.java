@@ -58,7 +58,8 @@ final class StandardDemoShop {
     }
 
     static DemoShop get() {
-        return new DemoShop(LOCATIONS, CHANNELS, PRODUCTS, STOCK, INBOUNDS, PROTECTIONS, RESERVATIONS, DemoOrders.ORDERS);
+        return new DemoShop(LOCATIONS, CHANNELS, PRODUCTS, STOCK, INBOUNDS, PROTECTIONS, RESERVATIONS, DemoOrders.ORDERS,
+                DEALS, ALERTS);
     }
 
     // The first location is the marker the loader checks.
@@ -242,6 +243,17 @@ final class StandardDemoShop {
             new Hold("AMAZON",  "CD-TSUKIYO-LTD",   2, "AMAZON 250-3141592-6535897 / 1",  null),
             new Hold("RAKUTEN", "TENT-2P-SORA",     1, "RAKUTEN 412783-0042 / 1",          null),
             new Hold("WEB",     "GAME-NX-CONSOLE",  1, "WEB ZK-000317 / 1",                "PREMIUM"));
+
+    // Made after the orders: a time sale on the web shop, and customers waiting for a tent that is due in 12 days.
+    static final List<DemoShop.Sale> DEALS = List.of(
+            //                code              sku              channel price  qty days per customer
+            new DemoShop.Sale("DEMO-TIMESALE",  "LAMP-HEAD-200", "WEB",  2_480, 10, 3,  2));
+
+    static final List<DemoShop.Alert> ALERTS = List.of(
+            new DemoShop.Alert("TENT-2P-HOSHI", "WEB", "hoshi.fan1@example.jp", "ja"),
+            new DemoShop.Alert("TENT-2P-HOSHI", "WEB", "hoshi.fan2@example.jp", "ja"),
+            new DemoShop.Alert("TENT-2P-HOSHI", "WEB", "camper.en@example.com", "en"),
+            new DemoShop.Alert("LAMP-HEAD-800R", "WEB", "yoru.aruki@example.jp", "ja"));
 
     // ---- helpers that keep the product table above to one line per product ---------------------------------
 

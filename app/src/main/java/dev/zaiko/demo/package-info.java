@@ -9,5 +9,5 @@
  * <p>
  * See docs/demo-shop.md.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "inventory", "order", "platform"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "deal", "inventory", "order", "platform", "restock"})
 package dev.zaiko.demo;

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
-/** Reading the alert queues: what the console and purchasing see. */
+/** Reading the alert queues (what the console and purchasing see), and subscribing for the shop. */
 @Service
 public class RestockAlerts {
 
@@ -14,9 +14,19 @@ public class RestockAlerts {
     public static final int MAX_LIST = 1000;
 
     private final AlertStore store;
+    private final SubscribingToRestockAlerts subscribing;
 
-    RestockAlerts(AlertStore store) {
+    RestockAlerts(AlertStore store, SubscribingToRestockAlerts subscribing) {
         this.store = store;
+        this.subscribing = subscribing;
+    }
+
+    /**
+     * The shop's own systems subscribe a customer they vouch for (waiting at once, no confirmation
+     * email), as {@code POST /api/restock-alerts} does. Subscribing again keeps the place in line.
+     */
+    public RestockAlert subscribe(String sku, String channel, String email, String locale) {
+        return subscribing.subscribeForShop(sku, channel, email, locale, null);
     }
 
     /** Subscriptions in queue order (per SKU and channel, first in line first); any filter may be null. */

@@ -83,6 +83,12 @@ class DemoShopTest {
     @Autowired
     ComputingOptions options;
 
+    @Autowired
+    dev.zaiko.deal.DealDesk deals;
+
+    @Autowired
+    dev.zaiko.restock.RestockAlerts alerts;
+
     @Test
     void hasThirtyOrMoreProductsThreeLocationsAndTheFiveChannels() {
         assertThat(allProducts()).hasSizeGreaterThanOrEqualTo(30);
@@ -217,6 +223,22 @@ class DemoShopTest {
         assertThat(again.reservations()).isZero();
         assertThat(again.orders()).isZero();
         assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void aTimeSaleRunsOnTheWebShopAndCustomersWaitForATentThatIsDueBack() {
+        org.awaitility.Awaitility.await("the demo's time sale live").atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofMillis(100))
+                .until(() -> deals.view("DEMO-TIMESALE").status() == dev.zaiko.deal.DealStatus.LIVE);
+        dev.zaiko.deal.DealView sale = deals.view("DEMO-TIMESALE");
+        assertThat(sale.sku()).isEqualTo("LAMP-HEAD-200");
+        assertThat(sale.setAsideUnits()).isEqualTo(10);
+        assertThat(availability.of("LAMP-HEAD-200", "WEB", Locale.JAPANESE).ats())
+                .as("the sale's 10 units are off regular sale").isEqualTo(15);
+
+        assertThat(alerts.list("TENT-2P-HOSHI", "WEB", dev.zaiko.restock.RestockAlertStatus.WAITING))
+                .extracting(dev.zaiko.restock.RestockAlert::email)
+                .containsExactly("hoshi.fan1@example.jp", "hoshi.fan2@example.jp", "camper.en@example.com");
     }
 
     @Test
