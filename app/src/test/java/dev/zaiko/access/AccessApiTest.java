@@ -12,6 +12,7 @@ import java.util.Set;
 import dev.zaiko.support.MovableClock;
 import dev.zaiko.support.ShopApi;
 import dev.zaiko.support.ShopApi.Response;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +45,11 @@ class AccessApiTest {
     RequestMappingHandlerMapping mappings;
 
     AccessApi admin;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
 
     @BeforeEach
     void client() {

@@ -28,6 +28,9 @@ abstract class DealApiTestBase {
     @Autowired
     JobScheduler jobs;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate settling;
+
     DealApi api;
     ShopApi.Shop shop;
 
@@ -38,8 +41,9 @@ abstract class DealApiTestBase {
     }
 
     @AfterEach
-    void realTime() {
+    void realTimeAndNothingLeftRunning() {
         clock.reset();
+        dev.zaiko.support.NothingLeftRunning.settle(api, settling);
     }
 
     /** A deal on the web shop that started a moment ago and runs for a day, LIVE once its timer ran. */

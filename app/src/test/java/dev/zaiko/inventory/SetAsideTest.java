@@ -59,6 +59,12 @@ class SetAsideTest extends InventoryApiTestBase {
     @AfterEach
     void realTime() {
         clock.reset();
+        dev.zaiko.support.NothingLeftRunning.settle(api, jdbc);
+    }
+
+    void awaitRefills(int count) {
+        org.awaitility.Awaitility.await("set-aside refills").atMost(dev.zaiko.support.Events.BOUND)
+                .pollInterval(Duration.ofMillis(10)).until(() -> refills.size() >= count);
     }
 
     UUID setAside(int units) {
@@ -107,11 +113,14 @@ class SetAsideTest extends InventoryApiTestBase {
         assertThat(reserving.find(drawn.reservationId()).orElseThrow().status()).isEqualTo(ReservationStatus.RELEASED);
         assertThat(reserving.setAsideUnits(deal)).isEqualTo(2);
         assertThat(api.ats(sku, shop.web())).as("regular stock unchanged").isEqualTo(3);
+        // published on the engine's worker right after it answered the sweep: waited for, with a bound
+        awaitRefills(1);
         assertThat(refills).containsExactly(new SetAsideRefilled(deal, sku, drawn.reservationId(), 2, true));
         api.assertConsistent(sku);
 
         ReservationOutcome again = draw(deal, 1, Duration.ofMinutes(15));
         reserving.release(again.reservationId());
+        awaitRefills(2);
         assertThat(refills).hasSize(2);
         assertThat(refills).last().isEqualTo(new SetAsideRefilled(deal, sku, again.reservationId(), 1, false));
         assertThat(reserving.setAsideUnits(deal)).isEqualTo(2);

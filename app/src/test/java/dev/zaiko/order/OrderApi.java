@@ -84,8 +84,7 @@ final class OrderApi extends dev.zaiko.support.ShopApi {
     }
 
     void assertConsistent() {
-        JsonNode all = ok(get("/api/stock/consistency"));
-        assertThat(all.path("consistent").booleanValue()).as(all.toString()).isTrue();
+        assertLedgerConsistent();
     }
 
     // ---- a shop of its own per test -----------------------------------------------------------

@@ -38,6 +38,11 @@ class PublicRestockAlertApiTest {
     ShopApi.Shop shop;
     String sku;
 
+    @org.junit.jupiter.api.AfterEach
+    void leaveNothingRunning() {
+        dev.zaiko.support.NothingLeftRunning.settle(api, jdbc);
+    }
+
     @BeforeEach
     void clientsAndShop() {
         api = new RestockApi(port, jdbc);

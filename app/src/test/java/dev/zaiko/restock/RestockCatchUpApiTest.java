@@ -52,6 +52,7 @@ class RestockCatchUpApiTest {
     @AfterEach
     void resetClock() {
         clock.reset();
+        dev.zaiko.support.NothingLeftRunning.settle(api, jdbc);
     }
 
     void settled() {

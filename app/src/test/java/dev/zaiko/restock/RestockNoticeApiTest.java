@@ -52,6 +52,7 @@ class RestockNoticeApiTest {
     @AfterEach
     void disarm() {
         probe.disarm();
+        dev.zaiko.support.NothingLeftRunning.settle(api, jdbc);
     }
 
     /** Waits, with a bound, until the looks that the last committed stock changes asked for are done. */

@@ -260,7 +260,7 @@ class StockoutApiTest extends StockoutApiTestBase {
             }
         }
         assertThat(orderWon + tillWon).isEqualTo(12);
-        assertThat(api.ok(api.get("/api/stock/consistency")).path("consistent").asBoolean()).isTrue();
+        api.assertLedgerConsistent();
     }
 
     @Test

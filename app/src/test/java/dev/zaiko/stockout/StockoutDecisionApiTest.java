@@ -309,7 +309,7 @@ class StockoutDecisionApiTest extends StockoutApiTestBase {
         pack.putArray("lines").addObject().put("lineNo", 1).put("passed", 2).put("defective", 0);
         assertThat(line(api.ok(api.post("/api/orders/" + number + "/pack", pack)), 1).path("status").asString())
                 .isEqualTo("SHIPPED");
-        assertThat(api.ok(api.get("/api/stock/consistency")).path("consistent").asBoolean()).isTrue();
+        api.assertLedgerConsistent();
     }
 
     @Test

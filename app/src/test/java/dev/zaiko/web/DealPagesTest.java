@@ -36,6 +36,9 @@ class DealPagesTest {
     @Autowired
     java.time.Clock clock;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     ShopApi api;
     ShopApi browser;
     ShopApi.Shop shop;
@@ -54,6 +57,11 @@ class DealPagesTest {
         browser.signIn("admin", "test-admin-password");
         browser.page("/deals?lang=ja");
         shop = api.shop();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void leaveNothingRunning() {
+        dev.zaiko.support.NothingLeftRunning.settle(api, jdbc);
     }
 
     String product() {
