@@ -104,6 +104,10 @@ class HoldExpiryAcrossInstancesCrashTest {
         }
         phases.put("held", Instant.now());
         int expiring = HOLDS - ordered.size();
+        // the first holds run out while the survivor sweeps alone, before the second instance exists
+        await("the survivor's first sweep").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> expiredReleases(jdbc, sku) > 0);
+        phases.put("first swept", Instant.now());
 
         // the second instance halts (as kill -9 would) right after the first batch of releases it commits; if the
         // survivor keeps winning the sweep job, it is killed once both have been up together for a while
