@@ -19,9 +19,18 @@ public class ReadingWaitlists implements WaitingCustomers {
         this.deals = deals;
     }
 
-    /** WAITING and OFFERED: while anyone is in line, units that come back are theirs. */
+    /**
+     * WAITING only: while anyone still waits, units that come back are theirs. Someone OFFERED has
+     * their unit already; a unit back in the deal while only offers are out is nobody's, and any buyer
+     * may take it.
+     */
     @Override
     public int waiting(String deal) {
+        return store.waiting(deal);
+    }
+
+    /** Those still in line: WAITING, and OFFERED while their unit is held for them (what staff see). */
+    public int inLine(String deal) {
         return store.inLine(deal);
     }
 

@@ -17,7 +17,6 @@ class WaitlistStore {
 
     static final String SECRET_TABLE = "deal_waitlist_secret";
 
-    private static final String IN_LINE = "('WAITING', 'OFFERED')";
     private static final String ENTRY = """
             select e.id, e.deal, case when e.status in ('WAITING', 'OFFERED') then (select count(*) from deal_waitlist_entry o
                      where o.deal = e.deal and o.status in ('WAITING', 'OFFERED') and o.seq <= e.seq) else 0 end,
@@ -81,8 +80,8 @@ class WaitlistStore {
     }
 
     int inLine(String deal) {
-        Integer n = jdbc.queryForObject("select count(*) from deal_waitlist_entry where deal = ? and status in " + IN_LINE,
-                Integer.class, deal);
+        Integer n = jdbc.queryForObject("select count(*) from deal_waitlist_entry where deal = ? "
+                + "and status in ('WAITING', 'OFFERED')", Integer.class, deal);
         return n == null ? 0 : n;
     }
 

@@ -26,7 +26,7 @@ class WaitlistConsolePage {
         Deal deal = deals.find(code).orElseThrow(() -> new NotFoundException("No deal '" + code + "'."));
         model.addAttribute("deal", deal);
         model.addAttribute("entries", reading.list(code));
-        model.addAttribute("inLine", reading.waiting(code));
+        model.addAttribute("inLine", reading.inLine(code));
         return "console/deal-waitlist";
     }
 }

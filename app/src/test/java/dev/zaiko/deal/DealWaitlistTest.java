@@ -82,6 +82,9 @@ class DealWaitlistTest {
     @Autowired
     ConfigurableApplicationContext context;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     WaitlistApi api;
     ShopApi.Shop shop;
     String sku;
@@ -105,6 +108,62 @@ class DealWaitlistTest {
     @AfterEach
     void realTime() {
         clock.reset();
+        dev.zaiko.support.NothingLeftRunning.settle(api, jdbc);
+    }
+
+    /** The SKU's available-to-sell in the channel's feed (what channel sync tells the channel), or -1. */
+    int feedAts(String channel) {
+        for (JsonNode e : api.ok(api.get("/api/channels/" + channel + "/feed?after=0&limit=1000")).path("entries")) {
+            if (e.path("sku").asString().equals(sku)) return e.path("ats").intValue();
+        }
+        return -1;
+    }
+
+    @Test
+    void aCartHoldThatRunsOutReachesTheChannelsWhileADealHoldThatRunsOutGoesToTheFirstInLine() {
+        String deal = api.liveDeal(sku, shop.web(), 1, clock.instant());
+        api.hold(deal, shop.web(), 1, ShopApi.uniqueEmail());
+        String first = ShopApi.uniqueEmail();
+        assertThat(api.join(deal, first, "ja", shop.web()).status()).isEqualTo(201);
+        JsonNode cart = api.ok(api.post("/api/reservations", ShopApi.JSON.createObjectNode().put("channel", shop.web())
+                .put("sku", sku).put("quantity", 2).put("holder", "cart-9").put("holdFor", "PT15M")));
+        await("the cart in the feed").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> feedAts(shop.web()) == 2);
+
+        clock.advance(Duration.ofMinutes(16));
+        Jobs.runRecurring(jobs, clock, ReleasingExpiredReservations.TASK);
+
+        // the cart's 2 units are regular stock again, and the change is pushed to the channel's feed
+        await("the released cart in the feed").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> feedAts(shop.web()) == 4);
+        assertThat(reserving.find(UUID.fromString(cart.path("id").asString())).orElseThrow().status())
+                .isEqualTo(ReservationStatus.RELEASED);
+        // the deal's unit went back into the deal, and from there to the first in line for 15 minutes
+        awaitStatus(deal, first, "OFFERED");
+        assertThat(feedAts(shop.web())).as("the deal's unit is not regular stock").isEqualTo(4);
+    }
+
+    @Test
+    void aUnitThatComesBackWhileOnlyOffersAreOutIsAnyBuyers() {
+        String deal = api.liveDeal(sku, shop.web(), 2, clock.instant());
+        String one = api.hold(deal, shop.web(), 1, ShopApi.uniqueEmail());
+        String two = api.hold(deal, shop.web(), 1, ShopApi.uniqueEmail());
+        String first = ShopApi.uniqueEmail();
+        assertThat(api.join(deal, first, "ja", shop.web()).status()).isEqualTo(201);
+        assertThat(api.post("/api/deals/" + deal + "/holds", ShopApi.JSON.createObjectNode().put("channel", shop.web())
+                .put("quantity", 1).put("customer", ShopApi.uniqueEmail())).status()).as("sold out").isEqualTo(409);
+
+        api.ok(api.post("/api/reservations/" + one + "/release"));
+        awaitStatus(deal, first, "OFFERED");
+        api.ok(api.post("/api/reservations/" + two + "/release"));
+        await("the second unit back in the deal").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> api.ok(api.get("/api/deals/" + deal)).path("remaining").intValue() == 1);
+
+        // nobody waits any more (the only one in line has their unit): a plain buyer takes it
+        ShopApi.Response bought = api.post("/api/deals/" + deal + "/holds", ShopApi.JSON.createObjectNode()
+                .put("channel", shop.web()).put("quantity", 1).put("customer", ShopApi.uniqueEmail()));
+        assertThat(bought.status()).as(bought.body()).isEqualTo(201);
+        assertThat(api.status(deal, first)).isEqualTo("OFFERED");
     }
 
     @Test
