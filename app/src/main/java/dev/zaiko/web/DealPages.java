@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -67,9 +68,13 @@ class DealPages {
             DealView deal = desk.plan(new DealPlan(code.strip(), sku.strip(), codes, price, quantity, instant(startsAt),
                     instant(endsAt), blank(memberSegment) ? null : memberSegment.strip(), perCustomerLimit));
             return "redirect:/deals/" + deal.code();
-        } catch (InvalidRequestException | NotFoundException e) {
+        } catch (InvalidRequestException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("error", text("deals.error.plan", locale) + " " + e.getMessage());
+            model.addAttribute("error", text("deals.error.plan", locale) + " " + fieldHint(e.properties().get("field"),
+                    locale));
+        } catch (NotFoundException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("error", text("deals.error.plan", locale) + " " + fieldHint("sku", locale));
         } catch (ConflictException e) {
             response.setStatus(HttpStatus.CONFLICT.value());
             model.addAttribute("error", text("deals.error.exists", locale));
@@ -123,11 +128,12 @@ class DealPages {
 
     /** A datetime-local field, in the shop's time zone. */
     private Instant instant(String local) {
-        if (blank(local)) throw new InvalidRequestException("date missing");
+        if (blank(local)) throw new InvalidRequestException("invalid-request", "date missing", Map.of("field", "startsAt"));
         try {
             return LocalDateTime.parse(local.strip()).atZone(zaiko.zone()).toInstant();
         } catch (DateTimeParseException e) {
-            throw new InvalidRequestException("date " + local + " is not a date and time");
+            throw new InvalidRequestException("invalid-request", "date " + local + " is not a date and time",
+                    Map.of("field", "startsAt"));
         }
     }
 
@@ -135,7 +141,18 @@ class DealPages {
         return s == null || s.isBlank();
     }
 
-    private String text(String key, Locale locale) {
-        return messages.getMessage(key, null, locale);
+    private String text(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, locale);
+    }
+
+    /** What to check, in the staff's language: the rule's own words for the fields with one, else the field's name. */
+    private String fieldHint(Object field, Locale locale) {
+        String name = field == null ? "" : field.toString();
+        return switch (name) {
+            case "channels", "price", "endsAt", "sku", "code" -> text("deals.error.field." + name, locale);
+            case "startsAt", "quantity", "memberSegment", "perCustomerLimit" ->
+                    text("deals.error.field", locale, text("deals." + name, locale));
+            default -> text("deals.error.form", locale);
+        };
     }
 }

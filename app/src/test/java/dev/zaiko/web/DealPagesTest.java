@@ -103,7 +103,8 @@ class DealPagesTest {
         form.put("channels", shop.marketplace());
         Response refused = browser.postForm("/deals", form);
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.body()).contains("計画できませんでした");
+        assertThat(refused.body()).contains("計画できませんでした").contains("自社チャネルだけを指定できます")
+                .doesNotContain("is a marketplace");
     }
 
     @Test
