@@ -1,20 +1,11 @@
 package dev.zaiko.order;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import dev.zaiko.inventory.StockChanged;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.context.event.EventListener;
 import dev.zaiko.platform.AfterCommit;
+import dev.zaiko.platform.FoldingWorker;
 
 /**
  * Backordered lines are filled whenever a SKU's sellable stock may have grown, not only after an
@@ -36,19 +27,10 @@ import dev.zaiko.platform.AfterCommit;
 @Component
 class FillingBackorders implements DisposableBean {
 
-    private static final Logger log = LoggerFactory.getLogger(FillingBackorders.class);
-
-    private final WaitingLines lines;
-    private final Set<String> waiting = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger unfinished = new AtomicInteger();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "zaiko-backorder-fill");
-        t.setDaemon(true);
-        return t;
-    });
+    private final FoldingWorker worker;
 
     FillingBackorders(WaitingLines lines) {
-        this.lines = lines;
+        this.worker = new FoldingWorker("zaiko-backorder-fill", "fill the backorders", lines::fillExclusively);
     }
 
     /**
@@ -65,34 +47,16 @@ class FillingBackorders implements DisposableBean {
     }
 
     private void handOver(String sku) {
-        if (!waiting.add(sku)) return;
-        unfinished.incrementAndGet();
-        try {
-            worker.execute(() -> {
-                try {
-                    waiting.remove(sku);
-                    lines.fillExclusively(sku);
-                } catch (RuntimeException e) {
-                    log.error("Could not fill the backorders of {} after its stock changed", sku, e);
-                } finally {
-                    unfinished.decrementAndGet();
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            waiting.remove(sku);
-            unfinished.decrementAndGet();
-            log.warn("Shutting down: the backorders of {} are filled at the next change of its stock", sku);
-        }
+        worker.handOver(sku);
     }
 
     /** True when no fill is waiting or running (what tests wait for, with a bound). */
     boolean idle() {
-        return unfinished.get() == 0;
+        return worker.idle();
     }
 
     @Override
-    public void destroy() throws InterruptedException {
-        worker.shutdown();
-        if (!worker.awaitTermination(10, TimeUnit.SECONDS)) worker.shutdownNow();
+    public void destroy() {
+        worker.close();
     }
 }

@@ -1,17 +1,8 @@
 package dev.zaiko.restock;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import dev.zaiko.inventory.StockChanged;
 import dev.zaiko.platform.AfterCommit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.zaiko.platform.FoldingWorker;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -29,19 +20,10 @@ import org.springframework.stereotype.Component;
 @Component
 class FollowingStockForAlerts implements DisposableBean {
 
-    private static final Logger log = LoggerFactory.getLogger(FollowingStockForAlerts.class);
-
-    private final NotifyingRestockAlerts notifying;
-    private final Set<String> waiting = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger unfinished = new AtomicInteger();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "zaiko-restock-alerts");
-        t.setDaemon(true);
-        return t;
-    });
+    private final FoldingWorker worker;
 
     FollowingStockForAlerts(NotifyingRestockAlerts notifying) {
-        this.notifying = notifying;
+        this.worker = new FoldingWorker("zaiko-restock-alerts", "notify the restock alerts", notifying::notifyAll);
     }
 
     /** Only hands the SKU over, after the announcer's commit: never blocks, never throws into the announcer. */
@@ -56,34 +38,16 @@ class FollowingStockForAlerts implements DisposableBean {
     }
 
     private void handOver(String sku) {
-        if (!waiting.add(sku)) return;
-        unfinished.incrementAndGet();
-        try {
-            worker.execute(() -> {
-                try {
-                    waiting.remove(sku);
-                    notifying.notifyAll(sku);
-                } catch (RuntimeException e) {
-                    log.error("Could not notify the restock alerts of {} after its stock changed", sku, e);
-                } finally {
-                    unfinished.decrementAndGet();
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            waiting.remove(sku);
-            unfinished.decrementAndGet();
-            log.warn("Shutting down: the restock alerts of {} are looked at by the next catch-up", sku);
-        }
+        worker.handOver(sku);
     }
 
     /** True when no look is waiting or running (what tests wait for, with a bound). */
     boolean idle() {
-        return unfinished.get() == 0;
+        return worker.idle();
     }
 
     @Override
-    public void destroy() throws InterruptedException {
-        worker.shutdown();
-        if (!worker.awaitTermination(10, TimeUnit.SECONDS)) worker.shutdownNow();
+    public void destroy() {
+        worker.close();
     }
 }
