@@ -66,10 +66,16 @@ class NotifyingRestockAlerts {
         this.clock = clock;
     }
 
-    /** Looks at every queue of the SKU (every channel someone waits on, or that has a round open). */
+    /**
+     * Looks at every queue of the SKU (every channel someone waits on, or that has a round open).
+     *
+     * @return the notices sent, or -1 when the SKU has no queue to look at
+     */
     int notifyAll(String sku) {
         int sent = 0;
-        for (String[] queue : store.queuesToLookAt(sku)) {
+        List<String[]> queues = store.queuesToLookAt(sku);
+        if (queues.isEmpty()) return -1;
+        for (String[] queue : queues) {
             try {
                 sent += notify(queue[0], queue[1]);
             } catch (RuntimeException e) {

@@ -203,4 +203,29 @@ class RestockNoticeApiTest {
             }
         }
     }
+
+    @Test
+    void aSkuNobodyWaitsForIsNotLookedAtOnEverySaleAndIsOnceSomeoneSubscribes() {
+        String sku = api.product("RQ");
+        api.sellable(sku, shop.warehouse(), 40);
+        settled();
+        long before = following.looks();
+
+        for (int i = 0; i < 20; i++) {
+            api.ok(api.post("/api/reservations", ShopApi.JSON.createObjectNode().put("channel", shop.web())
+                    .put("sku", sku).put("quantity", 1).put("holder", "cart-" + i)));
+        }
+        settled();
+        // one look every 5 seconds at most, however many sales: none, unless this machine took that long
+        assertThat(following.looks() - before).as("looks for 20 sales of a SKU without a queue").isLessThanOrEqualTo(2);
+
+        String waiting = api.subscribe(sku, shop.web(), ShopApi.uniqueEmail());
+        settled();
+        long subscribed = following.looks();
+        api.ok(api.post("/api/reservations", ShopApi.JSON.createObjectNode().put("channel", shop.web())
+                .put("sku", sku).put("quantity", 1).put("holder", "cart-x")));
+        settled();
+        assertThat(following.looks() - subscribed).as("a sale once someone waits").isEqualTo(1);
+        assertThat(waiting).isNotBlank();
+    }
 }
