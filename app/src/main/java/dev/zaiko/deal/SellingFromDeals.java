@@ -15,14 +15,12 @@ import dev.zaiko.inventory.ReservationOutcome;
 import dev.zaiko.inventory.ReservationStatus;
 import dev.zaiko.inventory.ReserveRequest;
 import dev.zaiko.inventory.ReservingStock;
-import dev.zaiko.inventory.SetAsideRefilled;
 import dev.zaiko.platform.ConflictException;
 import dev.zaiko.platform.InvalidRequestException;
 import dev.zaiko.platform.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,8 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a PENDING take being made right now) plus this one must stay within the limit; the take is then
  * recorded PENDING and committed before the reservation engine draws the units, so no lock is held
  * while the engine works. A take whose reservation was released or ran out is BACK and no longer
- * counts: told by {@link SetAsideRefilled} (in memory), and checked with the inventory whenever
- * the customer's takes are counted, so a lost event changes nothing. A PENDING take left by a crash
+ * counts: the inventory is asked whenever the customer's takes are counted (the reservation's status
+ * is the one truth), and the take is marked BACK then. A PENDING take left by a crash
  * stops counting when the hold it asked for would have run out.
  */
 @Service
@@ -187,15 +185,6 @@ class SellingFromDeals implements BuyingFromDeals {
         if (deal.setAside() == null) return new Counts(0, 0);
         DrawnUnits drawn = reserving.drawnUnits(deal.setAside());
         return new Counts(drawn.sold(), drawn.held());
-    }
-
-    /** Units drawn from a deal came back into it: the take no longer counts against its customer. */
-    @EventListener
-    void refilled(SetAsideRefilled refilled) {
-        if (store.takeBack(refilled.reservationId()) > 0) {
-            log.info("Deal take of reservation {} is back in its deal ({} unit(s), {})", refilled.reservationId(),
-                    refilled.units(), refilled.holdExpired() ? "hold ran out" : "released");
-        }
     }
 
     private static ConflictException limitReached(DealRow deal, int limit, int taken, int asked) {

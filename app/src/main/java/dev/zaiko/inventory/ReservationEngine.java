@@ -251,15 +251,14 @@ public final class ReservationEngine implements AutoCloseable {
                 Set<UUID> loading = new LinkedHashSet<>(closing);
                 loading.addAll(setAsides);
                 StockPicture picture = store.picture(c, item, store.channelPools(c, channels), loading, false, now);
-                if (!closing.isEmpty() || !setAsides.isEmpty()) {
-                    // a closed reservation drawn from a set-aside gives its units back to it while it is in force
-                    Set<UUID> drawnFrom = picture.drawnFrom(closing);
-                    drawnFrom.removeAll(loading);
-                    if (!drawnFrom.isEmpty()) picture.adoptParts(reservations.parts(c, sku, drawnFrom));
-                    Set<UUID> known = new LinkedHashSet<>(loading);
-                    known.addAll(drawnFrom);
-                    picture.knowSetAsides(reservations.lockSetAsides(c, sku, known));
-                }
+                // loaded parts say whether they belong to a set-aside in force (ReservationStore's part columns):
+                // a close needs no look-up of its own, only the set-aside its reservation was drawn from, whose
+                // units it gives back while that is in force
+                Set<UUID> drawnFrom = picture.drawnFrom(closing);
+                drawnFrom.removeAll(loading);
+                if (!drawnFrom.isEmpty()) picture.adoptParts(reservations.parts(c, sku, drawnFrom));
+                // a draw, a start or an end also needs to know an ended set-aside (refused, or nothing to do)
+                if (!setAsides.isEmpty()) picture.knowSetAsides(reservations.lockSetAsides(c, sku, setAsides));
                 // only a sweep's batch reads holds: reservations and releases never pay for them
                 Holds holds = new Holds(now, expiring.isEmpty() ? Map.of() : reservations.lockHolds(c, expiring));
                 String reference = "batch " + batchId;
