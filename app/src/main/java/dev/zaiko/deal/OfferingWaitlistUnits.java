@@ -4,11 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.zaiko.inventory.Reservation;
@@ -16,6 +11,7 @@ import dev.zaiko.inventory.ReservationOutcome;
 import dev.zaiko.inventory.ReservingStock;
 import dev.zaiko.inventory.SetAsideRefilled;
 import dev.zaiko.platform.AfterCommit;
+import dev.zaiko.platform.FoldingWorker;
 import dev.zaiko.platform.ConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,10 +35,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * A unit comes back as {@link SetAsideRefilled} (a hold that ran out or was released, an order
  * cancelled before shipping), published in memory after the inventory's commit: the listener hands
- * it to a worker of its own (the announcer is the reservation engine's worker, which must not wait
- * for a reservation only it can decide). What a crash loses there, the durable job
- * ({@link #catchUp}) finds: set-asides with open units while someone waits, offers whose hold is
- * gone or that an order took.
+ * the set-aside to a {@link FoldingWorker} (the announcer is the reservation engine's worker, which
+ * must not wait for a reservation only it can decide), whose run does for that one deal what the
+ * durable job ({@link #catchUp}) does for every deal, and so finds what a crash lost: offers whose
+ * hold is gone or that an order took close, and the set-aside's open units go to those still waiting.
  */
 @Service
 public class OfferingWaitlistUnits implements DisposableBean {
@@ -59,12 +55,7 @@ public class OfferingWaitlistUnits implements DisposableBean {
     private final ReservingStock reserving;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final AtomicInteger unfinished = new AtomicInteger();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "zaiko-waitlist-offer");
-        t.setDaemon(true);
-        return t;
-    });
+    private final FoldingWorker worker;
 
     OfferingWaitlistUnits(WaitlistStore store, Deals deals, BuyingFromDeals buying, WaitlistSupply supply,
                           WaitlistNotices notices, WaitlistWebhookEvents webhooks, WaitlistProperties properties,
@@ -80,44 +71,22 @@ public class OfferingWaitlistUnits implements DisposableBean {
         this.reserving = reserving;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
+        this.worker = new FoldingWorker("zaiko-waitlist-offer", "offer the units back in set-aside",
+                setAside -> refilled(UUID.fromString(setAside)));
     }
 
-    /** Only hands the refill over, after the announcer's commit: never blocks, never throws into it. */
+    /**
+     * Only hands the set-aside over, after the announcer's commit: never blocks, never throws into it.
+     * Refills of one set-aside that arrive while its run is still waiting to start are folded into it.
+     */
     @EventListener
     void on(SetAsideRefilled event) {
-        AfterCommit.run(() -> handOver(event));
+        AfterCommit.run(() -> worker.handOver(event.setAside().toString()));
     }
 
-    private void handOver(SetAsideRefilled event) {
-        unfinished.incrementAndGet();
-        try {
-            worker.execute(() -> {
-                try {
-                    refilled(event);
-                } catch (RuntimeException e) {
-                    log.error("Could not offer the units back in set-aside {}; the waitlist job tries again",
-                            event.setAside(), e);
-                } finally {
-                    unfinished.decrementAndGet();
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            unfinished.decrementAndGet();
-            log.warn("Shutting down: the units back in set-aside {} are offered by the waitlist job", event.setAside());
-        }
-    }
-
-    /** The units of a reservation came back to the deal: its offer (if any) is over; they go to the next in line. */
-    void refilled(SetAsideRefilled event) {
-        Optional<Deal> deal = deals.bySetAside(event.setAside());
-        if (deal.isEmpty()) return;
-        tx.executeWithoutResult(t -> {
-            store.lock(deal.get().code(), clock.instant());
-            closeOffer(event.reservationId(), WaitlistStatus.PASSED);
-        });
-        for (int i = 0; i < event.units(); i++) {
-            if (offerNext(deal.get().code()).isEmpty()) break;
-        }
+    /** Units came back to the deal whose units the set-aside holds: its finished offers close, the line gets them. */
+    void refilled(UUID setAside) {
+        deals.bySetAside(setAside).ifPresent(this::catchUp);
         webhooks.sendDue();
     }
 
@@ -186,28 +155,11 @@ public class OfferingWaitlistUnits implements DisposableBean {
      * deals that ended or were cancelled are CLOSED; due webhook events are sent.
      */
     public void catchUp() {
-        for (UUID reservation : store.liveOffers()) {
-            WaitlistSupply.Fate fate = supply.fate(reservation);
-            if (fate == WaitlistSupply.Fate.HELD) continue;
-            tx.executeWithoutResult(t -> closeOffer(reservation,
-                    fate == WaitlistSupply.Fate.TAKEN ? WaitlistStatus.TOOK : WaitlistStatus.PASSED));
-        }
+        for (UUID reservation : store.liveOffers()) close(reservation);
         for (String code : store.dealsWithWaiting()) {
             try {
                 Deal deal = deals.find(code).orElse(null);
-                if (deal != null && (deal.status() == DealStatus.ENDED || deal.status() == DealStatus.CANCELLED)) {
-                    Integer closed = tx.execute(t -> {
-                        store.lock(code, clock.instant());
-                        return store.closeWaiting(code, clock.instant());
-                    });
-                    log.info("Deal {} is {}: its waitlist closed ({} waiting)", code, deal.status(), closed);
-                    continue;
-                }
-                if (deal == null || deal.status() != DealStatus.LIVE) continue;
-                int units = Math.min(supply.openUnits(deal), store.waiting(code));
-                for (int i = 0; i < units; i++) {
-                    if (offerNext(code).isEmpty()) break;
-                }
+                if (deal != null) catchUp(deal);
             } catch (RuntimeException e) {
                 log.warn("Could not catch up on the waitlist of deal {}: {}", code, e.toString());
             }
@@ -215,13 +167,42 @@ public class OfferingWaitlistUnits implements DisposableBean {
         webhooks.sendDue();
     }
 
+    /**
+     * One deal: its offers whose unit came back are PASSED (TOOK when an order took it); a deal that
+     * ended or was cancelled closes its line; a LIVE one offers what its set-aside holds, at most one
+     * unit per customer waiting.
+     */
+    private void catchUp(Deal deal) {
+        String code = deal.code();
+        for (UUID reservation : store.liveOfferReservations(code)) close(reservation);
+        if (deal.status() == DealStatus.ENDED || deal.status() == DealStatus.CANCELLED) {
+            Integer closed = tx.execute(t -> {
+                store.lock(code, clock.instant());
+                return store.closeWaiting(code, clock.instant());
+            });
+            if (closed != null && closed > 0) log.info("Deal {} is {}: its waitlist closed ({} waiting)", code,
+                    deal.status(), closed);
+            return;
+        }
+        if (deal.status() != DealStatus.LIVE) return;
+        int units = Math.min(supply.openUnits(deal), store.waiting(code));
+        for (int i = 0; i < units; i++) {
+            if (offerNext(code).isEmpty()) break;
+        }
+    }
+
+    /** A LIVE offer whose hold is over says how it ended; one still held stays. */
+    private void close(UUID reservation) {
+        WaitlistSupply.Fate fate = supply.fate(reservation);
+        if (fate == WaitlistSupply.Fate.HELD) return;
+        tx.executeWithoutResult(t -> closeOffer(reservation,
+                fate == WaitlistSupply.Fate.TAKEN ? WaitlistStatus.TOOK : WaitlistStatus.PASSED));
+    }
+
     /** An OFFERED entry whose offer an order took, or whose unit went back, says so now. */
     public WaitlistEntry refresh(WaitlistEntry entry) {
         if (entry.status() != WaitlistStatus.OFFERED || entry.reservationId() == null) return entry;
-        WaitlistSupply.Fate fate = supply.fate(entry.reservationId());
-        if (fate == WaitlistSupply.Fate.HELD) return entry;
-        tx.executeWithoutResult(t -> closeOffer(entry.reservationId(),
-                fate == WaitlistSupply.Fate.TAKEN ? WaitlistStatus.TOOK : WaitlistStatus.PASSED));
+        close(entry.reservationId());
         return store.find(entry.id()).orElseThrow();
     }
 
@@ -256,12 +237,11 @@ public class OfferingWaitlistUnits implements DisposableBean {
 
     /** True when no refill is waiting or being offered (what tests wait for, with a bound). */
     public boolean idle() {
-        return unfinished.get() == 0;
+        return worker.idle();
     }
 
     @Override
-    public void destroy() throws InterruptedException {
-        worker.shutdown();
-        if (!worker.awaitTermination(10, TimeUnit.SECONDS)) worker.shutdownNow();
+    public void destroy() {
+        worker.close();
     }
 }

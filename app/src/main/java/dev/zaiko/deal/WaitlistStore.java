@@ -137,6 +137,12 @@ class WaitlistStore {
                 + "order by offered_at", UUID.class);
     }
 
+    /** The LIVE offers of one deal: their reservations, oldest first. */
+    List<UUID> liveOfferReservations(String deal) {
+        return jdbc.queryForList("select reservation_id from deal_waitlist_offer where deal = ? and outcome = 'LIVE' "
+                + "order by offered_at", UUID.class, deal);
+    }
+
     int liveOffers(String deal) {
         Integer n = jdbc.queryForObject("select count(*) from deal_waitlist_offer where deal = ? and outcome = 'LIVE'",
                 Integer.class, deal);
