@@ -71,19 +71,33 @@ public class KeepingCustomers {
     public Retention of(MonthRange range) {
         ZoneId zone = clock.getZone();
         Instant start = range.start(zone), end = range.end(zone), now = clock.instant();
+        // each customer's first order in the range is the one whose previous order lies before it;
+        // counted in the database: a year of a big shop is hundreds of thousands of customers
         Tally without = new Tally("WITHOUT_STOCKOUT");
+        Timestamp nowAt = Timestamp.from(now);
         jdbc.query("""
-                with stockout_customers as (
-                    select distinct o.customer_key from insight_case c
-                    join insight_order o on o.order_number = c.order_number where o.customer_key is not null)
-                select distinct on (o.customer_key) o.placed_at, o.next_placed_at
+                select count(*),
+                       count(*) filter (where o.placed_at + make_interval(days => ?) <= ?),
+                       count(*) filter (where o.placed_at + make_interval(days => ?) <= ?
+                                          and o.next_placed_at <= o.placed_at + make_interval(days => ?)),
+                       count(*) filter (where o.placed_at + make_interval(days => ?) <= ?),
+                       count(*) filter (where o.placed_at + make_interval(days => ?) <= ?
+                                          and o.next_placed_at <= o.placed_at + make_interval(days => ?))
                 from insight_order o
                 where o.placed_at >= ? and o.placed_at < ? and o.customer_key is not null
-                  and o.customer_key not in (select customer_key from stockout_customers)
-                order by o.customer_key, o.placed_at, o.order_number""",
+                  and (o.prev_placed_at is null or o.prev_placed_at < ?)
+                  and o.customer_key not in (
+                      select s.customer_key from insight_case c
+                      join insight_order s on s.order_number = c.order_number where s.customer_key is not null)""",
                 rs -> {
-                    without.add(rs.getTimestamp(1).toInstant(), instant(rs.getTimestamp(2)), now);
-                }, Timestamp.from(start), Timestamp.from(end));
+                    without.customers = rs.getInt(1);
+                    for (int i = 0; i < WINDOWS.size(); i++) {
+                        without.eligible[i] = rs.getInt(2 + 2 * i);
+                        without.again[i] = rs.getInt(3 + 2 * i);
+                    }
+                }, WINDOWS.get(0), nowAt, WINDOWS.get(0), nowAt, WINDOWS.get(0),
+                WINDOWS.get(1), nowAt, WINDOWS.get(1), nowAt, WINDOWS.get(1),
+                Timestamp.from(start), Timestamp.from(end), Timestamp.from(start));
 
         Tally with = new Tally("WITH_STOCKOUT");
         Map<String, Tally> byOutcome = new LinkedHashMap<>();

@@ -52,12 +52,13 @@ public final class InsightDataSet {
                        600 + 1500 * (1 + i % 3), 600
                 from generate_series(1, ?) i""",
                 size.customers(), ts(start), ts(end), ts(start), size.orders(), size.orders()));
-        steps.add(step(jdbc, "insight_order (next orders)", """
-                update insight_order o set next_placed_at = n.next
+        steps.add(step(jdbc, "insight_order (next and previous orders)", """
+                update insight_order o set next_placed_at = n.next, prev_placed_at = n.prev
                 from (select order_number,
-                             lead(placed_at) over (partition by customer_key order by placed_at, order_number) as next
+                             lead(placed_at) over (partition by customer_key order by placed_at, order_number) as next,
+                             lag(placed_at) over (partition by customer_key order by placed_at, order_number) as prev
                       from insight_order where order_number like 'BENCH-%') n
-                where n.order_number = o.order_number and n.next is not null"""));
+                where n.order_number = o.order_number and (n.next is not null or n.prev is not null)"""));
         steps.add(step(jdbc, "insight_order_line", """
                 insert into insight_order_line (order_number, line_no, sku, quantity, unit_price, backordered)
                 select o.order_number, l, 'BENCH-SKU-' || lpad(floor(power(random(), 3) * ?)::int::text, 5, '0'),
