@@ -121,7 +121,8 @@ public class DisplayFeedback {
                 join insight_order_line l on l.order_number = c.order_number and l.line_no = c.line_no
                 left join insight_stock_day d on d.sku = c.sku and d.channel = o.channel
                      and d.day = (o.placed_at at time zone ?)::date
-                where not l.backordered and c.withdrawn_at is null and c.reason = any (?)
+                where not l.backordered and c.reason = any (?)
+                  and not exists (select 1 from insight_case_withdrawal w where w.case_id = c.case_id)
                   and c.detected_at >= ? and (?::text is null or c.sku = ?)
                 order by c.detected_at, c.case_id""",
                 (rs, i) -> new Failure(rs.getString("case_id"), rs.getString("sku"), rs.getString("reason"),
