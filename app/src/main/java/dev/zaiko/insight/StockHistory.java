@@ -27,8 +27,8 @@ import org.springframework.stereotype.Component;
  * A day without a row on a channel that was recorded before carries the last close forward (the daily
  * job writes every day, so such gaps are only days the application was down); days before a channel's
  * first row are unknown and not counted. The SKU as a whole is out on a day when any channel was out,
- * and its sell-outs that day are the most any one channel had (one sell-out is seen by every channel
- * of the pool).
+ * and its sell-outs are those of the channel that had the most (one sell-out is seen by every channel
+ * that shares the pool, not always on the same day).
  */
 @Component
 public class StockHistory {
@@ -151,6 +151,7 @@ public class StockHistory {
 
         List<ChannelHistory> channels = new ArrayList<>();
         Map<LocalDate, int[]> perDay = new TreeMap<>(); // day -> {out on any channel, most sell-outs, known}
+        int skuSellouts = 0;
         for (var e : rows.entrySet()) {
             List<StockDay> days = new ArrayList<>();
             StockDay last = before.get(e.getKey());
@@ -175,9 +176,10 @@ public class StockHistory {
                 sum[1] = Math.max(sum[1], d.sellouts());
             }
             channels.add(new ChannelHistory(e.getKey(), days, Frequency.of(observed, out, sellouts)));
+            skuSellouts = Math.max(skuSellouts, sellouts);
         }
         List<StockDay> skuDays = new ArrayList<>();
-        int observed = 0, out = 0, sellouts = 0;
+        int observed = 0, out = 0;
         for (LocalDate day = period.from(); !day.isAfter(period.to()); day = day.plusDays(1)) {
             int[] sum = perDay.get(day);
             if (sum == null) {
@@ -186,11 +188,10 @@ public class StockHistory {
             }
             observed++;
             out += sum[0];
-            sellouts += sum[1];
             skuDays.add(new StockDay(day, null, null, sum[0] == 1, sum[1], false));
         }
         return new SkuHistory(sku, period.from(), period.to(), channel, prices, channels, skuDays,
-                Frequency.of(observed, out, sellouts));
+                Frequency.of(observed, out, skuSellouts));
     }
 
     /** The price in force when the period began (if any), then every change within it. */
@@ -224,12 +225,15 @@ public class StockHistory {
         String orderBy = order == Order.SELLOUTS ? "sellouts desc, days_out desc, sku"
                 : "days_out desc, sellouts desc, sku";
         return jdbc.query("""
-                with days as (
-                    select sku, day, bool_or(out) as out, max(sellouts) as sellouts from insight_stock_day
-                    where day between ? and ? and (?::text is null or channel = ?) and (?::text is null or sku like ?)
-                    group by sku, day)
-                select sku, count(*) as observed, count(*) filter (where out) as days_out, sum(sellouts) as sellouts
-                from days group by sku order by\s""" + orderBy + " limit ?",
+                with rows as (
+                    select sku, channel, day, out, sellouts from insight_stock_day
+                    where day between ? and ? and (?::text is null or channel = ?) and (?::text is null or sku like ?)),
+                days as (select sku, day, bool_or(out) as out from rows group by sku, day),
+                sells as (select sku, max(n) as sellouts
+                          from (select sku, channel, sum(sellouts) as n from rows group by sku, channel) c group by sku)
+                select d.sku, count(*) as observed, count(*) filter (where d.out) as days_out,
+                       min(s.sellouts) as sellouts
+                from days d join sells s on s.sku = d.sku group by d.sku order by\s""" + orderBy + " limit ?",
                 (rs, i) -> {
                     int observed = rs.getInt("observed");
                     Frequency f = Frequency.of(observed, rs.getInt("days_out"), rs.getInt("sellouts"));
