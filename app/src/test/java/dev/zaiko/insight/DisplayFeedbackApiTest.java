@@ -154,6 +154,49 @@ class DisplayFeedbackApiTest {
         assertThat(api.ok(api.get("/api/protections?location=" + shop.store() + "&sku=" + sku)).size()).isEqualTo(1);
     }
 
+    @Test
+    void aRealTillSaleThatDisplacedAMarketplaceOrderSuggestsUnitsTheStoreKeeps() {
+        String sku = api.product("DR", 3);
+        api.sellable(sku, shop.store(), 1);
+        JsonNode placed = api.ok(api.post("/api/orders", ShopApi.orderBody(shop.marketplace(), "CAPTURED", sku, 1)
+                .put("externalRef", ShopApi.unique("AMZ"))));
+        String number = placed.path("orderNumber").asString();
+        api.ok(api.post("/api/stock/pos-sales", ShopApi.JSON.createObjectNode().put("sku", sku)
+                .put("location", shop.store()).put("quantity", 1).put("force", true)));
+        dev.zaiko.support.Events.awaitHandled(jdbc, sku);
+        dev.zaiko.support.Events.awaitHandled(jdbc, number);
+
+        JsonNode protect = suggestion(sku, "PROTECT_FOR_STORE");
+        assertThat(protect.path("channels").get(0).asString()).isEqualTo(shop.marketplace());
+        assertThat(protect.path("location").asString()).isEqualTo(shop.store());
+        assertThat(protect.path("suggestedValue").intValue()).isEqualTo(1);
+        api.ok(api.post("/api/insight/display-suggestions/" + protect.path("id").asString() + "/apply"));
+        JsonNode protections = api.ok(api.get("/api/protections?location=" + shop.store() + "&sku=" + sku));
+        assertThat(protections.size()).isEqualTo(1);
+        assertThat(protections.get(0).path("kind").asString()).isEqualTo("STORE_KEEPS");
+    }
+
+    @Test
+    void aSupervisorAppliesASuggestionFromTheConsolePageOnce() {
+        String sku = api.product("DC", 2);
+        failed(sku, shop.web(), "ALLOCATION_FAILED", 1, Duration.ofHours(1));
+        String id = suggestion(sku, "RAISE_LOW_THRESHOLD").path("id").asString();
+
+        ShopApi browser = new InsightApi(port);
+        browser.signIn("admin", "test-admin-password");
+        ShopApi.Response page = browser.page("/insight/display");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains(sku, "残りわずかの基準を上げる", "/insight/display/" + id + "/apply");
+        ShopApi.Response applied = browser.postForm("/insight/display/" + id + "/apply", java.util.Map.of());
+        assertThat(applied.status()).as(applied.body()).isEqualTo(302);
+        assertThat(applied.location()).contains("notice=applied");
+        assertThat(threshold(sku)).isEqualTo(3);
+        ShopApi.Response again = browser.postForm("/insight/display/" + id + "/apply", java.util.Map.of());
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body()).contains("すでに適用または見送り済み");
+        assertThat(threshold(sku)).isEqualTo(3);
+    }
+
     /** An order accepted as in stock on the channel (not backordered), and its stockout case. */
     private void failed(String sku, String channel, String reason, int quantity, Duration ago) {
         String order = ShopApi.unique("DFO");

@@ -86,6 +86,25 @@ class PriceAndStockHistoryApiTest {
     }
 
     @Test
+    void theCatalogsRealPriceChangesAppearInTheHistoryAtTheTimesTheCatalogKept() {
+        String sku = api.product("PR", 3);
+        JsonNode body = api.ok(api.get("/api/products/" + sku));
+        ((tools.jackson.databind.node.ObjectNode) body).put("price", 24_800);
+        api.ok(api.put("/api/products/" + sku, body));
+        dev.zaiko.support.Events.awaitHandled(jdbc, sku);
+
+        List<String> kept = new ArrayList<>();
+        api.ok(api.get("/api/products/" + sku + "/price-history")).path("points").forEach(p ->
+                kept.add(Instant.parse(p.path("at").asString()) + "=" + p.path("price").longValue()));
+        assertThat(kept).hasSize(2);
+        JsonNode history = api.ok(api.get("/api/insight/skus/" + sku + "/history"));
+        List<String> seen = new ArrayList<>();
+        history.path("prices").forEach(p -> seen.add(Instant.parse(p.path("at").asString()) + "=" + p.path("price").longValue()));
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(kept);
+        assertThat(seen.get(seen.size() - 1)).endsWith("=24800");
+    }
+
+    @Test
     void stockoutFrequencyCountsCalendarDaysAcrossTheMonthEnd() {
         String sku = api.product("SF", 3);
         // the web shop: out from 30 January to 2 February (one sell-out), back on 3 February
