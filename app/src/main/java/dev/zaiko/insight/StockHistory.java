@@ -224,23 +224,29 @@ public class StockHistory {
                 : skuPrefix.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         String orderBy = order == Order.SELLOUTS ? "sellouts desc, days_out desc, sku"
                 : "days_out desc, sellouts desc, sku";
+        // one pass over the period's rows: per SKU and channel its sell-outs and two bit strings of the
+        // period's days (recorded, out), OR-ed per SKU: a day out on any channel counts once
+        int n = (int) ChronoUnit.DAYS.between(period.from(), period.to()) + 1;
+        String zeros = "repeat('0', " + n + ")::bit(" + n + ")";
         return jdbc.query("""
-                with rows as (
-                    select sku, channel, day, out, sellouts from insight_stock_day
-                    where day between ? and ? and (?::text is null or channel = ?) and (?::text is null or sku like ?)),
-                days as (select sku, day, bool_or(out) as out from rows group by sku, day),
-                sells as (select sku, max(n) as sellouts
-                          from (select sku, channel, sum(sellouts) as n from rows group by sku, channel) c group by sku)
-                select d.sku, count(*) as observed, count(*) filter (where d.out) as days_out,
-                       min(s.sellouts) as sellouts
-                from days d join sells s on s.sku = d.sku group by d.sku order by\s""" + orderBy + " limit ?",
+                with per_channel as (
+                    select sku, sum(sellouts) as sellouts,
+                           bit_or(set_bit(%1$s, day - ?::date, 1)) as seen,
+                           bit_or(case when out then set_bit(%1$s, day - ?::date, 1) else %1$s end) as outs
+                    from insight_stock_day
+                    where day between ? and ? and (?::text is null or channel = ?) and (?::text is null or sku like ?)
+                    group by sku, channel)
+                select sku, bit_count(bit_or(seen)) as observed, bit_count(bit_or(outs)) as days_out,
+                       max(sellouts) as sellouts
+                from per_channel group by sku order by\s""".formatted(zeros) + orderBy + " limit ?",
                 (rs, i) -> {
                     int observed = rs.getInt("observed");
                     Frequency f = Frequency.of(observed, rs.getInt("days_out"), rs.getInt("sellouts"));
                     return new SkuFrequency(rs.getString("sku"), f.daysObserved(), f.daysOut(), f.shareOut(),
                             f.sellouts());
                 },
-                Date.valueOf(period.from()), Date.valueOf(period.to()), channel, channel, prefix, prefix, limit);
+                Date.valueOf(period.from()), Date.valueOf(period.from()), Date.valueOf(period.from()),
+                Date.valueOf(period.to()), channel, channel, prefix, prefix, limit);
     }
 
     /** The channel codes the shop has, in code order (for the console's form). */
