@@ -41,17 +41,18 @@ class StockDays {
 
     /** Looks at the SKU on every channel now and records it in today's rows; an unknown SKU is ignored. */
     void look(String sku) {
-        List<ChannelStock> stock;
-        try {
-            stock = availability.everyChannel(sku);
-        } catch (NotFoundException e) {
-            return;
-        }
-        LocalDate today = LocalDate.now(clock);
-        Timestamp now = Timestamp.from(clock.instant());
         tx.executeWithoutResult(status -> {
+            // read under the lock: two looks at one SKU write in the order they read
             jdbc.queryForObject("select pg_advisory_xact_lock(hashtext('insight_stock_day'), hashtext(?))::text",
                     String.class, sku);
+            List<ChannelStock> stock;
+            try {
+                stock = availability.everyChannel(sku);
+            } catch (NotFoundException e) {
+                return;
+            }
+            LocalDate today = LocalDate.now(clock);
+            Timestamp now = Timestamp.from(clock.instant());
             for (ChannelStock s : stock) record(s, today, now);
         });
     }
