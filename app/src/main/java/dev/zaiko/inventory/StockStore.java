@@ -24,7 +24,7 @@ final class StockStore {
 
     private final ReservationStore reservations = new ReservationStore();
 
-    private static final String ITEM = "select sku, one_of_a_kind, backorderable, low_stock_threshold, discontinued "
+    private static final String ITEM = "select sku, one_of_a_kind, backorderable, low_stock_threshold, discontinued, shared_stock_note "
             + "from inventory_item where sku = ?";
 
     ItemFacts lockItem(Connection c, String sku) throws SQLException {
@@ -40,7 +40,8 @@ final class StockStore {
             ps.setString(1, sku);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) return null;
-                return new ItemFacts(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3), rs.getInt(4), rs.getBoolean(5));
+                return new ItemFacts(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3), rs.getInt(4), rs.getBoolean(5),
+                        rs.getBoolean(6));
             }
         }
     }
@@ -192,7 +193,7 @@ final class StockStore {
                         + "coalesce(u.occurred_at, ?), ? "
                         + "from unnest(?::text[], ?::text[], ?::text[], ?::int4[], ?::text[], ?::text[], ?::text[], "
                         + "?::timestamptz[]) as u(location, from_bucket, to_bucket, quantity, kind, reference, reason, "
-                        + "occurred_at)")) {
+                        + "occurred_at)" + (changes.wantsMovementIds ? " returning id, location, kind" : ""))) {
             ps.setString(1, changes.sku);
             ps.setTimestamp(2, now);
             ps.setTimestamp(3, now);
@@ -204,7 +205,16 @@ final class StockStore {
             ps.setArray(9, c.createArrayOf("text", references));
             ps.setArray(10, c.createArrayOf("text", reasons));
             ps.setArray(11, c.createArrayOf("timestamptz", occurred));
-            ps.executeUpdate();
+            if (!changes.wantsMovementIds) {
+                ps.executeUpdate();
+                return;
+            }
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    changes.written.add(new StockChanges.WrittenMovement(rs.getLong(1), rs.getString(2),
+                            MovementKind.valueOf(rs.getString(3))));
+                }
+            }
         }
     }
 
