@@ -218,9 +218,10 @@ public class SuggestingReorders {
     private void stockouts(String sku, Map<String, Integer> cases, Map<String, Integer> episodes) {
         Map<String, Instant> lastAt = new HashMap<>();
         jdbc.query("""
-                select sku, detected_at from insight_case
-                where withdrawn_at is null and detected_at >= ? and (?::text is null or sku = ?)
-                order by sku, detected_at""", rs -> {
+                select c.sku, c.detected_at from insight_case c
+                where c.detected_at >= ? and (?::text is null or c.sku = ?)
+                  and not exists (select 1 from insight_case_withdrawal w where w.case_id = c.case_id)
+                order by c.sku, c.detected_at""", rs -> {
             String s = rs.getString(1);
             Instant at = rs.getTimestamp(2).toInstant();
             cases.merge(s, 1, Integer::sum);
