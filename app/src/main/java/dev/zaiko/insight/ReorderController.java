@@ -60,22 +60,10 @@ class ReorderController {
     @GetMapping(path = "/reorder-suggestions.csv", produces = "text/csv")
     ResponseEntity<String> csv(@RequestParam(required = false) String sku, @RequestParam(required = false) String flag,
                                Locale locale) {
-        StringBuilder out = new StringBuilder("sku,name,quantity,order_by,arrives_by,late,method,daily_demand,"
-                + "lead_time_days,safety_stock,on_hand,inbound,waiting,stockout_cases,count_differences,flags,reason\r\n");
-        for (ReorderSuggestion s : suggesting.list(blankToNull(sku), flag(flag), locale)) {
-            out.append(String.join(",", Arrays.asList(cell(s.sku()), cell(s.name()), Long.toString(s.quantity()),
-                    cell(s.orderBy()), cell(s.arrivesBy()), Boolean.toString(s.late()), s.method(),
-                    Double.toString(s.dailyDemand()), Integer.toString(s.leadTimeDays()),
-                    Long.toString(s.safetyStock()), Integer.toString(s.onHand()), Integer.toString(s.inbound()),
-                    Integer.toString(s.waiting()), Integer.toString(s.stockoutCases()),
-                    Integer.toString(s.countDifferences()),
-                    cell(String.join(" ", s.flags().stream().map(Enum::name).toList())), cell(s.reason()))))
-                    .append("\r\n");
-        }
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"reorder-suggestions.csv\"")
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .body(out.toString());
+                .body(ReorderCsv.of(suggesting.list(blankToNull(sku), flag(flag), locale)));
     }
 
     @Operation(summary = "Read the reorder suggestion for one SKU",
@@ -114,16 +102,5 @@ class ReorderController {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    /** A CSV cell: quoted when needed, and a leading =, +, - or @ defused (spreadsheets run those). */
-    private static String cell(Object value) {
-        if (value == null) return "";
-        String s = value.toString();
-        if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0) s = "'" + s;
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-            s = "\"" + s.replace("\"", "\"\"") + "\"";
-        }
-        return s;
     }
 }

@@ -120,7 +120,8 @@ public class SuggestingReorders {
         return Optional.of(suggest(sku, today(), new int[WINDOW_DAYS], 0, 0, false, 0, settings.current(), locale));
     }
 
-    LocalDate today() {
+    /** Today in the shop's time zone: the day suggestions count from. */
+    public LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), calendar.zone());
     }
 
