@@ -57,7 +57,7 @@ class ReorderController {
 
     @Operation(summary = "Export reorder suggestions as CSV",
             description = "The same rows as the list (same filters), UTF-8 with a header line.")
-    @GetMapping(path = "/reorder-suggestions.csv", produces = "text/csv")
+    @GetMapping("/reorder-suggestions.csv")
     ResponseEntity<String> csv(@RequestParam(required = false) String sku, @RequestParam(required = false) String flag,
                                Locale locale) {
         return ResponseEntity.ok()

@@ -46,7 +46,7 @@ class InsightReorderPage {
                 Integer.toString(current.reviewPeriodDays()), Map.of(), locale);
     }
 
-    @GetMapping(path = "/insight/reorder.csv", produces = "text/csv")
+    @GetMapping("/insight/reorder.csv")
     org.springframework.http.ResponseEntity<String> csv(@RequestParam(required = false) String sku,
                                                         @RequestParam(required = false) String flag, Locale locale) {
         return org.springframework.http.ResponseEntity.ok()
