@@ -48,6 +48,9 @@ class ReorderSuggestionsApiTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    RebuildingInsight rebuilding;
+
     Api api;
 
     static final class Api extends ShopApi {
@@ -111,6 +114,10 @@ class ReorderSuggestionsApiTest {
         assertThat(csv.body().split("\r\n")).hasSize(2);
         assertThat(csv.body().split("\r\n")[1]).startsWith(sku + ",ドームテント,26," + today.plusDays(2) + ","
                 + today.plusDays(12) + ",false,SES,4.0,10,0,30,20,0,0,0,,");
+
+        rebuilding.rebuild();
+        assertThat(api.ok(api.get("/api/insight/reorder-suggestions/" + sku))).as("the same after a rebuild")
+                .isEqualTo(s);
     }
 
     @Test
