@@ -100,9 +100,16 @@ public class SuggestingReorders {
             if (d >= COUNT_DIFFERENCES) skus.add(s);
         });
         ReorderSettings.Setting setting = settings.current();
+        Map<String, Product> known = products.find(skus);
+        Map<String, List<StockLevel>> levels = new HashMap<>();
+        for (StockLevel level : ledger.levels(skus)) levels.computeIfAbsent(level.sku(), s -> new ArrayList<>()).add(level);
+        Map<String, List<Inbound>> expected = new HashMap<>();
+        for (Inbound in : inbounds.expected(skus)) expected.computeIfAbsent(in.sku(), s -> new ArrayList<>()).add(in);
         List<ReorderSuggestion> all = new ArrayList<>();
         for (String s : skus) {
             ReorderSuggestion suggestion = suggest(s, today, demand.getOrDefault(s, new int[WINDOW_DAYS]),
+                    Optional.ofNullable(known.get(s)), levels.getOrDefault(s, List.of()),
+                    expected.getOrDefault(s, List.of()),
                     waiting.getOrDefault(s, 0), cases.getOrDefault(s, 0), repeats(cases, episodes, s),
                     differences.getOrDefault(s, 0), setting, locale);
             if (flag == null || suggestion.flags().contains(flag)) all.add(suggestion);
@@ -116,8 +123,10 @@ public class SuggestingReorders {
     public Optional<ReorderSuggestion> one(String sku, Locale locale) {
         List<ReorderSuggestion> listed = list(sku, null, locale);
         if (!listed.isEmpty()) return Optional.of(listed.get(0));
-        if (products.find(sku).isEmpty()) return Optional.empty();
-        return Optional.of(suggest(sku, today(), new int[WINDOW_DAYS], 0, 0, false, 0, settings.current(), locale));
+        Optional<Product> product = products.find(sku);
+        if (product.isEmpty()) return Optional.empty();
+        return Optional.of(suggest(sku, today(), new int[WINDOW_DAYS], product, ledger.levels(sku),
+                inbounds.expected(List.of(sku)), 0, 0, false, 0, settings.current(), locale));
     }
 
     /** Today in the shop's time zone: the day suggestions count from. */
@@ -125,18 +134,17 @@ public class SuggestingReorders {
         return LocalDate.ofInstant(clock.instant(), calendar.zone());
     }
 
-    private ReorderSuggestion suggest(String sku, LocalDate today, int[] window, int waiting, int cases,
+    private ReorderSuggestion suggest(String sku, LocalDate today, int[] window, Optional<Product> product,
+                                      List<StockLevel> levels, List<Inbound> expected, int waiting, int cases,
                                       boolean repeats, int differences, ReorderSettings.Setting setting,
                                       Locale locale) {
-        Optional<Product> product = products.find(sku);
         Integer own = product.map(Product::leadTimeDays).orElse(null);
         int leadTime = own == null ? properties.defaultLeadTimeDays() : own;
         int onHand = 0;
-        for (StockLevel level : ledger.levels(sku)) onHand += level.sellable() + level.inspecting();
+        for (StockLevel level : levels) onHand += level.sellable() + level.inspecting();
         List<ReorderPlan.Incoming> incoming = new ArrayList<>();
         int inbound = 0;
-        for (Inbound in : inbounds.list(sku)) {
-            if (!"EXPECTED".equals(in.status())) continue;
+        for (Inbound in : expected) {
             incoming.add(new ReorderPlan.Incoming((int) Math.max(0, ChronoUnit.DAYS.between(today, in.expectedOn())),
                     in.quantity()));
             inbound += in.quantity();

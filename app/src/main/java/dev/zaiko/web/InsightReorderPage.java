@@ -30,6 +30,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class InsightReorderPage {
 
+    /** The most rows the page shows (the earliest to order first); the CSV has them all. */
+    static final int MAX_ROWS = 500;
+
     private final SuggestingReorders suggesting;
     private final ReorderSettings settings;
 
@@ -93,7 +96,9 @@ class InsightReorderPage {
         ReorderSuggestion.Flag only = flag(flag);
         String skuFilter = skuFilter(sku);
         List<ReorderSuggestion> suggestions = suggesting.list(skuFilter, only, locale);
-        model.addAttribute("suggestions", suggestions);
+        model.addAttribute("suggestions", suggestions.size() > MAX_ROWS ? suggestions.subList(0, MAX_ROWS) : suggestions);
+        model.addAttribute("total", suggestions.size());
+        model.addAttribute("maxRows", MAX_ROWS);
         model.addAttribute("today", suggesting.today());
         model.addAttribute("flags", ReorderSuggestion.Flag.values());
         model.addAttribute("flag", only == null ? "" : only.name());
