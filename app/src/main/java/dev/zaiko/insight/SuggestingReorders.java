@@ -209,12 +209,15 @@ public class SuggestingReorders {
         LocalDate first = today.minusDays(WINDOW_DAYS);
         Map<String, int[]> demand = new HashMap<>();
         jdbc.query("""
-                select sku, day, ordered_units + till_units from insight_sku_demand
-                where day >= ? and day < ? and (?::text is null or sku = ?) and ordered_units + till_units > 0""",
+                select sku, array_agg(day - ?::date), array_agg(ordered_units + till_units) from insight_sku_demand
+                where day >= ? and day < ? and (?::text is null or sku = ?) and ordered_units + till_units > 0
+                group by sku""",
                 rs -> {
-                    int index = (int) ChronoUnit.DAYS.between(first, rs.getObject(2, LocalDate.class));
-                    demand.computeIfAbsent(rs.getString(1), s -> new int[WINDOW_DAYS])[index] += rs.getInt(3);
-                }, first, today, sku, sku);
+                    Integer[] days = (Integer[]) rs.getArray(2).getArray();
+                    Integer[] units = (Integer[]) rs.getArray(3).getArray();
+                    int[] window = demand.computeIfAbsent(rs.getString(1), s -> new int[WINDOW_DAYS]);
+                    for (int i = 0; i < days.length; i++) window[days[i]] += units[i];
+                }, first, first, today, sku, sku);
         return demand;
     }
 
