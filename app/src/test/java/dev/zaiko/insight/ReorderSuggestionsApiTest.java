@@ -292,6 +292,35 @@ class ReorderSuggestionsApiTest {
                 .isEqualTo(24);
     }
 
+    @Test
+    void theSameFactsInAnyOrderGiveTheSameDemandAndCounts() {
+        List<String> snapshots = new ArrayList<>();
+        java.util.Random random = new java.util.Random(70);
+        for (int run = 0; run < 3; run++) {
+            String sku = ShopApi.unique("RO-ORDER");
+            Instant now = Instant.now();
+            List<Object> facts = new ArrayList<>();
+            for (int daysAgo = 0; daysAgo < 5; daysAgo++) {
+                facts.add(new OrderPlaced(ShopApi.unique("RO-ORD"), "WEB", "c", null, false,
+                        List.of(new OrderPlaced.PlacedLine(1, sku, 2, 1000, false),
+                                new OrderPlaced.PlacedLine(2, sku, 1, 1000, true)), 0, 3000, noon(daysAgo)));
+                facts.add(new TillSold(sku, "STORE", daysAgo + 1, null,
+                        ThreadLocalRandom.current().nextLong(1L << 50, Long.MAX_VALUE), noon(daysAgo).plusSeconds(5)));
+            }
+            facts.add(new StockCounted(sku, "WH", 10, 7, "count", now.minusSeconds(100)));
+            facts.add(new StockCounted(sku, "WH", 7, 7, "count", now.minusSeconds(50)));
+            if (run > 0) java.util.Collections.shuffle(facts, random);
+            facts.forEach(journal::record);
+            snapshots.add(String.join(";", jdbc.queryForList("select day::text || '|' || ordered_units || '|' || "
+                    + "till_units from insight_sku_demand where sku = ? order by day", String.class, sku))
+                    + "#" + String.join(";", jdbc.queryForList("select expected || '>' || counted from insight_count "
+                    + "where sku = ? order by at", String.class, sku)));
+        }
+        assertThat(snapshots.get(0)).contains(ShopApi.today() + "|3|1", ShopApi.today().minusDays(4) + "|3|5")
+                .endsWith("#10>7;7>7");
+        assertThat(snapshots).containsOnly(snapshots.get(0));
+    }
+
     // ---- facts as the publishing modules tell them ---------------------------------------------
 
     private String product(Integer leadTimeDays) {
