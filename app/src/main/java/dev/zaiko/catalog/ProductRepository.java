@@ -105,6 +105,13 @@ class ProductRepository {
                 .optional();
     }
 
+    List<Product> findAll(Collection<String> skus) {
+        return jdbc.sql("select " + COLUMNS + " from catalog_product where sku = any(cast(:skus as text[])) order by sku")
+                .param("skus", skus.toArray(String[]::new))
+                .query(ProductRepository::product)
+                .list();
+    }
+
     Optional<Product> findByJan(String jan) {
         return jdbc.sql("select " + COLUMNS + " from catalog_product where jan = :jan")
                 .param("jan", jan)

@@ -24,6 +24,13 @@ public class Products {
         return sku == null ? Optional.empty() : repository.find(sku);
     }
 
+    /** The products among these SKUs, by SKU (SKUs no product has are left out): one query for many. */
+    public java.util.Map<String, Product> find(Collection<String> skus) {
+        java.util.Map<String, Product> found = new java.util.HashMap<>();
+        if (!skus.isEmpty()) repository.findAll(skus).forEach(p -> found.put(p.sku(), p));
+        return found;
+    }
+
     /** The product with this JAN code, if any (a JAN belongs to one product at most). */
     public Optional<Product> findByJan(String jan) {
         String normalized = Jan.normalize(jan);

@@ -32,6 +32,15 @@ public class CheckingStockLedger {
                         rs.getInt(6)), sku);
     }
 
+    /** The levels of many SKUs at once (by SKU, then location): one query for a whole list. */
+    public List<StockLevel> levels(java.util.Collection<String> skus) {
+        if (skus.isEmpty()) return List.of();
+        return jdbc.query("select sku, location, inspecting, sellable, reserved, defective from inventory_stock_level "
+                        + "where sku = any(?) order by sku, location",
+                (rs, i) -> new StockLevel(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+                        rs.getInt(6)), (Object) skus.toArray(String[]::new));
+    }
+
     public List<StockMovement> movements(String sku, int limit) {
         return jdbc.query("select * from inventory_movement where sku = ? order by id desc limit ?",
                 (rs, i) -> new StockMovement(rs.getLong("id"), rs.getString("sku"), rs.getString("location"),

@@ -105,6 +105,13 @@ public class ExpectingInbounds {
                 + "order by expected_on, id", ROW, sku, sku);
     }
 
+    /** The inbounds of these SKUs still EXPECTED (overdue ones too), by SKU and date: one query for a whole list. */
+    public List<Inbound> expected(java.util.Collection<String> skus) {
+        if (skus.isEmpty()) return List.of();
+        return jdbc.query("select * from inventory_inbound where status = 'EXPECTED' and sku = any(?) "
+                + "order by sku, expected_on, id", ROW, (Object) skus.toArray(String[]::new));
+    }
+
     /** The earliest expected inbound dated today or later into any of the locations. */
     public Optional<Inbound> next(String sku, List<String> locations) {
         LocalDate today = LocalDate.now(clock);

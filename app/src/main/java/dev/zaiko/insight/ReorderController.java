@@ -1,0 +1,106 @@
+package dev.zaiko.insight;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.zaiko.platform.Authority;
+import dev.zaiko.platform.InvalidRequestException;
+import dev.zaiko.platform.NotFoundException;
+import dev.zaiko.platform.Requires;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Reorder suggestions (docs/insight-reorder.md): {@code GET /api/insight/reorder-suggestions?sku=&flag=}
+ * (and {@code .csv}), {@code GET /api/insight/reorder-suggestions/{sku}}, and the shop's setting
+ * {@code GET/PUT /api/insight/settings} (a supervisor changes it). Reasons and flag texts follow
+ * Accept-Language (Japanese by default).
+ */
+@RestController
+@RequestMapping("/api/insight")
+class ReorderController {
+
+    private final SuggestingReorders suggesting;
+    private final ReorderSettings settings;
+
+    ReorderController(SuggestingReorders suggesting, ReorderSettings settings) {
+        this.suggesting = suggesting;
+        this.settings = settings;
+    }
+
+    record Listing(LocalDate today, ReorderSettings.Setting settings, List<ReorderSuggestion> suggestions) {
+    }
+
+    record SettingsRequest(BigDecimal serviceLevelPercent, Integer reviewPeriodDays) {
+    }
+
+    @Operation(summary = "List reorder suggestions",
+            description = "Every SKU with demand in the last 90 days, customers waiting for it, or a flag: order N by date D with the reason in the caller's language, sorted by the day to order. `flag` = REPEAT_STOCKOUTS or COUNT_DIFFERS.")
+    @GetMapping("/reorder-suggestions")
+    Listing list(@RequestParam(required = false) String sku, @RequestParam(required = false) String flag,
+                 Locale locale) {
+        return new Listing(suggesting.today(), settings.current(), suggesting.list(blankToNull(sku), flag(flag), locale));
+    }
+
+    @Operation(summary = "Export reorder suggestions as CSV",
+            description = "The same rows as the list (same filters), UTF-8 with a header line.")
+    @GetMapping("/reorder-suggestions.csv")
+    ResponseEntity<String> csv(@RequestParam(required = false) String sku, @RequestParam(required = false) String flag,
+                               Locale locale) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"reorder-suggestions.csv\"")
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .body(ReorderCsv.of(suggesting.list(blankToNull(sku), flag(flag), locale)));
+    }
+
+    @Operation(summary = "Read the reorder suggestion for one SKU",
+            description = "Quantity 0 and no date when the SKU has no demand; 404 for a SKU the catalog does not know and insight never saw.")
+    @GetMapping("/reorder-suggestions/{sku}")
+    ReorderSuggestion one(@PathVariable String sku, Locale locale) {
+        return suggesting.one(sku, locale)
+                .orElseThrow(() -> new NotFoundException("No product and no demand for SKU '" + sku + "'."));
+    }
+
+    @Operation(summary = "Read the reorder settings",
+            description = "The service level (percent) the safety stock is kept for, and the review period in days.")
+    @GetMapping("/settings")
+    ReorderSettings.Setting settings() {
+        return settings.current();
+    }
+
+    @Operation(summary = "Change the reorder settings",
+            description = "A supervisor sets the service level (50 to 99.9 percent) and/or the review period (1 to 90 days); a field left out keeps its value.")
+    @Requires(Authority.SUPERVISE)
+    @PutMapping("/settings")
+    ReorderSettings.Setting change(@RequestBody SettingsRequest request) {
+        if (request == null) throw new InvalidRequestException("The body must name serviceLevelPercent and/or reviewPeriodDays.");
+        return settings.change(request.serviceLevelPercent(), request.reviewPeriodDays());
+    }
+
+    private static ReorderSuggestion.Flag flag(String flag) {
+        if (flag == null || flag.isBlank()) return null;
+        try {
+            return ReorderSuggestion.Flag.valueOf(flag.trim());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("invalid-request", "flag must be one of "
+                    + Arrays.toString(ReorderSuggestion.Flag.values()) + ".", Map.of("field", "flag"));
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}
