@@ -206,4 +206,31 @@ class CallKnowledgeTest {
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().path("field").asString()).isEqualTo("from");
     }
+
+    @Test
+    void theConsoleSearchesCallsAndSaysPerCaseTypeWhichApproachKeptCustomers() {
+        ShopApi browser = new KeepingCustomersApi(port);
+        browser.signIn("admin", "test-admin-password");
+
+        ShopApi.Response search = browser.page("/insight/calls?" + FEBRUARY + "&sku=" + sku1 + "&tag=待たせた");
+        assertThat(search.status()).isEqualTo(200);
+        assertThat(search.body()).contains("対応ナレッジ").contains("id=\"calls\"")
+                .contains("href=\"/cases/" + p + "caseB\"").doesNotContain(p + "caseA")
+                .contains("電話: お話しできた").contains("電話: 留守番電話に伝言を残した").contains("待たせたことを先に謝る")
+                .contains("data-kept=\"false\"");
+        ShopApi.Response refused = browser.page("/insight/calls?outcome=SHOUTED");
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body()).contains("class=\"field-error\"").contains("SHOUTED").doesNotContain("id=\"calls\"");
+
+        String approaches = browser.page("/insight/calls/approaches?" + FEBRUARY).body();
+        assertThat(approaches).contains("data-reason=\"DISPLACED\"")
+                .contains("店頭販売で引当が外れたの案件では、「先に謝罪した」は1件中1件でお客様がまた買ってくれました。")
+                .contains("梱包時に不良が見つかったの案件では、「代替品を提案した」は1件中1件でお客様がまた買ってくれました。")
+                .contains("id=\"helped-DISPLACED\"").contains("33% (1/3)");
+        String english = browser.page("/insight/calls/approaches?" + FEBRUARY + "&lang=en").body();
+        assertThat(english).contains("For Taken by a till sale cases, “先に謝罪した” ended in a kept customer in 1 of 1 cases.");
+        browser.page("/insight/calls?lang=ja");
+        assertThat(browser.page("/insight/calls/approaches?from=2009-03-01&to=2009-02-01").body())
+                .contains("開始日が終了日より後になっています。");
+    }
 }
