@@ -13,6 +13,6 @@
  */
 @dev.zaiko.platform.ApiTag("Insight: the monthly stockout report, customer retention after a stockout, reorder "
         + "suggestions, display feedback, price and stock history per SKU, and the call knowledge base.")
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "contact",
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "catalog", "contact",
         "inventory", "mail", "order", "platform", "refund", "stockout", "wallet"})
 package dev.zaiko.insight;

@@ -53,6 +53,8 @@ public class CheckingAvailability {
         boolean sharedWithStore = channel.online() && network.sellsFromAStore(channelCode);
         int ats = snapshot.ats();
         ItemFacts item = snapshot.item();
+        boolean sharedWithOthers = !sharedWithStore && item.sharedStockNote()
+                && sharesPool(channel, network.channels());
         LocalDate expectedOn = null;
         AvailabilityLevel level;
         if (ats > 0) {
@@ -64,7 +66,14 @@ public class CheckingAvailability {
             level = expectedOn != null ? AvailabilityLevel.BACKORDER : AvailabilityLevel.OUT_OF_STOCK;
         }
         return new Availability(sku, channelCode, ats, level,
-                displayText(level, ats, expectedOn, sharedWithStore, locale), expectedOn, sharedWithStore);
+                displayText(level, ats, expectedOn, sharedWithStore, sharedWithOthers, locale), expectedOn,
+                sharedWithStore);
+    }
+
+    /** Whether another channel sells from any location of the channel's pool. */
+    private static boolean sharesPool(Channel channel, List<Channel> channels) {
+        return channels.stream().anyMatch(other -> !other.code().equals(channel.code())
+                && other.locations().stream().anyMatch(channel.locations()::contains));
     }
 
     /**
@@ -85,6 +94,13 @@ public class CheckingAvailability {
      * the inventory does not know.
      */
     public List<ChannelStock> everyChannel(String sku) {
+        return everyChannelWithItem(sku).stock();
+    }
+
+    private record EveryChannel(List<ChannelStock> stock, ItemFacts item) {
+    }
+
+    private EveryChannel everyChannelWithItem(String sku) {
         record Read(List<ChannelStock> stock, ItemFacts item, Map<String, List<String>> pools) {
         }
         Read read = stock.read(sku, picture -> {
@@ -99,15 +115,15 @@ public class CheckingAvailability {
             }
             return new Read(result, picture.item(), pools);
         });
-        if (!read.item().backorderable() || read.item().discontinued()) return read.stock();
+        if (!read.item().backorderable() || read.item().discontinued()) return new EveryChannel(read.stock(), read.item());
         java.util.Set<String> expecting = inbounds.expectingLocations(sku); // one query, not one per channel
-        if (expecting.isEmpty()) return read.stock();
+        if (expecting.isEmpty()) return new EveryChannel(read.stock(), read.item());
         List<ChannelStock> result = new ArrayList<>(read.stock().size());
         for (ChannelStock s : read.stock()) {
             boolean dated = s.ats() == 0 && read.pools().get(s.channel()).stream().anyMatch(expecting::contains);
             result.add(dated ? new ChannelStock(sku, s.channel(), 0, AvailabilityLevel.BACKORDER) : s);
         }
-        return result;
+        return new EveryChannel(result, read.item());
     }
 
     /**
@@ -116,9 +132,11 @@ public class CheckingAvailability {
      * Throws {@link NotFoundException} for a SKU the inventory does not know.
      */
     public List<Availability> onEveryChannel(String sku, Locale locale) {
-        List<ChannelStock> stocks = everyChannel(sku);
+        EveryChannel every = everyChannelWithItem(sku);
+        List<ChannelStock> stocks = every.stock();
         Map<String, Channel> channels = new java.util.HashMap<>();
-        network.channels().forEach(c -> channels.put(c.code(), c));
+        List<Channel> all = network.channels();
+        all.forEach(c -> channels.put(c.code(), c));
         java.util.Set<String> stores = new java.util.HashSet<>();
         network.locations().stream().filter(l -> l.kind() == LocationKind.STORE).forEach(l -> stores.add(l.code()));
         List<Inbound> upcoming = stocks.stream().anyMatch(s -> s.level() == AvailabilityLevel.BACKORDER)
@@ -133,8 +151,9 @@ public class CheckingAvailability {
                     .map(Inbound::expectedOn).orElse(null);
             AvailabilityLevel level = s.level() == AvailabilityLevel.BACKORDER && expectedOn == null
                     ? AvailabilityLevel.OUT_OF_STOCK : s.level(); // its inbound arrived meanwhile
+            boolean sharedWithOthers = !shared && every.item().sharedStockNote() && sharesPool(channel, all);
             result.add(new Availability(sku, s.channel(), s.ats(), level,
-                    displayText(level, s.ats(), expectedOn, shared, locale), expectedOn, shared));
+                    displayText(level, s.ats(), expectedOn, shared, sharedWithOthers, locale), expectedOn, shared));
         }
         result.sort(Comparator.comparing(Availability::channel));
         return result;
@@ -158,7 +177,8 @@ public class CheckingAvailability {
         return found;
     }
 
-    private String displayText(AvailabilityLevel level, int ats, LocalDate expectedOn, boolean shared, Locale locale) {
+    private String displayText(AvailabilityLevel level, int ats, LocalDate expectedOn, boolean shared,
+                               boolean sharedWithOthers, Locale locale) {
         String text = switch (level) {
             case IN_STOCK -> messages.getMessage("availability.inStock", null, locale);
             case LOW -> messages.getMessage("availability.low", new Object[] {ats}, locale);
@@ -168,6 +188,8 @@ public class CheckingAvailability {
         };
         if (shared && (level == AvailabilityLevel.IN_STOCK || level == AvailabilityLevel.LOW)) {
             text = text + messages.getMessage("availability.sharedWithStore", null, locale);
+        } else if (sharedWithOthers && (level == AvailabilityLevel.IN_STOCK || level == AvailabilityLevel.LOW)) {
+            text = text + messages.getMessage("availability.sharedWithOtherChannels", null, locale);
         }
         return text;
     }

@@ -24,7 +24,7 @@ final class StockStore {
 
     private final ReservationStore reservations = new ReservationStore();
 
-    private static final String ITEM = "select sku, one_of_a_kind, backorderable, low_stock_threshold, discontinued "
+    private static final String ITEM = "select sku, one_of_a_kind, backorderable, low_stock_threshold, discontinued, shared_stock_note "
             + "from inventory_item where sku = ?";
 
     ItemFacts lockItem(Connection c, String sku) throws SQLException {
@@ -40,7 +40,8 @@ final class StockStore {
             ps.setString(1, sku);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) return null;
-                return new ItemFacts(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3), rs.getInt(4), rs.getBoolean(5));
+                return new ItemFacts(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3), rs.getInt(4), rs.getBoolean(5),
+                        rs.getBoolean(6));
             }
         }
     }
