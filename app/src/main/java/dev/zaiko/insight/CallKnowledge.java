@@ -152,16 +152,21 @@ public class CallKnowledge {
         all.addAll(args);
         all.add(PAGE_SIZE + 1);
         all.add((long) f.page() * PAGE_SIZE);
+        // the page first (its 51 rows), then whether each row's customer was kept: not for every match
         List<CallRow> rows = jdbc.query("""
-                select c.id, c.at, c.case_id, c.order_number, k.sku, k.reason, c.kind, c.outcome, c.operator,
-                       c.helped, c.hurt, c.lesson,
-                       (select d.choice from insight_decision d where d.case_id = c.case_id
+                select b.id, b.at, b.case_id, b.order_number, b.sku, b.reason, b.kind, b.outcome, b.operator,
+                       b.helped, b.hurt, b.lesson,
+                       (select d.choice from insight_decision d where d.case_id = b.case_id
                         order by d.decided_at desc, d.decided_line desc limit 1) as choice,
-                       """ + KEPT + """
-                from insight_contact c
-                left join insight_case k on k.case_id = c.case_id
-                left join insight_order o on o.order_number = k.order_number
-                """ + where + " order by c.at desc, c.id limit ? offset ?",
+                       """ + kept("b.known_case", "b.customer_key", "b.detected_at") + """
+                from (select c.id, c.at, c.case_id, c.order_number, k.sku, k.reason, c.kind, c.outcome, c.operator,
+                             c.helped, c.hurt, c.lesson, k.case_id as known_case, k.detected_at, o.customer_key
+                      from insight_contact c
+                      left join insight_case k on k.case_id = c.case_id
+                      left join insight_order o on o.order_number = k.order_number
+                      """ + where + """
+                      order by c.at desc, c.id limit ? offset ?) b
+                order by b.at desc, b.id""",
                 (rs, i) -> new CallRow(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                         texts(rs, 10), texts(rs, 11), rs.getString(12), rs.getString(13),
@@ -172,17 +177,20 @@ public class CallKnowledge {
     }
 
     /**
-     * Whether the case's customer was kept (true), not (false), or not known yet (null); needs the case
-     * as {@code k}, its order as {@code o} and the time now as the first parameter.
+     * Whether the case's customer was kept (true), not (false), or not known yet (null), from the case's id
+     * (null when insight does not know the case), its customer's key and when it was detected; the time
+     * now is its one parameter.
      */
-    private static final String KEPT = """
-            case when k.case_id is null or o.customer_key is null then null
-                 when exists (select 1 from insight_order n where n.customer_key = o.customer_key
-                              and n.placed_at > k.detected_at
-                              and n.placed_at <= k.detected_at + make_interval(days => %d)) then true
-                 when k.detected_at + make_interval(days => %d) <= ? then false
-            end as kept
-            """.formatted(KEPT_DAYS, KEPT_DAYS);
+    private static String kept(String caseId, String customerKey, String detectedAt) {
+        return """
+                case when %1$s is null or %2$s is null then null
+                     when exists (select 1 from insight_order n where n.customer_key = %2$s
+                                  and n.placed_at > %3$s
+                                  and n.placed_at <= %3$s + make_interval(days => %4$d)) then true
+                     when %3$s + make_interval(days => %4$d) <= ? then false
+                end as kept
+                """.formatted(caseId, customerKey, detectedAt, KEPT_DAYS);
+    }
 
     // ---- approaches --------------------------------------------------------------------------------
 
@@ -201,7 +209,7 @@ public class CallKnowledge {
         jdbc.query("""
                 with cases as (
                     select k.case_id, k.reason,
-                           """ + KEPT + """
+                           """ + kept("k.case_id", "o.customer_key", "k.detected_at") + """
                     from insight_case k
                     left join insight_order o on o.order_number = k.order_number
                     where k.detected_at >= ? and k.detected_at < ?
