@@ -179,14 +179,14 @@ public class CallKnowledge {
     /**
      * Whether the case's customer was kept (true), not (false), or not known yet (null), from the case's id
      * (null when insight does not know the case), its customer's key and when it was detected; the time
-     * now is its one parameter.
+     * now is its one parameter. The customer's next order is a scalar subquery, which PostgreSQL runs per
+     * row on the index (customer_key, placed_at); an EXISTS would be turned into a join over every order.
      */
     private static String kept(String caseId, String customerKey, String detectedAt) {
         return """
                 case when %1$s is null or %2$s is null then null
-                     when exists (select 1 from insight_order n where n.customer_key = %2$s
-                                  and n.placed_at > %3$s
-                                  and n.placed_at <= %3$s + make_interval(days => %4$d)) then true
+                     when (select min(n.placed_at) from insight_order n where n.customer_key = %2$s
+                           and n.placed_at > %3$s) <= %3$s + make_interval(days => %4$d) then true
                      when %3$s + make_interval(days => %4$d) <= ? then false
                 end as kept
                 """.formatted(caseId, customerKey, detectedAt, KEPT_DAYS);
