@@ -11,6 +11,9 @@ import dev.zaiko.platform.SecretBox;
 import dev.zaiko.platform.SigningKey;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The pseudonym {@link OrderPlaced} names a customer by: HMAC-SHA256 of the lower-cased, trimmed
@@ -27,14 +30,18 @@ class CustomerKeys {
 
     private final SigningKey key;
 
-    CustomerKeys(JdbcTemplate jdbc, Clock clock, SecretBox secrets) {
-        this.key = new SigningKey(null, candidate -> {
+    CustomerKeys(JdbcTemplate jdbc, Clock clock, SecretBox secrets, PlatformTransactionManager transactions) {
+        // first asked inside an order's transaction: the key is stored in a transaction of its own, so that
+        // an order that rolls back never leaves this instance with a key nobody else has
+        TransactionTemplate own = new TransactionTemplate(transactions);
+        own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.key = new SigningKey(null, candidate -> own.execute(t -> {
             jdbc.update("insert into orders_secret (name, value, created_at) values ('customer-keys', ?, ?) "
                             + "on conflict (name) do nothing",
                     secrets.seal(candidate, OrderStatusLinks.SECRET_TABLE, "value"), Timestamp.from(clock.instant()));
             return secrets.openBytes(jdbc.queryForObject("select value from orders_secret where name = 'customer-keys'",
                     String.class), OrderStatusLinks.SECRET_TABLE, "value");
-        });
+        }));
     }
 
     String of(String email) {

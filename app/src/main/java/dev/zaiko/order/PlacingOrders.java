@@ -227,6 +227,8 @@ public class PlacingOrders {
                     now));
             Order order = order(number, request, channel, status, now, lines, history);
             RequestFingerprint fingerprint = request.externalRef() == null ? null : RequestFingerprint.of(request, number);
+            // worked out before the transaction: the customer's key may be read (or stored) once per instance
+            OrderPlaced announced = placed(order);
             try {
                 tx.executeWithoutResult(t -> {
                     store.insert(order, fingerprint);
@@ -240,7 +242,7 @@ public class PlacingOrders {
                     // as a replay, so it never spends the wallet again, nor is refused for what the winner spent
                     if (spendsFromWallet(request, channel)) redeem(number, request);
                     shorts.forEach(events::publishEvent);
-                    events.publishEvent(placed(order));
+                    events.publishEvent(announced);
                 });
             } catch (DuplicateKeyException e) {
                 if (request.externalRef() != null) {

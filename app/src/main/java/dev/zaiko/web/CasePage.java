@@ -105,7 +105,12 @@ class CasePage {
     }
 
     /** One line of the timeline, whatever its source. */
-    record Event(Instant at, String kind, String title, String detail, String who) {
+    record Event(Instant at, String kind, String title, String detail, String who, List<String> helped,
+                 List<String> hurt, String lesson) {
+
+        Event(Instant at, String kind, String title, String detail, String who) {
+            this(at, kind, title, detail, who, List.of(), List.of(), null);
+        }
     }
 
     record OptionView(Choice choice, String name, String text, List<SubstituteView> substitutes) {
@@ -117,11 +122,21 @@ class CasePage {
     }
 
     /** What the call form was given, shown again with its errors. */
+    /** @param helped the tags of what calmed the customer, comma-separated as typed; {@code hurt} likewise */
     record CallForm(String outcome, String notes, String choice, String substituteSku, String callbackAt,
-                    String personalLine) {
+                    String personalLine, String helped, String hurt, String lesson) {
         static CallForm empty() {
-            return new CallForm("", "", "", "", "", "");
+            return new CallForm("", "", "", "", "", "", "", "", "");
         }
+    }
+
+    /** Tags typed into one field, separated by commas (also the Japanese 、 and ，); empty pieces are dropped. */
+    static List<String> tags(String typed) {
+        List<String> tags = new ArrayList<>();
+        for (String piece : typed.split("[,、，]")) {
+            if (!piece.isBlank()) tags.add(piece);
+        }
+        return tags;
     }
 
     @GetMapping("/cases/{id}")
@@ -137,9 +152,12 @@ class CasePage {
     String call(@PathVariable String id, @RequestParam(defaultValue = "") String outcome,
                 @RequestParam(defaultValue = "") @MultiLineText String notes, @RequestParam(defaultValue = "") String choice,
                 @RequestParam(defaultValue = "") String substituteSku, @RequestParam(defaultValue = "") String callbackAt,
-                @RequestParam(defaultValue = "") @MultiLineText String personalLine, Model model, Locale locale,
+                @RequestParam(defaultValue = "") @MultiLineText String personalLine,
+                @RequestParam(defaultValue = "") String helped, @RequestParam(defaultValue = "") String hurt,
+                @RequestParam(defaultValue = "") String lesson, Model model, Locale locale,
                 jakarta.servlet.http.HttpServletResponse response) {
-        CallForm form = new CallForm(outcome, notes, choice, substituteSku, callbackAt, personalLine);
+        CallForm form = new CallForm(outcome, notes, choice, substituteSku, callbackAt, personalLine, helped, hurt,
+                lesson);
         Map<String, String> errors = new LinkedHashMap<>();
         CallOutcome o = Forms.enumOf(CallOutcome.class, outcome);
         if (o == null && !outcome.isBlank()) errors.put("outcome", text("case.call.error.call-outcome-missing", locale));
@@ -156,7 +174,8 @@ class CasePage {
         if (errors.isEmpty()) {
             try {
                 calls.record(id, new RecordingCalls.CallReport(o, operator(), blankToNull(notes), c,
-                        c == Choice.SUBSTITUTE ? blankToNull(substituteSku) : null, callback, blankToNull(personalLine)));
+                        c == Choice.SUBSTITUTE ? blankToNull(substituteSku) : null, callback, blankToNull(personalLine),
+                        tags(helped), tags(hurt), blankToNull(lesson)));
                 return "redirect:/cases/" + id + "?notice=call";
             } catch (ToneGuardException e) {
                 errors.put(e.field(), text("case.tone.refused", locale) + " " + findings(e.findings()));
@@ -273,6 +292,8 @@ class CasePage {
         model.addAttribute("refunds", order == null ? List.of() : refunds.ofCase(c.orderNumber(), c.id(), locale));
         model.addAttribute("timeline", timeline(c, decision, locale));
         model.addAttribute("outcomes", CallOutcome.values());
+        model.addAttribute("helpedSuggestions", tags(text("case.call.helped.suggestions", locale)));
+        model.addAttribute("hurtSuggestions", tags(text("case.call.hurt.suggestions", locale)));
         model.addAttribute("previewKinds", List.of(EmailKind.MISSED_CALL, EmailKind.OPTIONS, EmailKind.FIRST_NOTICE,
                 EmailKind.WRONG_NUMBER, EmailKind.ESCALATED));
     }
@@ -287,7 +308,7 @@ class CasePage {
             String title = text("case.timeline." + i.channel().name(), locale) + ": "
                     + messages.getMessage("case.timeline." + i.channel().name() + "." + i.kind(), null, i.kind(), locale);
             events.add(new Event(i.at(), i.channel().name().toLowerCase(Locale.ROOT), title, notes(i, locale),
-                    actor(i.operator(), locale)));
+                    actor(i.operator(), locale), i.helped(), i.hurt(), i.lesson()));
         }
         decision.ifPresent(d -> events.add(new Event(d.decidedAt(), "decision",
                 text("case.timeline.decision", locale) + ": " + texts.choice(d.choice(), locale), null,
@@ -326,7 +347,8 @@ class CasePage {
      * form says it next to that field in the reader's language (the rule's own text otherwise).
      */
     private void refused(Map<String, String> errors, String type, Object field, String detail, Locale locale) {
-        errors.put(field == null ? "form" : field.toString(),
+        // a tag's rule names the tag (helped[2]); the form has one field for all of them
+        errors.put(field == null ? "form" : field.toString().replaceAll("\\[\\d+]$", ""),
                 messages.getMessage("case.call.error." + type, null, detail, locale));
     }
 
