@@ -113,6 +113,7 @@ class ProductController {
 
     @Operation(summary = "Read a product's price history",
             description = "Every price of the product from the start of `from` to the end of `to` (ISO dates, the shop's days; default: the year up to today): the price in force when the period began (with the time it was set), then each change, oldest first. A change that kept the price is not one.")
+    @ApiResponse(responseCode = "200", description = "The prices in force over the period, the one at its start first.")
     @ApiResponse(responseCode = "400", description = "from or to is not an ISO date (yyyy-MM-dd), or from is after to; the problem's field names which.")
     @ApiResponse(responseCode = "404", description = "No product with this SKU.")
     @GetMapping("/{sku}/price-history")

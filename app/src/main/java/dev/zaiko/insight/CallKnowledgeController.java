@@ -28,6 +28,7 @@ class CallKnowledgeController {
                     + CallKnowledge.KEPT_DAYS + " days of the case; null while not known yet). Filters: sku, reason, "
                     + "tag (exact, helped or hurt), q (words in the lesson and tags), outcome, from/to (the shop's "
                     + "days, both included). docs/insight.md")
+    @ApiResponse(responseCode = "200", description = "One page of calls and case emails, newest first.")
     @ApiResponse(responseCode = "400", description = "A filter is not one; the problem's field names it.")
     @GetMapping
     CallKnowledge.CallPage search(@RequestParam(required = false) String sku,
@@ -46,6 +47,7 @@ class CallKnowledgeController {
                     + "stockout reason: the tags operators gave as helped, ordered by how many of their cases kept "
                     + "the customer, and the tags given as hurt, each with the cases, how many have a known end, "
                     + "and how many kept the customer. docs/insight.md")
+    @ApiResponse(responseCode = "200", description = "Per case type, the approaches and how often they kept the customer.")
     @ApiResponse(responseCode = "400", description = "from or to is not a date, or from is after to; field names it.")
     @GetMapping("/approaches")
     CallKnowledge.Approaches approaches(@RequestParam(required = false) String from,
