@@ -85,7 +85,7 @@ public class ReorderSuggestionTable {
     public Refreshed refresh() {
         long started = System.nanoTime();
         jdbc.queryForList("select pg_advisory_xact_lock(?)", REFRESH_LOCK);
-        Instant at = clock.instant();
+        Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as PostgreSQL keeps it
         LocalDate today = suggesting.today();
         List<SuggestingReorders.Computed> all = suggesting.computeAll(null, SuggestingReorders.PAGE);
         jdbc.update("delete from insight_reorder_suggestion");
