@@ -49,8 +49,9 @@ class ReorderController {
     /**
      * @param today      the day the stored suggestions count from (the day they were computed)
      * @param computedAt when they were computed (null before the first refresh)
+     * @param total      the rows the filter matches (suggestions holds those from offset, at most limit)
      */
-    record Listing(LocalDate today, Instant computedAt, ReorderSettings.Setting settings,
+    record Listing(LocalDate today, Instant computedAt, ReorderSettings.Setting settings, int total,
                    List<ReorderSuggestion> suggestions) {
     }
 
@@ -58,12 +59,15 @@ class ReorderController {
     }
 
     @Operation(summary = "List reorder suggestions",
-            description = "Every SKU with demand in the last 90 days, customers waiting for it, or a flag: order N by date D with the reason in the caller's language, sorted by the day to order. `flag` = REPEAT_STOCKOUTS or COUNT_DIFFERS. Read from the stored list, recomputed every few minutes: `computedAt` says when.")
+            description = "Every SKU with demand in the last 90 days, customers waiting for it, or a flag: order N by date D with the reason in the caller's language, sorted by the day to order. `flag` = REPEAT_STOCKOUTS or COUNT_DIFFERS. Read from the stored list, recomputed every few minutes: `computedAt` says when. `limit` (1 to 10000; default all) and `offset` (default 0) page it; `total` counts the rows the filter matches.")
     @GetMapping("/reorder-suggestions")
     Listing list(@RequestParam(required = false) String sku, @RequestParam(required = false) String flag,
+                 @RequestParam(required = false) String limit, @RequestParam(required = false) String offset,
                  Locale locale) {
-        ReorderSuggestionTable.Listed listed = table.list(blankToNull(sku), flag(flag), null, locale);
-        return new Listing(listed.today(), listed.computedAt(), settings.current(), listed.suggestions());
+        ReorderSuggestionTable.Listed listed = table.list(blankToNull(sku), flag(flag),
+                number("limit", limit, 1, MAX_LIMIT, null), number("offset", offset, 0, Integer.MAX_VALUE, 0), locale);
+        return new Listing(listed.today(), listed.computedAt(), settings.current(), listed.total(),
+                listed.suggestions());
     }
 
     @Operation(summary = "Recompute the reorder suggestions now",
@@ -107,6 +111,20 @@ class ReorderController {
     ReorderSettings.Setting change(@RequestBody SettingsRequest request) {
         if (request == null) throw new InvalidRequestException("The body must name serviceLevelPercent and/or reviewPeriodDays.");
         return table.changeSettings(request.serviceLevelPercent(), request.reviewPeriodDays());
+    }
+
+    static final int MAX_LIMIT = 10_000;
+
+    private static Integer number(String field, String value, int min, int max, Integer otherwise) {
+        if (value == null || value.isBlank()) return otherwise;
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= min && n <= max) return n;
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidRequestException("invalid-request", field + " must be a whole number from " + min
+                + (max == Integer.MAX_VALUE ? " on" : " to " + max) + ".", Map.of("field", field));
     }
 
     private static ReorderSuggestion.Flag flag(String flag) {

@@ -133,6 +133,12 @@ public class ReorderSuggestionTable {
      */
     @Transactional(readOnly = true)
     public Listed list(String sku, ReorderSuggestion.Flag flag, Integer limit, Locale locale) {
+        return list(sku, flag, limit, 0, locale);
+    }
+
+    /** The same, from the {@code offset}-th row on (0 = the first). */
+    @Transactional(readOnly = true)
+    public Listed list(String sku, ReorderSuggestion.Flag flag, Integer limit, int offset, Locale locale) {
         String flagName = flag == null ? null : flag.name();
         Object[] refresh = jdbc.query("select computed_at, today from insight_reorder_refresh",
                         (rs, i) -> new Object[]{rs.getTimestamp(1).toInstant(), rs.getDate(2).toLocalDate()})
@@ -144,8 +150,8 @@ public class ReorderSuggestionTable {
         List<ReorderSuggestion> rows = jdbc.query("""
                 select * from insight_reorder_suggestion
                 where (?::text is null or sku = ?) and (?::text is null or ? = any(flags))
-                order by order_by nulls last, sku collate "C" limit ?::integer""",
-                (rs, i) -> suggesting.render(computed(rs), locale), sku, sku, flagName, flagName, limit);
+                order by order_by nulls last, sku collate "C" limit ?::integer offset ?""",
+                (rs, i) -> suggesting.render(computed(rs), locale), sku, sku, flagName, flagName, limit, offset);
         return new Listed((LocalDate) refresh[1], (Instant) refresh[0], total == null ? 0 : total, rows);
     }
 

@@ -355,6 +355,16 @@ class ReorderSuggestionsApiTest {
         api.ok(api.get("/api/insight/reorder-suggestions")).path("suggestions")
                 .forEach(x -> ordered.add(x.path("orderBy").isNull() ? "~" : x.path("orderBy").asString()));
         assertThat(ordered).as("sorted by the day to order, nothing to order last").isSorted();
+        JsonNode page = api.ok(api.get("/api/insight/reorder-suggestions?limit=2&offset=1"));
+        assertThat(page.path("total").asInt()).isEqualTo(ordered.size());
+        assertThat(page.path("suggestions")).hasSize(2);
+        assertThat(page.path("suggestions").get(0).path("orderBy").isNull() ? "~"
+                : page.path("suggestions").get(0).path("orderBy").asString()).isEqualTo(ordered.get(1));
+        for (String bad : new String[]{"limit=0", "limit=x", "offset=-1"}) {
+            ShopApi.Response r = api.get("/api/insight/reorder-suggestions?" + bad);
+            assertThat(r.status()).as(bad).isEqualTo(400);
+            assertThat(r.json().path("field").asString()).isEqualTo(bad.substring(0, bad.indexOf('=')));
+        }
 
         long before = api.ok(api.get("/api/insight/reorder-suggestions?sku=" + steady)).path("suggestions").get(0)
                 .path("quantity").asLong();
