@@ -77,13 +77,70 @@ public class SuggestingReorders {
     }
 
     /**
+     * What a SKU's suggestion is made of, before it is put into words: the numbers the list shows and
+     * the parameters of its reason, in no language (both product names kept). What
+     * {@code insight_reorder_suggestion} stores, one row per SKU.
+     */
+    record Computed(String sku, String nameJa, String nameEn, long quantity, LocalDate orderBy,
+                    LocalDate arrivesBy, boolean late, DemandForecast.Method method, double rate, double sigma,
+                    int historyDays, int demandDays, int cappedDays, double cap, int leadTimeDays,
+                    boolean defaultLeadTime, int reviewPeriodDays, BigDecimal serviceLevelPercent, long safetyStock,
+                    int onHand, int inbound, int waiting, int stockoutCases, int countDifferences,
+                    List<ReorderSuggestion.Flag> flags, boolean demanded) {
+    }
+
+    /** The SKUs a list names (read live): the inputs gathered in bulk. */
+    private record Inputs(LocalDate today, TreeSet<String> skus, Map<String, int[]> demand,
+                          Map<String, Integer> waiting, Map<String, Integer> cases, Map<String, Integer> episodes,
+                          Map<String, Integer> differences) {
+    }
+
+    /**
      * Every SKU with demand in the last 90 days, people waiting for it or a flag, sorted by the day to
-     * order (those with nothing to order last), then by SKU.
+     * order (those with nothing to order last), then by SKU, computed now (the stored list is
+     * {@link ReorderSuggestionTable}; this is what it stores, and what one SKU's answer is).
      *
      * @param sku  only this SKU, or null
      * @param flag only SKUs with this flag, or null
      */
     public List<ReorderSuggestion> list(String sku, ReorderSuggestion.Flag flag, Locale locale) {
+        List<ReorderSuggestion> all = new ArrayList<>();
+        for (Computed c : computeAll(sku, PAGE)) {
+            if (flag == null || c.flags().contains(flag)) all.add(render(c, locale));
+        }
+        return all;
+    }
+
+    /** The SKUs looked at in one go when computing all of them (products, stock, inbounds). */
+    static final int PAGE = 1000;
+
+    /** Every listed SKU's suggestion, computed now, in list order. */
+    List<Computed> computeAll(String sku, int page) {
+        Inputs in = inputs(sku);
+        ReorderSettings.Setting setting = settings.current();
+        List<String> skus = new ArrayList<>(in.skus());
+        List<Computed> all = new ArrayList<>(skus.size());
+        for (int from = 0; from < skus.size(); from += page) {
+            List<String> part = skus.subList(from, Math.min(skus.size(), from + page));
+            Map<String, Product> known = products.find(part);
+            Map<String, List<StockLevel>> levels = new HashMap<>();
+            for (StockLevel level : ledger.levels(part)) levels.computeIfAbsent(level.sku(), s -> new ArrayList<>()).add(level);
+            Map<String, List<Inbound>> expected = new HashMap<>();
+            for (Inbound i : inbounds.expected(part)) expected.computeIfAbsent(i.sku(), s -> new ArrayList<>()).add(i);
+            for (String s : part) {
+                all.add(compute(s, in.today(), in.demand().getOrDefault(s, new int[WINDOW_DAYS]),
+                        Optional.ofNullable(known.get(s)), levels.getOrDefault(s, List.of()),
+                        expected.getOrDefault(s, List.of()), in.waiting().getOrDefault(s, 0),
+                        in.cases().getOrDefault(s, 0), repeats(in.cases(), in.episodes(), s),
+                        in.differences().getOrDefault(s, 0), setting));
+            }
+        }
+        all.sort(Comparator.comparing(Computed::orderBy, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(Computed::sku));
+        return all;
+    }
+
+    private Inputs inputs(String sku) {
         LocalDate today = today();
         Map<String, int[]> demand = demand(sku, today);
         Map<String, Integer> waiting = waiting(sku);
@@ -99,24 +156,7 @@ public class SuggestingReorders {
         differences.forEach((s, d) -> {
             if (d >= COUNT_DIFFERENCES) skus.add(s);
         });
-        ReorderSettings.Setting setting = settings.current();
-        Map<String, Product> known = products.find(skus);
-        Map<String, List<StockLevel>> levels = new HashMap<>();
-        for (StockLevel level : ledger.levels(skus)) levels.computeIfAbsent(level.sku(), s -> new ArrayList<>()).add(level);
-        Map<String, List<Inbound>> expected = new HashMap<>();
-        for (Inbound in : inbounds.expected(skus)) expected.computeIfAbsent(in.sku(), s -> new ArrayList<>()).add(in);
-        List<ReorderSuggestion> all = new ArrayList<>();
-        for (String s : skus) {
-            ReorderSuggestion suggestion = suggest(s, today, demand.getOrDefault(s, new int[WINDOW_DAYS]),
-                    Optional.ofNullable(known.get(s)), levels.getOrDefault(s, List.of()),
-                    expected.getOrDefault(s, List.of()),
-                    waiting.getOrDefault(s, 0), cases.getOrDefault(s, 0), repeats(cases, episodes, s),
-                    differences.getOrDefault(s, 0), setting, locale);
-            if (flag == null || suggestion.flags().contains(flag)) all.add(suggestion);
-        }
-        all.sort(Comparator.comparing(ReorderSuggestion::orderBy, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(ReorderSuggestion::sku));
-        return all;
+        return new Inputs(today, skus, demand, waiting, cases, episodes, differences);
     }
 
     /** The suggestion for one SKU (quantity 0 when it has no demand); empty for a SKU nobody knows. */
@@ -125,8 +165,8 @@ public class SuggestingReorders {
         if (!listed.isEmpty()) return Optional.of(listed.get(0));
         Optional<Product> product = products.find(sku);
         if (product.isEmpty()) return Optional.empty();
-        return Optional.of(suggest(sku, today(), new int[WINDOW_DAYS], product, ledger.levels(sku),
-                inbounds.expected(List.of(sku)), 0, 0, false, 0, settings.current(), locale));
+        return Optional.of(render(compute(sku, today(), new int[WINDOW_DAYS], product, ledger.levels(sku),
+                inbounds.expected(List.of(sku)), 0, 0, false, 0, settings.current()), locale));
     }
 
     /** Today in the shop's time zone: the day suggestions count from. */
@@ -134,10 +174,9 @@ public class SuggestingReorders {
         return LocalDate.ofInstant(clock.instant(), calendar.zone());
     }
 
-    private ReorderSuggestion suggest(String sku, LocalDate today, int[] window, Optional<Product> product,
-                                      List<StockLevel> levels, List<Inbound> expected, int waiting, int cases,
-                                      boolean repeats, int differences, ReorderSettings.Setting setting,
-                                      Locale locale) {
+    private Computed compute(String sku, LocalDate today, int[] window, Optional<Product> product,
+                             List<StockLevel> levels, List<Inbound> expected, int waiting, int cases,
+                             boolean repeats, int differences, ReorderSettings.Setting setting) {
         Integer own = product.map(Product::leadTimeDays).orElse(null);
         int leadTime = own == null ? properties.defaultLeadTimeDays() : own;
         int onHand = 0;
@@ -160,45 +199,50 @@ public class SuggestingReorders {
         List<ReorderSuggestion.Flag> flags = new ArrayList<>();
         if (repeats) flags.add(ReorderSuggestion.Flag.REPEAT_STOCKOUTS);
         if (differences >= COUNT_DIFFERENCES) flags.add(ReorderSuggestion.Flag.COUNT_DIFFERS);
-        List<String> flagTexts = flags.stream().map(f -> text("insight.reorder.flag." + f.name(), locale)).toList();
         LocalDate orderBy = plan.orderInDays() == null ? null : today.plusDays(plan.orderInDays());
         LocalDate arrivesBy = plan.arrivalInDays() == null ? null : today.plusDays(plan.arrivalInDays());
         long safety = (long) Math.ceil(plan.safetyStock() - 1e-9);
-        String reason = reason(forecast, leadTime, own == null, safety, setting, onHand, inbound, waiting, plan,
-                demanded, locale);
-        String name = product.map(p -> "en".equals(locale.getLanguage()) && p.name().en() != null ? p.name().en()
-                : p.name().ja()).orElse(null);
-        return new ReorderSuggestion(sku, name, plan.quantity(), orderBy, arrivesBy, plan.late(),
-                forecast.method().name(), round(forecast.rate()), round(forecast.sigma()), forecast.historyDays(),
-                leadTime, own == null, setting.reviewPeriodDays(), setting.serviceLevelPercent(), safety, onHand,
-                inbound, waiting, cases, differences, List.copyOf(flags), flagTexts, reason);
+        return new Computed(sku, product.map(p -> p.name().ja()).orElse(null),
+                product.map(p -> p.name().en()).orElse(null), plan.quantity(), orderBy, arrivesBy, plan.late(),
+                forecast.method(), forecast.rate(), forecast.sigma(), forecast.historyDays(), forecast.demandDays(),
+                forecast.cappedDays(), forecast.cap(), leadTime, own == null, setting.reviewPeriodDays(),
+                setting.serviceLevelPercent(), safety, onHand, inbound, waiting, cases, differences,
+                List.copyOf(flags), demanded);
     }
 
-    private String reason(DemandForecast forecast, int leadTime, boolean defaultLeadTime, long safety,
-                          ReorderSettings.Setting setting, int onHand, int inbound, int waiting, ReorderPlan plan,
-                          boolean demanded, Locale locale) {
+    /** The suggestion in the caller's language (name, flag texts, reason). */
+    ReorderSuggestion render(Computed c, Locale locale) {
+        List<String> flagTexts = c.flags().stream().map(f -> text("insight.reorder.flag." + f.name(), locale)).toList();
+        String name = "en".equals(locale.getLanguage()) && c.nameEn() != null ? c.nameEn() : c.nameJa();
+        return new ReorderSuggestion(c.sku(), name, c.quantity(), c.orderBy(), c.arrivesBy(), c.late(),
+                c.method().name(), round(c.rate()), round(c.sigma()), c.historyDays(), c.leadTimeDays(),
+                c.defaultLeadTime(), c.reviewPeriodDays(), c.serviceLevelPercent(), c.safetyStock(), c.onHand(),
+                c.inbound(), c.waiting(), c.stockoutCases(), c.countDifferences(), c.flags(), flagTexts,
+                reason(c, locale));
+    }
+
+    private String reason(Computed c, Locale locale) {
         List<String> parts = new ArrayList<>();
-        switch (forecast.method()) {
-            case SES -> parts.add(text("insight.reorder.reason.ses", locale, round(forecast.rate()),
-                    forecast.historyDays()));
-            case CROSTON_SBA -> parts.add(text("insight.reorder.reason.croston", locale, round(forecast.rate()),
-                    forecast.historyDays(), forecast.demandDays()));
+        switch (c.method()) {
+            case SES -> parts.add(text("insight.reorder.reason.ses", locale, round(c.rate()), c.historyDays()));
+            case CROSTON_SBA -> parts.add(text("insight.reorder.reason.croston", locale, round(c.rate()),
+                    c.historyDays(), c.demandDays()));
             case NONE -> parts.add(text("insight.reorder.reason.none", locale));
         }
-        if (forecast.cappedDays() > 0) {
-            parts.add(text("insight.reorder.reason.capped", locale, forecast.cappedDays(), round(forecast.cap())));
+        if (c.cappedDays() > 0) {
+            parts.add(text("insight.reorder.reason.capped", locale, c.cappedDays(), round(c.cap())));
         }
-        if (demanded) {
-            parts.add(text(defaultLeadTime ? "insight.reorder.reason.lead-time-default" : "insight.reorder.reason.lead-time",
-                    locale, leadTime));
-            parts.add(text("insight.reorder.reason.safety", locale, safety,
-                    setting.serviceLevelPercent().toPlainString(), setting.reviewPeriodDays()));
+        if (c.demanded()) {
+            parts.add(text(c.defaultLeadTime() ? "insight.reorder.reason.lead-time-default"
+                    : "insight.reorder.reason.lead-time", locale, c.leadTimeDays()));
+            parts.add(text("insight.reorder.reason.safety", locale, c.safetyStock(),
+                    c.serviceLevelPercent().toPlainString(), c.reviewPeriodDays()));
         }
-        parts.add(text("insight.reorder.reason.on-hand", locale, onHand));
-        if (inbound > 0) parts.add(text("insight.reorder.reason.inbound", locale, inbound));
-        if (waiting > 0) parts.add(text("insight.reorder.reason.waiting", locale, waiting));
-        if (plan.late()) parts.add(text("insight.reorder.reason.late", locale));
-        if (demanded && plan.orderInDays() == null) {
+        parts.add(text("insight.reorder.reason.on-hand", locale, c.onHand()));
+        if (c.inbound() > 0) parts.add(text("insight.reorder.reason.inbound", locale, c.inbound()));
+        if (c.waiting() > 0) parts.add(text("insight.reorder.reason.waiting", locale, c.waiting()));
+        if (c.late()) parts.add(text("insight.reorder.reason.late", locale));
+        if (c.demanded() && c.orderBy() == null) {
             parts.add(text("insight.reorder.reason.no-order", locale, ReorderPlan.HORIZON_DAYS));
         }
         return String.join(text("insight.reorder.reason.separator", locale), parts);

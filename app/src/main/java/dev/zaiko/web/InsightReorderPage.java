@@ -2,7 +2,6 @@ package dev.zaiko.web;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -11,7 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import dev.zaiko.insight.ReorderCsv;
 import dev.zaiko.insight.ReorderSettings;
 import dev.zaiko.insight.ReorderSuggestion;
-import dev.zaiko.insight.SuggestingReorders;
+import dev.zaiko.insight.ReorderSuggestionTable;
 import dev.zaiko.platform.Authority;
 import dev.zaiko.platform.InvalidRequestException;
 import dev.zaiko.platform.Requires;
@@ -33,11 +32,11 @@ class InsightReorderPage {
     /** The most rows the page shows (the earliest to order first); the CSV has them all. */
     static final int MAX_ROWS = 500;
 
-    private final SuggestingReorders suggesting;
+    private final ReorderSuggestionTable table;
     private final ReorderSettings settings;
 
-    InsightReorderPage(SuggestingReorders suggesting, ReorderSettings settings) {
-        this.suggesting = suggesting;
+    InsightReorderPage(ReorderSuggestionTable table, ReorderSettings settings) {
+        this.table = table;
         this.settings = settings;
     }
 
@@ -56,7 +55,7 @@ class InsightReorderPage {
                 .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
                         "attachment; filename=\"reorder-suggestions.csv\"")
                 .contentType(new org.springframework.http.MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .body(ReorderCsv.of(suggesting.list(skuFilter(sku), flag(flag), locale)));
+                .body(ReorderCsv.of(table.list(skuFilter(sku), flag(flag), null, locale).suggestions()));
     }
 
     @Requires(Authority.SUPERVISE)
@@ -79,7 +78,7 @@ class InsightReorderPage {
         }
         if (errors.isEmpty()) {
             try {
-                settings.change(level, review);
+                table.changeSettings(level, review);
                 return "redirect:/insight/reorder?notice=saved";
             } catch (InvalidRequestException e) {
                 Object field = e.properties().get("field");
@@ -95,11 +94,12 @@ class InsightReorderPage {
                         Map<String, String> errors, Locale locale) {
         ReorderSuggestion.Flag only = flag(flag);
         String skuFilter = skuFilter(sku);
-        List<ReorderSuggestion> suggestions = suggesting.list(skuFilter, only, locale);
-        model.addAttribute("suggestions", suggestions.size() > MAX_ROWS ? suggestions.subList(0, MAX_ROWS) : suggestions);
-        model.addAttribute("total", suggestions.size());
+        ReorderSuggestionTable.Listed listed = table.list(skuFilter, only, MAX_ROWS, locale);
+        model.addAttribute("suggestions", listed.suggestions());
+        model.addAttribute("total", listed.total());
         model.addAttribute("maxRows", MAX_ROWS);
-        model.addAttribute("today", suggesting.today());
+        model.addAttribute("today", listed.today());
+        model.addAttribute("computedAt", listed.computedAt());
         model.addAttribute("flags", ReorderSuggestion.Flag.values());
         model.addAttribute("flag", only == null ? "" : only.name());
         model.addAttribute("sku", skuFilter == null ? "" : skuFilter);

@@ -105,6 +105,7 @@ class ReorderSuggestionsApiTest {
         assertThat(api.ok(api.get("/api/insight/reorder-suggestions/" + sku, "en")).path("reason").asString())
                 .contains("demand 4 a day", "exponential smoothing", "lead time 10 days", "30 on hand", "20 on the way");
 
+        refreshed();
         JsonNode listed = api.ok(api.get("/api/insight/reorder-suggestions?sku=" + sku));
         assertThat(listed.path("suggestions")).hasSize(1);
         assertThat(listed.path("suggestions").get(0).path("quantity").asLong()).isEqualTo(26);
@@ -128,6 +129,9 @@ class ReorderSuggestionsApiTest {
             api.ok(api.post("/api/restock-alerts", ShopApi.JSON.createObjectNode().put("sku", waited)
                     .put("channel", shop.web()).put("email", ShopApi.uniqueEmail()).put("locale", "ja")));
         }
+        String quiet = product(5);
+        api.sellable(quiet, shop.warehouse(), 2);
+        refreshed();
         JsonNode s = api.ok(api.get("/api/insight/reorder-suggestions?sku=" + waited)).path("suggestions").get(0);
         assertThat(s.path("waiting").asInt()).as(s.toString()).isEqualTo(3);
         assertThat(s.path("quantity").asLong()).isEqualTo(3);
@@ -136,8 +140,6 @@ class ReorderSuggestionsApiTest {
         assertThat(s.path("defaultLeadTime").asBoolean()).isTrue();
         assertThat(s.path("reason").asString()).contains("再入荷待ちのお客様3人", "需要の記録なし", "店の既定値");
 
-        String quiet = product(5);
-        api.sellable(quiet, shop.warehouse(), 2);
         assertThat(api.ok(api.get("/api/insight/reorder-suggestions?sku=" + quiet)).path("suggestions")).isEmpty();
         JsonNode one = api.ok(api.get("/api/insight/reorder-suggestions/" + quiet));
         assertThat(one.path("quantity").asLong()).isZero();
@@ -172,6 +174,7 @@ class ReorderSuggestionsApiTest {
         journal.record(new StockCounted(twoDiffs, "WH", 10, 8, "stocktake", now.minusSeconds(86_400L * 30)));
         journal.record(new StockCounted(twoDiffs, "STORE", 5, 6, "stocktake", now.minusSeconds(86_400L * 3)));
 
+        refreshed();
         assertThat(flags(twoCases)).as("2 cases in one sell-out").isEmpty();
         assertThat(flags(threeCases)).containsExactly("REPEAT_STOCKOUTS");
         assertThat(flags(twoEpisodes)).as("2 sell-outs 18 days apart").containsExactly("REPEAT_STOCKOUTS");
@@ -239,10 +242,12 @@ class ReorderSuggestionsApiTest {
     void theConsolePageListsTheSuggestionsAndASupervisorSavesTheServiceLevel() {
         String sku = product(10);
         for (int daysAgo = 1; daysAgo <= 30; daysAgo++) ordered(sku, daysAgo, 2);
+        refreshed();
         Api browser = new Api(port);
         browser.signIn("admin", "test-admin-password");
         String page = browser.page("/insight/reorder?sku=" + sku).body();
-        assertThat(page).contains("data-sku=\"" + sku + "\"", "発注提案", "指数平滑法", "aria-current=\"page\"");
+        assertThat(page).contains("data-sku=\"" + sku + "\"", "発注提案", "指数平滑法", "aria-current=\"page\"",
+                "id=\"reorder-computed-at\"", "に計算した提案です");
         ShopApi.Response csv = browser.get("/insight/reorder.csv?sku=" + sku);
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.body()).startsWith(ReorderCsv.HEADER).contains(sku + ",ドームテント,");
@@ -319,6 +324,99 @@ class ReorderSuggestionsApiTest {
         assertThat(snapshots.get(0)).contains(ShopApi.today() + "|3|1", ShopApi.today().minusDays(4) + "|3|5")
                 .endsWith("#10>7;7>7");
         assertThat(snapshots).containsOnly(snapshots.get(0));
+    }
+
+    @Test
+    void afterARefreshTheStoredListIsWhatEachSkuAnswersLiveAndUntilTheNextOneItKeepsItsAnswers() {
+        ShopApi.Shop shop = api.shop();
+        String steady = product(10);
+        api.sellable(steady, shop.warehouse(), 30);
+        api.inbound(steady, shop.warehouse(), 20, ShopApi.today().plusDays(3));
+        for (int daysAgo = 1; daysAgo <= 60; daysAgo++) ordered(steady, daysAgo, daysAgo % 3 == 0 ? 7 : 2);
+        String sparse = product(null);
+        for (int daysAgo = 5; daysAgo <= 80; daysAgo += 9) ordered(sparse, daysAgo, daysAgo == 50 ? 40 : 2);
+        String flagged = ShopApi.unique("RO-FLAG");
+        for (int i = 1; i <= 3; i++) stockout(flagged, Instant.now().minusSeconds(3600L * i));
+        List<String> skus = List.of(steady, sparse, flagged);
+
+        JsonNode refresh = api.ok(api.post("/api/insight/reorder-suggestions/refresh"));
+        assertThat(refresh.path("skus").asInt()).isPositive();
+        for (String language : new String[]{"ja", "en"}) {
+            for (String sku : skus) {
+                JsonNode listed = api.ok(api.get("/api/insight/reorder-suggestions?sku=" + sku, language));
+                assertThat(listed.path("computedAt").asString()).isEqualTo(refresh.path("computedAt").asString());
+                assertThat(listed.path("today").asString()).isEqualTo(ShopApi.today().toString());
+                assertThat(listed.path("suggestions")).hasSize(1);
+                assertThat(listed.path("suggestions").get(0)).as(sku + " " + language)
+                        .isEqualTo(api.ok(api.get("/api/insight/reorder-suggestions/" + sku, language)));
+            }
+        }
+        List<String> ordered = new ArrayList<>();
+        api.ok(api.get("/api/insight/reorder-suggestions")).path("suggestions")
+                .forEach(x -> ordered.add(x.path("orderBy").isNull() ? "~" : x.path("orderBy").asString()));
+        assertThat(ordered).as("sorted by the day to order, nothing to order last").isSorted();
+        JsonNode page = api.ok(api.get("/api/insight/reorder-suggestions?limit=2&offset=1"));
+        assertThat(page.path("total").asInt()).isEqualTo(ordered.size());
+        assertThat(page.path("suggestions")).hasSize(2);
+        assertThat(page.path("suggestions").get(0).path("orderBy").isNull() ? "~"
+                : page.path("suggestions").get(0).path("orderBy").asString()).isEqualTo(ordered.get(1));
+        for (String bad : new String[]{"limit=0", "limit=x", "offset=-1"}) {
+            ShopApi.Response r = api.get("/api/insight/reorder-suggestions?" + bad);
+            assertThat(r.status()).as(bad).isEqualTo(400);
+            assertThat(r.json().path("field").asString()).isEqualTo(bad.substring(0, bad.indexOf('=')));
+        }
+
+        long before = api.ok(api.get("/api/insight/reorder-suggestions?sku=" + steady)).path("suggestions").get(0)
+                .path("quantity").asLong();
+        ordered(steady, 1, 500);
+        assertThat(api.ok(api.get("/api/insight/reorder-suggestions?sku=" + steady)).path("suggestions").get(0)
+                .path("quantity").asLong()).as("the stored list, until the next refresh").isEqualTo(before);
+        long live = api.ok(api.get("/api/insight/reorder-suggestions/" + steady)).path("quantity").asLong();
+        assertThat(live).as("one SKU's answer is computed now").isGreaterThan(before);
+        refreshed();
+        assertThat(api.ok(api.get("/api/insight/reorder-suggestions?sku=" + steady)).path("suggestions").get(0)
+                .path("quantity").asLong()).isEqualTo(live);
+    }
+
+    @Test
+    void aSupervisorsNewServiceLevelRecomputesTheStoredListAtOnce() {
+        String sku = product(10);
+        for (int daysAgo = 1; daysAgo <= 60; daysAgo++) ordered(sku, daysAgo, daysAgo % 2 == 0 ? 2 : 6);
+        refreshed();
+        assertThat(listedSafetyStock(sku)).isEqualTo(14);
+        api.ok(api.put("/api/insight/settings",
+                ShopApi.JSON.createObjectNode().put("serviceLevelPercent", 99).put("reviewPeriodDays", 14)));
+        assertThat(listedSafetyStock(sku)).as("no refresh asked for").isEqualTo(23);
+
+        Api browser = new Api(port);
+        browser.signIn("admin", "test-admin-password");
+        browser.page("/insight/reorder");
+        assertThat(browser.postForm("/insight/reorder/settings",
+                Map.of("serviceLevelPercent", "95", "reviewPeriodDays", "7")).status()).isEqualTo(302);
+        assertThat(listedSafetyStock(sku)).as("saved on the console").isEqualTo(14);
+    }
+
+    @Test
+    void onlyASupervisorRecomputesTheStoredListNow() {
+        String sku = product(10);
+        for (int daysAgo = 1; daysAgo <= 30; daysAgo++) ordered(sku, daysAgo, 2);
+        Api writer = new Api(port);
+        writer.useToken(api.ok(api.post("/api/access/tokens", ShopApi.JSON.createObjectNode()
+                .put("name", ShopApi.unique("buyer")).put("scope", "WRITE"))).path("token").asString());
+        assertThat(writer.post("/api/insight/reorder-suggestions/refresh").status()).isEqualTo(403);
+        assertThat(api.ok(api.get("/api/insight/reorder-suggestions?sku=" + sku)).path("suggestions"))
+                .as("nothing recomputed").isEmpty();
+        refreshed();
+        assertThat(api.ok(api.get("/api/insight/reorder-suggestions?sku=" + sku)).path("suggestions")).hasSize(1);
+    }
+
+    private void refreshed() {
+        api.ok(api.post("/api/insight/reorder-suggestions/refresh"));
+    }
+
+    private long listedSafetyStock(String sku) {
+        return api.ok(api.get("/api/insight/reorder-suggestions?sku=" + sku)).path("suggestions").get(0)
+                .path("safetyStock").asLong();
     }
 
     // ---- facts as the publishing modules tell them ---------------------------------------------
