@@ -14,5 +14,5 @@
 @dev.zaiko.platform.ApiTag("Insight: the monthly stockout report, customer retention after a stockout, reorder "
         + "suggestions, display feedback, price and stock history per SKU, and the call knowledge base.")
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "contact",
-        "inventory", "mail", "order", "platform", "refund", "stockout", "wallet"})
+        "inventory", "mail", "order", "platform", "refund", "shop", "stockout", "wallet"})
 package dev.zaiko.insight;

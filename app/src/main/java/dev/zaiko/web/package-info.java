@@ -6,5 +6,5 @@
  * <p>
  * See docs/console.md.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "catalog", "connector", "contact", "contact :: scripts", "contact :: tone", "deal", "inventory", "mail", "order", "payment", "platform", "refund", "restock", "shop", "stockout"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "catalog", "connector", "contact", "contact :: scripts", "contact :: tone", "deal", "insight", "inventory", "mail", "order", "payment", "platform", "refund", "restock", "shop", "stockout"})
 package dev.zaiko.web;
