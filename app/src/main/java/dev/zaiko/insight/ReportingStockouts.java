@@ -115,7 +115,8 @@ public class ReportingStockouts {
                        count(*) filter (where kind = 'CALL' and outcome = 'NO_ANSWER'),
                        count(*) filter (where kind = 'CALL' and outcome = 'WRONG_NUMBER'),
                        count(*) filter (where kind = 'EMAIL')
-                from insight_contact where at >= ? and at < ?
+                from insight_contact k where at >= ? and at < ?
+                  and exists (select 1 from insight_case c where c.case_id = k.case_id)
                 group by 1 order by 1""",
                 (rs, i) -> new StockoutReport.Contacts(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         rs.getLong(5), rs.getLong(6), rs.getLong(7)),
@@ -123,9 +124,10 @@ public class ReportingStockouts {
 
         List<StockoutReport.FirstContact> first = jdbc.query("""
                 with c as (
-                    select c.case_id, c.priority, c.detected_at, c.contact_deadline, c.withdrawn_at,
+                    select c.case_id, c.priority, c.detected_at, c.contact_deadline, w.at as withdrawn_at,
                            (select min(k.at) from insight_contact k where k.case_id = c.case_id) as first_at
-                    from insight_case c where c.detected_at >= ? and c.detected_at < ?
+                    from insight_case c left join insight_case_withdrawal w on w.case_id = c.case_id
+                    where c.detected_at >= ? and c.detected_at < ?
                 ), d as (
                     select to_char(detected_at at time zone ?, 'YYYY-MM') as month, priority, first_at,
                            extract(epoch from (first_at - detected_at)) / 60.0 as minutes,
@@ -151,13 +153,14 @@ public class ReportingStockouts {
 
         List<StockoutReport.Outcome> outcomes = jdbc.query("""
                 with c as (
-                    select c.case_id, to_char(c.detected_at at time zone ?, 'YYYY-MM') as month, c.withdrawn_at,
+                    select c.case_id, to_char(c.detected_at at time zone ?, 'YYYY-MM') as month, w.at as withdrawn_at,
                            coalesce(l.quantity::bigint * l.unit_price, 0) as line_value,
                            (select d.choice from insight_decision d where d.case_id = c.case_id
                              order by d.decided_at desc, d.decided_line desc limit 1) as last_choice,
                            (select coalesce(sum(d.refund_amount), 0) from insight_decision d
                              where d.case_id = c.case_id) as refunded
                     from insight_case c
+                    left join insight_case_withdrawal w on w.case_id = c.case_id
                     left join insight_order_line l on l.order_number = c.order_number and l.line_no = c.line_no
                     where c.detected_at >= ? and c.detected_at < ?
                 ), o as (
@@ -224,15 +227,16 @@ public class ReportingStockouts {
             m[1] += r.amount();
         }
         jdbc.query("""
-                select to_char(issued_at at time zone ?, 'YYYY-MM'), count(*), sum(value)
-                from insight_coupon where issued_at >= ? and issued_at < ? group by 1""", rs -> {
+                select to_char(at at time zone ?, 'YYYY-MM'), count(*), sum(value)
+                from insight_coupon_issued where at >= ? and at < ? group by 1""", rs -> {
             long[] m = months.computeIfAbsent(rs.getString(1), k -> new long[7]);
             m[2] += rs.getLong(2);
             m[3] += rs.getLong(3);
         }, tz, start, end);
         jdbc.query("""
-                select to_char(redeemed_at at time zone ?, 'YYYY-MM'), count(*), sum(discount)
-                from insight_coupon where redeemed_at >= ? and redeemed_at < ? and issued_at is not null
+                select to_char(r.at at time zone ?, 'YYYY-MM'), count(*), sum(r.discount)
+                from insight_coupon_redeemed r where r.at >= ? and r.at < ?
+                  and exists (select 1 from insight_coupon_issued i where i.coupon_code = r.coupon_code)
                 group by 1""", rs -> {
             long[] m = months.computeIfAbsent(rs.getString(1), k -> new long[7]);
             m[4] += rs.getLong(2);
