@@ -1,6 +1,12 @@
 package dev.zaiko.catalog;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
 
 import dev.zaiko.platform.InvalidRequestException;
 import org.springframework.http.ResponseEntity;
@@ -22,10 +28,14 @@ class ProductController {
 
     private final RegisteringProducts registering;
     private final Products products;
+    private final PriceHistory prices;
+    private final Clock clock;
 
-    ProductController(RegisteringProducts registering, Products products) {
+    ProductController(RegisteringProducts registering, Products products, PriceHistory prices, Clock clock) {
         this.registering = registering;
         this.products = products;
+        this.prices = prices;
+        this.clock = clock;
     }
 
     @Operation(summary = "Register a product",
@@ -94,6 +104,40 @@ class ProductController {
                      @RequestParam(defaultValue = "0") int page,
                      @RequestParam(defaultValue = "" + ProductQuery.DEFAULT_SIZE) int size) {
         return products.list(new ProductQuery(category, q, status(status), page, size));
+    }
+
+    /** A product's prices over a period: the one in force when it began, then every change in it. */
+    record PriceHistoryAnswer(String sku, String currency, LocalDate from, LocalDate to,
+                              List<PriceHistory.PricePoint> points) {
+    }
+
+    @Operation(summary = "Read a product's price history",
+            description = "Every price of the product from the start of `from` to the end of `to` (ISO dates, the shop's days; default: the year up to today): the price in force when the period began (with the time it was set), then each change, oldest first. A change that kept the price is not one.")
+    @ApiResponse(responseCode = "400", description = "from or to is not an ISO date (yyyy-MM-dd), or from is after to; the problem's field names which.")
+    @ApiResponse(responseCode = "404", description = "No product with this SKU.")
+    @GetMapping("/{sku}/price-history")
+    PriceHistoryAnswer priceHistory(@PathVariable String sku, @RequestParam(required = false) String from,
+                                    @RequestParam(required = false) String to) {
+        LocalDate last = date("to", to, LocalDate.now(clock));
+        LocalDate first = date("from", from, last.minusYears(1).plusDays(1));
+        if (first.isAfter(last)) {
+            throw new InvalidRequestException("invalid-request", "from " + first + " is after to " + last
+                    + "; the period runs from the first day to the last.", Map.of("field", "from"));
+        }
+        Product product = products.get(sku);
+        ZoneId zone = clock.getZone();
+        return new PriceHistoryAnswer(product.sku(), PriceHistory.CURRENCY, first, last, prices.of(product.sku(),
+                first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant()));
+    }
+
+    private static LocalDate date(String field, String value, LocalDate absent) {
+        if (value == null || value.isBlank()) return absent;
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException("invalid-request", field + " must be a date like 2026-04-01, got '"
+                    + value + "'.", Map.of("field", field));
+        }
     }
 
     private static ProductStatus status(String status) {

@@ -59,6 +59,14 @@ class ProductRepository {
                 .optional();
     }
 
+    /** The product's price, its row locked until the transaction ends; empty when there is no such product. */
+    Optional<Long> lockPrice(String sku) {
+        return jdbc.sql("select price from catalog_product where sku = :sku for update")
+                .param("sku", sku)
+                .query(Long.class)
+                .optional();
+    }
+
     /** A null status in the draft keeps the stored one. Empty when there is no such product. */
     Optional<Product> update(String sku, ProductDraft d, Instant now) {
         return jdbc.sql("""

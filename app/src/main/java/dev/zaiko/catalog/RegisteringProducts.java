@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.zaiko.access.Actor;
 import dev.zaiko.platform.ConflictException;
 import dev.zaiko.platform.InvalidRequestException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -16,7 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Registering new products and changing existing ones. Every change publishes
  * {@link ProductChanged} synchronously inside the same transaction, so a listener that fails
- * (inventory cannot store its copy) rolls the product change back too.
+ * (inventory cannot store its copy) rolls the product change back too. A new price (on
+ * registration, and on every change that changes the price) is kept in {@link PriceHistory} and
+ * announced as {@link PriceChanged} in the same transaction.
  */
 @Service
 public class RegisteringProducts {
@@ -24,11 +27,14 @@ public class RegisteringProducts {
     private final ProductRepository repository;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final PriceHistory prices;
 
-    RegisteringProducts(ProductRepository repository, ApplicationEventPublisher events, Clock clock) {
+    RegisteringProducts(ProductRepository repository, ApplicationEventPublisher events, Clock clock,
+                        PriceHistory prices) {
         this.repository = repository;
         this.events = events;
         this.clock = clock;
+        this.prices = prices;
     }
 
     /**
@@ -46,6 +52,7 @@ public class RegisteringProducts {
                                 + checked.sku() + ".",
                         Map.of("sku", checked.sku())));
         publish(product);
+        priceChanged(product, null);
         return product;
     }
 
@@ -68,8 +75,11 @@ public class RegisteringProducts {
         }
         ProductDraft checked = checked(draft.withSku(sku));
         requireJanFree(checked.jan(), sku);
+        // locked first: of two changes at once, the second sees the price the first set
+        Long oldPrice = repository.lockPrice(sku).orElseThrow(() -> Products.noSuchProduct(sku));
         Product product = repository.update(sku, checked, now()).orElseThrow(() -> Products.noSuchProduct(sku));
         publish(product);
+        if (product.price() != oldPrice) priceChanged(product, oldPrice);
         return product;
     }
 
@@ -110,6 +120,20 @@ public class RegisteringProducts {
     private void publish(Product product) {
         events.publishEvent(new ProductChanged(product.sku(), product.status(), product.oneOfAKind(),
                 product.backorderable(), product.lowStockThreshold()));
+    }
+
+    /** The catalog keeps the new price ({@link PriceHistory}) and announces it, in the changing transaction. */
+    private void priceChanged(Product product, Long oldPrice) {
+        String by = changedBy();
+        prices.record(product.sku(), product.price(), product.updatedAt(), by);
+        events.publishEvent(new PriceChanged(product.sku(), oldPrice, product.price(), PriceHistory.CURRENCY, by,
+                product.updatedAt()));
+    }
+
+    /** Who is changing it: the signed-in user or API token, else the system (demo data, imports in jobs). */
+    private static String changedBy() {
+        Actor actor = Actor.current();
+        return actor.kind() == Actor.Kind.USER || actor.kind() == Actor.Kind.TOKEN ? actor.label() : "system";
     }
 
     private Instant now() {

@@ -38,6 +38,15 @@ class LockedStock {
     }
 
     <T> T change(String sku, Function<StockPicture, T> rule) {
+        return change(sku, rule, (result, changes) -> {
+        });
+    }
+
+    /**
+     * Like {@link #change}, then {@code written} in the same transaction with what was written (the
+     * ledger rows' ids when the rule asked for them): for events that name what the change wrote.
+     */
+    <T> T change(String sku, Function<StockPicture, T> rule, java.util.function.BiConsumer<T, StockChanges> written) {
         return transactions.execute(status -> jdbc.execute((ConnectionCallback<T>) c -> {
             StockPicture picture = load(c, sku);
             T result = rule.apply(picture);
@@ -46,6 +55,7 @@ class LockedStock {
                 journalRise(c, sku, picture.changes());
                 events.publishEvent(new StockChanged(sku, picture.changes().sellableRose()));
             }
+            written.accept(result, picture.changes());
             return result;
         }));
     }

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
  * reserved for orders are refused (409, naming the orders) unless the clerk forces the sale:
  * the customer is standing at the counter with the item in hand. A sale entered later (a till's
  * file imported the next morning) says when it was sold, and its ledger movement is dated then.
+ * Every sale publishes {@link TillSold} in its transaction (demand per SKU for insight).
  */
 @Component
 public class SellingAtTill {
@@ -52,11 +53,13 @@ public class SellingAtTill {
                     + store.kind() + ".");
         }
         return stock.change(sku, picture -> {
+            picture.changes().wantsMovementIds = true;
             List<Displacement> displacements = picture.sellAtTill(location, quantity, segment, force, reference,
                     soldAt);
             Displacements.publish(events, displacements);
             return new Result(StockLevels.of(picture, location), displacements);
-        });
+        }, (result, changes) -> events.publishEvent(new TillSold(sku, location, quantity, reference,
+                changes.movementId(MovementKind.TILL_SALE, location), soldAt != null ? soldAt : changes.now())));
     }
 
     /** Whether a sale may be dated {@code soldAt}: what {@link #sell} checks, for a caller that checks first. */

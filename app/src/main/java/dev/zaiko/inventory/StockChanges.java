@@ -28,6 +28,11 @@ final class StockChanges {
     /** drawn units that went back into their set-aside, announced after the commit */
     final List<SetAsideRefilled> refills = new ArrayList<>();
 
+    /** Set by a change that needs its ledger rows' ids after the write (a till sale's {@link TillSold}). */
+    boolean wantsMovementIds;
+    /** The ledger rows written, when {@link #wantsMovementIds}: filled by the write. */
+    final List<WrittenMovement> written = new ArrayList<>();
+
     StockChanges(String sku, Instant now) {
         this.sku = sku;
         this.now = now;
@@ -59,6 +64,17 @@ final class StockChanges {
     boolean isEmpty() {
         return movements.isEmpty() && newParts.isEmpty() && touchedParts.isEmpty() && newSetAsides.isEmpty()
                 && endedSetAsides.isEmpty();
+    }
+
+    /** The id of the ledger row of this kind at the location, written by this change. */
+    long movementId(MovementKind kind, String location) {
+        return written.stream().filter(w -> w.kind() == kind && w.location().equals(location))
+                .mapToLong(WrittenMovement::id).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No " + kind + " movement of " + sku + " at " + location
+                        + " was written"));
+    }
+
+    record WrittenMovement(long id, String location, MovementKind kind) {
     }
 
     record MovementKey(String location, Bucket from, Bucket to, MovementKind kind, String reference, String reason,

@@ -192,7 +192,7 @@ final class StockStore {
                         + "coalesce(u.occurred_at, ?), ? "
                         + "from unnest(?::text[], ?::text[], ?::text[], ?::int4[], ?::text[], ?::text[], ?::text[], "
                         + "?::timestamptz[]) as u(location, from_bucket, to_bucket, quantity, kind, reference, reason, "
-                        + "occurred_at)")) {
+                        + "occurred_at)" + (changes.wantsMovementIds ? " returning id, location, kind" : ""))) {
             ps.setString(1, changes.sku);
             ps.setTimestamp(2, now);
             ps.setTimestamp(3, now);
@@ -204,7 +204,16 @@ final class StockStore {
             ps.setArray(9, c.createArrayOf("text", references));
             ps.setArray(10, c.createArrayOf("text", reasons));
             ps.setArray(11, c.createArrayOf("timestamptz", occurred));
-            ps.executeUpdate();
+            if (!changes.wantsMovementIds) {
+                ps.executeUpdate();
+                return;
+            }
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    changes.written.add(new StockChanges.WrittenMovement(rs.getLong(1), rs.getString(2),
+                            MovementKind.valueOf(rs.getString(3))));
+                }
+            }
         }
     }
 

@@ -83,11 +83,12 @@ public class PlacingOrders {
     private final OrderLineShortages shortages;
     private final Wallets wallets;
     private final DealLines dealLines;
+    private final CustomerKeys customerKeys;
 
     PlacingOrders(StockNetwork network, Products products, ExpectingInbounds inbounds, ReservingStock reserving,
                   OrderStore store, PlatformTransactionManager transactions, Clock clock,
                   ApplicationEventPublisher events, OrderLineShortages shortages, Wallets wallets,
-                  DealLines dealLines) {
+                  DealLines dealLines, CustomerKeys customerKeys) {
         this.network = network;
         this.products = products;
         this.inbounds = inbounds;
@@ -99,6 +100,7 @@ public class PlacingOrders {
         this.shortages = shortages;
         this.wallets = wallets;
         this.dealLines = dealLines;
+        this.customerKeys = customerKeys;
     }
 
     /** @param created false when an order with the same (channel, externalRef) already existed */
@@ -238,6 +240,7 @@ public class PlacingOrders {
                     // as a replay, so it never spends the wallet again, nor is refused for what the winner spent
                     if (spendsFromWallet(request, channel)) redeem(number, request);
                     shorts.forEach(events::publishEvent);
+                    events.publishEvent(placed(order));
                 });
             } catch (DuplicateKeyException e) {
                 if (request.externalRef() != null) {
@@ -264,6 +267,17 @@ public class PlacingOrders {
             if (!recorded) release(reserved, number);
             throw e;
         }
+    }
+
+    /** What analytics hear of a new order: never the customer's address, only its pseudonym. */
+    private OrderPlaced placed(Order order) {
+        List<OrderPlaced.PlacedLine> lines = order.lines().stream()
+                .map(l -> new OrderPlaced.PlacedLine(l.lineNo(), l.sku(), l.quantity(), l.unitPrice(),
+                        l.status() == OrderStatus.BACKORDERED))
+                .toList();
+        long total = order.shippingFee() + lines.stream().mapToLong(l -> l.quantity() * l.unitPrice()).sum();
+        return new OrderPlaced(order.orderNumber().toString(), order.channel(), customerKeys.of(order.customer().email()),
+                order.customer().segment(), order.b2b(), lines, order.shippingFee(), total, order.placedAt());
     }
 
     /**

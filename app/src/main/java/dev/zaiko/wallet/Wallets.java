@@ -15,6 +15,7 @@ import dev.zaiko.platform.ConflictException;
 import dev.zaiko.platform.InvalidRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -50,14 +51,16 @@ public class Wallets {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final WalletProperties properties;
+    private final ApplicationEventPublisher events;
 
     Wallets(WalletStore store, CouponStore coupons, PlatformTransactionManager transactions, Clock clock,
-            WalletProperties properties) {
+            WalletProperties properties, ApplicationEventPublisher events) {
         this.store = store;
         this.coupons = coupons;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
         this.properties = properties;
+        this.events = events;
     }
 
     // ---- orders ---------------------------------------------------------------------------------
@@ -66,6 +69,7 @@ public class Wallets {
      * Spends an order's points and gift balance from the customer's lots (valid today, earliest
      * expiry first) and marks its coupon REDEEMED by the order. Called while placing an order on
      * an OWN channel, inside the order's transaction, so that a refusal leaves no order behind.
+     * A coupon spent publishes {@link CouponRedeemed} in that transaction (not again on a repeat).
      * The same order again with the same numbers answers the first redemption and changes nothing.
      *
      * @param linesTotal the order's lines (quantity × unit price), for a PERCENT coupon's limit
@@ -96,6 +100,7 @@ public class Wallets {
                 CouponRules.checkRedeemable(coupon, customer, couponDiscount, linesTotal, today);
                 coupons.setStatus(code, Coupon.REDEEMED, order);
                 coupons.history(code, "REDEEMED", Coupon.REDEEMED, order, null, null, null, now);
+                events.publishEvent(new CouponRedeemed(code, shown(order), couponDiscount, now));
             }
             if (points > 0 || giftBalance > 0) {
                 List<WalletStore.Spendable> lots = store.lockSpendable(customer, kindsFor(points, giftBalance), today);
@@ -109,6 +114,12 @@ public class Wallets {
                     code == null ? "" : " and coupon " + code + " (" + couponDiscount + " yen)");
             return asked;
         });
+    }
+
+    /** An order number as the other modules' events name it ({@code ddd-ddddddd-ddddddd}), from its digits. */
+    private static String shown(String digits) {
+        if (digits.length() != 17) return digits;
+        return digits.substring(0, 3) + "-" + digits.substring(3, 10) + "-" + digits.substring(10);
     }
 
     /**

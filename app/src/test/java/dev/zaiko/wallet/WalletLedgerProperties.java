@@ -182,7 +182,8 @@ class WalletLedgerProperties {
         String customer = "property-" + run + "@example.jp";
         DayClock clock = new DayClock();
         Wallets wallets = new Wallets(new WalletStore(jdbc), new CouponStore(jdbc), transactions, clock,
-                new WalletProperties(REGRANT_POINTS_DAYS, REGRANT_GIFT_DAYS, null, null));
+                new WalletProperties(REGRANT_POINTS_DAYS, REGRANT_GIFT_DAYS, null, null), event -> {
+        });
         List<String> orders = new ArrayList<>();
         java.util.function.Supplier<Credit> lastReturn = null;
         Credit lastCredit = null;
