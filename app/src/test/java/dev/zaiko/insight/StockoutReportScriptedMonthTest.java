@@ -108,6 +108,7 @@ class StockoutReportScriptedMonthTest extends ContactApiTestBase {
         String e = product("E", 2500, true, "Hokuto Trading");
         String f = product("F", 1000, true, null);
         String g = product("G", 1800, false, null);
+        String h = product("H", 2200, false, "Hokuto Trading");
 
         // ALLOCATION_FAILED: a marketplace order for what is not there; reached, a dearer substitute (400 absorbed)
         String o1 = order(shop.marketplace(), ShopApi.uniqueEmail(), a, 1, 3000);
@@ -146,13 +147,13 @@ class StockoutReportScriptedMonthTest extends ContactApiTestBase {
         api.ok(api.call(s4, call("WRONG_NUMBER")));
         decide(s4, ShopApi.JSON.createObjectNode().put("choice", "CANCEL"));
 
-        // SUPPLIER_CANCELLED: the supplier cancels the inbound a web backorder waited for; reached, drop-shipped
+        // SUPPLIER_CANCELLED: the supplier cancels the inbound a web backorder waited for; reached, cancelled
         long po5 = inbound(e, shop.warehouse(), 1, today.plusDays(4));
         String o5 = order(shop.web(), ShopApi.uniqueEmail(), e, 1, 2500);
         api.ok(api.post("/api/inbounds/" + po5 + "/cancel", ""));
         Events.awaitHandled(jdbc, e);
         String s5 = onlyCase(o5, "SUPPLIER_CANCELLED");
-        api.ok(api.call(s5, call("CONNECTED").put("choice", "DROP_SHIP")));
+        api.ok(api.call(s5, call("CONNECTED").put("choice", "CANCEL")));
 
         // DISCONTINUED: the maker stops a product a web backorder waited for; not called yet, still open
         inbound(f, shop.warehouse(), 10, today.plusDays(7));
@@ -167,7 +168,12 @@ class StockoutReportScriptedMonthTest extends ContactApiTestBase {
         String s7 = onlyCase(o7, "ALLOCATION_FAILED");
         decide(s7, ShopApi.JSON.createObjectNode().put("choice", "WAIT"));
 
-        List<String[]> all = List.of(new String[]{s1, o1}, new String[]{s2, o2}, new String[]{s3, o3},
+        // the supplier ships straight to a marketplace customer whose item the shop has not got
+        String o9 = order(shop.marketplace(), ShopApi.uniqueEmail(), h, 2, 2200);
+        String s9 = onlyCase(o9, "ALLOCATION_FAILED");
+        decide(s9, ShopApi.JSON.createObjectNode().put("choice", "DROP_SHIP"));
+
+        List<String[]> all = List.of(new String[]{s9, o9}, new String[]{s1, o1}, new String[]{s2, o2}, new String[]{s3, o3},
                 new String[]{s4, o4}, new String[]{s5, o5}, new String[]{s6, o6}, new String[]{s7, o7});
         for (String[] x : all) settled(x[0], x[1]);
 
@@ -182,15 +188,18 @@ class StockoutReportScriptedMonthTest extends ContactApiTestBase {
 
         JsonNode report = api.ok(api.get("/api/insight/stockout-report?from=" + m + "&to=" + m));
         System.out.println("SCRIPTED REPORT " + report);
+        for (String[] x : all) System.out.println("EMAILS " + x[0] + " " + jdbc.queryForList(
+                "select outcome || '@' || at from insight_contact where case_id = ? order by at", String.class, x[0])
+                + " detected " + jdbc.queryForObject("select detected_at::text from insight_case where case_id = ?", String.class, x[0]));
         for (String section : StockoutReport.SECTIONS) {
-            System.out.println("SECTION " + section + " " + rows(report, section, List.of(a, b, c, d, e, f, g, dear,
+            System.out.println("SECTION " + section + " " + rows(report, section, List.of(a, b, c, d, e, f, g, h, dear,
                     shop.web(), shop.marketplace())));
         }
     }
 
     /** The section's rows, values joined by "|"; the test's SKUs and channels written by their roles. */
     static List<String> rows(JsonNode report, String section, List<String> names) {
-        String[] roles = {"A", "B", "C", "D", "E", "F", "G", "DEAR", "WEB", "MKT"};
+        String[] roles = {"A", "B", "C", "D", "E", "F", "G", "H", "DEAR", "WEB", "MKT"};
         List<String> rows = new ArrayList<>();
         for (JsonNode row : report.path(section)) {
             List<String> values = new ArrayList<>();
