@@ -30,6 +30,7 @@ import dev.zaiko.stockout.StockoutCases;
 import dev.zaiko.stockout.StockoutStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,6 +46,8 @@ import org.springframework.transaction.annotation.Transactional;
  * <li>VOICEMAIL, NO_ANSWER, WRONG_NUMBER: an email at once, and the next call by
  * {@link MissedCallRules} (or writing only).</li>
  * </ul>
+ * Every call recorded publishes {@link CallReported} in that transaction, with what the operator
+ * learned ({@code helped}, {@code hurt}, {@code lesson}; {@link CallLessons}).
  */
 @Service
 public class RecordingCalls {
@@ -61,10 +64,11 @@ public class RecordingCalls {
     private final ReadingCases reading;
     private final WritingToCustomers writing;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     RecordingCalls(ContactStore store, QueueingCases queueing, StockoutCases cases, DecidingStockout deciding,
                    MissedCallRules rules, ShopCalendar calendar, ToneGuard tone, ReadingCases reading,
-                   WritingToCustomers writing, Clock clock) {
+                   WritingToCustomers writing, Clock clock, ApplicationEventPublisher events) {
         this.store = store;
         this.queueing = queueing;
         this.cases = cases;
@@ -75,6 +79,7 @@ public class RecordingCalls {
         this.reading = reading;
         this.writing = writing;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -82,9 +87,18 @@ public class RecordingCalls {
      * @param substituteSku with SUBSTITUTE: which one
      * @param callbackAt    CONNECTED only: when the customer asked to be called back
      * @param personalLine  CONNECTED with a decision: the operator's own line for the follow-up email
+     * @param helped        what calmed the customer: tags ({@link CallLessons})
+     * @param hurt          what made it worse: tags
+     * @param lesson        one line for the next colleague, or null
      */
     public record CallReport(CallOutcome outcome, String operator, String notes, Choice choice, String substituteSku,
-                      Instant callbackAt, String personalLine) {
+                      Instant callbackAt, String personalLine, List<String> helped, List<String> hurt, String lesson) {
+
+        /** A report without what the operator learned. */
+        public CallReport(CallOutcome outcome, String operator, String notes, Choice choice, String substituteSku,
+                          Instant callbackAt, String personalLine) {
+            this(outcome, operator, notes, choice, substituteSku, callbackAt, personalLine, List.of(), List.of(), null);
+        }
     }
 
     /**
@@ -106,6 +120,9 @@ public class RecordingCalls {
     public CallRecorded record(String caseId, CallReport report) {
         String id = cases.get(caseId).id();
         validate(report);
+        List<String> helped = CallLessons.tags("helped", report.helped());
+        List<String> hurt = CallLessons.tags("hurt", report.hurt());
+        String lesson = CallLessons.lesson(report.lesson());
         tone.requireClean("personalLine", report.personalLine());
         ContactCase cc = locked(id);
         StockoutCase c = cases.get(id); // read again under the desk's lock
@@ -165,8 +182,10 @@ public class RecordingCalls {
         // the call first, then the email it led to: the timeline reads in the order things happened
         Interaction call = new Interaction(UUID.randomUUID(), c.id(), c.orderNumber(), Interaction.Channel.CALL,
                 outcome.name(), report.operator(), blankToNull(report.notes()), null, nextCallAt,
-                report.choice() == null ? null : report.choice().name(), now);
+                report.choice() == null ? null : report.choice().name(), now, helped, hurt, lesson);
         store.addInteraction(call);
+        events.publishEvent(new CallReported(call.id(), c.id(), c.orderNumber(), outcome, report.operator(), helped,
+                hurt, lesson, now));
         if (emailKind != null) {
             email = informed(c, cc, emailKind, new WritingToCustomers.Notice(now, outcome, nextCallAt,
                     call.id().toString()), report.operator());

@@ -74,17 +74,21 @@ class ContactController {
 
     /**
      * A call's outcome: {@code {"outcome","operator","notes"?,"choice"?,"substituteSku"?,"callbackAt"?,
-     * "personalLine"?}}.
+     * "personalLine"?,"helped"?,"hurt"?,"lesson"?}}: what calmed the customer and what made it worse as
+     * tags, and one line for the next colleague ({@link dev.zaiko.contact.CallLessons}).
      */
     record CallRequest(@NotNull CallOutcome outcome, @NotBlank @Size(max = 100) String operator,
                        @MultiLineText @Size(max = 4000) String notes, Choice choice,
                        @Size(min = 1, max = 64) String substituteSku, OffsetDateTime callbackAt,
-                       @MultiLineText @Size(max = 1000) String personalLine) {
+                       @MultiLineText @Size(max = 1000) String personalLine, List<String> helped,
+                       List<String> hurt, String lesson) {
     }
 
-    @JsonPropertyOrder({"caseId", "outcome", "next", "email", "toneWarnings", "desk"})
-    record CallView(String caseId, CallOutcome outcome, NextView next, EmailView email,
-                    List<ToneFinding> toneWarnings, DeskView desk) {
+    @JsonPropertyOrder({"caseId", "callId", "outcome", "next", "email", "toneWarnings", "helped", "hurt", "lesson",
+            "desk"})
+    record CallView(String caseId, String callId, CallOutcome outcome, NextView next, EmailView email,
+                    List<ToneFinding> toneWarnings, List<String> helped, List<String> hurt, String lesson,
+                    DeskView desk) {
     }
 
     /** @param at null when the desk only writes from now on */
@@ -95,19 +99,22 @@ class ContactController {
     }
 
     @Operation(summary = "Record a call to the customer",
-            description = "The outcome of a call (CONNECTED, VOICEMAIL, NO_ANSWER, WRONG_NUMBER) by the operator: a CONNECTED call may carry the customer's choice, which decides the case; a missed call schedules the next call or the email fallback within calling hours; a callbackAt is honoured. Notes and the personal line are checked by the tone guard. A case escalated to the supervisors takes calls only from a SUPERVISOR or ADMIN caller (403 supervisor-needed otherwise).")
+            description = "The outcome of a call (CONNECTED, VOICEMAIL, NO_ANSWER, WRONG_NUMBER) by the operator, with what calmed the customer (helped) and what made it worse (hurt) as tags (lower-case words or short phrases, at most 30 characters, 8 per list) and a lesson line for the next colleague (at most 200 characters): a CONNECTED call may carry the customer's choice, which decides the case; a missed call schedules the next call or the email fallback within calling hours; a callbackAt is honoured. Notes and the personal line are checked by the tone guard. A case escalated to the supervisors takes calls only from a SUPERVISOR or ADMIN caller (403 supervisor-needed otherwise).")
     @ApiResponse(responseCode = "201", description = "The call is recorded; the answer says what happens next and which email went out.")
+    @ApiResponse(responseCode = "400", description = "A rule of the report is broken; the problem's field names it (helped[2], lesson, ...). Nothing is recorded.")
     @ApiResponse(responseCode = "409", description = "The case is already decided or the desk cannot reach it (case-already-decided, case-not-reachable), or the choice is not offered now.")
     @PostMapping("/api/stockouts/{id}/calls")
     @ResponseStatus(HttpStatus.CREATED)
     CallView call(@PathVariable String id, @Valid @RequestBody CallRequest request) {
         var recorded = recording.record(id, new RecordingCalls.CallReport(request.outcome(), request.operator().strip(),
                 request.notes(), request.choice(), request.substituteSku(),
-                request.callbackAt() == null ? null : request.callbackAt().toInstant(), request.personalLine()));
+                request.callbackAt() == null ? null : request.callbackAt().toInstant(), request.personalLine(),
+                request.helped(), request.hurt(), request.lesson()));
         NextView next = recorded.next() == null ? null
                 : new NextView(recorded.next().at(), recorded.next().emailOnly(), recorded.next().rule());
-        return new CallView(recorded.desk().caseId(), request.outcome(), next, email(recorded.email()),
-                recorded.toneWarnings(), desk(recorded.desk()));
+        return new CallView(recorded.desk().caseId(), recorded.call().id().toString(), request.outcome(), next,
+                email(recorded.email()), recorded.toneWarnings(), recorded.call().helped(), recorded.call().hurt(),
+                recorded.call().lesson(), desk(recorded.desk()));
     }
 
     record EscalationRequest(@NotBlank @Size(max = 100) String operator,

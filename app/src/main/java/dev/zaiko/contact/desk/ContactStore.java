@@ -186,15 +186,17 @@ public class ContactStore {
     public void addInteraction(Interaction i) {
         jdbc.update("""
                 insert into contact_interaction (id, case_id, order_number, customer_email, channel, kind, operator,
-                    notes, message_id, next_call_at, decision, at)
-                select ?, case_id, ?, customer_email, ?, ?, ?, ?, ?, ?, ?, ? from contact_case where case_id = ?
+                    notes, message_id, next_call_at, decision, at, helped, hurt, lesson)
+                select ?, case_id, ?, customer_email, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?::text[], ?
+                from contact_case where case_id = ?
                 """, i.id(), i.orderNumber(), i.channel().name(), i.kind(), i.operator(), i.notes(), i.messageId(),
-                ts(i.nextCallAt()), i.decision(), ts(i.at()), i.caseId());
+                ts(i.nextCallAt()), i.decision(), ts(i.at()), i.helped().toArray(String[]::new),
+                i.hurt().toArray(String[]::new), i.lesson(), i.caseId());
     }
 
     public List<Interaction> interactions(InteractionQuery q) {
         StringBuilder sql = new StringBuilder("select id, case_id, order_number, channel, kind, operator, notes, "
-                + "message_id, next_call_at, decision, at from contact_interaction where true");
+                + "message_id, next_call_at, decision, at, helped, hurt, lesson from contact_interaction where true");
         List<Object> args = new ArrayList<>();
         if (q.caseId() != null) { sql.append(" and case_id = ?"); args.add(q.caseId()); }
         if (q.orderNumber() != null) { sql.append(" and order_number = ?"); args.add(q.orderNumber()); }
@@ -214,7 +216,13 @@ public class ContactStore {
         args.add((long) q.page() * q.size());
         return jdbc.query(sql.toString(), (rs, i) -> new Interaction(rs.getObject(1, UUID.class), rs.getString(2),
                 rs.getString(3), Interaction.Channel.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
-                rs.getString(7), rs.getString(8), instant(rs, 9), rs.getString(10), instant(rs, 11)), args.toArray());
+                rs.getString(7), rs.getString(8), instant(rs, 9), rs.getString(10), instant(rs, 11), texts(rs, 12),
+                texts(rs, 13), rs.getString(14)), args.toArray());
+    }
+
+    private static List<String> texts(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+        java.sql.Array array = rs.getArray(column);
+        return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 
     // ---- links ---------------------------------------------------------------------------------
