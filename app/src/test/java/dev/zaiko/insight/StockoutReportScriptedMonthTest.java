@@ -186,15 +186,67 @@ class StockoutReportScriptedMonthTest extends ContactApiTestBase {
         Events.awaitHandled(jdbc, o8.replace("-", ""));
         Events.awaitHandled(jdbc, o8);
 
-        JsonNode report = api.ok(api.get("/api/insight/stockout-report?from=" + m + "&to=" + m));
-        System.out.println("SCRIPTED REPORT " + report);
-        for (String[] x : all) System.out.println("EMAILS " + x[0] + " " + jdbc.queryForList(
-                "select outcome || '@' || at from insight_contact where case_id = ? order by at", String.class, x[0])
-                + " detected " + jdbc.queryForObject("select detected_at::text from insight_case where case_id = ?", String.class, x[0]));
+        String query = "from=" + m + "&to=" + m;
+        JsonNode report = api.ok(api.get("/api/insight/stockout-report?" + query));
+        List<String> names = List.of(a, b, c, d, e, f, g, h, dear, shop.web(), shop.marketplace());
+        // detection to first contact takes the seconds the script takes: less than a minute
+        JsonNode first = report.path("firstContact").get(0);
+        assertThat(first.path("medianMinutes").asDouble()).isGreaterThanOrEqualTo(0.0).isLessThan(1.0);
+        ((ObjectNode) first).putNull("medianMinutes");
+        Map<String, List<String>> expected = Map.of(
+                // month|cases|calls|reached|emails|due|met|shareMet|kept|lost|refunded|coupons|absorbed
+                "summary", List.of(m + "|8|5|2|10|7|7|1.0|15200|9000|9000|1500|400"),
+                "casesByReason", List.of(m + "|ALLOCATION_FAILED|3", m + "|DISCONTINUED|1", m + "|DISPLACED|1",
+                        m + "|INBOUND_SHORT|1", m + "|INSPECTION_DEFECT|1", m + "|SUPPLIER_CANCELLED|1"),
+                "casesByChannel", List.of(m + "|MKT|4", m + "|WEB|4"),
+                "topSkus", List.of("1|A|山用ボトル A|1|ALLOCATION_FAILED|1", "2|B|山用ボトル B|1|DISPLACED|1",
+                        "3|C|山用ボトル C|1|INSPECTION_DEFECT|1", "4|D|山用ボトル D|1|INBOUND_SHORT|1",
+                        "5|E|山用ボトル E|1|SUPPLIER_CANCELLED|1", "6|F|山用ボトル F|1|DISCONTINUED|1",
+                        "7|G|山用ボトル G|1|ALLOCATION_FAILED|1", "8|H|山用ボトル H|1|ALLOCATION_FAILED|1"),
+                // calls: CONNECTED x2, NO_ANSWER, VOICEMAIL, WRONG_NUMBER; emails: a follow-up per decision (7),
+                // missed-call emails after the no answer and the voicemail (2), the wrong-number email (1)
+                "contacts", List.of(m + "|5|2|1|1|1|10"),
+                // every case priority 3; the discontinued one is not contacted and its deadline is ahead
+                "firstContact", List.of(m + "|3|8|7|7|7|1.0|"),
+                "outcomes", List.of(m + "|CANCEL|3|6000|0|6000", m + "|DROP_SHIP|1|4400|4400|0", m + "|OPEN|1|1000|0|0",
+                        m + "|PARTIAL|1|9000|6000|3000", m + "|SUBSTITUTE|1|3000|3000|0", m + "|WAIT|1|1800|1800|0"),
+                // refunds: 2,000 + 3,000 + 1,500 + 2,500; coupons for the three decided web orders, one redeemed;
+                // the dearer substitute's 400
+                "cost", List.of(m + "|4|9000|3|1500|1|500|400"),
+                "refundsByMeans", List.of(m + "|PAYMENT|4|9000"));
         for (String section : StockoutReport.SECTIONS) {
-            System.out.println("SECTION " + section + " " + rows(report, section, List.of(a, b, c, d, e, f, g, h, dear,
-                    shop.web(), shop.marketplace())));
+            assertThat(rows(report, section, names)).as(section).containsExactlyElementsOf(expected.get(section));
         }
+
+        // the CSV: one line per row of every section, the JSON's values
+        report = api.ok(api.get("/api/insight/stockout-report?" + query));
+        List<String> lines = api.get("/api/insight/stockout-report.csv?" + query).body().lines().toList();
+        List<String> header = List.of(lines.get(0).split(",", -1));
+        List<String> csvRows = new ArrayList<>();
+        for (String section : StockoutReport.SECTIONS) {
+            for (JsonNode row : report.path(section)) {
+                List<String> cells = new ArrayList<>(List.of(section));
+                for (String column : header.subList(1, header.size())) {
+                    JsonNode v = row.path(column);
+                    cells.add(v.isMissingNode() || v.isNull() ? "" : v.asString());
+                }
+                csvRows.add(String.join(",", cells));
+            }
+        }
+        assertThat(lines.subList(1, lines.size())).containsExactlyElementsOf(csvRows);
+        List<String> cost = List.of(lines.stream().filter(l -> l.startsWith("cost,")).findFirst().orElseThrow()
+                .split(",", -1));
+        assertThat(cost.get(header.indexOf("refunded"))).isEqualTo("9000");
+        assertThat(cost.get(header.indexOf("couponsRedeemedDiscount"))).isEqualTo("500");
+        assertThat(cost.get(header.indexOf("absorbed"))).isEqualTo("400");
+        assertThat(cost.get(header.indexOf("cases"))).as("a column of other sections").isEmpty();
+
+        // rebuilt from the journal: the same report
+        api.ok(api.post("/api/insight/rebuild"));
+        JsonNode rebuilt = api.ok(api.get("/api/insight/stockout-report?" + query));
+        ((ObjectNode) report).remove("asOf");
+        ((ObjectNode) rebuilt).remove("asOf");
+        assertThat(rebuilt).isEqualTo(report);
     }
 
     /** The section's rows, values joined by "|"; the test's SKUs and channels written by their roles. */
