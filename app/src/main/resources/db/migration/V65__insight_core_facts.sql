@@ -12,7 +12,10 @@ create table insight_order (
     total           bigint not null,
     shipping_fee    bigint not null,
     -- the same customer's next order (the earliest placed after this one), or null: "ordered again"
-    next_placed_at  timestamptz
+    next_placed_at  timestamptz,
+    -- the same customer's previous order (the latest placed before this one), or null: an order whose
+    -- previous one lies before a range is the customer's first in the range
+    prev_placed_at  timestamptz
 );
 create index insight_order_placed on insight_order (placed_at);
 create index insight_order_customer on insight_order (customer_key, placed_at);

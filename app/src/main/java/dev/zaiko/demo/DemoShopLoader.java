@@ -19,6 +19,7 @@ import dev.zaiko.demo.DemoShop.Expected;
 import dev.zaiko.demo.DemoShop.Hold;
 import dev.zaiko.demo.DemoShop.Keep;
 import dev.zaiko.demo.DemoShop.Stock;
+import dev.zaiko.insight.InsightJournal;
 import dev.zaiko.inventory.CheckingStockLedger;
 import dev.zaiko.inventory.ExpectingInbounds;
 import dev.zaiko.inventory.InspectingStock;
@@ -69,6 +70,7 @@ class DemoShopLoader implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DemoShopLoader.class);
 
     private final TransactionTemplate transactions;
+    private final InsightJournal journal;
     private final Clock clock;
     private final StockNetwork network;
     private final RegisteringProducts registering;
@@ -92,7 +94,8 @@ class DemoShopLoader implements SmartLifecycle {
                    Products products, ReceivingStock receiving, InspectingStock inspecting, ExpectingInbounds inbounds,
                    ProtectingStock protecting, ReservingStock reserving, CheckingStockLedger ledger,
                    PlacingOrders placing, AttributeDictionary dictionary, DefiningAttributes defining, DealDesk deals,
-                   RestockAlerts alerts) {
+                   RestockAlerts alerts, InsightJournal journal) {
+        this.journal = journal;
         this.deals = deals;
         this.alerts = alerts;
         this.dictionary = dictionary;
@@ -159,6 +162,9 @@ class DemoShopLoader implements SmartLifecycle {
         int ordered = placeOrders(shop);
         int planned = planDeals(shop);
         int subscribed = subscribeAlerts(shop);
+        // the insight pages' six months of made-up history, in one transaction (docs/demo-shop.md)
+        Integer told = transactions.execute(status -> DemoHistory.tell(journal, clock));
+        if (told != null && told > 0) log.info("Demo shop: {} facts of made-up history told to insight", told);
         if (planned + subscribed > 0) {
             log.info("Demo shop: {} time sale(s) planned, {} back-in-stock alert(s) subscribed", planned, subscribed);
         }

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,10 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReportingStockouts {
 
-    /** The longest range one report covers. */
-    public static final int MAX_MONTHS = 36;
-    /** The default range: the last 12 months, this one included. */
-    public static final int DEFAULT_MONTHS = 12;
     static final int TOP_SKUS = 20;
 
     private final JdbcTemplate jdbc;
@@ -43,46 +38,20 @@ public class ReportingStockouts {
         this.clock = clock;
     }
 
-    /** A range of whole months, both included. */
-    public record Months(YearMonth from, YearMonth to) {
-    }
-
     /**
      * The months asked for: {@code yyyy-MM} each, both optional (to: this month; from: 11 months
-     * before {@code to}).
+     * before {@code to}); see {@link MonthRange}.
      *
      * @throws InvalidRequestException naming {@code from} or {@code to}: not a month, from after to, or
-     *                                 more than {@value #MAX_MONTHS} months
+     *                                 more than {@value MonthRange#MAX_MONTHS} months
      */
-    public Months months(String from, String to) {
-        YearMonth last = to == null || to.isBlank() ? YearMonth.now(clock) : parse("to", to);
-        YearMonth first = from == null || from.isBlank() ? last.minusMonths(DEFAULT_MONTHS - 1) : parse("from", from);
-        if (first.isAfter(last)) {
-            throw new InvalidRequestException("invalid-month-range", "from (" + first + ") must not be after to ("
-                    + last + ").", Map.of("field", "from"));
-        }
-        if (first.plusMonths(MAX_MONTHS - 1).isBefore(last)) {
-            throw new InvalidRequestException("invalid-month-range", "A report covers at most " + MAX_MONTHS
-                    + " months; from " + first + " to " + last + " is more.", Map.of("field", "to", "maxMonths",
-                    MAX_MONTHS));
-        }
-        return new Months(first, last);
-    }
-
-    private static YearMonth parse(String field, String value) {
-        try {
-            String v = value.strip();
-            if (!v.matches("\\d{4}-\\d{2}")) throw new DateTimeParseException("not yyyy-MM", v, 0);
-            return YearMonth.parse(v);
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException("invalid-month", field + " must be a month such as 2026-01 (yyyy-MM).",
-                    Map.of("field", field));
-        }
+    public MonthRange months(String from, String to) {
+        return MonthRange.of(from, to, clock);
     }
 
     /** The report as of now, in one read-only transaction (one snapshot of the tables). */
     @Transactional(readOnly = true)
-    public StockoutReport report(Months months) {
+    public StockoutReport report(MonthRange months) {
         ZoneId zone = clock.getZone();
         Instant now = clock.instant();
         Timestamp start = Timestamp.from(months.from().atDay(1).atStartOfDay(zone).toInstant());
@@ -255,7 +224,7 @@ public class ReportingStockouts {
     }
 
     /** Every month of the range, also those with nothing in them. */
-    private static List<StockoutReport.Summary> summary(Months months, List<StockoutReport.CasesByReason> byReason,
+    private static List<StockoutReport.Summary> summary(MonthRange months, List<StockoutReport.CasesByReason> byReason,
                                                        List<StockoutReport.Contacts> contacts,
                                                        List<StockoutReport.FirstContact> first,
                                                        List<StockoutReport.Outcome> outcomes,

@@ -76,7 +76,7 @@ public class SendingMonthlyReports {
                 insert into insight_report_sent (month, sent_at, recipients) values (?, ?, ?)
                 on conflict (month) do nothing""", month.toString(), Timestamp.from(clock.instant()), recipients.size());
         if (inserted == 0) return Optional.empty();
-        StockoutReport report = reporting.report(new ReportingStockouts.Months(month, month));
+        StockoutReport report = reporting.report(new MonthRange(month, month));
         Locale locale = Locale.forLanguageTag(properties.reportLocale());
         String subject = text("insight.report.mail.subject", locale, month.toString(), shop.name(locale));
         String body = body(report, month, locale);

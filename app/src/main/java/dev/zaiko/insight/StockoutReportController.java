@@ -32,7 +32,7 @@ class StockoutReportController {
     @GetMapping(path = "/api/insight/stockout-report.csv")
     ResponseEntity<String> csv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                @RequestParam(required = false) String section) {
-        ReportingStockouts.Months months = reporting.months(from, to);
+        MonthRange months = reporting.months(from, to);
         String body = StockoutReportCsv.write(reporting.report(months), section);
         return StockoutReportCsv.download(months, section, body);
     }

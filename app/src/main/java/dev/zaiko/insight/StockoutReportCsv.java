@@ -86,7 +86,7 @@ public final class StockoutReportCsv {
     }
 
     /** The answer a CSV download gets (the console's own route answers the same). */
-    public static org.springframework.http.ResponseEntity<String> download(ReportingStockouts.Months months, String section, String body) {
+    public static org.springframework.http.ResponseEntity<String> download(MonthRange months, String section, String body) {
         String name = "stockout-report-" + months.from() + "-" + months.to()
                 + (section == null || section.isBlank() ? "" : "-" + section.strip()) + ".csv";
         return org.springframework.http.ResponseEntity.ok().contentType(new org.springframework.http.MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
+import dev.zaiko.insight.MonthRange;
 import dev.zaiko.insight.ReportingStockouts;
 import dev.zaiko.insight.StockoutReport;
 import dev.zaiko.insight.StockoutReportCsv;
@@ -46,13 +47,13 @@ class InsightReportPage {
     @GetMapping("/insight")
     String report(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model,
                   Locale locale, HttpServletResponse response) {
-        ReportingStockouts.Months months;
+        MonthRange months;
         try {
             months = reporting.months(from, to);
         } catch (InvalidRequestException e) {
             response.setStatus(400);
             model.addAttribute("error", messages.getMessage("insight.report.error.months",
-                    new Object[]{ReportingStockouts.MAX_MONTHS}, locale));
+                    new Object[]{MonthRange.MAX_MONTHS}, locale));
             months = reporting.months(null, null);
         }
         StockoutReport report = reporting.report(months);
@@ -76,7 +77,7 @@ class InsightReportPage {
     @GetMapping("/insight/report.csv")
     ResponseEntity<String> csv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                @RequestParam(required = false) String section) {
-        ReportingStockouts.Months months = reporting.months(from, to);
+        MonthRange months = reporting.months(from, to);
         return StockoutReportCsv.download(months, section,
                 StockoutReportCsv.write(reporting.report(months), section));
     }

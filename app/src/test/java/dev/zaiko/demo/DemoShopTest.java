@@ -57,6 +57,9 @@ class DemoShopTest {
     DemoShopLoader loader;
 
     @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Autowired
     Products products;
 
     @Autowired
@@ -258,6 +261,22 @@ class DemoShopTest {
         assertThat(network.findLocation("WH-HALFWAY")).isEmpty();
         assertThat(products.find("HALFWAY-1")).isEmpty();
         assertThat(ledger.movements("HALFWAY-1", 10)).isEmpty();
+    }
+
+    @Test
+    void theInsightPagesHaveSixMonthsOfMadeUpHistoryToldOnlyOnce() {
+        String count = "select count(*) from insight_event where event_key like 'HIST-%'";
+        int told = jdbc.queryForObject(count, Integer.class);
+        assertThat(told).isGreaterThan(1_500);
+        assertThat(jdbc.queryForObject("select count(*) from insight_case where case_id like 'HIST-CASE-%'",
+                Integer.class)).isBetween(40, 200);
+        assertThat(jdbc.queryForObject("""
+                select count(distinct reason) from insight_case where case_id like 'HIST-CASE-%'""", Integer.class))
+                .isGreaterThanOrEqualTo(5);
+
+        loader.load(StandardDemoShop.get());
+
+        assertThat(jdbc.queryForObject(count, Integer.class)).isEqualTo(told);
     }
 
     record Snapshot(int products, int locations, int channels, int movements, int inbounds, int protections,

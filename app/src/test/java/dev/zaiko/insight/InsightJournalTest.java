@@ -79,7 +79,8 @@ class InsightJournalTest {
         // next orders: c1's orders at 0, 2 and 9 days; the order at 2 days was folded last in some runs
         assertThat(first).contains("1|c1|" + T0 + "|" + T0.plus(Duration.ofDays(2)));
         assertThat(first).contains("2|c1|" + T0.plus(Duration.ofDays(2)) + "|" + T0.plus(Duration.ofDays(9)));
-        assertThat(first).contains("3|c1|" + T0.plus(Duration.ofDays(9)) + "|null");
+        assertThat(first).contains("3|c1|" + T0.plus(Duration.ofDays(9)) + "|null|" + T0.plus(Duration.ofDays(2)));
+        assertThat(first).contains("1|c1|" + T0 + "|" + T0.plus(Duration.ofDays(2)) + "|null|");
 
         rebuilding.rebuild();
         for (String p : prefixes) assertThat(snapshot(p)).isEqualTo(first);
@@ -127,7 +128,7 @@ class InsightJournalTest {
         List<String> rows = new ArrayList<>();
         rows.addAll(jdbc.queryForList("""
                 select order_number || '|' || customer_key || '|' || placed_at || '|' || coalesce(next_placed_at::text, 'null')
-                       || '|' || channel || '|' || total || '|' || shipping_fee || '|' || b2b
+                       || '|' || coalesce(prev_placed_at::text, 'null') || '|' || channel || '|' || total || '|' || shipping_fee || '|' || b2b
                 from insight_order where order_number like ? order by order_number""", String.class, p + "%")
                 .stream().map(r -> r.replace(p, "")).map(InsightJournalTest::isoInstants).toList());
         for (String query : List.of(
@@ -145,10 +146,10 @@ class InsightJournalTest {
         return String.join("\n", rows);
     }
 
-    /** PostgreSQL's timestamptz text of the two instants in the order row, as ISO instants. */
+    /** PostgreSQL's timestamptz text of the three instants in the order row, as ISO instants. */
     private static String isoInstants(String row) {
         String[] parts = row.split("\\|");
-        for (int i = 2; i <= 3; i++) {
+        for (int i = 2; i <= 4; i++) {
             if (!parts[i].equals("null")) {
                 parts[i] = java.time.OffsetDateTime.parse(parts[i].replace(' ', 'T'),
                         new java.time.format.DateTimeFormatterBuilder()

@@ -29,6 +29,10 @@ public final class FlashSaleBench {
             ConnectorBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length > 0 && args[0].equals("insight")) {
+            InsightBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length > 0 && args[0].equals("propagation")) {
             PropagationBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;

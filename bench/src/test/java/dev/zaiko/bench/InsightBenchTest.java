@@ -1,0 +1,98 @@
+package dev.zaiko.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.CookieManager;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The insight bench, tiny, against a real Zaiko: the data set it writes is a consistent shop (every
+ * case on a real line, each order's next order the customer's next, money only where a decision
+ * paid it), and every page it times answers. Speed is not asserted.
+ */
+class InsightBenchTest {
+
+    private static final String PASSWORD = "bench-test-admin-password-0123456789";
+
+    private static ZaikoServer server;
+    private static List<InsightDataSet.Step> steps;
+
+    @BeforeAll
+    static void aSmallYear() throws Exception {
+        server = ZaikoServer.start("--zaiko.access.admin-password=" + PASSWORD);
+        Clock clock = server.bean(Clock.class);
+        steps = InsightDataSet.write(server.jdbc(), new InsightDataSet.Size(50, 3_000, 800, 12, 0.3),
+                clock.getZone(), LocalDate.now(clock));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) server.close();
+    }
+
+    @Test
+    void theDataSetHasTheOrdersAskedForAndEveryCaseIsOnARealLine() {
+        JdbcTemplate jdbc = server.jdbc();
+        assertThat(steps.get(0).rows()).isEqualTo(3_000);
+        assertThat(count(jdbc, "select count(*) from insight_order where order_number like 'BENCH-%'")).isEqualTo(3_000);
+        assertThat(count(jdbc, "select count(distinct sku) from insight_order_line where order_number like 'BENCH-%'"))
+                .isBetween(20L, 50L);
+        assertThat(count(jdbc, """
+                select count(*) from insight_case c where c.case_id like 'BENCH-%'
+                and not exists (select 1 from insight_order_line l where l.order_number = c.order_number
+                                and l.line_no = c.line_no and l.sku = c.sku)""")).isZero();
+        assertThat(count(jdbc, "select count(*) from insight_case where case_id like 'BENCH-%'")).isPositive();
+    }
+
+    @Test
+    void eachOrdersNextAndPreviousOrdersAreTheSameCustomersOnes() {
+        assertThat(count(server.jdbc(), """
+                select count(*) from insight_order o where o.order_number like 'BENCH-%'
+                and o.next_placed_at is distinct from (select min(n.placed_at) from insight_order n
+                                                       where n.customer_key = o.customer_key and n.placed_at > o.placed_at)
+                or o.prev_placed_at is distinct from (select max(n.placed_at) from insight_order n
+                                                      where n.customer_key = o.customer_key and n.placed_at < o.placed_at)""")).isZero();
+    }
+
+    @Test
+    void moneyGoesBackOnlyWhereADecisionCancelledUnits() {
+        JdbcTemplate jdbc = server.jdbc();
+        assertThat(count(jdbc, """
+                select count(*) from insight_refund r where r.refund_id like 'BENCH-%' and not exists (
+                  select 1 from insight_decision d where d.order_number = r.order_number and d.line_no = r.line_no
+                  and d.choice in ('CANCEL', 'PARTIAL') and d.refund_amount = r.amount)""")).isZero();
+        assertThat(count(jdbc, """
+                select count(*) from insight_coupon_redeemed r where r.coupon_code like 'BENCH-%'
+                and not exists (select 1 from insight_coupon_issued i where i.coupon_code = r.coupon_code)""")).isZero();
+    }
+
+    @Test
+    void everyTimedPageAnswers() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        InsightBench.signIn(browser, server, PASSWORD);
+        List<InsightBench.Timing> timings = InsightBench.timeAll(browser, server,
+                InsightBench.Options.parse("--warmup=0", "--repeats=1"));
+        assertThat(timings).hasSize(InsightBench.PAGES.size() + InsightBench.API.size());
+        assertThat(timings).allSatisfy(t -> assertThat(t.status()).as(t.path()).isEqualTo(200));
+    }
+
+    @Test
+    void unknownOptionsAreRefused() {
+        assertThatThrownBy(() -> InsightBench.Options.parse("--sku=10")).hasMessageContaining("--sku=10");
+        assertThatThrownBy(() -> InsightBench.Options.parse("--orders=many")).hasMessageContaining("not a number");
+    }
+
+    private static long count(JdbcTemplate jdbc, String sql) {
+        return jdbc.queryForObject(sql, Long.class);
+    }
+}
