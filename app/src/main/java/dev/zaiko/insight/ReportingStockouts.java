@@ -128,21 +128,27 @@ public class ReportingStockouts {
 
         List<StockoutReport.Outcome> outcomes = jdbc.query("""
                 with c as (
-                    select c.case_id, to_char(c.detected_at at time zone ?, 'YYYY-MM') as month, w.at as withdrawn_at,
-                           coalesce((select l.quantity::bigint * l.unit_price from insight_order_line l
-                                      where l.order_number = c.order_number and l.line_no = c.line_no), 0) as line_value,
-                           (select d.choice from insight_decision d where d.case_id = c.case_id
-                             order by d.decided_at desc, d.decided_line desc limit 1) as last_choice,
-                           (select coalesce(sum(d.refund_amount), 0) from insight_decision d
-                             where d.case_id = c.case_id) as refunded
-                    from insight_case c
-                    left join insight_case_withdrawal w on w.case_id = c.case_id
-                    where c.detected_at >= ? and c.detected_at < ?
+                    select c.case_id, c.order_number, c.line_no,
+                           to_char(c.detected_at at time zone ?, 'YYYY-MM') as month
+                    from insight_case c where c.detected_at >= ? and c.detected_at < ?
+                ), last as (
+                    select distinct on (d.case_id) d.case_id, d.choice
+                    from insight_decision d join c on c.case_id = d.case_id
+                    order by d.case_id, d.decided_at desc, d.decided_line desc
+                ), refunded as (
+                    select d.case_id, sum(d.refund_amount) as refunded
+                    from insight_decision d join c on c.case_id = d.case_id group by d.case_id
                 ), o as (
-                    select month, line_value, refunded,
-                           case when last_choice is not null then last_choice
-                                when withdrawn_at is not null then 'WITHDRAWN' else 'OPEN' end as outcome
+                    select c.month,
+                           coalesce((select l.quantity::bigint * l.unit_price from insight_order_line l
+                                     where l.order_number = c.order_number and l.line_no = c.line_no), 0) as line_value,
+                           coalesce(r.refunded, 0) as refunded,
+                           case when last.choice is not null then last.choice
+                                when w.case_id is not null then 'WITHDRAWN' else 'OPEN' end as outcome
                     from c
+                    left join last on last.case_id = c.case_id
+                    left join refunded r on r.case_id = c.case_id
+                    left join insight_case_withdrawal w on w.case_id = c.case_id
                 )
                 select month, outcome, count(*), sum(line_value),
                        sum(case when outcome in ('WITHDRAWN', 'OPEN') then 0 else line_value - refunded end),
