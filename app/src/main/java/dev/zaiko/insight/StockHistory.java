@@ -224,29 +224,50 @@ public class StockHistory {
                 : skuPrefix.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         String orderBy = order == Order.SELLOUTS ? "sellouts desc, days_out desc, sku"
                 : "days_out desc, sellouts desc, sku";
-        // one pass over the period's rows: per SKU and channel its sell-outs and two bit strings of the
-        // period's days (recorded, out), OR-ed per SKU: a day out on any channel counts once
-        int n = (int) ChronoUnit.DAYS.between(period.from(), period.to()) + 1;
-        String zeros = "repeat('0', " + n + ")::bit(" + n + ")";
+        // from the monthly roll-up (insight_stock_month, kept with the day rows): whole months as they are,
+        // the partial months at the period's edges masked to the period's days (bit d-1 = day d). Per SKU
+        // and month the channels' masks are OR-ed (a day out on any channel counts once); per SKU and
+        // channel the sell-outs are summed (the SKU's are those of its busiest channel). A partial month
+        // counts its sell-out days, unless a day of that month had more than one: then its day rows.
+        LocalDate firstMonth = period.from().withDayOfMonth(1);
+        LocalDate lastMonth = period.to().withDayOfMonth(1);
+        int firstMask = ~((1 << (period.from().getDayOfMonth() - 1)) - 1);
+        int lastMask = (int) ((1L << period.to().getDayOfMonth()) - 1);
         return jdbc.query("""
-                with per_channel as (
-                    select sku, sum(sellouts) as sellouts,
-                           bit_or(set_bit(%1$s, day - ?::date, 1)) as seen,
-                           bit_or(case when out then set_bit(%1$s, day - ?::date, 1) else %1$s end) as outs
-                    from insight_stock_day
-                    where day between ? and ? and (?::text is null or channel = ?) and (?::text is null or sku like ?)
-                    group by sku, channel)
-                select sku, bit_count(bit_or(seen)) as observed, bit_count(bit_or(outs)) as days_out,
-                       max(sellouts) as sellouts
-                from per_channel group by sku order by\s""".formatted(zeros) + orderBy + " limit ?",
+                with months as materialized (
+                    select sku, channel, month, seen & k as seen, outs & k as outs,
+                           case when k = -1 then sellouts
+                                when sellouts = bit_count(sellout_days::bit(32)) then bit_count((sellout_days & k)::bit(32))
+                                else (select sum(d.sellouts) from insight_stock_day d
+                                      where d.sku = m.sku and d.channel = m.channel
+                                        and d.day between greatest(m.month, ?) and least((m.month + interval '1 month')::date - 1, ?))
+                           end as sellouts
+                    from (select m.*, (case when m.month = ? then ? else -1 end) & (case when m.month = ? then ? else -1 end) as k
+                          from insight_stock_month m
+                          where m.month between ? and ? and (?::text is null or m.channel = ?)
+                            and (?::text is null or m.sku like ?)) m
+                    where seen & k <> 0),
+                days as (
+                    select sku, sum(bit_count(seen)) as observed, sum(bit_count(outs)) as days_out
+                    from (select sku, bit_or(seen)::bit(32) as seen, bit_or(outs)::bit(32) as outs
+                          from months group by sku, month) per_month
+                    group by sku),
+                sellouts as (
+                    select sku, max(sellouts) as sellouts
+                    from (select sku, sum(sellouts) as sellouts from months group by sku, channel) per_channel
+                    group by sku)
+                select sku, days.observed::int as observed, days.days_out::int as days_out,
+                       sellouts.sellouts::int as sellouts
+                from days join sellouts using (sku) order by\s""" + orderBy + " limit ?",
                 (rs, i) -> {
                     int observed = rs.getInt("observed");
                     Frequency f = Frequency.of(observed, rs.getInt("days_out"), rs.getInt("sellouts"));
                     return new SkuFrequency(rs.getString("sku"), f.daysObserved(), f.daysOut(), f.shareOut(),
                             f.sellouts());
                 },
-                Date.valueOf(period.from()), Date.valueOf(period.from()), Date.valueOf(period.from()),
-                Date.valueOf(period.to()), channel, channel, prefix, prefix, limit);
+                Date.valueOf(period.from()), Date.valueOf(period.to()),
+                Date.valueOf(firstMonth), firstMask, Date.valueOf(lastMonth), lastMask,
+                Date.valueOf(firstMonth), Date.valueOf(lastMonth), channel, channel, prefix, prefix, limit);
     }
 
     /** The channel codes the shop has, in code order (for the console's form). */
