@@ -22,7 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * These rows are observations, not facts folded from the journal: a rebuild leaves them alone.
  * Looks at one SKU are serialised by a per-SKU advisory lock (the live follower and the daily job,
- * on any instance).
+ * on any instance). Every write of a day row also updates the monthly roll-up {@code insight_stock_month}
+ * (a database trigger, V73: the same statement, so the same transaction and lock), which the list of SKUs
+ * that sell out most often reads.
  */
 @Component
 class StockDays {
