@@ -45,7 +45,7 @@ class AccessController {
         this.audit = audit;
     }
 
-    record UserChange(String displayName, Role role, String locale, Boolean enabled) {
+    record UserChange(String displayName, Role role, String locale, Boolean enabled, String email) {
     }
 
     record PasswordChange(String password) {
@@ -59,7 +59,7 @@ class AccessController {
     }
 
     @Operation(summary = "Create a console user",
-            description = "A person who signs in to the console with a username, password and role (OPERATOR, SUPERVISOR, ADMIN); the role grants the same authorities as the token scopes WRITE, SUPERVISOR and ADMIN.")
+            description = "A person who signs in to the console with a username, password and role (OPERATOR, SUPERVISOR, ADMIN); the role grants the same authorities as the token scopes WRITE, SUPERVISOR and ADMIN. An optional email (like name@example.jp, at most 254 characters, kept lower-cased) makes an enabled supervisor or admin a recipient of the monthly stockout report.")
     @ApiResponse(responseCode = "201", description = "The user; Location names it.")
     @ApiResponse(responseCode = "409", description = "A user with this name already exists (user-exists).")
     @PostMapping("/users")
@@ -82,13 +82,13 @@ class AccessController {
     }
 
     @Operation(summary = "Change a console user",
-            description = "Changes display name, role, language or whether the user may sign in; fields left out stay. Zaiko keeps at least one enabled admin.")
+            description = "Changes display name, role, language, email (empty removes it) or whether the user may sign in; fields left out stay. Zaiko keeps at least one enabled admin.")
     @ApiResponse(responseCode = "200", description = "The user as changed.")
     @ApiResponse(responseCode = "409", description = "The change would leave no enabled admin (last-admin).")
     @PutMapping("/users/{username}")
     ConsoleUser changeUser(@PathVariable String username, @RequestBody UserChange change) {
         return users.change(username, change.displayName(), change.role(), change.locale(), change.enabled(),
-                Actor.current().label());
+                change.email(), Actor.current().label());
     }
 
     @Operation(summary = "Set a console user's password")

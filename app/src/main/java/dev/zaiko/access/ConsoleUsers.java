@@ -38,6 +38,9 @@ public class ConsoleUsers implements UserDetailsService {
     static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,39}");
     /** bcrypt reads at most 72 bytes; a longer password would be cut silently, so it is refused. */
     static final int MAX_PASSWORD_BYTES = 72;
+    /** A plain address: something, one '@', a domain with a dot; no spaces. At most 254 characters (RFC 5321). */
+    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+    static final int MAX_EMAIL_LENGTH = 254;
 
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwords;
@@ -51,7 +54,13 @@ public class ConsoleUsers implements UserDetailsService {
         this.clock = clock;
     }
 
-    public record NewUser(String username, String displayName, Role role, String locale, String password) {
+    /** {@code email} is optional: supervisors and admins with one get the monthly report. */
+    public record NewUser(String username, String displayName, Role role, String locale, String password,
+                          String email) {
+    }
+
+    /** Someone who gets the supervisors' emails, and the language they read the console in. */
+    public record Recipient(String email, String locale) {
     }
 
     /** Every field's mistake is reported at once (problem property {@code errors}), then nothing is made. */
@@ -62,6 +71,7 @@ public class ConsoleUsers implements UserDetailsService {
         String displayName = checked(errors, () -> displayName(user.displayName(), username == null ? "" : username));
         if (user.role() == null) errors.addAll(errorsOf(field("role", "role is required: OPERATOR, SUPERVISOR or ADMIN")));
         String locale = checked(errors, () -> locale(user.locale()));
+        String email = checked(errors, () -> email(user.email()));
         checked(errors, () -> {
             checkPassword(user.password());
             return null;
@@ -72,10 +82,10 @@ public class ConsoleUsers implements UserDetailsService {
         try {
             jdbc.update("""
                     insert into access_user (id, username, display_name, password_hash, role, locale, enabled,
-                                             created_by, created_at, password_changed_at)
-                    values (?, ?, ?, ?, ?, ?, true, ?, ?, ?)
+                                             created_by, created_at, password_changed_at, email)
+                    values (?, ?, ?, ?, ?, ?, true, ?, ?, ?, ?)
                     """, id, username, displayName, passwords.encode(user.password()), user.role().name(), locale,
-                    createdBy, Timestamp.from(now), Timestamp.from(now));
+                    createdBy, Timestamp.from(now), Timestamp.from(now), email);
         } catch (DuplicateKeyException e) {
             throw new ConflictException("user-exists", "A user named " + username + " already exists.",
                     Map.of("username", username));
@@ -93,6 +103,18 @@ public class ConsoleUsers implements UserDetailsService {
                 username.toLowerCase(Locale.ROOT)).stream().findFirst();
     }
 
+    /**
+     * Who gets the supervisors' emails (the monthly report): enabled supervisors and admins that have an
+     * email address, each with their console language; ordered by address.
+     */
+    public List<Recipient> reportRecipients() {
+        return jdbc.query("""
+                select email, locale from access_user
+                where enabled and role in ('SUPERVISOR', 'ADMIN') and email is not null
+                order by email, username""", (rs, n) -> new Recipient(rs.getString("email"), rs.getString("locale")))
+                .stream().distinct().toList();
+    }
+
     public boolean any() {
         return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from access_user)", Boolean.class));
     }
@@ -101,7 +123,18 @@ public class ConsoleUsers implements UserDetailsService {
     @Transactional
     public ConsoleUser change(String username, String displayName, Role role, String locale, Boolean enabled,
                               String changedBy) {
+        return change(username, displayName, role, locale, enabled, null, changedBy);
+    }
+
+    /**
+     * Changes what an admin may change of a user; null leaves a field as it is, and an empty (blank)
+     * {@code email} removes the address.
+     */
+    @Transactional
+    public ConsoleUser change(String username, String displayName, Role role, String locale, Boolean enabled,
+                              String email, String changedBy) {
         ConsoleUser user = existing(username);
+        String newEmail = email == null ? user.email() : email(email);
         if (user.role() == Role.ADMIN && user.enabled()
                 && ((role != null && role != Role.ADMIN) || Boolean.FALSE.equals(enabled))
                 && activeAdmins() <= 1) {
@@ -109,12 +142,13 @@ public class ConsoleUsers implements UserDetailsService {
                     + "user admin first.");
         }
         jdbc.update("""
-                update access_user set display_name = ?, role = ?, locale = ?, enabled = ? where id = ?
+                update access_user set display_name = ?, role = ?, locale = ?, enabled = ?, email = ? where id = ?
                 """,
                 displayName == null ? user.displayName() : displayName(displayName, user.username()),
                 role == null ? user.role().name() : role.name(),
                 locale == null ? user.locale() : locale(locale),
                 enabled == null ? user.enabled() : enabled,
+                newEmail,
                 user.id());
         return existing(username);
     }
@@ -180,6 +214,17 @@ public class ConsoleUsers implements UserDetailsService {
         return locale;
     }
 
+    /** Trimmed and lower-cased; blank means none. */
+    static String email(String email) {
+        if (email == null || email.isBlank()) return null;
+        String e = email.strip().toLowerCase(Locale.ROOT);
+        if (e.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(e).matches()) {
+            throw field("email", "email must be an address like name@example.jp, at most " + MAX_EMAIL_LENGTH
+                    + " characters");
+        }
+        return e;
+    }
+
     static <T> T checked(List<Map<String, Object>> errors, java.util.function.Supplier<T> check) {
         try {
             return check.get();
@@ -218,6 +263,6 @@ public class ConsoleUsers implements UserDetailsService {
         return new ConsoleUser(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("display_name"),
                 Role.valueOf(rs.getString("role")), rs.getString("locale"), rs.getBoolean("enabled"),
                 rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("password_changed_at").toInstant());
+                rs.getTimestamp("password_changed_at").toInstant(), rs.getString("email"));
     }
 }

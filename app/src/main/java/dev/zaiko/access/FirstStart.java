@@ -74,7 +74,7 @@ class FirstStart implements ApplicationRunner {
         String password = properties.adminPassword();
         boolean random = password.isBlank();
         if (random) password = randomPassword();
-        users.create(new ConsoleUsers.NewUser(properties.adminUsername(), "Administrator", Role.ADMIN, "ja", password),
+        users.create(new ConsoleUsers.NewUser(properties.adminUsername(), "Administrator", Role.ADMIN, "ja", password, null),
                 "system:start");
         if (random) {
             // Printed once, by design: there is no other way to learn it. Change it after signing in.

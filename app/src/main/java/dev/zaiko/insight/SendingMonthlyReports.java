@@ -4,10 +4,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
+import dev.zaiko.access.ConsoleUsers;
 import dev.zaiko.mail.Outbox;
 import dev.zaiko.mail.OutgoingEmail;
 import dev.zaiko.shop.BusinessDays;
@@ -21,7 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The monthly stockout report's email to the supervisors: from the first business day of a month (the
+ * The monthly stockout report's email to the supervisors (the enabled supervisors and admins with an
+ * email address, each in their console language, unless {@code zaiko.insight.report-recipients} names
+ * the addresses; with neither, the shop's own address): from the first business day of a month (the
  * shop's calendar) until its end, the previous month's key numbers with links to the console page and
  * the CSV. Once per month across every instance: the month's row in {@code insight_report_sent} is
  * inserted (or found there) in the transaction that queues the email.
@@ -39,10 +44,12 @@ public class SendingMonthlyReports {
     private final ShopProperties shop;
     private final StockoutReportProperties properties;
     private final MessageSource messages;
+    private final ConsoleUsers users;
     private final Clock clock;
 
     SendingMonthlyReports(JdbcTemplate jdbc, ReportingStockouts reporting, Outbox outbox, BusinessDays businessDays,
-                          ShopProperties shop, StockoutReportProperties properties, MessageSource messages, Clock clock) {
+                          ShopProperties shop, StockoutReportProperties properties, MessageSource messages,
+                          ConsoleUsers users, Clock clock) {
         this.jdbc = jdbc;
         this.reporting = reporting;
         this.outbox = outbox;
@@ -50,6 +57,7 @@ public class SendingMonthlyReports {
         this.shop = shop;
         this.properties = properties;
         this.messages = messages;
+        this.users = users;
         this.clock = clock;
     }
 
@@ -70,22 +78,44 @@ public class SendingMonthlyReports {
         YearMonth now = YearMonth.from(today);
         if (today.isBefore(sendingDay(now))) return Optional.empty();
         YearMonth month = now.minusMonths(1);
-        List<String> recipients = properties.reportRecipients().isEmpty() ? List.of(shop.email())
-                : properties.reportRecipients();
+        Map<String, Locale> recipients = recipients();
+        boolean toShopOnly = recipients.isEmpty();
+        if (toShopOnly) recipients.put(shop.email(), Locale.forLanguageTag(properties.reportLocale()));
         int inserted = jdbc.update("""
                 insert into insight_report_sent (month, sent_at, recipients) values (?, ?, ?)
                 on conflict (month) do nothing""", month.toString(), Timestamp.from(clock.instant()), recipients.size());
         if (inserted == 0) return Optional.empty();
-        StockoutReport report = reporting.report(new MonthRange(month, month));
-        Locale locale = Locale.forLanguageTag(properties.reportLocale());
-        String subject = text("insight.report.mail.subject", locale, month.toString(), shop.name(locale));
-        String body = body(report, month, locale);
-        for (String to : recipients) {
-            outbox.send(new OutgoingEmail("insight-report:" + month + ":" + to, to, null, subject, body, null,
-                    "insight-report:" + month, null, KIND, false, locale.getLanguage()));
+        if (toShopOnly) {
+            log.warn("No enabled supervisor or admin has an email address, so the stockout report for {} goes to "
+                    + "the shop's own address (zaiko.shop.email). Give supervisors an email on the users page, or "
+                    + "set zaiko.insight.report-recipients.", month);
         }
+        StockoutReport report = reporting.report(new MonthRange(month, month));
+        Map<Locale, String[]> rendered = new LinkedHashMap<>(); // each language once: subject, body
+        recipients.forEach((to, locale) -> {
+            String[] mail = rendered.computeIfAbsent(locale, l -> new String[] {
+                    text("insight.report.mail.subject", l, month.toString(), shop.name(l)), body(report, month, l)});
+            outbox.send(new OutgoingEmail("insight-report:" + month + ":" + to, to, null, mail[0], mail[1], null,
+                    "insight-report:" + month, null, KIND, false, locale.getLanguage()));
+        });
         log.info("Stockout report for {} queued to {} recipient(s)", month, recipients.size());
         return Optional.of(month);
+    }
+
+    /**
+     * Who gets the report, each in the language it is written in: the configured addresses (in the
+     * configured language) when set; else the enabled supervisors and admins with an email, each in their
+     * console language; empty when neither (the caller then falls back to the shop's own address).
+     */
+    private Map<String, Locale> recipients() {
+        Map<String, Locale> recipients = new LinkedHashMap<>();
+        Locale configured = Locale.forLanguageTag(properties.reportLocale());
+        if (!properties.reportRecipients().isEmpty()) {
+            properties.reportRecipients().forEach(to -> recipients.putIfAbsent(to, configured));
+            return recipients;
+        }
+        users.reportRecipients().forEach(r -> recipients.putIfAbsent(r.email(), Locale.forLanguageTag(r.locale())));
+        return recipients;
     }
 
     private String body(StockoutReport report, YearMonth month, Locale locale) {

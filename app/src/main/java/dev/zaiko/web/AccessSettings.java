@@ -69,7 +69,8 @@ class AccessSettings {
         Map<String, String> errors = new LinkedHashMap<>();
         try {
             users.create(new ConsoleUsers.NewUser(form.get("username"), form.get("displayName"),
-                    Forms.enumOf(Role.class, form.get("role")), form.get("locale"), form.getOrDefault("password", "")),
+                    Forms.enumOf(Role.class, form.get("role")), form.get("locale"), form.getOrDefault("password", ""),
+                    form.get("email")),
                     Actor.current().label());
             return "redirect:/settings/users?notice=created";
         } catch (ConflictException e) {
@@ -89,12 +90,20 @@ class AccessSettings {
 
     @PostMapping("/settings/users/{username}")
     String changeUser(@PathVariable String username, @RequestParam(required = false) String role,
-                      @RequestParam(required = false) String enabled, Model model, Locale locale,
-                      HttpServletResponse response) {
+                      @RequestParam(required = false) String enabled, @RequestParam(required = false) String email,
+                      Model model, Locale locale, HttpServletResponse response) {
         try {
             users.change(username, null, Forms.enumOf(Role.class, role), null,
-                    enabled == null ? null : Boolean.valueOf(enabled), Actor.current().label());
+                    enabled == null ? null : Boolean.valueOf(enabled), email, Actor.current().label());
             return "redirect:/settings/users?notice=changed";
+        } catch (InvalidRequestException e) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            for (String field : ConsoleUsers.fieldsOf(e)) {
+                errors.put("form", username + ": " + messages.getMessage("users.error." + field,
+                        new Object[] {minPasswordLength}, e.getMessage(), locale));
+            }
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return showUsers(model, errors, Map.of(), null);
         } catch (ConflictException e) {
             response.setStatus(HttpStatus.CONFLICT.value());
             return showUsers(model, Map.of("form", text("users.error.lastAdmin", locale)), Map.of(), null);

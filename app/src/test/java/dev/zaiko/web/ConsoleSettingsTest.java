@@ -136,4 +136,30 @@ class ConsoleSettingsTest {
         assertThat(trail).contains("POST /settings/users").contains("POST /settings/tokens/{id}/revoke")
                 .contains("id=" + id).doesNotContain(secret);
     }
+
+    @Test
+    void anAdminGivesAUserAnEmailOnTheUsersPageAndABadOneIsShownAsTheEmailFieldsMistake() {
+        Browser admin = new Browser(port).signedIn("admin", "test-admin-password");
+        admin.page("/settings/users");
+        String name = ShopApi.unique("mailop").toLowerCase();
+        Response bad = admin.postForm("/settings/users", Map.of("username", name, "role", "OPERATOR",
+                "password", "operator password", "email", "not-an-address"));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.body()).contains("メールアドレスは name@example.jp のような形で").contains("value=\"not-an-address\"");
+        assertThat(api.get("/api/access/users/" + name).status()).isEqualTo(404);
+
+        Response created = admin.postForm("/settings/users", Map.of("username", name, "role", "OPERATOR",
+                "password", "operator password", "email", "Op@Example.jp"));
+        assertThat(created.status()).isEqualTo(302);
+        assertThat(api.ok(api.get("/api/access/users/" + name)).path("email").asString()).isEqualTo("op@example.jp");
+        assertThat(admin.page("/settings/users").body()).contains("value=\"op@example.jp\"");
+
+        Response refused = admin.postForm("/settings/users/" + name, Map.of("email", "op@nowhere"));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains(name + ": メールアドレスは");
+        assertThat(admin.postForm("/settings/users/" + name, Map.of("email", "op2@example.jp")).status())
+                .isEqualTo(302);
+        assertThat(api.ok(api.get("/api/access/users/" + name)).path("email").asString()).isEqualTo("op2@example.jp");
+        assertThat(admin.page("/settings/audit?actor=admin").body()).contains("username=" + name);
+    }
 }
