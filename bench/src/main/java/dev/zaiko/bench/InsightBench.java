@@ -34,7 +34,8 @@ public final class InsightBench {
             "/insight/skus/BENCH-SKU-00000", "/insight/calls", "/insight/calls/approaches");
     static final List<String> API = List.of(
             EchoEndpoint.NOOP_PATH, "/api/insight/stockout-report", "/api/insight/stockout-report.csv",
-            "/api/insight/retention", "/api/insight/reorder-suggestions", "/api/insight/display-suggestions",
+            "/api/insight/retention", "/api/insight/reorder-suggestions", "/api/insight/reorder-suggestions?limit=500",
+            "/api/insight/display-suggestions",
             "/api/insight/skus?order=stockout-days", "/api/insight/skus/BENCH-SKU-00000/history",
             "/api/insight/calls?q=%E5%85%A5%E8%8D%B7", "/api/insight/calls/approaches");
 
@@ -84,12 +85,53 @@ public final class InsightBench {
             signIn(browser, server, password);
             List<Timing> empty = timeAll(browser, server, options);
             Clock clock = server.bean(Clock.class);
+            progress("Registering " + options.skus() + " products");
+            long registered = System.nanoTime();
+            registerProducts(server, options.skus());
+            progress("Registered in %.0f s".formatted((System.nanoTime() - registered) / 1e9));
             progress("Writing the data set");
-            List<InsightDataSet.Step> steps = InsightDataSet.write(server.jdbc(),
+            List<InsightDataSet.Step> steps = new ArrayList<>(InsightDataSet.write(server.jdbc(),
                     new InsightDataSet.Size(options.skus(), options.orders(), options.customers(), options.months(), 0.2),
-                    clock.getZone(), LocalDate.now(clock));
+                    clock.getZone(), LocalDate.now(clock)));
+            progress("Refreshing the stored reorder list");
+            long refreshed = System.nanoTime();
+            HttpResponse<String> refresh = browser.send(HttpRequest.newBuilder(
+                            URI.create(server.baseUrl() + "/api/insight/reorder-suggestions/refresh"))
+                    .header("Authorization", ZaikoServer.AUTHORIZATION).POST(HttpRequest.BodyPublishers.noBody())
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            steps.add(new InsightDataSet.Step("reorder list refreshed (HTTP " + refresh.statusCode() + ")", 0,
+                    (System.nanoTime() - refreshed) / 1_000_000));
             List<Timing> year = timeAll(browser, server, options);
             print(options, steps, empty, year);
+        }
+    }
+
+    /**
+     * The data set's SKUs as products, through the API as a shop registers them (8 at a time), with
+     * a price and a supplier lead time: the reorder list and the SKU pages read the catalog.
+     */
+    static void registerProducts(ZaikoServer server, int skus) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < skus; i++) {
+                String sku = "BENCH-SKU-%05d".formatted(i);
+                String body = """
+                        {"sku":"%s","name":{"ja":"ベンチ商品 %d","en":"Bench product %d"},"category":"bench",                        "price":%d,"supplier":"Bench supplier","leadTimeDays":%d}""".formatted(sku, i, i,
+                        500 + (i % 20) * 250, 7 + i % 15);
+                answers.add(pool.submit(() -> client.send(HttpRequest.newBuilder(
+                                URI.create(server.baseUrl() + "/api/products"))
+                        .header("Authorization", ZaikoServer.AUTHORIZATION).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode()));
+            }
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                int status = answer.get();
+                if (status != 201 && status != 409) throw new IllegalStateException("registering a product: " + status);
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
@@ -97,6 +139,9 @@ public final class InsightBench {
         List<Timing> timings = new ArrayList<>();
         for (String path : PAGES) timings.add(time(browser, server, path, false, options));
         for (String path : API) timings.add(time(browser, server, path, true, options));
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
+        timings.add(time(browser, server, "/insight/skus?from=" + today.minusYears(1) + "&to=" + today, false,
+                options));
         return timings;
     }
 

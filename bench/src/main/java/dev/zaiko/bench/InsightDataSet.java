@@ -11,8 +11,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * A year of a shop, written straight into insight's read tables: as many orders as asked over the
  * SKUs (a few sell most, as in a real shop), customers who order again, stockout cases on about one
- * line in 200 with their calls, emails, decisions, refunds and coupons. The journal is left empty:
- * this data set measures the pages that read the tables, not the folding. Deterministic for a seed
+ * line in 200 with their calls, emails, decisions, refunds and coupons, the demand per SKU and day
+ * those orders make, and what three channels could sell of each SKU (day rows for the last two months,
+ * the monthly roll-up before). The journal is left empty: this data set measures the pages that read
+ * the tables, not the folding. Deterministic for a seed
  * (PostgreSQL's {@code setseed}).
  * <p>
  * Everything it writes has keys starting {@code BENCH-}, so it can sit beside real data.
@@ -127,6 +129,42 @@ public final class InsightDataSet {
                 insert into insight_coupon_redeemed (coupon_code, order_number, discount, at)
                 select i.coupon_code, 'BENCH-REDEEM-' || i.case_id, 500, i.at + interval '1 day' * floor(random() * 60)
                 from insight_coupon_issued i where i.coupon_code like 'BENCH-%' and random() < 0.4"""));
+        steps.add(step(jdbc, "insight_sku_demand", """
+                insert into insight_sku_demand (sku, day, ordered_units, till_units)
+                select l.sku, (o.placed_at at time zone ?)::date, sum(l.quantity), 0
+                from insight_order_line l join insight_order o using (order_number)
+                where l.order_number like 'BENCH-%'
+                group by 1, 2
+                on conflict (sku, day) do update set ordered_units = insight_sku_demand.ordered_units
+                                                                     + excluded.ordered_units""", zone.getId()));
+        // what each channel could sell per day: day rows for the last two months (the partial months a
+        // period reads day by day), the monthly roll-up for the months before (what a year's list reads)
+        LocalDate recent = today.minusMonths(1).withDayOfMonth(1);
+        steps.add(step(jdbc, "insight_stock_day (last two months)", """
+                insert into insight_stock_day (sku, channel, day, min_ats, close_ats, out, sellouts, low, looked_at)
+                select 'BENCH-SKU-' || lpad(s::text, 5, '0'), c, d::date, x.ats, x.ats + 1, x.ats = 0,
+                       case when x.ats = 0 and random() < 0.5 then 1 else 0 end, x.ats between 1 and 3, now()
+                from generate_series(0, ? - 1) s
+                cross join unnest(array['WEB', 'AMAZON', 'RAKUTEN']) c
+                cross join generate_series(?::date, ?::date - 1, interval '1 day') d
+                cross join lateral (select case when random() < 0.08 + 0 * (s + length(c) + extract(day from d)) then 0
+                                               else 1 + floor(random() * 20)::int end as ats) x""",
+                size.skus(), java.sql.Date.valueOf(recent), java.sql.Date.valueOf(today)));
+        steps.add(step(jdbc, "insight_stock_month (older months)", """
+                insert into insight_stock_month (sku, channel, month, seen, outs, sellout_days, sellouts)
+                select 'BENCH-SKU-' || lpad(s::text, 5, '0'), c, m::date, x.seen, x.outs & x.seen,
+                       x.outs & x.seen & floor(random() * 2147483647)::int, bit_count((x.outs & x.seen)::bit(32))::int
+                from generate_series(0, ? - 1) s
+                cross join unnest(array['WEB', 'AMAZON', 'RAKUTEN']) c
+                cross join generate_series(?::date, ?::date - interval '1 month', interval '1 month') m
+                cross join lateral (select (1 << extract(day from (m + interval '1 month' - interval '1 day'))::int) - 1
+                                               as seen,
+                                           floor(random() * 2147483647)::int & floor(random() * 2147483647)::int
+                                           & floor(random() * 2147483647)::int & floor(random() * 2147483647)::int
+                                           + 0 * (s + length(c) + extract(month from m)::int) as outs) x
+                on conflict do nothing""",
+                size.skus(), java.sql.Date.valueOf(today.minusMonths(size.months()).withDayOfMonth(1)),
+                java.sql.Date.valueOf(recent)));
         long started = System.nanoTime();
         jdbc.execute("analyze");
         steps.add(new Step("analyze", 0, (System.nanoTime() - started) / 1_000_000));

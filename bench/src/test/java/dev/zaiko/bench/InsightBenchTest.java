@@ -30,6 +30,7 @@ class InsightBenchTest {
     static void aSmallYear() throws Exception {
         server = ZaikoServer.start("--zaiko.access.admin-password=" + PASSWORD);
         Clock clock = server.bean(Clock.class);
+        InsightBench.registerProducts(server, 50);
         steps = InsightDataSet.write(server.jdbc(), new InsightDataSet.Size(50, 3_000, 800, 12, 0.3),
                 clock.getZone(), LocalDate.now(clock));
     }
@@ -64,6 +65,18 @@ class InsightBenchTest {
     }
 
     @Test
+    void everySkuHasItsDemandAndWhatEachChannelCouldSell() {
+        JdbcTemplate jdbc = server.jdbc();
+        assertThat(count(jdbc, """
+                select coalesce(sum(ordered_units), 0) from insight_sku_demand where sku like 'BENCH-%'""")).isEqualTo(
+                count(jdbc, "select sum(quantity) from insight_order_line where order_number like 'BENCH-%'"));
+        // 12 months: day rows for the last two, the roll-up for the ten before; three channels
+        assertThat(count(jdbc, "select count(*) from insight_stock_month where sku like 'BENCH-%'"))
+                .isEqualTo(50L * 3 * 12);
+        assertThat(count(jdbc, "select count(*) from insight_stock_month where outs & ~seen <> 0")).isZero();
+    }
+
+    @Test
     void moneyGoesBackOnlyWhereADecisionCancelledUnits() {
         JdbcTemplate jdbc = server.jdbc();
         assertThat(count(jdbc, """
@@ -82,7 +95,7 @@ class InsightBenchTest {
         InsightBench.signIn(browser, server, PASSWORD);
         List<InsightBench.Timing> timings = InsightBench.timeAll(browser, server,
                 InsightBench.Options.parse("--warmup=0", "--repeats=1"));
-        assertThat(timings).hasSize(InsightBench.PAGES.size() + InsightBench.API.size());
+        assertThat(timings).hasSize(InsightBench.PAGES.size() + InsightBench.API.size() + 1);
         assertThat(timings).allSatisfy(t -> assertThat(t.status()).as(t.path()).isEqualTo(200));
     }
 
