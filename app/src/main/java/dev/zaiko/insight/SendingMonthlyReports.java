@@ -2,6 +2,7 @@ package dev.zaiko.insight;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
@@ -68,7 +69,8 @@ public class SendingMonthlyReports {
 
     /**
      * Sends the previous month's report when today is on or after this month's first business day and
-     * it was not sent yet.
+     * it was not sent yet, unless that month ended before insight started on this database (a shop that
+     * starts on the 7th gets no report of the month before).
      *
      * @return the month reported, when this call sent it
      */
@@ -78,6 +80,10 @@ public class SendingMonthlyReports {
         YearMonth now = YearMonth.from(today);
         if (today.isBefore(sendingDay(now))) return Optional.empty();
         YearMonth month = now.minusMonths(1);
+        Instant monthEnd = now.atDay(1).atStartOfDay(clock.getZone()).toInstant();
+        Boolean started = jdbc.queryForObject("select at < ? from insight_started", Boolean.class,
+                Timestamp.from(monthEnd));
+        if (!Boolean.TRUE.equals(started)) return Optional.empty();
         Map<String, Locale> recipients = recipients();
         boolean toShopOnly = recipients.isEmpty();
         if (toShopOnly) recipients.put(shop.email(), Locale.forLanguageTag(properties.reportLocale()));

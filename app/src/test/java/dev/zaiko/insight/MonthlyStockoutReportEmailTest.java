@@ -88,6 +88,17 @@ class MonthlyStockoutReportEmailTest {
     }
 
     @Test
+    void aMonthThatEndedBeforeInsightStartedGetsNoReport() {
+        // this database started today: last month ended before it, whatever day of the month it is
+        YearMonth lastMonth = YearMonth.now(clock).minusMonths(1);
+        assertThat(sending.sendIfDue()).isEmpty();
+        Jobs.runRecurring(jobs, clock, StockoutReportJobs.MONTHLY_REPORT);
+        assertThat(reportEmails(outbox, lastMonth)).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from insight_report_sent where month = ?", Integer.class,
+                lastMonth.toString())).isZero();
+    }
+
+    @Test
     void theReportEmailGoesOutOnceOnTheFirstBusinessDayAboutTheMonthBefore() {
         YearMonth month = monthStartingOnADayOff(sending, clock);
         YearMonth reported = month.minusMonths(1);
