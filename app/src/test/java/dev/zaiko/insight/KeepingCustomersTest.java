@@ -47,7 +47,7 @@ class KeepingCustomersTest {
 
     @BeforeAll
     void aQuarterOfCustomers() {
-        api = new KeepingCustomersApi(port);
+        api = new InsightApi(port);
         String p = "KCT-" + UUID.randomUUID().toString().substring(0, 6) + "-";
         // A: substitute, called within the hour, ordered again after 15 days
         order(p, "a1", "A", "2011-01-05T01:00:00Z");
@@ -113,7 +113,7 @@ class KeepingCustomersTest {
 
     @Test
     void theConsolePageShowsEveryGroupWithItsCounts() {
-        ShopApi browser = new KeepingCustomersApi(port);
+        ShopApi browser = new InsightApi(port);
         browser.signIn("admin", "test-admin-password");
         String page = browser.page("/insight/retention?from=2011-01&to=2011-03").body();
         assertThat(page).contains("欠品なし (4)", "25.0% (1/4)", "50.0% (2/4)", "欠品あり(全体) (4)", "75.0% (3/4)",
