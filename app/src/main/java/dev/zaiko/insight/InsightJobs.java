@@ -52,9 +52,12 @@ class InsightJobs {
     }
 
     @Bean
-    RecurringTask<Void> insightStockDays(StockDays days, Clock clock) {
+    RecurringTask<Void> insightStockDays(StockDays days, Clock clock,
+                                         @org.springframework.beans.factory.annotation.Value(
+                                                 "${zaiko.insight.daily-stock-sweep:true}") boolean sweep) {
         return Tasks.recurring(STOCK_DAYS_TASK, Schedules.daily(clock.getZone(), STOCK_DAYS_AT))
                 .execute((instance, context) -> {
+                    if (!sweep) return; // zaiko.insight.daily-stock-sweep=false: only stock changes make rows
                     int skus = days.lookAtAll();
                     log.info("insight recorded the day's stock of {} SKU(s)", skus);
                 });

@@ -50,7 +50,7 @@ class CallKnowledgeTest {
 
     @BeforeAll
     void aMonthOfCalls() {
-        api = new KeepingCustomersApi(port);
+        api = new InsightApi(port);
         p = "CKB-" + UUID.randomUUID().toString().substring(0, 6) + "-";
         sku1 = p + "LANTERN";
         sku2 = p + "STOVE";
@@ -209,7 +209,7 @@ class CallKnowledgeTest {
 
     @Test
     void theConsoleSearchesCallsAndSaysPerCaseTypeWhichApproachKeptCustomers() {
-        ShopApi browser = new KeepingCustomersApi(port);
+        ShopApi browser = new InsightApi(port);
         browser.signIn("admin", "test-admin-password");
 
         ShopApi.Response search = browser.page("/insight/calls?" + FEBRUARY + "&sku=" + sku1 + "&tag=待たせた");

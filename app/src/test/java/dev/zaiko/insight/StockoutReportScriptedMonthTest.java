@@ -97,6 +97,12 @@ class StockoutReportScriptedMonthTest extends ContactApiTestBase {
         LocalDate today = LocalDate.now(clock);
         String m = month.toString();
 
+        // other tests' cases in this shared application have due work of their own (default decisions,
+        // refunds, emails) that moving the clock three years sets off, counted in this month's contacts and
+        // cost: let it finish first, and take the month as it stands as the baseline
+        settleLeftovers();
+        JsonNode baseline = api.ok(api.get("/api/insight/stockout-report?from=" + m + "&to=" + m));
+
         String a = product("A", 3000, false, null);
         String dear = product("DEAR", 3400, false, null);
         api.sellable(dear, shop.store(), 3);
@@ -215,7 +221,8 @@ class StockoutReportScriptedMonthTest extends ContactApiTestBase {
                 "cost", List.of(m + "|4|9000|3|1500|1|500|400"),
                 "refundsByMeans", List.of(m + "|PAYMENT|4|9000"));
         for (String section : StockoutReport.SECTIONS) {
-            assertThat(rows(report, section, names)).as(section).containsExactlyElementsOf(expected.get(section));
+            assertThat(minus(rows(report, section, names), rows(baseline, section, names))).as(section)
+                    .containsExactlyElementsOf(expected.get(section));
         }
 
         // the CSV: one line per row of every section, the JSON's values
@@ -236,9 +243,13 @@ class StockoutReportScriptedMonthTest extends ContactApiTestBase {
         assertThat(lines.subList(1, lines.size())).containsExactlyElementsOf(csvRows);
         List<String> cost = List.of(lines.stream().filter(l -> l.startsWith("cost,")).findFirst().orElseThrow()
                 .split(",", -1));
-        assertThat(cost.get(header.indexOf("refunded"))).isEqualTo("9000");
-        assertThat(cost.get(header.indexOf("couponsRedeemedDiscount"))).isEqualTo("500");
-        assertThat(cost.get(header.indexOf("absorbed"))).isEqualTo("400");
+        JsonNode before = baseline.path("cost").path(0);
+        assertThat(Long.parseLong(cost.get(header.indexOf("refunded"))) - before.path("refunded").asLong(0))
+                .isEqualTo(9000);
+        assertThat(Long.parseLong(cost.get(header.indexOf("couponsRedeemedDiscount")))
+                - before.path("couponsRedeemedDiscount").asLong(0)).isEqualTo(500);
+        assertThat(Long.parseLong(cost.get(header.indexOf("absorbed"))) - before.path("absorbed").asLong(0))
+                .isEqualTo(400);
         assertThat(cost.get(header.indexOf("cases"))).as("a column of other sections").isEmpty();
 
         // rebuilt from the journal: the same report
@@ -247,6 +258,46 @@ class StockoutReportScriptedMonthTest extends ContactApiTestBase {
         ((ObjectNode) report).remove("asOf");
         ((ObjectNode) rebuilt).remove("asOf");
         assertThat(rebuilt).isEqualTo(report);
+    }
+
+    /** Until no job is due and no event waits, for a few seconds in a row (bounded). */
+    void settleLeftovers() {
+        await("other tests' due work done").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .during(Duration.ofSeconds(3)).until(() -> jdbc.queryForObject("""
+                        select (select count(*) from scheduled_tasks where execution_time <= ? and not picked)
+                             + (select count(*) from event_publication where completion_date is null)""",
+                        Long.class, java.sql.Timestamp.from(clock.instant())) == 0);
+    }
+
+    /**
+     * The rows less what the baseline already had: counts of a row with the same leading words are
+     * subtracted (a ratio or an empty value is kept as it is), and a row left with nothing is dropped.
+     */
+    static List<String> minus(List<String> rows, List<String> baseline) {
+        List<String> result = new ArrayList<>();
+        for (String row : rows) {
+            String[] values = row.split("\\|", -1);
+            int keys = 0;
+            while (keys < values.length && !values[keys].matches("-?\\d+")) keys++;
+            String key = String.join("|", java.util.Arrays.copyOfRange(values, 0, keys)) + "|";
+            String before = baseline.stream().filter(b -> b.startsWith(key)).findFirst().orElse(null);
+            if (before == null) {
+                result.add(row);
+                continue;
+            }
+            String[] old = before.split("\\|", -1);
+            boolean left = false;
+            for (int i = keys; i < values.length; i++) {
+                if (values[i].matches("-?\\d+") && i < old.length && old[i].matches("-?\\d+")) {
+                    values[i] = Long.toString(Long.parseLong(values[i]) - Long.parseLong(old[i]));
+                    left |= !values[i].equals("0");
+                } else {
+                    left |= !values[i].isEmpty() && !values[i].equals("0") && !values[i].equals("0.0");
+                }
+            }
+            if (left) result.add(String.join("|", values));
+        }
+        return result;
     }
 
     /** The section's rows, values joined by "|"; the test's SKUs and channels written by their roles. */
