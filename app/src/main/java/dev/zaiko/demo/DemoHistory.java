@@ -77,6 +77,8 @@ final class DemoHistory {
         List<Object> facts = new ArrayList<>();
         int totalWeight = ITEMS.stream().mapToInt(Item::weight).sum();
         int orderNo = 0, caseNo = 0;
+        // customers a stockout lost order no more: how the case went decides (what helped, what hurt, a cancel)
+        java.util.Set<String> lost = new java.util.HashSet<>();
         for (int d = DAYS; d >= 1; d--) {
             LocalDate day = today.minusDays(d);
             Instant open = day.atTime(9, 0).atZone(zone).toInstant();
@@ -95,12 +97,15 @@ final class DemoHistory {
                 Item item = pick(random, totalWeight);
                 int quantity = item.sku().equals("GAS-OD-250") ? 1 + random.nextInt(4) : 1;
                 String customer = "demo-customer-" + (int) (Math.pow(random.nextDouble(), 2) * 600);
+                if (lost.contains(customer)) customer = "demo-customer-once-" + orderNo;
                 long total = item.price() * quantity + 600;
                 facts.add(new OrderPlaced(number, CHANNELS.get(random.nextInt(CHANNELS.size())), customer, null, false,
                         List.of(new PlacedLine(1, item.sku(), quantity, item.price(), false)), 600, total, at));
                 if (random.nextInt(30) == 0 || (item.sku().equals("TENT-2P-HOSHI") && random.nextInt(4) == 0)) {
                     caseNo++;
-                    facts.addAll(aCase(random, "HIST-CASE-%04d".formatted(caseNo), number, item, quantity, at));
+                    List<Object> aCase = aCase(random, "HIST-CASE-%04d".formatted(caseNo), number, item, quantity, at);
+                    facts.addAll(aCase);
+                    if (random.nextDouble() < chanceToLose(aCase)) lost.add(customer);
                 }
             }
             if (random.nextInt(3) > 0) {
@@ -166,6 +171,19 @@ final class DemoHistory {
             }
         }
         return facts;
+    }
+
+    /** Lost more often after a cancel or something that hurt, less often after an apology or a date. */
+    private static double chanceToLose(List<Object> aCase) {
+        double chance = 0.3;
+        for (Object fact : aCase) {
+            if (fact instanceof CallReported c) {
+                if (c.helped().contains(HELPED.get(0)) || c.helped().contains(HELPED.get(1))) chance -= 0.15;
+                if (!c.hurt().isEmpty()) chance += 0.35;
+            }
+            if (fact instanceof StockoutDecided d && d.choice() == Choice.CANCEL) chance += 0.2;
+        }
+        return Math.max(0.05, Math.min(0.9, chance));
     }
 
     private static Item pick(Random random, int totalWeight) {
