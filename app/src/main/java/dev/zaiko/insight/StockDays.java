@@ -76,6 +76,12 @@ class StockDays {
     private void record(ChannelStock s, LocalDate day, Timestamp now) {
         int ats = Math.max(0, s.ats());
         boolean low = s.level() == AvailabilityLevel.LOW;
+        // a channel is recorded from the first time it could sell the SKU: one that never could (it sells
+        // from other locations, or never got the SKU) is not "out of stock every day"
+        if (ats == 0 && jdbc.queryForList("select 1 from insight_stock_day where sku = ? and channel = ? limit 1",
+                s.sku(), s.channel()).isEmpty()) {
+            return;
+        }
         jdbc.update("""
                 insert into insight_stock_day as d (sku, channel, day, min_ats, close_ats, out, sellouts, low, looked_at)
                 values (?, ?, ?, ?, ?, ?,
