@@ -157,8 +157,8 @@ public final class InsightDataSet {
                 from generate_series(0, ? - 1) s
                 cross join unnest(array['WEB', 'AMAZON', 'RAKUTEN']) c
                 cross join generate_series(?::date, ?::date - interval '1 month', interval '1 month') m
-                cross join lateral (select (1 << extract(day from (m + interval '1 month' - interval '1 day'))::int) - 1
-                                               as seen,
+                cross join lateral (select ((1::bigint << extract(day from (m + interval '1 month' - interval '1 day'))::int)
+                                                - 1)::int as seen,
                                            floor(random() * 2147483647)::int & floor(random() * 2147483647)::int
                                            & floor(random() * 2147483647)::int & floor(random() * 2147483647)::int
                                            + 0 * (s + length(c) + extract(month from m)::int) as outs) x
