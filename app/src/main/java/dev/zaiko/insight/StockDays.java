@@ -55,7 +55,14 @@ class StockDays {
             }
             LocalDate today = LocalDate.now(clock);
             Timestamp now = Timestamp.from(clock.instant());
-            for (ChannelStock s : stock) record(s, today, now);
+            // the channels recorded for the SKU so far, read once for the look, not once per channel
+            java.util.Set<String> recorded = new java.util.HashSet<>(jdbc.queryForList(
+                    "select distinct channel from insight_stock_day where sku = ?", String.class, sku));
+            for (ChannelStock s : stock) {
+                // a channel is recorded from the first time it could sell the SKU: one that never could (it
+                // sells from other locations, or never got the SKU) is not "out of stock every day"
+                if (s.ats() > 0 || recorded.contains(s.channel())) record(s, today, now);
+            }
         });
     }
 
@@ -76,12 +83,6 @@ class StockDays {
     private void record(ChannelStock s, LocalDate day, Timestamp now) {
         int ats = Math.max(0, s.ats());
         boolean low = s.level() == AvailabilityLevel.LOW;
-        // a channel is recorded from the first time it could sell the SKU: one that never could (it sells
-        // from other locations, or never got the SKU) is not "out of stock every day"
-        if (ats == 0 && jdbc.queryForList("select 1 from insight_stock_day where sku = ? and channel = ? limit 1",
-                s.sku(), s.channel()).isEmpty()) {
-            return;
-        }
         jdbc.update("""
                 insert into insight_stock_day as d (sku, channel, day, min_ats, close_ats, out, sellouts, low, looked_at)
                 values (?, ?, ?, ?, ?, ?,
