@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
+import dev.zaiko.support.ProcessLevelTest;
 import dev.zaiko.support.ShopApi;
 import dev.zaiko.support.ZaikoOnOneDataDirectory;
 import dev.zaiko.support.ZaikoProcess;
@@ -18,6 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  * memory: the next start still brings the marketplace's feed to the stock that is left, because
  * the batch's change mark committed with the batch.
  */
+@ProcessLevelTest
 class ChangeMarkCrashTest {
 
     @RegisterExtension

@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import dev.zaiko.channel.ChannelApi;
+import dev.zaiko.support.ProcessLevelTest;
 import dev.zaiko.support.ShopApi;
 import dev.zaiko.support.ZaikoOnOneDataDirectory;
 import dev.zaiko.support.ZaikoProcess;
@@ -47,6 +48,7 @@ import tools.jackson.databind.node.ObjectNode;
  * ever receives a value older than one it already had (the sale only lowers stock, so every SKU's
  * values must never go up), and every platform's request log keeps to its rate and burst.
  */
+@ProcessLevelTest
 class ConnectorCrashTest {
 
     /**

@@ -38,6 +38,7 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.zaiko.support.ProcessLevelTest;
 import dev.zaiko.support.ShopApi;
 import dev.zaiko.support.ZaikoOnOneDataDirectory;
 import dev.zaiko.support.ZaikoProcess;
@@ -60,6 +61,7 @@ import tools.jackson.databind.node.ObjectNode;
  * import inbox, each confirmed on Rakuten at least once, and every SKU's stock reserved by exactly
  * the units of its orders (the channel's ATS before minus after, the ledger consistent).
  */
+@ProcessLevelTest
 class OrdersInCrashTest {
 
     static final int ORDERS = 500;

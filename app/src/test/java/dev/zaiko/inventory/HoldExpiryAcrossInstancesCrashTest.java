@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.zaiko.support.ProcessLevelTest;
 import dev.zaiko.support.ShopApi;
 import dev.zaiko.support.TestDatabase;
 import dev.zaiko.support.ZaikoOnOneDataDirectory;
@@ -34,6 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
  * hold nobody took is released exactly once (one RELEASE movement, reason "hold expired"), every
  * hold an order took is never released, and the ledger check is clean.
  */
+@ProcessLevelTest
 class HoldExpiryAcrossInstancesCrashTest {
 
     static final int HOLDS = 240;

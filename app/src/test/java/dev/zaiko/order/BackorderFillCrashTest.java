@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
+import dev.zaiko.support.ProcessLevelTest;
 import dev.zaiko.support.ShopApi;
 import dev.zaiko.support.ZaikoOnOneDataDirectory;
 import dev.zaiko.support.ZaikoProcess;
@@ -18,6 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  * that a unit came back: the next start fills the line waiting for that unit, without any further
  * stock change, because the release's journal row committed with it.
  */
+@ProcessLevelTest
 class BackorderFillCrashTest {
 
     @RegisterExtension

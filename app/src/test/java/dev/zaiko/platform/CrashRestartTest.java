@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.zaiko.support.ProcessLevelTest;
 import dev.zaiko.support.ShopApi;
 import dev.zaiko.support.ZaikoOnOneDataDirectory;
 import dev.zaiko.support.ZaikoProcess;
@@ -25,6 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
  * next start on the same directory stops that orphan, comes up, and has every reservation it
  * acknowledged.
  */
+@ProcessLevelTest
 class CrashRestartTest {
 
     @RegisterExtension

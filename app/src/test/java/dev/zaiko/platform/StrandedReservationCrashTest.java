@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.zaiko.support.AllAtOnce;
+import dev.zaiko.support.ProcessLevelTest;
 import dev.zaiko.support.ShopApi;
 import dev.zaiko.support.ZaikoOnOneDataDirectory;
 import dev.zaiko.support.ZaikoProcess;
@@ -24,6 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@code zaiko.inventory.reservation-hold}, 20 s here) has run out: the units are on sale again,
  * exactly once, and the ledger is consistent.
  */
+@ProcessLevelTest
 class StrandedReservationCrashTest {
 
     static final int UNITS = 10;

@@ -29,8 +29,13 @@ public final class ZaikoOnOneDataDirectory implements AfterEachCallback {
         return dataDir;
     }
 
-    /** Starts one more Zaiko on the directory (it may be refused, or halt at an armed fault point). */
+    /**
+     * Starts one more Zaiko on the directory (it may be refused, or halt at an armed fault point).
+     * The first one finds the directory as a Zaiko left it after its first start and a graceful
+     * stop ({@link StartedOnceDataDirectory}).
+     */
     public ZaikoProcess start(String... properties) {
+        if (started.isEmpty() && !java.nio.file.Files.exists(dataDir)) StartedOnceDataDirectory.copyTo(dataDir);
         ZaikoProcess zaiko = ZaikoProcess.start(dataDir, properties);
         started.add(zaiko);
         return zaiko;
