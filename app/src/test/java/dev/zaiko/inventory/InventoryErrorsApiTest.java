@@ -62,16 +62,21 @@ class InventoryErrorsApiTest extends InventoryApiTestBase {
     }
 
     /** Rejected, and the SKU's stock, ledger and lists look exactly as before through the API too. */
+    /** What a refused request must leave as it was: the SKU's stock, movements, inbounds and the store's protections. */
+    private List<JsonNode> state() {
+        return List.of(api.stock(sku), api.movements(sku), api.ok(api.get("/api/inbounds?sku=" + sku)),
+                api.ok(api.get("/api/protections?location=" + shop.store())));
+    }
+
+    /** The state after the last refusal: the next one starts from it, as nothing in between may change it. */
+    private List<JsonNode> lastState;
+
     private InventoryApi.Response refused(int status, String type, Supplier<InventoryApi.Response> request) {
-        JsonNode stock = api.stock(sku);
-        JsonNode movements = api.movements(sku);
-        JsonNode inbounds = api.ok(api.get("/api/inbounds?sku=" + sku));
-        JsonNode protections = api.ok(api.get("/api/protections?location=" + shop.store()));
+        List<JsonNode> before = lastState != null ? lastState : state();
         InventoryApi.Response response = api.rejected(status, type, request);
-        assertThat(api.stock(sku)).isEqualTo(stock);
-        assertThat(api.movements(sku)).isEqualTo(movements);
-        assertThat(api.ok(api.get("/api/inbounds?sku=" + sku))).isEqualTo(inbounds);
-        assertThat(api.ok(api.get("/api/protections?location=" + shop.store()))).isEqualTo(protections);
+        List<JsonNode> after = state();
+        assertThat(after).as("stock, movements, inbounds and protections after a refused request").isEqualTo(before);
+        lastState = after;
         return response;
     }
 
