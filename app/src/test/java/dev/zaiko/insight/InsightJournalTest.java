@@ -34,7 +34,7 @@ import org.springframework.test.context.ActiveProfiles;
  * facts arrive in, and again after a rebuild. Every run uses keys of its own, so facts other tests
  * leave in the journal do not matter.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class InsightJournalTest {
 
