@@ -41,12 +41,18 @@
     var category = { type: 'category', data: labels };
     var values = [{ type: 'value', name: names[0] || '' }];
     if (twoAxes) values.push({ type: 'value', name: names[1] || '', splitLine: { show: false } });
+    // long series names (a channel's name and what is counted) one under another: side by side,
+    // ECharts measured Japanese names short and laid them over each other
+    var stacked = series.some(function (s) { return s.name.length > 12; });
+    var legend = stacked ? { top: 0, left: 'center', orient: 'vertical', itemGap: 4 } : { top: 0, type: 'scroll' };
+    var legendHeight = stacked ? series.length * 18 + 6 : 24;
+    if (stacked) el.style.height = (el.clientHeight + legendHeight - 24) + 'px';
     var chart = echarts.init(el, null, { renderer: 'svg' });
     chart.setOption({
       animation: false,
       tooltip: { trigger: 'axis' },
-      legend: { top: 0, type: 'scroll' },
-      grid: { left: 48, right: twoAxes ? 56 : 24, top: 36, bottom: 32, containLabel: true },
+      legend: legend,
+      grid: { left: 48, right: twoAxes ? 56 : 24, top: legendHeight + 12, bottom: 32, containLabel: true },
       xAxis: horizontal ? values[0] : category,
       yAxis: horizontal ? Object.assign({}, category, { inverse: true }) : (twoAxes ? values : values[0]),
       series: series
