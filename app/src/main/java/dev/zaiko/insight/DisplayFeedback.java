@@ -160,20 +160,24 @@ public class DisplayFeedback implements InsightLiveFollower {
                      and d.day = (o.placed_at at time zone ?)::date
                 where not l.backordered and c.reason = any (?)
                   and not exists (select 1 from insight_case_withdrawal w where w.case_id = c.case_id)
-                  and c.detected_at >= ? and (?::text is null or c.sku = ?)
+                  and c.detected_at >= ?""" + (onlySku == null ? "\n" : " and c.sku = ?\n") + """
                 order by c.detected_at, c.case_id""",
                 (rs, i) -> new Failure(rs.getString("case_id"), rs.getString("sku"), rs.getString("reason"),
                         rs.getTimestamp("detected_at").toInstant(), rs.getString("channel"), rs.getInt("quantity"),
                         rs.getObject("day", LocalDate.class), (Boolean) rs.getObject("low")),
-                clock.getZone().getId(), clock.getZone().getId(), FAILURES.toArray(String[]::new),
-                Timestamp.from(since), onlySku, onlySku);
+                onlySku == null
+                        ? new Object[] {clock.getZone().getId(), clock.getZone().getId(),
+                                FAILURES.toArray(String[]::new), Timestamp.from(since)}
+                        : new Object[] {clock.getZone().getId(), clock.getZone().getId(),
+                                FAILURES.toArray(String[]::new), Timestamp.from(since), onlySku});
         if (failures.isEmpty()) return List.of();
 
         Map<String, Instant> decidedThrough = new HashMap<>();
-        jdbc.query("select sku, kind, max(decided_through) from insight_display_decision group by sku, kind",
+        jdbc.query("select sku, kind, max(decided_through) from insight_display_decision"
+                        + (onlySku == null ? "" : " where sku = ?") + " group by sku, kind",
                 rs -> {
                     decidedThrough.put(rs.getString(1) + "|" + rs.getString(2), rs.getTimestamp(3).toInstant());
-                });
+                }, onlySku == null ? new Object[0] : new Object[] {onlySku});
         List<Channel> channels = network.channels();
         Map<String, Channel> byCode = new HashMap<>();
         channels.forEach(c -> byCode.put(c.code(), c));
