@@ -125,6 +125,8 @@ class InsightBenchTest {
     @Test
     void unknownOptionsAreRefused() {
         assertThatThrownBy(() -> InsightBench.Options.parse("--sku=10")).hasMessageContaining("--sku=10");
+        assertThat(InsightBench.Options.parse("--hold=600").holdSeconds()).isEqualTo(600);
+        assertThat(InsightBench.Options.parse().holdSeconds()).as("by default it stops when done").isZero();
         assertThatThrownBy(() -> InsightBench.Options.parse("--orders=many")).hasMessageContaining("not a number");
     }
 
