@@ -244,6 +244,8 @@ class DisplayFeedbackApiTest {
         assertThat(refreshed.path("suggestions").toString()).isEqualTo(live);
         assertThat(refreshed.path("suggestions")).hasSize(2);
         assertThat(refreshed.path("computedAt").isNull()).isFalse();
+        assertThat(jdbc.queryForObject("select count(*) from scheduled_tasks where task_name = ?", Integer.class,
+                InsightJobs.DISPLAY_REFRESH_TASK)).as("the durable job that refreshes it").isEqualTo(1);
     }
 
     /** An order accepted as in stock on the channel (not backordered), and its stockout case. */
