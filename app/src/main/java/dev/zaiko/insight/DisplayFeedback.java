@@ -49,15 +49,25 @@ import org.springframework.transaction.annotation.Transactional;
  * <li>{@link Kind#PROTECT_FOR_STORE}: till sales displaced online orders: the store keeps units
  * (an inventory STORE_KEEPS protection at the store).</li>
  * </ul>
- * Suggestions are computed from the read tables on every look; a supervisor applies or dismisses one,
- * which is recorded ({@code insight_display_decision}) with the newest failure it covered: the same
- * SKU and kind is suggested again only when a newer failure comes.
+ * Suggestions are computed from the read tables and stored ({@code insight_display_suggestion}): all of
+ * them by {@link #refresh()} (the {@code insight-display-refresh} job, at start when stale, after a
+ * rebuild), one SKU's when a case on it is recorded live or a supervisor decides on one. The list and
+ * the page read the stored rows a page at a time ({@link #list}). A supervisor applies or dismisses a
+ * suggestion (checked against a fresh computation), which is recorded ({@code insight_display_decision})
+ * with the newest failure it covered: the same SKU and kind is suggested again only when a newer
+ * failure comes.
  */
 @Component
-public class DisplayFeedback {
+public class DisplayFeedback implements InsightLiveFollower {
 
     /** How far back failures are read. */
     static final int LOOK_BACK_DAYS = 180;
+
+    /** How many of a suggestion's case ids the list keeps (the newest); caseCount says how many there are. */
+    static final int CASES_LISTED = 5;
+    /** Serializes a full refresh (exclusive) against one SKU's (shared), across instances. */
+    private static final long REFRESH_LOCK = 0x6469_7370_6c61_79L; // "display"
+    private static final int BATCH = 500;
 
     static final List<String> FAILURES = List.of(OrderLineShort.ALLOCATION_FAILED, OrderLineShort.DISPLACED,
             OrderLineShort.INSPECTION_DEFECT);
@@ -67,14 +77,35 @@ public class DisplayFeedback {
     /**
      * @param id             what apply and dismiss take
      * @param channels       the channels the failures came on
-     * @param cases          the stockout cases it is made of
+     * @param caseCount      how many stockout cases it is made of
+     * @param cases          the newest of them (at most {@value #CASES_LISTED} in the list; all of them when one
+     *                       suggestion is read on its own), newest first
      * @param currentValue   the low-stock threshold now (RAISE_LOW_THRESHOLD), else null
      * @param suggestedValue the new threshold, or the units the store keeps; null for the note
      * @param location       the store that keeps units (PROTECT_FOR_STORE), else null
      */
     public record Suggestion(String id, String sku, Kind kind, List<String> channels, int failures,
-                             Instant lastFailureAt, List<String> cases, Integer currentValue, Integer suggestedValue,
-                             String location, String reason) {
+                             Instant lastFailureAt, int caseCount, List<String> cases, Integer currentValue,
+                             Integer suggestedValue, String location, String reason) {
+    }
+
+    /**
+     * One page of the stored list.
+     *
+     * @param computedAt when the list was last computed in full; null before the first time
+     * @param total      every stored suggestion (suggestions holds those from offset, at most limit)
+     */
+    public record Page(Instant computedAt, int total, int limit, int offset, List<Suggestion> suggestions) {
+
+        /** Where the next page starts, or null on the last one. */
+        @com.fasterxml.jackson.annotation.JsonProperty("nextOffset")
+        public Integer nextOffset() {
+            return offset + suggestions.size() < total && !suggestions.isEmpty() ? offset + suggestions.size() : null;
+        }
+    }
+
+    /** @param suggestions the rows written */
+    public record Refreshed(Instant computedAt, int suggestions, long tookMs) {
     }
 
     public record Decision(String sku, Kind kind, String action, Instant decidedThrough, String detail,
@@ -106,9 +137,15 @@ public class DisplayFeedback {
                            LocalDate day, Boolean lowSeen) {
     }
 
-    /** Every open suggestion, the most failures first. */
-    public List<Suggestion> suggestions(Locale locale) {
+    /** Every open suggestion computed now, the most failures first, each with all its case ids. */
+    List<Suggestion> suggestions(Locale locale) {
         return suggestions(null, locale);
+    }
+
+    /** One open suggestion computed now, with all its case ids. */
+    public Optional<Suggestion> one(String id, Locale locale) {
+        String[] skuAndKind = parse(id);
+        return suggestions(skuAndKind[0], locale).stream().filter(s -> s.id().equals(id)).findFirst();
     }
 
     private List<Suggestion> suggestions(String onlySku, Locale locale) {
@@ -123,20 +160,24 @@ public class DisplayFeedback {
                      and d.day = (o.placed_at at time zone ?)::date
                 where not l.backordered and c.reason = any (?)
                   and not exists (select 1 from insight_case_withdrawal w where w.case_id = c.case_id)
-                  and c.detected_at >= ? and (?::text is null or c.sku = ?)
+                  and c.detected_at >= ?""" + (onlySku == null ? "\n" : " and c.sku = ?\n") + """
                 order by c.detected_at, c.case_id""",
                 (rs, i) -> new Failure(rs.getString("case_id"), rs.getString("sku"), rs.getString("reason"),
                         rs.getTimestamp("detected_at").toInstant(), rs.getString("channel"), rs.getInt("quantity"),
                         rs.getObject("day", LocalDate.class), (Boolean) rs.getObject("low")),
-                clock.getZone().getId(), clock.getZone().getId(), FAILURES.toArray(String[]::new),
-                Timestamp.from(since), onlySku, onlySku);
+                onlySku == null
+                        ? new Object[] {clock.getZone().getId(), clock.getZone().getId(),
+                                FAILURES.toArray(String[]::new), Timestamp.from(since)}
+                        : new Object[] {clock.getZone().getId(), clock.getZone().getId(),
+                                FAILURES.toArray(String[]::new), Timestamp.from(since), onlySku});
         if (failures.isEmpty()) return List.of();
 
         Map<String, Instant> decidedThrough = new HashMap<>();
-        jdbc.query("select sku, kind, max(decided_through) from insight_display_decision group by sku, kind",
+        jdbc.query("select sku, kind, max(decided_through) from insight_display_decision"
+                        + (onlySku == null ? "" : " where sku = ?") + " group by sku, kind",
                 rs -> {
                     decidedThrough.put(rs.getString(1) + "|" + rs.getString(2), rs.getTimestamp(3).toInstant());
-                });
+                }, onlySku == null ? new Object[0] : new Object[] {onlySku});
         List<Channel> channels = network.channels();
         Map<String, Channel> byCode = new HashMap<>();
         channels.forEach(c -> byCode.put(c.code(), c));
@@ -178,7 +219,8 @@ public class DisplayFeedback {
             Optional<Product> product = products.find(sku);
             if (product.isEmpty()) continue;
             List<String> onChannels = group.stream().map(Failure::channel).distinct().sorted().toList();
-            List<String> cases = group.stream().map(Failure::caseId).distinct().toList();
+            List<String> cases = new ArrayList<>(group.stream().map(Failure::caseId).distinct().toList());
+            java.util.Collections.reverse(cases); // newest first
             Instant last = group.stream().map(Failure::detectedAt).max(Comparator.naturalOrder()).orElseThrow();
             int maxQuantity = group.stream().mapToInt(Failure::quantity).max().orElse(1);
             Integer current = null;
@@ -199,14 +241,121 @@ public class DisplayFeedback {
                     suggested = Math.max(1, perDay.values().stream().mapToInt(Integer::intValue).max().orElse(1));
                 }
             }
-            String reason = messages.getMessage("insight.display.reason." + kind.name(), new Object[] {
-                    group.size(), String.join(", ", onChannels), current, suggested, location}, locale);
-            result.add(new Suggestion(idOf(sku, kind), sku, kind, onChannels, group.size(), last, cases, current,
-                    suggested, location, reason));
+            result.add(new Suggestion(idOf(sku, kind), sku, kind, onChannels, group.size(), last, cases.size(),
+                    cases, current, suggested, location, reason(kind, group.size(), onChannels, current, suggested,
+                    location, locale)));
         }
         result.sort(Comparator.comparingInt(Suggestion::failures).reversed()
                 .thenComparing(Suggestion::lastFailureAt, Comparator.reverseOrder()).thenComparing(Suggestion::id));
         return result;
+    }
+
+    private String reason(Kind kind, int failures, List<String> channels, Integer current, Integer suggested,
+                          String location, Locale locale) {
+        if (locale == null) return null; // stored: put into words when read
+        return messages.getMessage("insight.display.reason." + kind.name(), new Object[] {
+                failures, String.join(", ", channels), current, suggested, location}, locale);
+    }
+
+    /** Recomputes every suggestion and replaces the stored list with them, in one transaction. */
+    @Transactional
+    public Refreshed refresh() {
+        long started = System.nanoTime();
+        jdbc.queryForObject("select pg_advisory_xact_lock(?)::text", String.class, REFRESH_LOCK);
+        Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        List<Suggestion> all = suggestions(null, null);
+        jdbc.update("delete from insight_display_suggestion");
+        store(all, at);
+        long tookMs = java.time.Duration.ofNanos(System.nanoTime() - started).toMillis();
+        jdbc.update("""
+                insert into insight_display_refresh (id, computed_at, suggestions, took_ms) values (true, ?, ?, ?)
+                on conflict (id) do update set computed_at = excluded.computed_at, suggestions = excluded.suggestions,
+                    took_ms = excluded.took_ms""", Timestamp.from(at), all.size(), tookMs);
+        return new Refreshed(at, all.size(), tookMs);
+    }
+
+    /** Recomputes one SKU's stored suggestions (in the caller's transaction). */
+    @Transactional
+    public void refresh(String sku) {
+        jdbc.queryForObject("select pg_advisory_xact_lock_shared(?)::text", String.class, REFRESH_LOCK);
+        jdbc.queryForObject("select pg_advisory_xact_lock(hashtext('insight_display_sku'), hashtext(?))::text",
+                String.class, sku);
+        List<Suggestion> now = suggestions(sku, null);
+        jdbc.update("delete from insight_display_suggestion where sku = ?", sku);
+        store(now, clock.instant());
+    }
+
+    /** The stored list is missing, or older than {@code age}. */
+    @Transactional(readOnly = true)
+    public boolean staleAfter(java.time.Duration age) {
+        Instant at = computedAt();
+        return at == null || at.isBefore(clock.instant().minus(age));
+    }
+
+    private Instant computedAt() {
+        return jdbc.query("select computed_at from insight_display_refresh", (rs, i) -> rs.getTimestamp(1).toInstant())
+                .stream().findFirst().orElse(null);
+    }
+
+    /** A case recorded live on a SKU (or withdrawn) changes that SKU's suggestions at once. */
+    @Override
+    public void followed(Object fact) {
+        String sku = null;
+        if (fact instanceof dev.zaiko.stockout.StockoutOpened o) sku = o.sku();
+        else if (fact instanceof dev.zaiko.stockout.StockoutWithdrawn w) {
+            sku = jdbc.query("select sku from insight_case where case_id = ?", (rs, i) -> rs.getString(1), w.caseId())
+                    .stream().findFirst().orElse(null);
+        }
+        if (sku != null) refresh(sku);
+    }
+
+    private void store(List<Suggestion> suggestions, Instant at) {
+        Timestamp computedAt = Timestamp.from(at);
+        for (int from = 0; from < suggestions.size(); from += BATCH) {
+            List<Object[]> rows = new ArrayList<>();
+            for (Suggestion s : suggestions.subList(from, Math.min(suggestions.size(), from + BATCH))) {
+                rows.add(new Object[] {s.id(), s.sku(), s.kind().name(), s.channels().toArray(String[]::new),
+                        s.failures(), Timestamp.from(s.lastFailureAt()), s.caseCount(),
+                        s.cases().subList(0, Math.min(CASES_LISTED, s.cases().size())).toArray(String[]::new),
+                        s.currentValue(), s.suggestedValue(), s.location(), computedAt});
+            }
+            jdbc.batchUpdate("""
+                    insert into insight_display_suggestion (id, sku, kind, channels, failures, last_failure_at,
+                        case_count, cases, current_value, suggested_value, location, computed_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        }
+    }
+
+    /** The most rows one page of the list holds. */
+    public static final int MAX_LIMIT = 500;
+
+    /**
+     * One page of the stored suggestions, the most failures first (then the newest failure, then the id),
+     * the reasons in the reader's language.
+     *
+     * @param sku only this SKU's, or null
+     */
+    @Transactional(readOnly = true)
+    public Page list(String sku, int limit, int offset, Locale locale) {
+        Integer total = jdbc.queryForObject(
+                "select count(*) from insight_display_suggestion where (?::text is null or sku = ?)", Integer.class,
+                sku, sku);
+        List<Suggestion> rows = jdbc.query("""
+                select * from insight_display_suggestion where (?::text is null or sku = ?)
+                order by failures desc, last_failure_at desc, id collate "C" limit ? offset ?""",
+                (rs, i) -> {
+                    Kind kind = Kind.valueOf(rs.getString("kind"));
+                    List<String> channels = List.of((String[]) rs.getArray("channels").getArray());
+                    Integer current = (Integer) rs.getObject("current_value");
+                    Integer suggested = (Integer) rs.getObject("suggested_value");
+                    String location = rs.getString("location");
+                    int failures = rs.getInt("failures");
+                    return new Suggestion(rs.getString("id"), rs.getString("sku"), kind, channels, failures,
+                            rs.getTimestamp("last_failure_at").toInstant(), rs.getInt("case_count"),
+                            List.of((String[]) rs.getArray("cases").getArray()), current, suggested, location,
+                            reason(kind, failures, channels, current, suggested, location, locale));
+                }, sku, sku, limit, offset);
+        return new Page(computedAt(), total == null ? 0 : total, limit, offset, rows);
     }
 
     private static boolean sharesPool(Channel channel, List<Channel> channels) {
@@ -245,6 +394,7 @@ public class DisplayFeedback {
             }
         };
         decide(s, "APPLIED", detail, by);
+        refresh(s.sku());
         return new Applied(s, detail);
     }
 
@@ -253,6 +403,7 @@ public class DisplayFeedback {
     public Suggestion dismiss(String id, String by, Locale locale) {
         Suggestion s = open(id, locale);
         decide(s, "DISMISSED", null, by);
+        refresh(s.sku());
         return s;
     }
 

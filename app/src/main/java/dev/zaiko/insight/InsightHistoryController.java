@@ -59,10 +59,49 @@ class InsightHistoryController {
 
     @Operation(summary = "Display feedback: what to change where orders failed while the channel showed stock",
             description = "Per SKU and kind (RAISE_LOW_THRESHOLD, SHARED_STOCK_NOTE, PROTECT_FOR_STORE): the failures, "
-                    + "their channels and cases, the suggested value and the reason in words (Accept-Language).")
+                    + "their channels, how many cases (caseCount) and the newest " + DisplayFeedback.CASES_LISTED
+                    + " case ids, the suggested value and the reason in words (Accept-Language). The most failures "
+                    + "first. Read from the stored list (recomputed every few minutes, and for a SKU at once when a "
+                    + "case on it comes or a suggestion is decided; computedAt says when in full). Paged: limit 1 to "
+                    + DisplayFeedback.MAX_LIMIT + " (default " + DEFAULT_LIMIT + "), offset (default 0); total counts "
+                    + "every stored suggestion, nextOffset is where the next page starts (null on the last). sku= one "
+                    + "SKU's suggestions.")
     @GetMapping("/display-suggestions")
-    List<DisplayFeedback.Suggestion> suggestions(Locale locale) {
-        return feedback.suggestions(locale);
+    DisplayFeedback.Page suggestions(@RequestParam(required = false) String sku,
+                                     @RequestParam(required = false) String limit,
+                                     @RequestParam(required = false) String offset, Locale locale) {
+        return feedback.list(blankToNull(sku), number("limit", limit, 1, DisplayFeedback.MAX_LIMIT, DEFAULT_LIMIT),
+                number("offset", offset, 0, Integer.MAX_VALUE, 0), locale);
+    }
+
+    static final int DEFAULT_LIMIT = 50;
+
+    @Operation(summary = "One display suggestion, computed now, with all its case ids",
+            description = "404 when there is no such open suggestion (decided, or no failures any more).")
+    @GetMapping("/display-suggestions/{id}")
+    DisplayFeedback.Suggestion suggestion(@PathVariable String id, Locale locale) {
+        return feedback.one(id, locale).orElseThrow(() -> new dev.zaiko.platform.NotFoundException(
+                "No display suggestion " + id + "."));
+    }
+
+    @Operation(summary = "Recompute the display suggestions now",
+            description = "A supervisor recomputes the stored list at once (the job does it every few minutes).")
+    @Requires(Authority.SUPERVISE)
+    @PostMapping("/display-suggestions/refresh")
+    DisplayFeedback.Refreshed refreshSuggestions() {
+        return feedback.refresh();
+    }
+
+    private static int number(String field, String value, int min, int max, int otherwise) {
+        if (value == null || value.isBlank()) return otherwise;
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= min && n <= max) return n;
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new dev.zaiko.platform.InvalidRequestException("invalid-request", field + " must be a whole number from "
+                + min + (max == Integer.MAX_VALUE ? " on" : " to " + max) + ".", java.util.Map.of("field", field));
     }
 
     @Operation(summary = "Apply a display suggestion (supervisor)",

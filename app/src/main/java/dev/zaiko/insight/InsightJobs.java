@@ -18,13 +18,15 @@ import org.springframework.context.annotation.Configuration;
  * Insight's durable jobs (db-scheduler; once across instances). The stock history: every day just
  * after midnight in the shop's time zone it records every SKU on every channel, so each day has its
  * row even when nothing changed (the close carried forward), and a look the live follower lost is
- * healed within a day. The reorder suggestions: recomputed into their table every few minutes.
+ * healed within a day. The reorder suggestions and the display suggestions: recomputed into their
+ * tables every few minutes.
  */
 @Configuration(proxyBeanMethods = false)
 class InsightJobs {
 
     static final String STOCK_DAYS_TASK = "insight-stock-days";
     static final String REORDER_REFRESH_TASK = "insight-reorder-refresh";
+    static final String DISPLAY_REFRESH_TASK = "insight-display-refresh";
     static final LocalTime STOCK_DAYS_AT = LocalTime.of(0, 1);
     private static final Logger log = LoggerFactory.getLogger(InsightJobs.class);
 
@@ -47,6 +49,30 @@ class InsightJobs {
                 if (table.staleAfter(properties.reorderRefreshEvery())) table.refresh();
             } catch (RuntimeException e) {
                 log.error("Could not recompute the reorder suggestions at start; the job will", e);
+            }
+        };
+    }
+
+    /**
+     * Every {@code zaiko.insight.reorder-refresh-every} (default 10 minutes) the stored display
+     * suggestions are recomputed in full (failures age out of the look-back, thresholds change); a
+     * case recorded live or a decision refreshes its SKU at once (docs/insight-history.md#display-feedback).
+     */
+    @Bean
+    RecurringTask<Void> insightDisplayRefresh(DisplayFeedback display, ReorderProperties properties) {
+        return Tasks.recurring(DISPLAY_REFRESH_TASK, FixedDelay.of(properties.reorderRefreshEvery()))
+                .execute((instance, context) -> display.refresh());
+    }
+
+    /** At start, a stored display list that is missing or older than the refresh interval is recomputed at once. */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> insightDisplayRefreshAtStart(DisplayFeedback display,
+                                                                           ReorderProperties properties) {
+        return event -> {
+            try {
+                if (display.staleAfter(properties.reorderRefreshEvery())) display.refresh();
+            } catch (RuntimeException e) {
+                log.error("Could not recompute the display suggestions at start; the job will", e);
             }
         };
     }

@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Insight's journal: every fact it was told, once (by kind and key), with when it happened. A fact
  * told for the first time is folded into every projection in the same transaction; a fact told again
- * (at-least-once delivery) changes nothing.
+ * (at-least-once delivery) changes nothing. Then the live followers (the stored display suggestions) are
+ * told of it, in the same transaction.
  */
 @Component
 public class InsightJournal {
@@ -26,11 +27,14 @@ public class InsightJournal {
     private final JdbcTemplate jdbc;
     private final List<InsightProjection> projections;
     private final Clock clock;
+    private final List<InsightLiveFollower> followers;
 
-    InsightJournal(JdbcTemplate jdbc, List<InsightProjection> projections, Clock clock) {
+    InsightJournal(JdbcTemplate jdbc, List<InsightProjection> projections, Clock clock,
+                   List<InsightLiveFollower> followers) {
         this.jdbc = jdbc;
         this.projections = projections;
         this.clock = clock;
+        this.followers = followers;
     }
 
     /**
@@ -51,6 +55,7 @@ public class InsightJournal {
                 JSON.writeValueAsString(fact), Timestamp.from(clock.instant()));
         if (inserted == 0) return false;
         fold(fact);
+        for (InsightLiveFollower follower : followers) follower.followed(fact);
         return true;
     }
 

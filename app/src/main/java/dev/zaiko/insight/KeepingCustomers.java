@@ -32,6 +32,8 @@ import org.springframework.stereotype.Component;
  * <li>How fast: the first call (any outcome) or case email after detection: within an hour, within
  * the service level (by the case's contact deadline), late, or never.</li>
  * </ul>
+ * Each case's customer, first contact, outcome and withdrawal are folded ahead into
+ * {@code insight_retention_case} ({@link RetentionFacts}); the orders are counted in the database.
  */
 @Component
 public class KeepingCustomers {
@@ -87,8 +89,7 @@ public class KeepingCustomers {
                 where o.placed_at >= ? and o.placed_at < ? and o.customer_key is not null
                   and (o.prev_placed_at is null or o.prev_placed_at < ?)
                   and o.customer_key not in (
-                      select s.customer_key from insight_case c
-                      join insight_order s on s.order_number = c.order_number where s.customer_key is not null)""",
+                      select r.customer_key from insight_retention_case r where r.customer_key is not null)""",
                 rs -> {
                     without.customers = rs.getInt(1);
                     for (int i = 0; i < WINDOWS.size(); i++) {
@@ -109,18 +110,15 @@ public class KeepingCustomers {
         for (Speed s : Speed.values()) bySpeed.put(s.name(), new Tally(s.name()));
         jdbc.query("""
                 with firsts as (
-                    select distinct on (o.customer_key) o.customer_key, c.case_id, c.detected_at, c.contact_deadline
-                    from insight_case c join insight_order o on o.order_number = c.order_number
-                    where c.detected_at >= ? and c.detected_at < ? and o.customer_key is not null
-                    order by o.customer_key, c.detected_at, c.case_id)
+                    select distinct on (r.customer_key) r.customer_key, r.detected_at, r.contact_deadline,
+                           r.first_contact_at, r.choice, r.withdrawn
+                    from insight_retention_case r
+                    where r.detected_at >= ? and r.detected_at < ? and r.customer_key is not null
+                    order by r.customer_key, r.detected_at, r.case_id)
                 select f.detected_at, f.contact_deadline,
                        (select min(a.placed_at) from insight_order a
                         where a.customer_key = f.customer_key and a.placed_at > f.detected_at) as again_at,
-                       (select min(t.at) from insight_contact t
-                        where t.case_id = f.case_id and t.at >= f.detected_at) as first_contact_at,
-                       (select d.choice from insight_decision d where d.case_id = f.case_id
-                        order by d.decided_at desc, d.decided_line desc limit 1) as choice,
-                       exists (select 1 from insight_case_withdrawal w where w.case_id = f.case_id) as withdrawn
+                       f.first_contact_at, f.choice, f.withdrawn
                 from firsts f""",
                 rs -> {
                     Instant detected = rs.getTimestamp(1).toInstant();

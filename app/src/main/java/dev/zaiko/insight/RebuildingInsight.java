@@ -26,10 +26,12 @@ public class RebuildingInsight {
 
     private final JdbcTemplate jdbc;
     private final InsightJournal journal;
+    private final DisplayFeedback display;
 
-    RebuildingInsight(JdbcTemplate jdbc, InsightJournal journal) {
+    RebuildingInsight(JdbcTemplate jdbc, InsightJournal journal, DisplayFeedback display) {
         this.jdbc = jdbc;
         this.journal = journal;
+        this.display = display;
     }
 
     /** @param facts how many facts were folded */
@@ -64,6 +66,7 @@ public class RebuildingInsight {
             afterAt = last.occurredAt();
             afterId = last.id();
         }
+        display.refresh(); // stored from the tables just rebuilt, not a projection itself
         log.info("insight rebuilt: {} facts folded into {} tables", folded, tables.size());
         return new Rebuilt(folded, List.copyOf(tables));
     }

@@ -125,13 +125,26 @@ class InsightHistoryPages {
     }
 
     @GetMapping("/insight/display")
-    String display(@RequestParam(required = false) String notice, Model model, Locale locale) {
+    String display(@RequestParam(required = false) String notice, @RequestParam(required = false) String page,
+                   Model model, Locale locale) {
         model.addAttribute("notice", notice == null ? null : switch (notice) {
             case "applied", "dismissed" -> messages.getMessage("insight.display.notice." + notice, null, locale);
             default -> null;
         });
-        fillDisplay(model, locale);
+        fillDisplay(model, locale, pageNumber(page));
         return "console/insight/display";
+    }
+
+    /** The page's rows per page: the most failures first. */
+    static final int DISPLAY_PAGE = 50;
+
+    /** A page number the page cannot read shows the first page. */
+    private static int pageNumber(String page) {
+        try {
+            return page == null ? 1 : Math.max(1, Integer.parseInt(page.strip()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     @PostMapping("/insight/display/{id}/apply")
@@ -159,12 +172,24 @@ class InsightHistoryPages {
     private String displayError(Model model, Locale locale, HttpServletResponse response) {
         response.setStatus(409);
         model.addAttribute("error", messages.getMessage("insight.display.error.decided", null, locale));
-        fillDisplay(model, locale);
+        fillDisplay(model, locale, 1);
         return "console/insight/display";
     }
 
-    private void fillDisplay(Model model, Locale locale) {
-        model.addAttribute("suggestions", feedback.suggestions(locale));
+    private void fillDisplay(Model model, Locale locale, int page) {
+        int pages = 1;
+        DisplayFeedback.Page listed = feedback.list(null, DISPLAY_PAGE, (page - 1) * DISPLAY_PAGE, locale);
+        if (listed.suggestions().isEmpty() && page > 1) { // past the end: the last page
+            pages = Math.max(1, (listed.total() + DISPLAY_PAGE - 1) / DISPLAY_PAGE);
+            page = pages;
+            listed = feedback.list(null, DISPLAY_PAGE, (page - 1) * DISPLAY_PAGE, locale);
+        }
+        pages = Math.max(1, (listed.total() + DISPLAY_PAGE - 1) / DISPLAY_PAGE);
+        model.addAttribute("suggestions", listed.suggestions());
+        model.addAttribute("total", listed.total());
+        model.addAttribute("page", page);
+        model.addAttribute("pages", pages);
+        model.addAttribute("computedAt", listed.computedAt());
         model.addAttribute("decisions", feedback.decisions(20));
         model.addAttribute("supervisor", Authority.SUPERVISE.heldByCaller());
     }

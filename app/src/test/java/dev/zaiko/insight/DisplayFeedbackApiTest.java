@@ -68,7 +68,7 @@ class DisplayFeedbackApiTest {
         assertThat(raise.path("failures").intValue()).isEqualTo(1);
         assertThat(raise.path("channels").get(0).asString()).isEqualTo(shop.web());
         assertThat(raise.path("reason").asString()).contains("在庫あり", "残りわずか", "3 点から 5 点");
-        assertThat(api.get("/api/insight/display-suggestions", "en").body()).contains("from 3 to 5");
+        assertThat(api.get("/api/insight/display-suggestions?sku=" + sku, "en").body()).contains("from 3 to 5");
         assertThat(find(sku, "SHARED_STOCK_NOTE")).as("the web shop's pool has the store: it says so already").isNull();
         String apply = "/api/insight/display-suggestions/" + raise.path("id").asString() + "/apply";
 
@@ -197,15 +197,68 @@ class DisplayFeedbackApiTest {
         assertThat(threshold(sku)).isEqualTo(3);
     }
 
+    @Test
+    void theListIsPagedWithATotalAndKeepsACaseCountWithTheNewestFewCaseIds() {
+        String sku = api.product("DL", 3);
+        List<String> cases = new java.util.ArrayList<>();
+        for (int i = 7; i >= 1; i--) cases.add(failed(sku, shop.web(), "ALLOCATION_FAILED", 1, Duration.ofHours(i)));
+
+        JsonNode raise = suggestion(sku, "RAISE_LOW_THRESHOLD");
+        assertThat(raise.path("failures").intValue()).isEqualTo(7);
+        assertThat(raise.path("caseCount").intValue()).isEqualTo(7);
+        assertThat(raise.path("cases")).extracting(JsonNode::asString)
+                .as("the newest five, newest first").containsExactly(cases.get(6), cases.get(5), cases.get(4),
+                        cases.get(3), cases.get(2));
+        JsonNode one = api.ok(api.get("/api/insight/display-suggestions/" + raise.path("id").asString()));
+        assertThat(one.path("cases")).as("read on its own: every case").hasSize(7);
+
+        String other = api.product("DM", 3);
+        failed(other, shop.web(), "ALLOCATION_FAILED", 1, Duration.ofHours(1));
+        JsonNode first = api.ok(api.get("/api/insight/display-suggestions?limit=1"));
+        assertThat(first.path("suggestions")).hasSize(1);
+        assertThat(first.path("total").intValue()).isGreaterThanOrEqualTo(2);
+        assertThat(first.path("nextOffset").intValue()).isEqualTo(1);
+        JsonNode second = api.ok(api.get("/api/insight/display-suggestions?limit=1&offset=1"));
+        assertThat(second.path("suggestions").get(0).path("id").asString())
+                .isNotEqualTo(first.path("suggestions").get(0).path("id").asString());
+        ShopApi.Response bad = api.get("/api/insight/display-suggestions?limit=0");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("\"field\":\"limit\"");
+
+        ShopApi browser = new InsightApi(port);
+        browser.signIn("admin", "test-admin-password");
+        ShopApi.Response page = browser.page("/insight/display");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("/cases/" + cases.get(6) + "\"").doesNotContain("/cases/" + cases.get(0) + "\"");
+    }
+
+    @Test
+    void aFullRefreshStoresTheSameSuggestionsAsTheLiveOneSkuRefresh() {
+        String sku = api.product("DS", 3);
+        failed(sku, shop.web(), "DISPLACED", 2, Duration.ofHours(2));
+        failed(sku, shop.web(), "ALLOCATION_FAILED", 1, Duration.ofHours(1));
+        String live = api.ok(api.get("/api/insight/display-suggestions?sku=" + sku)).path("suggestions").toString();
+
+        api.ok(api.post("/api/insight/display-suggestions/refresh"));
+        JsonNode refreshed = api.ok(api.get("/api/insight/display-suggestions?sku=" + sku));
+        assertThat(refreshed.path("suggestions").toString()).isEqualTo(live);
+        assertThat(refreshed.path("suggestions")).hasSize(2);
+        assertThat(refreshed.path("computedAt").isNull()).isFalse();
+        assertThat(jdbc.queryForObject("select count(*) from scheduled_tasks where task_name = ?", Integer.class,
+                InsightJobs.DISPLAY_REFRESH_TASK)).as("the durable job that refreshes it").isEqualTo(1);
+    }
+
     /** An order accepted as in stock on the channel (not backordered), and its stockout case. */
-    private void failed(String sku, String channel, String reason, int quantity, Duration ago) {
+    private String failed(String sku, String channel, String reason, int quantity, Duration ago) {
         String order = ShopApi.unique("DFO");
         Instant placed = clock.instant().minus(ago);
         journal.record(new OrderPlaced(order, channel, ShopApi.unique("customer"), null, false,
                 List.of(new PlacedLine(1, sku, quantity, 29_800, false)), 0, 29_800L * quantity, placed));
-        journal.record(new StockoutOpened(ShopApi.unique("DFC"), order, 1, sku, reason, 2,
+        String caseId = ShopApi.unique("DFC");
+        journal.record(new StockoutOpened(caseId, order, 1, sku, reason, 2,
                 placed.plus(Duration.ofHours(4)), "NEXT_BUSINESS_DAY", false, false, (LocalDate) null, false,
                 placed.plus(Duration.ofMinutes(1))));
+        return caseId;
     }
 
     private JsonNode suggestion(String sku, String kind) {
@@ -215,7 +268,7 @@ class DisplayFeedbackApiTest {
     }
 
     private JsonNode find(String sku, String kind) {
-        for (JsonNode s : api.ok(api.get("/api/insight/display-suggestions"))) {
+        for (JsonNode s : api.ok(api.get("/api/insight/display-suggestions?sku=" + sku)).path("suggestions")) {
             if (s.path("sku").asString().equals(sku) && s.path("kind").asString().equals(kind)) return s;
         }
         return null;

@@ -81,6 +81,12 @@ class InsightJournalTest {
         assertThat(first).contains("2|c1|" + T0.plus(Duration.ofDays(2)) + "|" + T0.plus(Duration.ofDays(9)));
         assertThat(first).contains("3|c1|" + T0.plus(Duration.ofDays(9)) + "|null|" + T0.plus(Duration.ofDays(2)));
         assertThat(first).contains("1|c1|" + T0 + "|" + T0.plus(Duration.ofDays(2)) + "|null|");
+        // retention per case: case1's customer from its order, first contact the call and email at 1 hour,
+        // the decision; case2 withdrawn, never contacted
+        String case1 = first.lines().filter(l -> l.startsWith("case1|1|c1|")).findFirst().orElseThrow();
+        assertThat(case1).contains("|CANCEL|").endsWith("|1|false").doesNotContain("|-|");
+        String case2 = first.lines().filter(l -> l.startsWith("case2|4|c2|")).findFirst().orElseThrow();
+        assertThat(case2).endsWith("|-|-|-|-|true");
 
         rebuilding.rebuild();
         for (String p : prefixes) assertThat(snapshot(p)).isEqualTo(first);
@@ -139,10 +145,11 @@ class InsightJournalTest {
                 "select case_id || '|' || kind || '|' || outcome || '|' || at || '|' || helped::text || '|' || hurt::text || '|' || coalesce(lesson, '-') from insight_contact where case_id like ? order by 1",
                 "select refund_id || '|' || amount || '|' || means || '|' || at from insight_refund where refund_id like ? order by 1",
                 "select coupon_code || '|' || case_id || '|' || value from insight_coupon_issued where coupon_code like ? order by 1",
-                "select coupon_code || '|' || order_number || '|' || discount from insight_coupon_redeemed where coupon_code like ? order by 1")) {
+                "select coupon_code || '|' || order_number || '|' || discount from insight_coupon_redeemed where coupon_code like ? order by 1",
+                "select case_id || '|' || order_number || '|' || coalesce(customer_key, '-') || '|' || detected_at || '|' || coalesce(contact_deadline::text, '-') || '|' || coalesce(first_contact_at::text, '-') || '|' || coalesce(choice, '-') || '|' || coalesce(choice_decided_at::text, '-') || '|' || coalesce(choice_decided_line::text, '-') || '|' || withdrawn from insight_retention_case where case_id like ? order by 1")) {
             rows.addAll(jdbc.queryForList(query, String.class, p + "%").stream().map(r -> r.replace(p, "")).toList());
         }
-        assertThat(rows).hasSize(5 + 10 + 2 + 1 + 1 + 3 + 1 + 1 + 1);
+        assertThat(rows).hasSize(5 + 10 + 2 + 1 + 1 + 3 + 1 + 1 + 1 + 2);
         return String.join("\n", rows);
     }
 

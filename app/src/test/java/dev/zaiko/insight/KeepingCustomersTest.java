@@ -43,6 +43,9 @@ class KeepingCustomersTest {
     @Autowired
     InsightJournal journal;
 
+    @Autowired
+    RebuildingInsight rebuilding;
+
     ShopApi api;
 
     @BeforeAll
@@ -102,6 +105,16 @@ class KeepingCustomersTest {
                 "WITHIN_AN_HOUR 1: 30d 1/1, 90d 1/1", "WITHIN_SERVICE_LEVEL 1: 30d 0/1, 90d 1/1",
                 "LATE 1: 30d 0/1, 90d 0/1", "NEVER 1: 30d 1/1, 90d 1/1");
         assertThat(r.at("/withStockout/shares/1/share").asDouble()).isEqualTo(0.75);
+    }
+
+    @Test
+    void aRebuildOfInsightGivesTheSameRetentionNumbers() {
+        String before = api.ok(api.get("/api/insight/retention?from=2011-01&to=2011-03")).toString();
+        rebuilding.rebuild();
+        JsonNode after = api.ok(api.get("/api/insight/retention?from=2011-01&to=2011-03"));
+        assertThat(after.toString().replaceAll("\"asOf\":\"[^\"]*\"", ""))
+                .isEqualTo(before.replaceAll("\"asOf\":\"[^\"]*\"", ""));
+        assertThat(group(after.get("withStockout"))).isEqualTo("WITH_STOCKOUT 4: 30d 2/4, 90d 3/4");
     }
 
     @Test

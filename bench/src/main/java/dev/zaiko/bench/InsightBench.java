@@ -35,14 +35,15 @@ public final class InsightBench {
     static final List<String> API = List.of(
             EchoEndpoint.NOOP_PATH, "/api/insight/stockout-report", "/api/insight/stockout-report.csv",
             "/api/insight/retention", "/api/insight/reorder-suggestions", "/api/insight/reorder-suggestions?limit=500",
-            "/api/insight/display-suggestions",
+            "/api/insight/display-suggestions", "/api/insight/display-suggestions?limit=500",
             "/api/insight/skus?order=stockout-days", "/api/insight/skus/BENCH-SKU-00000/history",
             "/api/insight/calls?q=%E5%85%A5%E8%8D%B7", "/api/insight/calls/approaches");
 
-    record Options(int skus, int orders, int customers, int months, int warmup, int repeats) {
+    /** @param holdSeconds after printing, keep Zaiko and its database up this long (to look at the data) */
+    record Options(int skus, int orders, int customers, int months, int warmup, int repeats, int holdSeconds) {
 
         static Options parse(String... args) {
-            int skus = 10_000, orders = 1_000_000, customers = 300_000, months = 12, warmup = 2, repeats = 5;
+            int skus = 10_000, orders = 1_000_000, customers = 300_000, months = 12, warmup = 2, repeats = 5, hold = 0;
             for (String arg : args) {
                 int eq = arg.indexOf('=');
                 if (!arg.startsWith("--") || eq < 0) throw new IllegalArgumentException("Unknown argument: " + arg);
@@ -59,11 +60,12 @@ public final class InsightBench {
                     case "months" -> months = n;
                     case "warmup" -> warmup = n;
                     case "repeats" -> repeats = n;
+                    case "hold" -> hold = n;
                     default -> throw new IllegalArgumentException("Unknown option: " + arg);
                 }
             }
             if (warmup < 0 || repeats < 1) throw new IllegalArgumentException("repeats must be positive");
-            return new Options(skus, orders, customers, months, warmup, repeats);
+            return new Options(skus, orders, customers, months, warmup, repeats, Math.max(0, hold));
         }
     }
 
@@ -101,8 +103,20 @@ public final class InsightBench {
                     .build(), HttpResponse.BodyHandlers.ofString());
             steps.add(new InsightDataSet.Step("reorder list refreshed (HTTP " + refresh.statusCode() + ")", 0,
                     (System.nanoTime() - refreshed) / 1_000_000));
+            progress("Refreshing the stored display suggestions");
+            refreshed = System.nanoTime();
+            refresh = browser.send(HttpRequest.newBuilder(
+                            URI.create(server.baseUrl() + "/api/insight/display-suggestions/refresh"))
+                    .header("Authorization", ZaikoServer.AUTHORIZATION).POST(HttpRequest.BodyPublishers.noBody())
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            steps.add(new InsightDataSet.Step("display suggestions refreshed (HTTP " + refresh.statusCode() + ")", 0,
+                    (System.nanoTime() - refreshed) / 1_000_000));
             List<Timing> year = timeAll(browser, server, options);
             print(options, steps, empty, year);
+            if (options.holdSeconds() > 0) {
+                progress("Holding for " + options.holdSeconds() + " s: " + server.property("spring.datasource.url", "?"));
+                new java.util.concurrent.CountDownLatch(1).await(options.holdSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            }
         }
     }
 

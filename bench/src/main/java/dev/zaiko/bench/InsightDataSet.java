@@ -129,6 +129,19 @@ public final class InsightDataSet {
                 insert into insight_coupon_redeemed (coupon_code, order_number, discount, at)
                 select i.coupon_code, 'BENCH-REDEEM-' || i.case_id, 500, i.at + interval '1 day' * floor(random() * 60)
                 from insight_coupon_issued i where i.coupon_code like 'BENCH-%' and random() < 0.4"""));
+        // what the retention figures read per case, as the projection folds it from the facts above
+        steps.add(step(jdbc, "insight_retention_case", """
+                insert into insight_retention_case (case_id, order_number, customer_key, detected_at, contact_deadline,
+                    first_contact_at, choice, choice_decided_at, choice_decided_line, withdrawn)
+                select c.case_id, c.order_number, o.customer_key, c.detected_at, c.contact_deadline,
+                       (select min(t.at) from insight_contact t where t.case_id = c.case_id and t.at >= c.detected_at),
+                       d.choice, d.decided_at, d.decided_line,
+                       exists (select 1 from insight_case_withdrawal w where w.case_id = c.case_id)
+                from insight_case c left join insight_order o on o.order_number = c.order_number
+                left join lateral (select choice, decided_at, decided_line from insight_decision x
+                                   where x.case_id = c.case_id
+                                   order by x.decided_at desc, x.decided_line desc limit 1) d on true
+                where c.case_id like 'BENCH-%'"""));
         steps.add(step(jdbc, "insight_sku_demand", """
                 insert into insight_sku_demand (sku, day, ordered_units, till_units)
                 select l.sku, (o.placed_at at time zone ?)::date, sum(l.quantity), 0

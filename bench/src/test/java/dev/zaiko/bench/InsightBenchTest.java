@@ -65,6 +65,28 @@ class InsightBenchTest {
     }
 
     @Test
+    void everyCaseHasItsRetentionRowAsTheFoldingWouldMakeIt() {
+        JdbcTemplate jdbc = server.jdbc();
+        assertThat(count(jdbc, "select count(*) from insight_retention_case where case_id like 'BENCH-%'"))
+                .isEqualTo(count(jdbc, "select count(*) from insight_case where case_id like 'BENCH-%'"));
+        assertThat(count(jdbc, """
+                select count(*) from insight_retention_case r join insight_case c using (case_id)
+                join insight_order o on o.order_number = c.order_number
+                where r.case_id like 'BENCH-%' and (
+                   r.customer_key is distinct from o.customer_key or r.detected_at <> c.detected_at
+                   or r.contact_deadline is distinct from c.contact_deadline
+                   or r.first_contact_at is distinct from (select min(t.at) from insight_contact t
+                                                           where t.case_id = c.case_id and t.at >= c.detected_at)
+                   or r.choice is distinct from (select d.choice from insight_decision d where d.case_id = c.case_id
+                                                 order by d.decided_at desc, d.decided_line desc limit 1)
+                   or r.withdrawn <> exists (select 1 from insight_case_withdrawal w where w.case_id = c.case_id))"""))
+                .isZero();
+        assertThat(count(jdbc, """
+                select count(*) from insight_retention_case where case_id like 'BENCH-%'
+                and first_contact_at is not null and choice is not null""")).isPositive();
+    }
+
+    @Test
     void everySkuHasItsDemandAndWhatEachChannelCouldSell() {
         JdbcTemplate jdbc = server.jdbc();
         assertThat(count(jdbc, """
@@ -103,6 +125,8 @@ class InsightBenchTest {
     @Test
     void unknownOptionsAreRefused() {
         assertThatThrownBy(() -> InsightBench.Options.parse("--sku=10")).hasMessageContaining("--sku=10");
+        assertThat(InsightBench.Options.parse("--hold=600").holdSeconds()).isEqualTo(600);
+        assertThat(InsightBench.Options.parse().holdSeconds()).as("by default it stops when done").isZero();
         assertThatThrownBy(() -> InsightBench.Options.parse("--orders=many")).hasMessageContaining("not a number");
     }
 
