@@ -103,6 +103,12 @@ final class DiscontinuationCsv {
         return new Table(header.contains("sku"), header.contains("jan"), rows);
     }
 
+    /** The file as text (strictly decoded, without a BOM): sent again as UTF-8 it reads the same. */
+    static String text(byte[] body, Charset charset) {
+        String text = decode(body == null ? new byte[0] : body, charset);
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
     private static String decode(byte[] body, Charset charset) {
         try {
             return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

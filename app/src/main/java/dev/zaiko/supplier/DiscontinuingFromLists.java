@@ -80,6 +80,14 @@ public class DiscontinuingFromLists {
     }
 
     /**
+     * The list as UTF-8 text (decoded as {@link #preview} reads it, without a BOM), for a console
+     * that previews an upload and sends the same list again to apply it.
+     */
+    public String text(byte[] file, String charset) {
+        return DiscontinuationCsv.text(file, DiscontinuationCsv.charset(charset));
+    }
+
+    /**
      * Discontinues every product the list names, or nothing.
      *
      * @throws InvalidRequestException {@code discontinuation-list-refused} with {@code errors} (row, field,
