@@ -88,6 +88,36 @@ class DiscontinuationPagesTest {
         assertThat(english).contains("Maker&#39;s discontinuation list").contains("Applied lists").contains(fileName);
     }
 
+    @Test
+    void aFileThatIsNoListIsRefusedAndAListThatWentWrongSinceItsPreviewChangesNothing() {
+        WebApi api = new WebApi(port);
+        String jan = Jans.random();
+        String tent = product(api, "TENT", jan);
+        WebApi browser = new WebApi(port).signedIn();
+        browser.page(PAGE);
+
+        ShopApi.Response noList = browser.postMultipart(PAGE + "/preview", Map.of("charset", "UTF-8"), "file", "x.csv",
+                ("code\n" + tent + "\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(noList.status()).isEqualTo(400);
+        assertThat(noList.body()).contains("id=\"file-error\"").contains("見出し行には sku、jan")
+                .doesNotContain("id=\"preview\"");
+
+        ShopApi.Response preview = browser.postMultipart(PAGE + "/preview", Map.of("charset", "UTF-8"), "file",
+                "jan.csv", ("jan\n" + jan + "\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(preview.body()).contains("id=\"apply-form\"");
+        // the product's JAN changes after the preview: applying the previewed list finds no product for it
+        ObjectNode body = ShopApi.JSON.createObjectNode().put("sku", tent).put("category", "tent").put("price", 29800)
+                .put("backorderable", true).put("jan", Jans.random());
+        body.putObject("name").put("ja", "テント").put("en", "Tent");
+        api.ok(api.put("/api/products/" + tent, body));
+
+        ShopApi.Response refused = browser.postForm(PAGE, Map.of("csv", "jan\n" + jan + "\n", "fileName", "jan.csv"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("何も廃番にしていません").contains("JAN " + jan + " の商品はありません")
+                .doesNotContain("id=\"apply-form\"");
+        assertThat(api.ok(api.get("/api/products/" + tent)).path("status").asString()).isEqualTo("ACTIVE");
+    }
+
     private static String product(WebApi api, String prefix, String jan) {
         String sku = ShopApi.unique(prefix);
         ObjectNode body = ShopApi.JSON.createObjectNode().put("sku", sku).put("category", "tent").put("price", 29800)
