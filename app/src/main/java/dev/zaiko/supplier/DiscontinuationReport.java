@@ -34,10 +34,11 @@ public record DiscontinuationReport(String fileName, boolean applied, Long listI
      * @param casesToOpen       BACKORDERED lines: each becomes a stockout case
      * @param waitingOnInbound  of those, lines with a promised inbound date (today's preorders)
      * @param inbounds          expected inbounds of the products: they stay until the shop cancels them
-     * @param sellableUnits     units sellable now, summed over channels, that stop being sold
+     * @param channelsSelling   (product, channel) pairs selling units now: each stops at once (units are not
+     *                          summed: channels sharing a pool sell the same units)
      */
     public record Totals(int rows, int products, int newlyDiscontinued, int linesShipping, int casesToOpen,
-                         int waitingOnInbound, int inbounds, int sellableUnits) {
+                         int waitingOnInbound, int inbounds, int channelsSelling) {
     }
 
     /**

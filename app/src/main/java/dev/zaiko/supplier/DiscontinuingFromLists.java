@@ -275,16 +275,16 @@ public class DiscontinuingFromLists {
     }
 
     private static Totals totals(int rows, List<ProductImpact> impacts) {
-        int newly = 0, shipping = 0, cases = 0, waiting = 0, inboundCount = 0, units = 0;
+        int newly = 0, shipping = 0, cases = 0, waiting = 0, inboundCount = 0, selling = 0;
         for (ProductImpact p : impacts) {
             if (!p.alreadyDiscontinued()) newly++;
             shipping += p.shipping().size();
             cases += p.becomingCases().size();
             waiting += p.waitingOnInbound();
             inboundCount += p.inbounds().size();
-            units += p.sellable().stream().mapToInt(ChannelUnits::units).sum();
+            selling += p.sellable().size();
         }
-        return new Totals(rows, impacts.size(), newly, shipping, cases, waiting, inboundCount, units);
+        return new Totals(rows, impacts.size(), newly, shipping, cases, waiting, inboundCount, selling);
     }
 
     private static String fileName(String name) {

@@ -77,6 +77,7 @@ class DiscontinuationListApiTest {
         assertThat(SupplierApi.product(report, lamp).path("becomingCases").size()).isZero();
         assertThat(report.path("totals").path("casesToOpen").intValue()).isEqualTo(1);
         assertThat(report.path("totals").path("newlyDiscontinued").intValue()).isEqualTo(2);
+        assertThat(report.path("totals").path("channelsSelling").intValue()).as("the tent on three channels").isEqualTo(3);
 
         // nothing changed
         assertThat(api.productStatus(tent)).isEqualTo("ACTIVE");
