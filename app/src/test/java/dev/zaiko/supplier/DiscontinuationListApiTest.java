@@ -270,4 +270,18 @@ class DiscontinuationListApiTest {
         assertThat(noColumn.type()).endsWith("csv-header");
         assertThat(api.productStatus(tent)).isEqualTo("ACTIVE");
     }
+
+    @Test
+    void aReadOnlyTokenReadsTheAppliedListsButCanNeitherPreviewNorApplyOne() {
+        String tent = api.product("TENT", null);
+        String read = api.ok(api.post("/api/access/tokens", ShopApi.JSON.createObjectNode()
+                .put("name", ShopApi.unique("reader")).put("scope", "READ"))).path("token").asString();
+        byte[] csv = ("sku\n" + tent + "\n").getBytes(StandardCharsets.UTF_8);
+
+        assertThat(api.postCsv("/api/discontinuations/preview", csv, "text/csv", null, read).status()).isEqualTo(403);
+        assertThat(api.postCsv("/api/discontinuations", csv, "text/csv", null, read).status()).isEqualTo(403);
+        assertThat(api.productStatus(tent)).isEqualTo("ACTIVE");
+        api.useToken(read);
+        assertThat(api.get("/api/discontinuations").status()).isEqualTo(200);
+    }
 }

@@ -69,11 +69,15 @@ class SupplierApi extends ShopApi {
     }
 
     Response postCsv(String path, byte[] body, String contentType, String fileName) {
+        return postCsv(path, body, contentType, fileName, TOKEN);
+    }
+
+    Response postCsv(String path, byte[] body, String contentType, String fileName, String bearer) {
         String query = fileName == null ? "" : "?fileName=" + URLEncoder.encode(fileName, StandardCharsets.UTF_8);
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path + query))
                     .header("Content-Type", contentType).header("Accept", "application/json")
-                    .header("Authorization", "Bearer " + TOKEN)
+                    .header("Authorization", "Bearer " + bearer)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
                     r.headers().firstValue("Location").orElse(null), r.body());
