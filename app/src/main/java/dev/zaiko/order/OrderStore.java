@@ -160,6 +160,20 @@ class OrderStore {
                 rs.getObject(8, LocalDate.class)), sku);
     }
 
+    /** The ALLOCATED, PICKING and BACKORDERED lines of these SKUs, by SKU, order time and line. */
+    List<OpenLine> openLines(java.util.Collection<String> skus) {
+        return jdbc.query("""
+                select l.order_number, l.line_no, l.sku, l.quantity, l.status, o.channel, o.b2b, o.placed_at,
+                       l.promised_date
+                from orders_line l join orders_order o on o.order_number = l.order_number
+                where l.sku = any(?) and l.status in ('ALLOCATED', 'PICKING', 'BACKORDERED')
+                order by l.sku, o.placed_at, l.order_number, l.line_no
+                """, (rs, i) -> new OpenLine(new OrderNumber(rs.getString(1)).toString(), rs.getInt(2),
+                rs.getString(3), rs.getInt(4), OrderStatus.valueOf(rs.getString(5)), rs.getString(6),
+                rs.getBoolean(7), rs.getTimestamp(8).toInstant(), rs.getObject(9, LocalDate.class)),
+                (Object) skus.toArray(String[]::new));
+    }
+
     /** Which of these SKUs have BACKORDERED lines (one query, however many SKUs). */
     java.util.Set<String> withBackorders(java.util.Collection<String> skus) {
         if (skus.isEmpty()) return java.util.Set.of();

@@ -28,6 +28,14 @@ public class Orders {
         return store.withRefundableChanges();
     }
 
+    /**
+     * The open lines of these products: reserved and not shipped (ALLOCATED, PICKING) or
+     * BACKORDERED, by SKU, then order time and line; one query however many SKUs.
+     */
+    public List<OpenLine> openLines(java.util.Collection<String> skus) {
+        return skus.isEmpty() ? List.of() : store.openLines(skus);
+    }
+
     /** @throws NotFoundException when there is no such order (404 in the API) */
     public Order get(OrderNumber number) {
         return find(number).orElseThrow(() -> new NotFoundException("No order " + number + "."));
