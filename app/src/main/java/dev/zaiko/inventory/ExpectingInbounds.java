@@ -121,6 +121,13 @@ public class ExpectingInbounds {
                 .stream().findFirst();
     }
 
+    /** Expected inbounds of the SKU dated today or later into any of the locations, earliest first. */
+    public List<Inbound> upcoming(String sku, List<String> locations) {
+        return jdbc.query("select * from inventory_inbound where sku = ? and status = 'EXPECTED' and expected_on >= ? "
+                + "and location = any(?) order by expected_on, id", ROW, sku, LocalDate.now(clock),
+                locations.toArray(String[]::new));
+    }
+
     /** Expected inbounds of the SKU dated today or later, earliest first (what {@link #next} picks from). */
     List<Inbound> upcoming(String sku) {
         return jdbc.query("select * from inventory_inbound where sku = ? and status = 'EXPECTED' and expected_on >= ? "

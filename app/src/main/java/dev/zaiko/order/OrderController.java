@@ -143,6 +143,10 @@ class OrderController {
             return messages.getMessage("order.status.BACKORDERED.dated", new Object[] {date(line.promisedDate(), locale)},
                     locale);
         }
+        if (line.status() == OrderStatus.BACKORDERED) {
+            // no date: say why, in words (every expected unit is promised to earlier orders)
+            return messages.getMessage("order.status.BACKORDERED.undated", null, locale);
+        }
         return text(line.status(), locale);
     }
 
