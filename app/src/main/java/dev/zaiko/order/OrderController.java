@@ -125,13 +125,15 @@ class OrderController {
                     @Schema(description = "The marketplace's own id of this line as the order was placed with it "
                             + "(Amazon OrderItemId / AmazonOrderItemCode, Rakuten itemDetailId, Yahoo! LineId, Shopify "
                             + "LineItem id); both parts of a line split for its missing units keep it. Null when none "
-                            + "was given.") String externalLineRef) {
+                            + "was given.") String externalLineRef,
+                    @Schema(description = "For a BACKORDERED line, the inbound (GET /api/inbounds/{id}) whose free units "
+                            + "it is promised; null when it waits without a date.") Long promisedInboundId) {
     }
 
     private OrderView view(Order o, Locale locale) {
         List<LineView> lines = o.lines().stream().map(l -> new LineView(l.lineNo(), l.sku(), l.quantity(),
                 l.unitPrice(), l.status(), lineText(l, locale), l.promisedDate(), l.reservationId(), l.fromLine(),
-                l.fulfilment(), l.externalLineRef())).toList();
+                l.fulfilment(), l.externalLineRef(), l.promisedInboundId())).toList();
         return new OrderView(o.orderNumber().toString(), o.channel(), o.externalRef(), o.status(),
                 text(o.status(), locale), o.placedAt(), o.customer(), o.payment(), o.express(), o.promisedDate(), o.gift(),
                 o.b2b(),
