@@ -47,9 +47,32 @@ interface LinePlacementPolicy {
         /** Facts of a line not queued behind anyone, where "expected at all" is "an inbound with room". */
         LineFacts(OrderNumber order, int lineNo, OrderRequest.Line request, Product product, Channel channel,
                   ReservationOutcome outcome, Supplier<Optional<Inbound>> nextInbound, String actor, Instant now) {
+            this(order, lineNo, request, product, channel, outcome, once(nextInbound), actor, now, null);
+        }
+
+        private LineFacts(OrderNumber order, int lineNo, OrderRequest.Line request, Product product, Channel channel,
+                          ReservationOutcome outcome, Supplier<Optional<Inbound>> nextInbound, String actor,
+                          Instant now, Void memoized) {
             this(order, lineNo, request, product, channel, outcome, nextInbound, () -> nextInbound.get().isPresent(),
                     false, actor, now);
         }
+    }
+
+    /** The supplier's answer, looked up at most once. */
+    private static <T> Supplier<T> once(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+            private boolean known;
+
+            @Override
+            public synchronized T get() {
+                if (!known) {
+                    value = supplier.get();
+                    known = true;
+                }
+                return value;
+            }
+        };
     }
 
     /**

@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.zaiko.inventory.Channel;
 import dev.zaiko.inventory.ExpectingInbounds;
 import dev.zaiko.inventory.Inbound;
 import dev.zaiko.inventory.InboundPromises;
+import dev.zaiko.inventory.StockNetwork;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,10 +31,35 @@ public class PromisingInbounds implements InboundPromises {
 
     private final ExpectingInbounds inbounds;
     private final OrderStore store;
+    private final StockNetwork network;
 
-    PromisingInbounds(ExpectingInbounds inbounds, OrderStore store) {
+    PromisingInbounds(ExpectingInbounds inbounds, OrderStore store, StockNetwork network) {
         this.inbounds = inbounds;
         this.store = store;
+        this.network = network;
+    }
+
+    /**
+     * The earliest expected inbound into the locations whose free units cover the quantity whole,
+     * with what is promised of it: what a backorder placed now would be promised (read without the
+     * SKU's lock, so an answer, not a promise).
+     */
+    public Optional<Capacity> firstWithRoom(String sku, List<String> locations, int quantity) {
+        return upcoming(sku, locations).stream().filter(c -> c.free() >= quantity).findFirst();
+    }
+
+    /**
+     * Units of the SKU's BACKORDERED lines waiting on this channel or on one whose pool shares a
+     * location with its pool: units that appear there are theirs before a new order's.
+     */
+    public int waitingUnits(String sku, Channel channel) {
+        int units = 0;
+        for (BackorderQueue.Waiting w : store.backordered(sku)) {
+            boolean shared = w.channel().equals(channel.code()) || network.findChannel(w.channel())
+                    .map(c -> c.locations().stream().anyMatch(channel.locations()::contains)).orElse(false);
+            if (shared) units += w.quantity();
+        }
+        return units;
     }
 
     /**

@@ -144,14 +144,16 @@ class AgedBackorderApiTest extends OrderApiTestBase {
         assertThat(announced(waiting)).hasSize(1);
 
         // a later order for the same item waits behind it: the aged line is still first in the queue, and the
-        // later one, promised the same one-unit delivery, is short once it has arrived (its customer is asked)
+        // one-unit delivery is promised to it, so the later one waits without a date and is not called short
+        // when that delivery arrives (nothing was promised to it)
         String later = backorder(sku);
+        assertThat(line(later).path("promisedDate").isNull()).as("the inbound's one unit is the aged line's").isTrue();
         api.ok(api.post("/api/inbounds/" + po + "/arrivals", JSON.createObjectNode().put("quantity", 1)));
         api.ok(api.post("/api/stock/inspections", JSON.createObjectNode().put("sku", sku)
                 .put("location", shop.warehouse()).put("passed", 1).put("failed", 0)));
         Events.awaitHandled(jdbc, sku);
         assertThat(line(waiting).path("status").asString()).isEqualTo("ALLOCATED");
-        assertThat(line(later).path("status").asString()).isEqualTo("AWAITING_CUSTOMER");
+        assertThat(line(later).path("status").asString()).isEqualTo("BACKORDERED");
         api.assertConsistent();
     }
 
