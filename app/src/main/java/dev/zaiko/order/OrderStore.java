@@ -179,6 +179,12 @@ class OrderStore {
         return promised;
     }
 
+    /** A BACKORDERED line counts against the inbound's units from now on (its date is set apart). */
+    void promise(OrderNumber number, int lineNo, long inboundId) {
+        jdbc.update("update orders_line set promised_inbound_id = ? where order_number = ? and line_no = ? "
+                + "and status = 'BACKORDERED'", inboundId, number.digits(), lineNo);
+    }
+
     /** A BACKORDERED line is promised another inbound (or none: both null); false when no longer BACKORDERED. */
     boolean repromise(OrderNumber number, int lineNo, Long inboundId, LocalDate date, String actor, String reason,
                       Instant at) {

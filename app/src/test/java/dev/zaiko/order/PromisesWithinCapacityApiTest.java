@@ -177,4 +177,31 @@ class PromisesWithinCapacityApiTest extends OrderApiTestBase {
         assertThat(waiting.path("promisedInboundId").longValue()).isEqualTo(kept);
         api.assertConsistent();
     }
+
+    @Test
+    void aShortLineWhoseCustomerChoosesToWaitIsPromisedTheInboundAndCountsAgainstItsUnits() {
+        String sku = api.product("WAITS", true);
+        LocalDate day = today().plusDays(7);
+        long po = api.ok(api.post("/api/inbounds", JSON.createObjectNode().put("sku", sku).put("location", shop.store())
+                .put("quantity", 2).put("expectedOn", day.toString()))).path("id").longValue();
+        OrderApi.Response placed = api.post("/api/orders", order(shop.marketplace(), sku, 1).put("externalRef",
+                "AMZ-" + sku));
+        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+        String number = placed.json().path("orderNumber").asString();
+        JsonNode cases = api.ok(api.get("/api/stockouts?order=" + number + "&size=10")).path("items");
+        assertThat(cases).hasSize(1);
+
+        api.ok(api.post("/api/stockouts/" + cases.get(0).path("id").asString() + "/decision",
+                JSON.createObjectNode().put("choice", "WAIT").put("decidedBy", "operator")));
+
+        JsonNode waiting = line(number);
+        assertThat(waiting.path("status").asString()).isEqualTo("BACKORDERED");
+        assertThat(waiting.path("promisedDate").asString()).isEqualTo(day.toString());
+        assertThat(waiting.path("promisedInboundId").longValue()).isEqualTo(po);
+        assertThat(inboundOf(po).path("promised").intValue()).isEqualTo(1);
+        assertThat(inboundOf(po).path("free").intValue()).isEqualTo(1);
+        JsonNode two = backorder(sku, 2).path("lines").get(0);
+        assertThat(two.path("promisedDate").isNull()).as("one unit left, two asked").isTrue();
+        api.assertConsistent();
+    }
 }
