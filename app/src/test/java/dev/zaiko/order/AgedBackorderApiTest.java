@@ -158,6 +158,26 @@ class AgedBackorderApiTest extends OrderApiTestBase {
     }
 
     @Test
+    void aLinePromisedAnotherInboundOfTheSameDayKeepsItsAgeAndIsStillAnnouncedAfterThirtyDays() {
+        String sku = api.product("AGEDMOVED", true);
+        LocalDate day = today().plusDays(45);
+        long first = inbound(sku, 1, day);
+        long other = inbound(sku, 1, day);
+        String waiting = backorder(sku);
+        assertThat(line(waiting).path("promisedInboundId").longValue()).isEqualTo(first);
+
+        clock.advance(Duration.ofDays(20));
+        api.ok(api.post("/api/inbounds/" + first + "/cancel", ""));
+        assertThat(line(waiting).path("status").asString()).isEqualTo("BACKORDERED");
+        assertThat(line(waiting).path("promisedInboundId").longValue()).as("the other inbound of that day")
+                .isEqualTo(other);
+
+        clock.advance(Duration.ofDays(11));
+        runTheJob();
+        assertThat(agedCases(waiting)).as("31 days since it was backordered, 11 since its new promise").hasSize(1);
+    }
+
+    @Test
     void aLineBackorderedForTwentyNineDaysGetsNothingYet() {
         String sku = api.product("YOUNG", true);
         inbound(sku, 1, today().plusDays(40));
