@@ -51,7 +51,8 @@ public class ExpectingInbounds {
     /**
      * The goods of an expected inbound arrived: the actual quantity is received as INSPECTING at
      * the inbound's location (movement reference {@code inbound:<id>}) and kept next to the
-     * expected one; the inbound is ARRIVED and no longer promised to anyone.
+     * expected one; the inbound is ARRIVED and no longer promised to new lines (the lines promised it are
+     * filled from what passes inspection, or settled by the order module).
      *
      * @throws dev.zaiko.platform.NotFoundException no such inbound
      * @throws ConflictException {@code inbound-not-expected} when it already arrived or was cancelled
