@@ -84,11 +84,14 @@ public class PlacingOrders {
     private final CustomerKeys customerKeys;
     private final PromisingInbounds promises;
     private final WaitingLines waiting;
+    private final dev.zaiko.inventory.CheckingAvailability availability;
 
     PlacingOrders(StockNetwork network, Products products, ReservingStock reserving,
                   OrderStore store, PlatformTransactionManager transactions, Clock clock,
                   ApplicationEventPublisher events, OrderLineShortages shortages, Wallets wallets,
-                  DealLines dealLines, CustomerKeys customerKeys, PromisingInbounds promises, WaitingLines waiting) {
+                  DealLines dealLines, CustomerKeys customerKeys, PromisingInbounds promises, WaitingLines waiting,
+                  dev.zaiko.inventory.CheckingAvailability availability) {
+        this.availability = availability;
         this.promises = promises;
         this.waiting = waiting;
         this.network = network;
@@ -290,7 +293,7 @@ public class PlacingOrders {
             log.info("Order {} placed on {}: {} line(s), status {}", number, channel.code(), order.lines().size(),
                     order.status());
             boolean changed = shortages.catchUpDisplaced(order);
-            boolean filled = fillBehind(number, in, queued);
+            boolean filled = fillBehind(number, channel, in, queued);
             // the order as written is the answer unless something may have changed it since: a displaced
             // line just now, a line queued behind earlier backorders and filled after them, or a listener
             // of the shortages published in the order's transaction
@@ -319,9 +322,13 @@ public class PlacingOrders {
      * (under the SKU's backorder lock): when units are left over for them, the answer shows them
      * ALLOCATED. A failed fill leaves them waiting; the next stock change of the SKU fills them.
      */
-    private boolean fillBehind(OrderNumber number, List<OrderRequest.Line> in, boolean[] queued) {
+    private boolean fillBehind(OrderNumber number, Channel channel, List<OrderRequest.Line> in, boolean[] queued) {
         java.util.SortedSet<String> skus = new java.util.TreeSet<>();
         for (int i = 0; i < in.size(); i++) if (queued[i]) skus.add(in.get(i).sku());
+        if (skus.isEmpty()) return false;
+        // nothing sellable on the channel: nothing to fill now (the stock that appears later fills the queue)
+        Map<String, Integer> ats = availability.ats(skus, channel.code());
+        skus.removeIf(sku -> ats.getOrDefault(sku, 0) <= 0);
         for (String sku : skus) {
             try {
                 waiting.fillExclusively(sku);

@@ -204,4 +204,26 @@ class PromisesWithinCapacityApiTest extends OrderApiTestBase {
         assertThat(two.path("promisedDate").isNull()).as("one unit left, two asked").isTrue();
         api.assertConsistent();
     }
+
+    @Test
+    void aNewOrderQueuedBehindAWaitingBackorderGetsTheUnitsItLeavesAndIsAnsweredAllocated() {
+        String sku = api.product("LEFTOVER", true);
+        inbound(sku, 10, today().plusDays(8));
+        String big = backorder(sku, 5).path("orderNumber").asString();
+        api.sellable(sku, shop.warehouse(), 3); // too few for the waiting line of five
+        Events.awaitHandled(jdbc, sku);
+        assertThat(line(big).path("status").asString()).isEqualTo("BACKORDERED");
+
+        OrderApi.Response placed = api.post("/api/orders", order(shop.web(), sku, 2));
+
+        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+        JsonNode line = placed.json().path("lines").get(0);
+        assertThat(line.path("status").asString()).as("filled after the waiting line, in the same request")
+                .isEqualTo("ALLOCATED");
+        JsonNode history = placed.json().path("history");
+        assertThat(history.toString()).contains("backordered behind them");
+        assertThat(line(big).path("status").asString()).isEqualTo("BACKORDERED");
+        assertThat(api.reserved(sku)).isEqualTo(2);
+        api.assertConsistent();
+    }
 }
