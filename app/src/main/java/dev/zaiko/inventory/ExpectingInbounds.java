@@ -51,7 +51,8 @@ public class ExpectingInbounds {
     /**
      * The goods of an expected inbound arrived: the actual quantity is received as INSPECTING at
      * the inbound's location (movement reference {@code inbound:<id>}) and kept next to the
-     * expected one; the inbound is ARRIVED and no longer promised to anyone.
+     * expected one; the inbound is ARRIVED and no longer promised to new lines (the lines promised it are
+     * filled from what passes inspection, or settled by the order module).
      *
      * @throws dev.zaiko.platform.NotFoundException no such inbound
      * @throws ConflictException {@code inbound-not-expected} when it already arrived or was cancelled
@@ -119,6 +120,13 @@ public class ExpectingInbounds {
                         + "and location = any(?) order by expected_on, id limit 1", ROW, sku, today,
                         locations.toArray(String[]::new))
                 .stream().findFirst();
+    }
+
+    /** Expected inbounds of the SKU dated today or later into any of the locations, earliest first. */
+    public List<Inbound> upcoming(String sku, List<String> locations) {
+        return jdbc.query("select * from inventory_inbound where sku = ? and status = 'EXPECTED' and expected_on >= ? "
+                + "and location = any(?) order by expected_on, id", ROW, sku, LocalDate.now(clock),
+                locations.toArray(String[]::new));
     }
 
     /** Expected inbounds of the SKU dated today or later, earliest first (what {@link #next} picks from). */

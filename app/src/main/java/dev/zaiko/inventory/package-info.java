@@ -3,6 +3,8 @@
  * disjoint buckets (INSPECTING, SELLABLE, RESERVED, DEFECTIVE), the append-only movement
  * ledger, protections, expected inbounds, availability per channel and the reservation engine,
  * the one writer every channel's stock goes through. Owns the {@code inventory_*} tables.
+ * How much of an inbound is promised is asked of {@link dev.zaiko.inventory.InboundPromises}, which
+ * the order module implements (the inventory keeps no promises and does not depend on orders).
  * <p>
  * See docs/reservations.md.
  */

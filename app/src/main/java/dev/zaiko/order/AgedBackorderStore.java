@@ -23,8 +23,9 @@ class AgedBackorderStore {
     }
 
     /**
-     * BACKORDERED lines not yet announced that became BACKORDERED (their last change to it in the
-     * history) before {@code since}, longest waiting first.
+     * BACKORDERED lines not yet announced that became BACKORDERED (their last change to it from
+     * another status in the history: being promised another inbound is no new wait) before
+     * {@code since}, longest waiting first.
      */
     List<Aged> waitingSince(Instant since) {
         return jdbc.query("""
@@ -32,7 +33,8 @@ class AgedBackorderStore {
                 from orders_line l
                 cross join lateral (select max(h.at) as since from orders_status_history h
                                     where h.order_number = l.order_number and h.line_no = l.line_no
-                                      and h.to_status = 'BACKORDERED') b
+                                      and h.to_status = 'BACKORDERED'
+                                      and h.from_status is distinct from 'BACKORDERED') b
                 where l.status = 'BACKORDERED' and l.backorder_aged_at is null and b.since < ?
                 order by b.since, l.order_number, l.line_no
                 """, (rs, i) -> new Aged(new OrderNumber(rs.getString(1)), rs.getInt(2), rs.getString(3), rs.getInt(4),

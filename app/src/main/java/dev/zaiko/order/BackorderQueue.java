@@ -19,7 +19,12 @@ final class BackorderQueue {
 
     /** A backordered line with what deciding its turn needs. */
     record Waiting(OrderNumber orderNumber, int lineNo, String sku, int quantity, String channel, boolean b2b,
-                   Instant placedAt, LocalDate promisedDate) {
+                   Instant placedAt, LocalDate promisedDate, Long promisedInboundId) {
+
+        Waiting(OrderNumber orderNumber, int lineNo, String sku, int quantity, String channel, boolean b2b,
+                Instant placedAt, LocalDate promisedDate) {
+            this(orderNumber, lineNo, sku, quantity, channel, b2b, placedAt, promisedDate, null);
+        }
     }
 
     private static final Comparator<Waiting> FIRST_COME = Comparator.comparing(Waiting::placedAt)

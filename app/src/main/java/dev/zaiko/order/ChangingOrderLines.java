@@ -52,8 +52,13 @@ public class ChangingOrderLines {
     private final TransactionTemplate tx;
     private final Clock clock;
 
+    private final PromisingInbounds promises;
+    private final dev.zaiko.inventory.StockNetwork network;
+
     ChangingOrderLines(OrderStore store, ReservingStock reserving, PlatformTransactionManager transactions,
-                       Clock clock) {
+                       Clock clock, PromisingInbounds promises, dev.zaiko.inventory.StockNetwork network) {
+        this.promises = promises;
+        this.network = network;
         this.store = store;
         this.reserving = reserving;
         this.tx = new TransactionTemplate(transactions);
@@ -126,14 +131,33 @@ public class ChangingOrderLines {
     /** WAIT: the short units wait for the dated inbound; the queue fills them first come, first served. */
     public Change waitFor(OrderNumber number, int lineNo, LocalDate promisedDate, String actor, String why) {
         return tx.execute(t -> {
+            // the SKU's backorder lock before the order's row, as fills take them: never the other way round
+            store.find(number).flatMap(o -> o.lines().stream().filter(l -> l.lineNo() == lineNo).findFirst())
+                    .filter(l -> l.status() == OrderStatus.AWAITING_CUSTOMER)
+                    .ifPresent(l -> store.lockBackorders(l.sku()));
             Decided d = decidable(number, lineNo);
             Instant now = clock.instant();
             int shortUnits = d.line.quantity() - d.reserved;
+            boolean aged = d.line.status() == OrderStatus.BACKORDERED; // keeps the inbound it was promised
             int carrier = moveMissing(number, d, OrderStatus.BACKORDERED, null, promisedDate, null, actor, why, now);
+            if (!aged && promisedDate != null) promiseTheInboundOf(number, d, carrier, shortUnits, promisedDate);
             long fee = refreshOrder(number, actor, "Line " + carrier + " waits for the inbound expected on "
                     + promisedDate + ".", now);
             return new Change(store.find(number).orElseThrow(), carrier, shortUnits, 0, 0, fee);
         });
+    }
+
+    /**
+     * The units that wait are promised an inbound of the chosen date into the channel's pool that has
+     * room for them, so they count against its units like any backorder. When none of that day has room
+     * any more (promised to others since the options were computed), the line waits with the date only.
+     */
+    private void promiseTheInboundOf(OrderNumber number, Decided d, int carrier, int units, LocalDate date) {
+        List<String> pool = network.findChannel(d.order.channel()).map(c -> c.locations()).orElse(List.of());
+        if (pool.isEmpty()) return;
+        promises.upcoming(d.line.sku(), pool).stream()
+                .filter(c -> c.inbound().expectedOn().equals(date) && c.free() >= units).findFirst()
+                .ifPresent(c -> store.promise(number, carrier, c.inbound().id()));
     }
 
     /**

@@ -98,8 +98,12 @@ final class LinePlacementPolicies {
     }
 
     /**
-     * On an OWN channel, a product that allows backorders and is not discontinued waits for the
-     * next dated inbound into the channel's pool: the line is BACKORDERED with that date.
+     * On an OWN channel, a product that allows backorders and is not discontinued waits: the line is
+     * BACKORDERED, promised the earliest inbound into the channel's pool whose units not yet promised
+     * to earlier lines cover it whole (its date, and which inbound). When inbounds are expected but
+     * every one is fully promised, or when earlier backorders wait ahead of it, it is still backordered,
+     * without a date when no inbound has room for it. With no inbound expected at all and nobody ahead,
+     * the policy does not apply (the order is refused).
      */
     static final class BackorderUntilTheDatedInbound implements LinePlacementPolicy {
         @Override
@@ -107,14 +111,17 @@ final class LinePlacementPolicies {
             if (f.outcome().reserved() || f.channel().kind() != ChannelKind.OWN) return Optional.empty();
             if (!f.product().backorderable() || f.product().isDiscontinued()) return Optional.empty();
             Optional<Inbound> inbound = f.nextInbound().get();
-            if (inbound.isEmpty()) return Optional.empty();
+            if (inbound.isEmpty() && !f.queuedBehind() && !f.expecting().get()) return Optional.empty();
             OrderRequest.Line line = f.request();
-            var promised = inbound.get().expectedOn();
+            String why = f.queuedBehind()
+                    ? "Earlier backorders of " + line.sku() + " wait for the units that appear; backordered behind them"
+                    : "Only " + f.outcome().available() + " available; backordered";
+            var promised = inbound.map(Inbound::expectedOn).orElse(null);
+            why += promised != null ? " until the inbound expected on " + promised + "."
+                    : " without a date: the units of every expected inbound are already promised to earlier orders.";
             return Optional.of(new Placed(new Order.Line(f.lineNo(), line.sku(), line.quantity(), line.unitPrice(),
-                    OrderStatus.BACKORDERED, null, promised, null, null, ref(line)),
-                    new Order.StatusChange(f.lineNo(), null, OrderStatus.BACKORDERED, f.actor(),
-                            "Only " + f.outcome().available() + " available; backordered until the inbound expected on "
-                                    + promised + ".", f.now()), null));
+                    OrderStatus.BACKORDERED, null, promised, null, null, ref(line), inbound.map(Inbound::id).orElse(null)),
+                    new Order.StatusChange(f.lineNo(), null, OrderStatus.BACKORDERED, f.actor(), why, f.now()), null));
         }
     }
 

@@ -30,13 +30,49 @@ interface LinePlacementPolicy {
      *
      * @param request     the line as ordered
      * @param outcome     the reservation engine's answer for the line
-     * @param nextInbound the next dated inbound of the SKU into the channel's pool, looked up on demand
+     * @param nextInbound the earliest expected inbound of the SKU into the channel's pool, dated today or
+     *                    later, whose units not yet promised to other lines cover this line whole; looked up
+     *                    on demand
+     * @param expecting   whether any inbound of the SKU into the pool is expected at all (fully promised or
+     *                    not), looked up on demand
+     * @param queuedBehind the line was not reserved because earlier backordered lines of the SKU wait in the
+     *                    channel's pool: units that appear are theirs first
      * @param actor       who places the order, for the history
      * @param now         the order's time, as the database keeps it
      */
     record LineFacts(OrderNumber order, int lineNo, OrderRequest.Line request, Product product, Channel channel,
-                     ReservationOutcome outcome, Supplier<Optional<Inbound>> nextInbound, String actor,
-                     Instant now) {
+                     ReservationOutcome outcome, Supplier<Optional<Inbound>> nextInbound, Supplier<Boolean> expecting,
+                     boolean queuedBehind, String actor, Instant now) {
+
+        /** Facts of a line not queued behind anyone, where "expected at all" is "an inbound with room". */
+        LineFacts(OrderNumber order, int lineNo, OrderRequest.Line request, Product product, Channel channel,
+                  ReservationOutcome outcome, Supplier<Optional<Inbound>> nextInbound, String actor, Instant now) {
+            this(order, lineNo, request, product, channel, outcome, once(nextInbound), actor, now, null);
+        }
+
+        private LineFacts(OrderNumber order, int lineNo, OrderRequest.Line request, Product product, Channel channel,
+                          ReservationOutcome outcome, Supplier<Optional<Inbound>> nextInbound, String actor,
+                          Instant now, Void memoized) {
+            this(order, lineNo, request, product, channel, outcome, nextInbound, () -> nextInbound.get().isPresent(),
+                    false, actor, now);
+        }
+    }
+
+    /** The supplier's answer, looked up at most once. */
+    private static <T> Supplier<T> once(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+            private boolean known;
+
+            @Override
+            public synchronized T get() {
+                if (!known) {
+                    value = supplier.get();
+                    known = true;
+                }
+                return value;
+            }
+        };
     }
 
     /**

@@ -85,9 +85,25 @@ public record Order(OrderNumber orderNumber, String channel, String externalRef,
      *                      itemDetailId, Yahoo! LineId, Shopify LineItem id) as the order was placed
      *                      with it; null when it came without. Both parts of a line split for its
      *                      missing units keep it; a substitute's line has none.
+     * @param promisedInboundId for a BACKORDERED line, the inventory inbound whose free units it is
+     *                      promised (its date is {@code promisedDate}); null when it waits without a date,
+     *                      or was backordered by a decision that named only a date
      */
     public record Line(int lineNo, String sku, int quantity, long unitPrice, OrderStatus status, UUID reservationId,
-                       LocalDate promisedDate, Integer fromLine, Fulfilment fulfilment, String externalLineRef) {
+                       LocalDate promisedDate, Integer fromLine, Fulfilment fulfilment, String externalLineRef,
+                       Long promisedInboundId) {
+
+        public Line(int lineNo, String sku, int quantity, long unitPrice, OrderStatus status, UUID reservationId,
+                    LocalDate promisedDate, Integer fromLine, Fulfilment fulfilment, String externalLineRef) {
+            this(lineNo, sku, quantity, unitPrice, status, reservationId, promisedDate, fromLine, fulfilment,
+                    externalLineRef, null);
+        }
+
+        /** The same line promised another inbound (or none: both null). */
+        public Line promised(Long inboundId, LocalDate date) {
+            return new Line(lineNo, sku, quantity, unitPrice, status, reservationId, date, fromLine, fulfilment,
+                    externalLineRef, inboundId);
+        }
 
         public Line(int lineNo, String sku, int quantity, long unitPrice, OrderStatus status, UUID reservationId,
                     LocalDate promisedDate, Integer fromLine, Fulfilment fulfilment) {

@@ -52,7 +52,7 @@ class OrderController {
      * placed; 404 for an unknown channel or SKU; 409 {@code insufficient-stock} on an OWN channel.
      */
     @Operation(summary = "Place an order",
-            description = "Places an order from a channel and reserves every line atomically through the inventory. Idempotent on (channel, externalRef): the same body again answers the existing order with 200. On an OWN channel it is all or nothing: a line that cannot be reserved is BACKORDERED until the next inbound when the product allows backorders, else the order is refused. A marketplace's order was accepted elsewhere and is always recorded: a line that cannot be reserved awaits the customer and becomes a stockout case. The payment must add up to the lines and the shipping fee. Points, gift balance and a coupon of an OWN channel's order are redeemed from the customer's wallet in the same transaction. An unknown channel or SKU answers 404.")
+            description = "Places an order from a channel and reserves every line atomically through the inventory. Idempotent on (channel, externalRef): the same body again answers the existing order with 200. On an OWN channel it is all or nothing: a line that cannot be reserved is BACKORDERED when the product allows backorders, promised the earliest inbound with enough units not yet promised to earlier lines (or without a date when none has room), else the order is refused. A line of a SKU whose earlier backorders wait is backordered behind them and filled after them. A marketplace's order was accepted elsewhere and is always recorded: a line that cannot be reserved awaits the customer and becomes a stockout case. The payment must add up to the lines and the shipping fee. Points, gift balance and a coupon of an OWN channel's order are redeemed from the customer's wallet in the same transaction. An unknown channel or SKU answers 404.")
     @ApiResponse(responseCode = "201", description = "The new order with its order number; Location names it.")
     @ApiResponse(responseCode = "200", description = "The order was already placed with this (channel, externalRef) and the same body: the existing order.")
     @ApiResponse(responseCode = "409", description = "Not enough stock on an OWN channel (insufficient-stock), the externalRef was placed with a different body (order-replay-mismatch), or a coupon, points or gift balance cannot be redeemed.")
@@ -125,13 +125,15 @@ class OrderController {
                     @Schema(description = "The marketplace's own id of this line as the order was placed with it "
                             + "(Amazon OrderItemId / AmazonOrderItemCode, Rakuten itemDetailId, Yahoo! LineId, Shopify "
                             + "LineItem id); both parts of a line split for its missing units keep it. Null when none "
-                            + "was given.") String externalLineRef) {
+                            + "was given.") String externalLineRef,
+                    @Schema(description = "For a BACKORDERED line, the inbound (GET /api/inbounds/{id}) whose free units "
+                            + "it is promised; null when it waits without a date.") Long promisedInboundId) {
     }
 
     private OrderView view(Order o, Locale locale) {
         List<LineView> lines = o.lines().stream().map(l -> new LineView(l.lineNo(), l.sku(), l.quantity(),
                 l.unitPrice(), l.status(), lineText(l, locale), l.promisedDate(), l.reservationId(), l.fromLine(),
-                l.fulfilment(), l.externalLineRef())).toList();
+                l.fulfilment(), l.externalLineRef(), l.promisedInboundId())).toList();
         return new OrderView(o.orderNumber().toString(), o.channel(), o.externalRef(), o.status(),
                 text(o.status(), locale), o.placedAt(), o.customer(), o.payment(), o.express(), o.promisedDate(), o.gift(),
                 o.b2b(),
@@ -142,6 +144,10 @@ class OrderController {
         if (line.status() == OrderStatus.BACKORDERED && line.promisedDate() != null) {
             return messages.getMessage("order.status.BACKORDERED.dated", new Object[] {date(line.promisedDate(), locale)},
                     locale);
+        }
+        if (line.status() == OrderStatus.BACKORDERED) {
+            // no date: say why, in words (every expected unit is promised to earlier orders)
+            return messages.getMessage("order.status.BACKORDERED.undated", null, locale);
         }
         return text(line.status(), locale);
     }

@@ -47,10 +47,11 @@ class OrderStore {
         List<Object[]> lines = new ArrayList<>();
         for (Order.Line l : order.lines()) {
             lines.add(new Object[] {order.orderNumber().digits(), l.lineNo(), l.sku(), l.quantity(), l.unitPrice(),
-                    l.status().name(), l.reservationId(), l.promisedDate(), l.externalLineRef()});
+                    l.status().name(), l.reservationId(), l.promisedDate(), l.externalLineRef(), l.promisedInboundId()});
         }
         jdbc.batchUpdate("insert into orders_line (order_number, line_no, sku, quantity, unit_price, status, "
-                + "reservation_id, promised_date, external_line_ref) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", lines);
+                + "reservation_id, promised_date, external_line_ref, promised_inbound_id) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", lines);
         // one round trip for all history rows, not one per row
         List<Object[]> history = new ArrayList<>();
         for (Order.StatusChange h : order.history()) {
@@ -152,12 +153,48 @@ class OrderStore {
     /** Every BACKORDERED line of the SKU, with what deciding its turn needs. */
     List<BackorderQueue.Waiting> backordered(String sku) {
         return jdbc.query("""
-                select l.order_number, l.line_no, l.sku, l.quantity, o.channel, o.b2b, o.placed_at, l.promised_date
+                select l.order_number, l.line_no, l.sku, l.quantity, o.channel, o.b2b, o.placed_at, l.promised_date,
+                    l.promised_inbound_id
                 from orders_line l join orders_order o on o.order_number = l.order_number
                 where l.sku = ? and l.status = 'BACKORDERED'
                 """, (rs, i) -> new BackorderQueue.Waiting(new OrderNumber(rs.getString(1)), rs.getInt(2),
                 rs.getString(3), rs.getInt(4), rs.getString(5), rs.getBoolean(6), rs.getTimestamp(7).toInstant(),
-                rs.getObject(8, LocalDate.class)), sku);
+                rs.getObject(8, LocalDate.class), (Long) rs.getObject(9)), sku);
+    }
+
+    /** The channels with BACKORDERED lines of the SKU (one indexed query; empty for almost every SKU). */
+    List<String> channelsWithBackorders(String sku) {
+        return jdbc.queryForList("select distinct o.channel from orders_line l join orders_order o "
+                + "on o.order_number = l.order_number where l.sku = ? and l.status = 'BACKORDERED'", String.class, sku);
+    }
+
+    /** Units of BACKORDERED lines promised each of these inbounds (absent: none). */
+    java.util.Map<Long, Integer> promisedUnits(java.util.Collection<Long> inboundIds) {
+        java.util.Map<Long, Integer> promised = new java.util.HashMap<>();
+        if (inboundIds.isEmpty()) return promised;
+        jdbc.query("select promised_inbound_id, sum(quantity) from orders_line where status = 'BACKORDERED' "
+                        + "and promised_inbound_id = any(?) group by promised_inbound_id",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> promised.put(rs.getLong(1), rs.getInt(2)),
+                (Object) inboundIds.toArray(Long[]::new));
+        return promised;
+    }
+
+    /** A BACKORDERED line counts against the inbound's units from now on (its date is set apart). */
+    void promise(OrderNumber number, int lineNo, long inboundId) {
+        jdbc.update("update orders_line set promised_inbound_id = ? where order_number = ? and line_no = ? "
+                + "and status = 'BACKORDERED'", inboundId, number.digits(), lineNo);
+    }
+
+    /** A BACKORDERED line is promised another inbound (or none: both null); false when no longer BACKORDERED. */
+    boolean repromise(OrderNumber number, int lineNo, Long inboundId, LocalDate date, String actor, String reason,
+                      Instant at) {
+        int changed = jdbc.update("update orders_line set promised_inbound_id = ?, promised_date = ? "
+                + "where order_number = ? and line_no = ? and status = 'BACKORDERED'", inboundId, date,
+                number.digits(), lineNo);
+        if (changed == 0) return false;
+        history(number, new Order.StatusChange(lineNo, OrderStatus.BACKORDERED, OrderStatus.BACKORDERED, actor, reason,
+                at));
+        return true;
     }
 
     /** The ALLOCATED, PICKING and BACKORDERED lines of these SKUs, by SKU, order time and line. */
@@ -196,7 +233,8 @@ class OrderStore {
     /** A BACKORDERED line gets its reservation and is ALLOCATED; false when it is no longer BACKORDERED. */
     boolean allocateBackordered(OrderNumber number, int lineNo, UUID reservationId, String actor, String reason,
                                 Instant at) {
-        int changed = jdbc.update("update orders_line set status = 'ALLOCATED', reservation_id = ?, promised_date = null "
+        int changed = jdbc.update("update orders_line set status = 'ALLOCATED', reservation_id = ?, promised_date = null, "
+                + "promised_inbound_id = null "
                 + "where order_number = ? and line_no = ? and status = 'BACKORDERED'", reservationId, number.digits(),
                 lineNo);
         if (changed == 0) return false;
@@ -210,7 +248,8 @@ class OrderStore {
      */
     boolean shortBackordered(OrderNumber number, int lineNo, LocalDate promised, String actor, String reason,
                              Instant at) {
-        int changed = jdbc.update("update orders_line set status = 'AWAITING_CUSTOMER', promised_date = ? "
+        int changed = jdbc.update("update orders_line set status = 'AWAITING_CUSTOMER', promised_date = ?, "
+                + "promised_inbound_id = null "
                 + "where order_number = ? and line_no = ? and status = 'BACKORDERED'", promised, number.digits(), lineNo);
         if (changed == 0) return false;
         history(number, new Order.StatusChange(lineNo, OrderStatus.BACKORDERED, OrderStatus.AWAITING_CUSTOMER, actor,
@@ -246,12 +285,12 @@ class OrderStore {
     Optional<Order> find(OrderNumber number) {
         String n = number.digits();
         List<Order.Line> lines = jdbc.query("select line_no, sku, quantity, unit_price, status, reservation_id, "
-                + "promised_date, from_line, fulfilment_route, fulfilment_source, external_line_ref from orders_line "
-                + "where order_number = ? order by line_no", (rs, i) -> new Order.Line(
+                + "promised_date, from_line, fulfilment_route, fulfilment_source, external_line_ref, promised_inbound_id "
+                + "from orders_line where order_number = ? order by line_no", (rs, i) -> new Order.Line(
                 rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getLong(4), OrderStatus.valueOf(rs.getString(5)),
                 rs.getObject(6, UUID.class), rs.getObject(7, LocalDate.class), (Integer) rs.getObject(8),
                 rs.getString(9) == null ? null : new Order.Fulfilment(rs.getString(9), rs.getString(10)),
-                rs.getString(11)), n);
+                rs.getString(11), (Long) rs.getObject(12)), n);
         List<Order.StatusChange> history = jdbc.query("select line_no, from_status, to_status, actor, reason, at "
                 + "from orders_status_history where order_number = ? order by id", (rs, i) -> new Order.StatusChange(
                 (Integer) rs.getObject(1), status(rs.getString(2)), status(rs.getString(3)), rs.getString(4),

@@ -19,7 +19,6 @@ import dev.zaiko.catalog.Product;
 import dev.zaiko.catalog.Products;
 import dev.zaiko.inventory.Channel;
 import dev.zaiko.inventory.ChannelKind;
-import dev.zaiko.inventory.ExpectingInbounds;
 import dev.zaiko.inventory.ReservationOutcome;
 import dev.zaiko.inventory.ReserveRequest;
 import dev.zaiko.inventory.ReservingStock;
@@ -74,7 +73,6 @@ public class PlacingOrders {
 
     private final StockNetwork network;
     private final Products products;
-    private final ExpectingInbounds inbounds;
     private final ReservingStock reserving;
     private final OrderStore store;
     private final TransactionTemplate tx;
@@ -84,14 +82,20 @@ public class PlacingOrders {
     private final Wallets wallets;
     private final DealLines dealLines;
     private final CustomerKeys customerKeys;
+    private final PromisingInbounds promises;
+    private final WaitingLines waiting;
+    private final dev.zaiko.inventory.CheckingAvailability availability;
 
-    PlacingOrders(StockNetwork network, Products products, ExpectingInbounds inbounds, ReservingStock reserving,
+    PlacingOrders(StockNetwork network, Products products, ReservingStock reserving,
                   OrderStore store, PlatformTransactionManager transactions, Clock clock,
                   ApplicationEventPublisher events, OrderLineShortages shortages, Wallets wallets,
-                  DealLines dealLines, CustomerKeys customerKeys) {
+                  DealLines dealLines, CustomerKeys customerKeys, PromisingInbounds promises, WaitingLines waiting,
+                  dev.zaiko.inventory.CheckingAvailability availability) {
+        this.availability = availability;
+        this.promises = promises;
+        this.waiting = waiting;
         this.network = network;
         this.products = products;
-        this.inbounds = inbounds;
         this.reserving = reserving;
         this.store = store;
         this.tx = new TransactionTemplate(transactions);
@@ -186,10 +190,21 @@ public class PlacingOrders {
                               HeldLines held, String actor) {
         List<OrderRequest.Line> in = request.lines();
         List<CompletableFuture<ReservationOutcome>> pending = new ArrayList<>(in.size());
+        // earlier backorders of a SKU waiting in the channel's pool have the first claim on its units: a new
+        // line of it does not reserve, it is backordered behind them (and filled after them, below)
+        Map<String, Boolean> waitingAhead = new java.util.HashMap<>();
+        boolean[] queued = new boolean[in.size()];
         for (int i = 0; i < in.size(); i++) {
             OrderRequest.Line line = in.get(i);
             if (held.takes(i)) {
                 pending.add(CompletableFuture.completedFuture(held.outcome(i)));
+                continue;
+            }
+            if (line.deal() == null && channel.kind() == ChannelKind.OWN
+                    && waitingAhead.computeIfAbsent(line.sku(), sku -> waitingAhead(sku, channel))) {
+                queued[i] = true;
+                pending.add(CompletableFuture.completedFuture(new ReservationOutcome(line.sku(), false, null,
+                        List.of(), 0, "earlier backorders of the SKU wait in the channel's pool")));
                 continue;
             }
             // held until the order's transaction claims them: a crash before it strands nothing
@@ -209,28 +224,41 @@ public class PlacingOrders {
         try {
             // what the database keeps (microseconds), so the order answered equals the order read back
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            List<Order.Line> lines = new ArrayList<>();
-            List<Order.StatusChange> history = new ArrayList<>();
-            List<OrderLineShort> shorts = new ArrayList<>();
-            for (int i = 0; i < in.size(); i++) {
-                OrderRequest.Line line = in.get(i);
-                int lineNo = i + 1;
-                LinePlacementPolicy.Placed placed = LinePlacementPolicies.place(new LinePlacementPolicy.LineFacts(
-                        number, lineNo, line, catalog.get(line.sku()), channel, outcomes.get(i),
-                        () -> inbounds.next(line.sku(), channel.locations()), actor, now));
-                lines.add(placed.line());
-                history.add(placed.history());
-                if (placed.shortage() != null) shorts.add(placed.shortage());
-            }
-            OrderStatus status = OrderStatus.ofOrder(lines.stream().map(Order.Line::status).toList());
-            history.add(0, new Order.StatusChange(null, null, status, actor, "Placed on channel " + channel.code() + ".",
-                    now));
-            Order order = order(number, request, channel, status, now, lines, history);
             RequestFingerprint fingerprint = request.externalRef() == null ? null : RequestFingerprint.of(request, number);
             // worked out before the transaction: the customer's key may be read (or stored) once per instance
-            OrderPlaced announced = placed(order);
+            String customerKey = customerKeys.of(request.customer().email().strip());
+            // the SKUs whose lines may be promised an inbound: their backorder locks are taken in one fixed order
+            java.util.SortedSet<String> promising = new java.util.TreeSet<>();
+            if (channel.kind() == ChannelKind.OWN) {
+                for (int i = 0; i < in.size(); i++) if (!outcomes.get(i).reserved()) promising.add(in.get(i).sku());
+            }
+            List<OrderLineShort> shorts = new ArrayList<>();
+            Order[] written = new Order[1];
             try {
                 tx.executeWithoutResult(t -> {
+                    // under the SKU's lock, so two promises never count the same free units of an inbound
+                    promising.forEach(store::lockBackorders);
+                    Map<String, List<PromisingInbounds.Capacity>> capacity = new java.util.HashMap<>();
+                    Map<Long, Integer> tally = PromisingInbounds.tally();
+                    List<Order.Line> lines = new ArrayList<>();
+                    List<Order.StatusChange> history = new ArrayList<>();
+                    for (int i = 0; i < in.size(); i++) {
+                        OrderRequest.Line line = in.get(i);
+                        int lineNo = i + 1;
+                        java.util.function.Supplier<List<PromisingInbounds.Capacity>> upcoming = () ->
+                                capacity.computeIfAbsent(line.sku(), sku -> promises.upcoming(sku, channel.locations()));
+                        LinePlacementPolicy.Placed placed = LinePlacementPolicies.place(new LinePlacementPolicy.LineFacts(
+                                number, lineNo, line, catalog.get(line.sku()), channel, outcomes.get(i),
+                                () -> PromisingInbounds.firstWithRoom(upcoming.get(), line.quantity(), tally),
+                                () -> !upcoming.get().isEmpty(), queued[i], actor, now));
+                        lines.add(placed.line());
+                        history.add(placed.history());
+                        if (placed.shortage() != null) shorts.add(placed.shortage());
+                    }
+                    OrderStatus status = OrderStatus.ofOrder(lines.stream().map(Order.Line::status).toList());
+                    history.add(0, new Order.StatusChange(null, null, status, actor,
+                            "Placed on channel " + channel.code() + ".", now));
+                    Order order = order(number, request, channel, status, now, lines, history);
                     store.insert(order, fingerprint);
                     // the order's reservations are its own from this commit on; one statement for all
                     try {
@@ -242,7 +270,8 @@ public class PlacingOrders {
                     // as a replay, so it never spends the wallet again, nor is refused for what the winner spent
                     if (spendsFromWallet(request, channel)) redeem(number, request);
                     shorts.forEach(events::publishEvent);
-                    events.publishEvent(announced);
+                    events.publishEvent(placed(order, customerKey));
+                    written[0] = order;
                 });
             } catch (DuplicateKeyException e) {
                 if (request.externalRef() != null) {
@@ -260,25 +289,65 @@ public class PlacingOrders {
                 throw withheld(number, e);
             }
             recorded = true;
-            log.info("Order {} placed on {}: {} line(s), status {}", number, channel.code(), lines.size(), status);
+            Order order = written[0];
+            log.info("Order {} placed on {}: {} line(s), status {}", number, channel.code(), order.lines().size(),
+                    order.status());
             boolean changed = shortages.catchUpDisplaced(order);
+            boolean filled = fillBehind(number, channel, in, queued);
             // the order as written is the answer unless something may have changed it since: a displaced
-            // line just now, or a listener of the shortages published in the order's transaction
-            return new Placement(changed || !shorts.isEmpty() ? store.find(number).orElseThrow() : order, true);
+            // line just now, a line queued behind earlier backorders and filled after them, or a listener
+            // of the shortages published in the order's transaction
+            return new Placement(changed || filled || !shorts.isEmpty() ? store.find(number).orElseThrow() : order,
+                    true);
         } catch (RuntimeException e) {
             if (!recorded) release(reserved, number);
             throw e;
         }
     }
 
+    /** Whether BACKORDERED lines of the SKU wait on a channel whose pool shares a location with this one's. */
+    private boolean waitingAhead(String sku, Channel channel) {
+        for (String code : store.channelsWithBackorders(sku)) {
+            if (code.equals(channel.code())) return true;
+            Optional<Channel> other = network.findChannel(code);
+            if (other.isPresent() && other.get().locations().stream().anyMatch(channel.locations()::contains)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Lines queued behind earlier backorders are filled at once, after them, in the queue's order
+     * (under the SKU's backorder lock): when units are left over for them, the answer shows them
+     * ALLOCATED. A failed fill leaves them waiting; the next stock change of the SKU fills them.
+     */
+    private boolean fillBehind(OrderNumber number, Channel channel, List<OrderRequest.Line> in, boolean[] queued) {
+        java.util.SortedSet<String> skus = new java.util.TreeSet<>();
+        for (int i = 0; i < in.size(); i++) if (queued[i]) skus.add(in.get(i).sku());
+        if (skus.isEmpty()) return false;
+        // nothing sellable on the channel: nothing to fill now (the stock that appears later fills the queue)
+        Map<String, Integer> ats = availability.ats(skus, channel.code());
+        skus.removeIf(sku -> ats.getOrDefault(sku, 0) <= 0);
+        for (String sku : skus) {
+            try {
+                waiting.fillExclusively(sku);
+            } catch (RuntimeException e) {
+                log.warn("Order {}: filling the backorders of {} after placing failed; the next stock change fills "
+                        + "them: {}", number, sku, e.getMessage());
+            }
+        }
+        return !skus.isEmpty();
+    }
+
     /** What analytics hear of a new order: never the customer's address, only its pseudonym. */
-    private OrderPlaced placed(Order order) {
+    private OrderPlaced placed(Order order, String customerKey) {
         List<OrderPlaced.PlacedLine> lines = order.lines().stream()
                 .map(l -> new OrderPlaced.PlacedLine(l.lineNo(), l.sku(), l.quantity(), l.unitPrice(),
                         l.status() == OrderStatus.BACKORDERED))
                 .toList();
         long total = order.shippingFee() + lines.stream().mapToLong(l -> l.quantity() * l.unitPrice()).sum();
-        return new OrderPlaced(order.orderNumber().toString(), order.channel(), customerKeys.of(order.customer().email()),
+        return new OrderPlaced(order.orderNumber().toString(), order.channel(), customerKey,
                 order.customer().segment(), order.b2b(), lines, order.shippingFee(), total, order.placedAt());
     }
 

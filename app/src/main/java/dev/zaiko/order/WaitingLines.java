@@ -76,8 +76,10 @@ class WaitingLines {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final boolean b2bFirst;
+    private final PromisingInbounds promises;
 
-    WaitingLines(OrderStore store, ReservingStock reserving, ExpectingInbounds inbounds, CheckingStockLedger ledger,
+    WaitingLines(OrderStore store, PromisingInbounds promises, ReservingStock reserving, ExpectingInbounds inbounds,
+                 CheckingStockLedger ledger,
                  StockNetwork network, PlatformTransactionManager transactions, Clock clock,
                  ApplicationEventPublisher events, @Value("${zaiko.orders.b2b-first:false}") boolean b2bFirst) {
         this.store = store;
@@ -90,6 +92,7 @@ class WaitingLines {
         this.clock = clock;
         this.events = events;
         this.b2bFirst = b2bFirst;
+        this.promises = promises;
     }
 
     /**
@@ -111,7 +114,8 @@ class WaitingLines {
     /** In the cancelling transaction: the inbound's cancellation and its lines' shortage go together. */
     @EventListener
     void on(InboundCancelled event) {
-        settle(event.sku(), event.location(), event.expectedOn(), OrderLineShort.SUPPLIER_CANCELLED,
+        store.lockBackorders(event.sku()); // until the cancelling transaction ends: no fill or promise meanwhile
+        settle(event.sku(), event.inboundId(), event.location(), event.expectedOn(), OrderLineShort.SUPPLIER_CANCELLED,
                 "The supplier cancelled the inbound expected on " + event.expectedOn() + ".");
     }
 
@@ -192,23 +196,39 @@ class WaitingLines {
                     ? "arrived short: " + inbound.arrivedQuantity() + " of " + inbound.quantity() + " unit(s)"
                     : "arrived with " + inbound.arrivedQuantity() + " unit(s), but after inspection too few were "
                             + "sellable to fill every line waiting for it";
-            settle(sku, inbound.location(), inbound.expectedOn(), OrderLineShort.INBOUND_SHORT,
+            settle(sku, inbound.id(), inbound.location(), inbound.expectedOn(), OrderLineShort.INBOUND_SHORT,
                     "The inbound expected on " + inbound.expectedOn() + " " + what + "; this line could not be filled.");
         }
     }
 
-    /** Lines still waiting on an inbound that will not (fully) come: short, with the next date if any. */
-    private void settle(String sku, String location, LocalDate expectedOn, String reason, String why) {
+    /**
+     * Lines still waiting on an inbound that will not (fully) come: the lines promised it (and lines
+     * backordered with only its date, on a channel whose pool holds its location). A line that another
+     * inbound of the same date has room for is promised that one and keeps waiting; the others are
+     * short, with the date of the earliest inbound that has room for them, if any.
+     */
+    private void settle(String sku, long inboundId, String location, LocalDate expectedOn, String reason, String why) {
         Instant now = clock.instant();
         for (BackorderQueue.Waiting w : lockOrder(store.backordered(sku))) {
-            if (!expectedOn.equals(w.promisedDate())) continue;
             Channel channel = network.requireChannel(w.channel());
-            if (!channel.locations().contains(location)) continue;
-            Optional<Inbound> next = inbounds.next(sku, channel.locations());
-            if (next.isPresent() && next.get().expectedOn().equals(expectedOn)) continue;
-            LocalDate later = next.map(Inbound::expectedOn).orElse(null);
-            lineShort(w, reason, later, why + (later == null ? " No other inbound is expected."
-                    : " The next inbound is expected on " + later + "."), now);
+            boolean waitsOnIt = w.promisedInboundId() != null ? w.promisedInboundId() == inboundId
+                    : expectedOn.equals(w.promisedDate()) && channel.locations().contains(location);
+            if (!waitsOnIt) continue;
+            List<PromisingInbounds.Capacity> upcoming = promises.upcoming(sku, channel.locations()).stream()
+                    .filter(c -> c.inbound().id() != inboundId).toList();
+            Optional<Inbound> sameDay = PromisingInbounds.firstWithRoom(upcoming.stream()
+                    .filter(c -> c.inbound().expectedOn().equals(expectedOn)).toList(), w.quantity(),
+                    PromisingInbounds.tally());
+            if (sameDay.isPresent()) {
+                if (store.lock(w.orderNumber()).isEmpty()) continue;
+                store.repromise(w.orderNumber(), w.lineNo(), sameDay.get().id(), expectedOn, ACTOR, why
+                        + " Another inbound expected the same day has room for this line; it waits for that one.", now);
+                continue;
+            }
+            LocalDate later = PromisingInbounds.firstWithRoom(upcoming, w.quantity(), PromisingInbounds.tally())
+                    .map(Inbound::expectedOn).orElse(null);
+            lineShort(w, reason, later, why + (later == null ? " No other inbound expected has room for it."
+                    : " The next inbound with room for it is expected on " + later + "."), now);
         }
     }
 

@@ -9,6 +9,9 @@
  * An OWN channel's points, gift balance and coupon are redeemed from the customer's wallet
  * ({@link dev.zaiko.wallet.Wallets}) in the order's own transaction.
  * {@link dev.zaiko.order.OrderStatusLinks} signs the customer's link to one order's status page.
+ * A backordered line is promised one inbound within its free units ({@link dev.zaiko.order.PromisingInbounds},
+ * which answers the inventory's {@link dev.zaiko.inventory.InboundPromises}); new orders queue behind
+ * the backorders waiting for a SKU.
  * A line naming a deal takes the deal's units through {@link dev.zaiko.deal.BuyingFromDeals}.
  * Owns the {@code orders_*} tables; uses only the public API of inventory, catalog, deal and wallet.
  * <p>

@@ -45,10 +45,12 @@ public class ComputingOptions {
     private final StockoutOptionsProperties policy;
     private final BusinessDays calendar;
     private final Clock clock;
+    private final dev.zaiko.order.PromisingInbounds promises;
 
     ComputingOptions(Orders orders, ChangingOrderLines lines, Products products, CheckingAvailability availability,
                      ExpectingInbounds inbounds, StockNetwork network, StockoutOptionsProperties policy,
-                     BusinessDays calendar, Clock clock) {
+                     BusinessDays calendar, Clock clock, dev.zaiko.order.PromisingInbounds promises) {
+        this.promises = promises;
         this.orders = orders;
         this.lines = lines;
         this.products = products;
@@ -87,9 +89,15 @@ public class ComputingOptions {
         Product product = products.find(line.sku()).orElse(null);
         LocalDate today = LocalDate.now(clock);
         List<String> pool = network.findChannel(order.channel()).map(ch -> ch.locations()).orElse(List.of());
-        StockoutFacts.NextInbound next = pool.isEmpty() ? null : inbounds.next(line.sku(), pool)
-                .map(i -> new StockoutFacts.NextInbound(i.expectedOn(), i.quantity(), i.location())).orElse(null);
         int shortUnits = Math.max(1, units.shortUnits());
+        // a line short now may wait only for units not yet promised to earlier lines (promises within capacity);
+        // an aged backorder keeps its own promise, so it is offered the next inbound as before
+        Optional<dev.zaiko.inventory.Inbound> waitable = pool.isEmpty() ? Optional.empty()
+                : units.status() == OrderStatus.AWAITING_CUSTOMER
+                ? promises.firstWithRoom(line.sku(), pool, shortUnits).map(dev.zaiko.order.PromisingInbounds.Capacity::inbound)
+                : inbounds.next(line.sku(), pool);
+        StockoutFacts.NextInbound next = waitable
+                .map(i -> new StockoutFacts.NextInbound(i.expectedOn(), i.quantity(), i.location())).orElse(null);
         List<SubstituteCandidate> substitutes = product == null ? List.of()
                 : substitutes(product, units.unitPrice(), shortUnits, order.channel(), shipDay(today));
         List<StockElsewhere> elsewhere = pool.isEmpty() ? List.of() : elsewhere(line.sku(), order.channel());

@@ -12,7 +12,9 @@
  * ranked substitutes with the shop's price rules), carries out the decision on the order through
  * the chosen choice's class ({@link dev.zaiko.stockout.DecidingStockout}, once per case), applies the shop's default when the
  * customer does not answer in time (a durable job), and publishes {@link
- * dev.zaiko.stockout.StockoutDecided} and {@link dev.zaiko.stockout.RefundRequested}.
+ * dev.zaiko.stockout.StockoutDecided} and {@link dev.zaiko.stockout.RefundRequested}. The same sources
+ * answer, before any order exists, the earliest realistic date for a quantity
+ * ({@link dev.zaiko.stockout.AnsweringLeadTimes}, {@code GET /api/lead-time}).
  * <p>
  * The customer's name, email and phone are never copied here: read them from the order module
  * when a person needs them. Owns the {@code stockout_*} tables; uses only the public API of

@@ -58,10 +58,13 @@ class InventoryView {
     private final ProtectingStock protecting;
     private final dev.zaiko.catalog.AttributeDictionary dictionary;
     private final Clock clock;
+    private final dev.zaiko.inventory.InboundPromises promises;
 
     InventoryView(Products products, CheckingAvailability availability, CheckingStockLedger ledger,
                   StockNetwork network, ExpectingInbounds inbounds, ProtectingStock protecting,
-                  dev.zaiko.catalog.AttributeDictionary dictionary, Clock clock) {
+                  dev.zaiko.catalog.AttributeDictionary dictionary, Clock clock,
+                  dev.zaiko.inventory.InboundPromises promises) {
+        this.promises = promises;
         this.dictionary = dictionary;
         this.products = products;
         this.availability = availability;
@@ -172,6 +175,15 @@ class InventoryView {
         model.addAttribute("totals", totals(sku, levels));
         model.addAttribute("movements", movements);
         model.addAttribute("inbounds", expected);
+        // per inbound: units promised to backorders waiting for it, and what an EXPECTED one has free (one query)
+        Map<Long, Integer> promised = expected.isEmpty() ? Map.of()
+                : promises.promisedUnits(expected.stream().map(Inbound::id).toList());
+        Map<Long, Integer> free = new HashMap<>();
+        for (Inbound i : expected) {
+            free.put(i.id(), "EXPECTED".equals(i.status()) ? Math.max(0, i.quantity() - promised.getOrDefault(i.id(), 0)) : 0);
+        }
+        model.addAttribute("inboundPromised", promised);
+        model.addAttribute("inboundFree", free);
         model.addAttribute("protections", protections);
         model.addAttribute("chart", chart);
         model.addAttribute("locationsHere", here);

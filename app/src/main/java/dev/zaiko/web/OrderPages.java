@@ -116,7 +116,7 @@ class OrderPages {
             String fulfilment = l.fulfilment() == null ? null : messages.getMessage(
                     "orders.line.fulfilment." + l.fulfilment().route(), new Object[]{l.fulfilment().source()},
                     l.fulfilment().route(), locale);
-            lines.add(new LineView(l, status(l.status(), l.promisedDate(), locale), fulfilment));
+            lines.add(new LineView(l, lineStatus(l, locale), fulfilment));
         }
         model.addAttribute("lines", lines);
         model.addAttribute("history", order.history().stream().map(h -> new HistoryView(h,
@@ -138,6 +138,14 @@ class OrderPages {
             return messages.getMessage("order.status.BACKORDERED.dated", new Object[]{day(promised, locale)}, locale);
         }
         return messages.getMessage("order.status." + status.name(), null, status.name(), locale);
+    }
+
+    /** A line's status; a backordered line without a date says why it has none. */
+    private String lineStatus(Order.Line line, Locale locale) {
+        if (line.status() == OrderStatus.BACKORDERED && line.promisedDate() == null) {
+            return messages.getMessage("order.status.BACKORDERED.undated", null, locale);
+        }
+        return status(line.status(), line.promisedDate(), locale);
     }
 
     /** A short date for a line's status: 12月3日 / 3 Dec. */

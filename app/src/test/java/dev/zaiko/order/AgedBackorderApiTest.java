@@ -144,15 +144,37 @@ class AgedBackorderApiTest extends OrderApiTestBase {
         assertThat(announced(waiting)).hasSize(1);
 
         // a later order for the same item waits behind it: the aged line is still first in the queue, and the
-        // later one, promised the same one-unit delivery, is short once it has arrived (its customer is asked)
+        // one-unit delivery is promised to it, so the later one waits without a date and is not called short
+        // when that delivery arrives (nothing was promised to it)
         String later = backorder(sku);
+        assertThat(line(later).path("promisedDate").isNull()).as("the inbound's one unit is the aged line's").isTrue();
         api.ok(api.post("/api/inbounds/" + po + "/arrivals", JSON.createObjectNode().put("quantity", 1)));
         api.ok(api.post("/api/stock/inspections", JSON.createObjectNode().put("sku", sku)
                 .put("location", shop.warehouse()).put("passed", 1).put("failed", 0)));
         Events.awaitHandled(jdbc, sku);
         assertThat(line(waiting).path("status").asString()).isEqualTo("ALLOCATED");
-        assertThat(line(later).path("status").asString()).isEqualTo("AWAITING_CUSTOMER");
+        assertThat(line(later).path("status").asString()).isEqualTo("BACKORDERED");
         api.assertConsistent();
+    }
+
+    @Test
+    void aLinePromisedAnotherInboundOfTheSameDayKeepsItsAgeAndIsStillAnnouncedAfterThirtyDays() {
+        String sku = api.product("AGEDMOVED", true);
+        LocalDate day = today().plusDays(45);
+        long first = inbound(sku, 1, day);
+        long other = inbound(sku, 1, day);
+        String waiting = backorder(sku);
+        assertThat(line(waiting).path("promisedInboundId").longValue()).isEqualTo(first);
+
+        clock.advance(Duration.ofDays(20));
+        api.ok(api.post("/api/inbounds/" + first + "/cancel", ""));
+        assertThat(line(waiting).path("status").asString()).isEqualTo("BACKORDERED");
+        assertThat(line(waiting).path("promisedInboundId").longValue()).as("the other inbound of that day")
+                .isEqualTo(other);
+
+        clock.advance(Duration.ofDays(11));
+        runTheJob();
+        assertThat(agedCases(waiting)).as("31 days since it was backordered, 11 since its new promise").hasSize(1);
     }
 
     @Test

@@ -68,6 +68,26 @@ class InventoryPagesTest {
     }
 
     @Test
+    void theSkuPageShowsForEachInboundHowManyUnitsArePromisedAndHowManyAreFree() {
+        String waiting = ShopApi.unique("PAGES-PROMISED");
+        tools.jackson.databind.node.ObjectNode product = ShopApi.JSON.createObjectNode().put("sku", waiting)
+                .put("category", "tent").put("price", 29800).put("backorderable", true);
+        product.putObject("name").put("ja", "ドームテント").put("en", "Dome tent");
+        api.ok(api.post("/api/products", product));
+        api.inbound(waiting, shop.warehouse(), 4, LocalDate.now(clock).plusDays(6));
+        for (int i = 0; i < 3; i++) {
+            api.ok(api.post("/api/orders", ShopApi.orderBody(shop.web(), "AUTHORIZED", waiting, 1)));
+        }
+
+        String ja = console.page("/inventory/" + waiting + "?lang=ja").body();
+        assertThat(ja).contains("お約束済み").contains("空き");
+        assertThat(ja).containsPattern("class=\"num promised\">3<").containsPattern("class=\"num free\">1<");
+        String en = console.page("/inventory/" + waiting + "?lang=en").body();
+        assertThat(en).contains(">Promised<").contains(">Free<");
+        console.page("/inventory?lang=ja");
+    }
+
+    @Test
     void theSearchFindsASkuByItsCodeAndByItsJapaneseOrEnglishName() {
         String unique = ShopApi.unique("N");
         String other = api.newProduct("PAGES-NAME", "ランタン " + unique, "Lantern " + unique);
