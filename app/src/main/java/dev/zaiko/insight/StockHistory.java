@@ -225,41 +225,43 @@ public class StockHistory {
         String orderBy = order == Order.SELLOUTS ? "sellouts desc, days_out desc, sku"
                 : "days_out desc, sellouts desc, sku";
         // from the monthly roll-up (insight_stock_month, kept with the day rows): whole months as they are,
-        // the partial months at the period's edges masked to the period's days (bit d-1 = day d). Per SKU and
-        // channel, each month's masks are placed side by side in one bit string of the period's months (32
-        // bits a month) and OR-ed per SKU: a day out on any channel counts once. Sell-outs are summed per
-        // channel (the SKU's are those of its busiest channel); a partial month counts its sell-out days,
-        // unless a day of that month had more than one: then its day rows are summed.
+        // the partial months at the period's edges masked to the period's days (bit d-1 = day d). A day out on
+        // any channel counts once: per SKU and month the channels' masks are OR-ed (32-bit integers, no wide
+        // bit strings), then the months' day counts are summed. Sell-outs are summed per channel (the SKU's
+        // are those of its busiest channel); a partial month counts its sell-out days, unless a day of that
+        // month had more than one: then its day rows are summed.
         LocalDate firstMonth = period.from().withDayOfMonth(1);
         LocalDate lastMonth = period.to().withDayOfMonth(1);
         int firstMask = ~((1 << (period.from().getDayOfMonth() - 1)) - 1);
         int lastMask = (int) ((1L << period.to().getDayOfMonth()) - 1);
-        int months = (int) ChronoUnit.MONTHS.between(firstMonth, lastMonth) + 1;
-        String zeros = "repeat('0', " + 32 * months + ")::bit(" + 32 * months + ")";
-        int base = firstMonth.getYear() * 12 + firstMonth.getMonthValue() - 1;
         return jdbc.query("""
-                with per_channel as (
-                    select sku, channel,
-                           bit_or(overlay(%1$s placing (seen & k)::bit(32) from at)) as seen,
-                           bit_or(overlay(%1$s placing (outs & k)::bit(32) from at)) as outs,
-                           sum(case when k = -1 then sellouts
-                                    when sellouts = bit_count(sellout_days::bit(32)) then bit_count((sellout_days & k)::bit(32))
-                                    else (select sum(d.sellouts) from insight_stock_day d
-                                          where d.sku = m.sku and d.channel = m.channel
-                                            and d.day between greatest(m.month, ?)
-                                                          and least((m.month + interval '1 month')::date - 1, ?))
-                               end) as sellouts
+                with m as (
+                    select sku, channel, month, seen & k as seen, outs & k as outs,
+                           case when k = -1 then sellouts
+                                when sellouts = bit_count(sellout_days::bit(32)) then bit_count((sellout_days & k)::bit(32))
+                                else (select sum(d.sellouts) from insight_stock_day d
+                                      where d.sku = m.sku and d.channel = m.channel
+                                        and d.day between greatest(m.month, ?)
+                                                      and least((m.month + interval '1 month')::date - 1, ?))
+                           end as sellouts
                     from (select m.sku, m.channel, m.month, m.seen, m.outs, m.sellout_days, m.sellouts,
-                                 (case when m.month = ? then ? else -1 end) & (case when m.month = ? then ? else -1 end) as k,
-                                 ((extract(year from m.month)::int * 12 + extract(month from m.month)::int - 1) - ?) * 32 + 1 as at
+                                 (case when m.month = ? then ? else -1 end) & (case when m.month = ? then ? else -1 end) as k
                           from insight_stock_month m
                           where m.month between ? and ? and (?::text is null or m.channel = ?)
                             and (?::text is null or m.sku like ?)) m
-                    where seen & k <> 0
-                    group by sku, channel)
-                select sku, bit_count(bit_or(seen))::int as observed, bit_count(bit_or(outs))::int as days_out,
-                       max(sellouts)::int as sellouts
-                from per_channel group by sku order by\s""".formatted(zeros) + orderBy + " limit ?",
+                    where seen & k <> 0),
+                per_sku as (
+                    select sku, sum(observed)::int as observed, sum(days_out)::int as days_out
+                    from (select sku, bit_count(bit_or(seen)::bit(32)) as observed,
+                                 bit_count(bit_or(outs)::bit(32)) as days_out
+                          from m group by sku, month) months
+                    group by sku),
+                busiest as (
+                    select sku, max(sellouts)::int as sellouts
+                    from (select sku, sum(sellouts) as sellouts from m group by sku, channel) channels
+                    group by sku)
+                select sku, observed, days_out, sellouts from per_sku join busiest using (sku)
+                order by\s""" + orderBy + " limit ?",
                 (rs, i) -> {
                     int observed = rs.getInt("observed");
                     Frequency f = Frequency.of(observed, rs.getInt("days_out"), rs.getInt("sellouts"));
@@ -267,7 +269,7 @@ public class StockHistory {
                             f.sellouts());
                 },
                 Date.valueOf(period.from()), Date.valueOf(period.to()),
-                Date.valueOf(firstMonth), firstMask, Date.valueOf(lastMonth), lastMask, base,
+                Date.valueOf(firstMonth), firstMask, Date.valueOf(lastMonth), lastMask,
                 Date.valueOf(firstMonth), Date.valueOf(lastMonth), channel, channel, prefix, prefix, limit);
     }
 

@@ -126,12 +126,12 @@ class InsightHistoryPages {
 
     @GetMapping("/insight/display")
     String display(@RequestParam(required = false) String notice, @RequestParam(required = false) String page,
-                   Model model, Locale locale) {
+                   @RequestParam(required = false) String sku, Model model, Locale locale) {
         model.addAttribute("notice", notice == null ? null : switch (notice) {
             case "applied", "dismissed" -> messages.getMessage("insight.display.notice." + notice, null, locale);
             default -> null;
         });
-        fillDisplay(model, locale, pageNumber(page));
+        fillDisplay(model, locale, pageNumber(page), sku == null || sku.isBlank() ? null : sku.strip());
         return "console/insight/display";
     }
 
@@ -172,17 +172,18 @@ class InsightHistoryPages {
     private String displayError(Model model, Locale locale, HttpServletResponse response) {
         response.setStatus(409);
         model.addAttribute("error", messages.getMessage("insight.display.error.decided", null, locale));
-        fillDisplay(model, locale, 1);
+        fillDisplay(model, locale, 1, null);
         return "console/insight/display";
     }
 
-    private void fillDisplay(Model model, Locale locale, int page) {
+    /** One page of the stored suggestions, of one SKU when {@code sku} is given. */
+    private void fillDisplay(Model model, Locale locale, int page, String sku) {
         int pages = 1;
-        DisplayFeedback.Page listed = feedback.list(null, DISPLAY_PAGE, (page - 1) * DISPLAY_PAGE, locale);
+        DisplayFeedback.Page listed = feedback.list(sku, DISPLAY_PAGE, (page - 1) * DISPLAY_PAGE, locale);
         if (listed.suggestions().isEmpty() && page > 1) { // past the end: the last page
             pages = Math.max(1, (listed.total() + DISPLAY_PAGE - 1) / DISPLAY_PAGE);
             page = pages;
-            listed = feedback.list(null, DISPLAY_PAGE, (page - 1) * DISPLAY_PAGE, locale);
+            listed = feedback.list(sku, DISPLAY_PAGE, (page - 1) * DISPLAY_PAGE, locale);
         }
         pages = Math.max(1, (listed.total() + DISPLAY_PAGE - 1) / DISPLAY_PAGE);
         model.addAttribute("suggestions", listed.suggestions());
@@ -192,6 +193,7 @@ class InsightHistoryPages {
         model.addAttribute("computedAt", listed.computedAt());
         model.addAttribute("decisions", feedback.decisions(20));
         model.addAttribute("supervisor", Authority.SUPERVISE.heldByCaller());
+        model.addAttribute("sku", sku);
     }
 
     private record Period(LocalDate from, LocalDate to) {
