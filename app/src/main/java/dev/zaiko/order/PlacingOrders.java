@@ -6,10 +6,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -19,6 +22,7 @@ import dev.zaiko.catalog.Product;
 import dev.zaiko.catalog.Products;
 import dev.zaiko.inventory.Channel;
 import dev.zaiko.inventory.ChannelKind;
+import dev.zaiko.inventory.CheckingAvailability;
 import dev.zaiko.inventory.ReservationOutcome;
 import dev.zaiko.inventory.ReserveRequest;
 import dev.zaiko.inventory.ReservingStock;
@@ -84,13 +88,13 @@ public class PlacingOrders {
     private final CustomerKeys customerKeys;
     private final PromisingInbounds promises;
     private final WaitingLines waiting;
-    private final dev.zaiko.inventory.CheckingAvailability availability;
+    private final CheckingAvailability availability;
 
     PlacingOrders(StockNetwork network, Products products, ReservingStock reserving,
                   OrderStore store, PlatformTransactionManager transactions, Clock clock,
                   ApplicationEventPublisher events, OrderLineShortages shortages, Wallets wallets,
                   DealLines dealLines, CustomerKeys customerKeys, PromisingInbounds promises, WaitingLines waiting,
-                  dev.zaiko.inventory.CheckingAvailability availability) {
+                  CheckingAvailability availability) {
         this.availability = availability;
         this.promises = promises;
         this.waiting = waiting;
@@ -192,7 +196,7 @@ public class PlacingOrders {
         List<CompletableFuture<ReservationOutcome>> pending = new ArrayList<>(in.size());
         // earlier backorders of a SKU waiting in the channel's pool have the first claim on its units: a new
         // line of it does not reserve, it is backordered behind them (and filled after them, below)
-        Map<String, Boolean> waitingAhead = new java.util.HashMap<>();
+        Map<String, Boolean> waitingAhead = new HashMap<>();
         boolean[] queued = new boolean[in.size()];
         for (int i = 0; i < in.size(); i++) {
             OrderRequest.Line line = in.get(i);
@@ -228,7 +232,7 @@ public class PlacingOrders {
             // worked out before the transaction: the customer's key may be read (or stored) once per instance
             String customerKey = customerKeys.of(request.customer().email().strip());
             // the SKUs whose lines may be promised an inbound: their backorder locks are taken in one fixed order
-            java.util.SortedSet<String> promising = new java.util.TreeSet<>();
+            SortedSet<String> promising = new TreeSet<>();
             if (channel.kind() == ChannelKind.OWN) {
                 for (int i = 0; i < in.size(); i++) if (!outcomes.get(i).reserved()) promising.add(in.get(i).sku());
             }
@@ -238,7 +242,7 @@ public class PlacingOrders {
                 tx.executeWithoutResult(t -> {
                     // under the SKU's lock, so two promises never count the same free units of an inbound
                     promising.forEach(store::lockBackorders);
-                    Map<String, List<PromisingInbounds.Capacity>> capacity = new java.util.HashMap<>();
+                    Map<String, List<PromisingInbounds.Capacity>> capacity = new HashMap<>();
                     Map<Long, Integer> tally = PromisingInbounds.tally();
                     List<Order.Line> lines = new ArrayList<>();
                     List<Order.StatusChange> history = new ArrayList<>();
@@ -323,7 +327,7 @@ public class PlacingOrders {
      * ALLOCATED. A failed fill leaves them waiting; the next stock change of the SKU fills them.
      */
     private boolean fillBehind(OrderNumber number, Channel channel, List<OrderRequest.Line> in, boolean[] queued) {
-        java.util.SortedSet<String> skus = new java.util.TreeSet<>();
+        SortedSet<String> skus = new TreeSet<>();
         for (int i = 0; i < in.size(); i++) if (queued[i]) skus.add(in.get(i).sku());
         if (skus.isEmpty()) return false;
         // nothing sellable on the channel: nothing to fill now (the stock that appears later fills the queue)
@@ -418,7 +422,7 @@ public class PlacingOrders {
 
     /** Rules no field annotation can express. */
     private void checkRules(OrderRequest r) {
-        Map<String, Integer> lineRefs = new java.util.HashMap<>();
+        Map<String, Integer> lineRefs = new HashMap<>();
         for (int i = 0; i < r.lines().size(); i++) {
             String ref = LinePlacementPolicies.ref(r.lines().get(i));
             if (ref == null) continue;

@@ -108,7 +108,7 @@ public class AnsweringLeadTimes {
         } else {
             Optional<StockElsewhere> from = elsewhere(code, pool).stream().filter(e -> e.ats() >= units).findFirst();
             if (from.isPresent()) {
-                LocalDate date = calendar.plusBusinessDays(today, policy.transferDays());
+                LocalDate date = TransferFromAnotherLocation.arrives(calendar, today, policy);
                 sources.add(new LeadTime.Source(LeadTime.TRANSFER, date, from.get().ats(), from.get().location(), null,
                         null, text("leadtime.TRANSFER", locale, day(date, locale), from.get().name())));
             } else {
@@ -141,7 +141,7 @@ public class AnsweringLeadTimes {
         } else if (product.supplier() == null || product.leadTimeDays() == null) {
             unavailable.add(none(LeadTime.DROP_SHIP, "noSupplier", locale));
         } else {
-            LocalDate date = today.plusDays(product.leadTimeDays() + policy.dropShipExtraDays());
+            LocalDate date = ShipDirectFromTheSupplier.arrives(today, product, policy);
             sources.add(new LeadTime.Source(LeadTime.DROP_SHIP, date, null, product.supplier(), null, null,
                     text("leadtime.DROP_SHIP", locale, day(date, locale), product.supplier())));
         }

@@ -3,6 +3,7 @@ package dev.zaiko.stockout;
 import java.time.LocalDate;
 import java.util.List;
 
+import dev.zaiko.catalog.Product;
 import dev.zaiko.order.Order;
 import dev.zaiko.order.OrderLineShort;
 
@@ -28,10 +29,18 @@ class ShipDirectFromTheSupplier implements StockoutChoice {
         if (c.product() == null || c.product().supplier() == null || c.product().leadTimeDays() == null) {
             return Verdict.withhold(Choice.DROP_SHIP, "noSupplier");
         }
-        LocalDate arrives = c.today().plusDays(c.product().leadTimeDays() + c.policy().dropShipExtraDays());
+        LocalDate arrives = arrives(c.today(), c.product(), c.policy());
         if (!c.inTime(arrives)) return Verdict.withhold(Choice.DROP_SHIP, "tooLate", arrives, c.neededBy());
         return Verdict.offer(Choice.DROP_SHIP, arrives, null, c.shortUnits(), c.product().supplier(),
                 c.product().supplier(), List.of(), "stockout.option.DROP_SHIP", arrives, c.product().supplier());
+    }
+
+    /**
+     * When the supplier's parcel reaches the customer if sent today: its lead time plus the shop's extra
+     * days. The one rule for that date (the stockout option and the lead-time answer both use it).
+     */
+    static LocalDate arrives(LocalDate today, Product product, StockoutOptionsProperties policy) {
+        return today.plusDays(product.leadTimeDays() + policy.dropShipExtraDays());
     }
 
     /** Nothing goes back for the line. */

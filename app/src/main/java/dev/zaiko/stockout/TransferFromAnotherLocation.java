@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.zaiko.inventory.StockElsewhere;
 import dev.zaiko.order.Order;
+import dev.zaiko.shop.BusinessDays;
 
 /**
  * TRANSFER is offered when the shop allows it and one store or warehouse outside the channel's
@@ -18,13 +19,21 @@ class TransferFromAnotherLocation implements StockoutChoice {
         return Choice.TRANSFER;
     }
 
+    /**
+     * When a transfer started today reaches the customer: the shop's transfer days, counted in business
+     * days. The one rule for that date (the stockout option and the lead-time answer both use it).
+     */
+    static LocalDate arrives(BusinessDays calendar, LocalDate today, StockoutOptionsProperties policy) {
+        return calendar.plusBusinessDays(today, policy.transferDays());
+    }
+
     @Override
     public Verdict evaluate(OptionContext c) {
         if (c.agedBackorder()) return Verdict.withhold(Choice.TRANSFER, "agedBackorder");
         if (!c.policy().transfer()) return Verdict.withhold(Choice.TRANSFER, "notAllowed");
         StockElsewhere from = c.elsewhere().stream().filter(e -> e.ats() >= c.shortUnits()).findFirst().orElse(null);
         if (from == null) return Verdict.withhold(Choice.TRANSFER, "noStockElsewhere");
-        LocalDate arrives = c.calendar().plusBusinessDays(c.today(), c.policy().transferDays());
+        LocalDate arrives = arrives(c.calendar(), c.today(), c.policy());
         if (!c.inTime(arrives)) return Verdict.withhold(Choice.TRANSFER, "tooLate", arrives, c.neededBy());
         return Verdict.offer(Choice.TRANSFER, arrives, null, c.shortUnits(), from.location(), from.name(), List.of(),
                 "stockout.option.TRANSFER", arrives, from.name());
