@@ -362,9 +362,12 @@ class ChannelSyncApiTest {
     void theFeedIsReadPageByPageAfterACursor() {
         String first = api.product("PAGE");
         String second = api.product("PAGE");
-        api.sellable(first, shop.store(), 5);
-        api.sellable(second, shop.store(), 6);
         String feed = "/api/channels/" + shop.marketplace() + "/feed";
+        // the feed is written after each change commits, SKU by SKU: the second change waits for the
+        // first's entry, so the two entries are in the feed in that order
+        api.sellable(first, shop.store(), 5);
+        await().atMost(Duration.ofSeconds(10)).until(() -> feedEntry(shop.marketplace(), first) != null);
+        api.sellable(second, shop.store(), 6);
         await().atMost(Duration.ofSeconds(10)).until(() -> feedEntry(shop.marketplace(), second) != null);
 
         JsonNode page1 = api.ok(api.get(feed + "?after=0&limit=1"));
